@@ -1,0 +1,25 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// reportlint uses nothing beyond the Swift toolchain and the C libraries every
+// Swift-on-Linux install already has (glibc's iconv; zlib for .docx).
+let package = Package(
+    name: "reportlint",
+    products: [
+        .executable(name: "reportlint", targets: ["reportlint"]),
+        .library(name: "Lint", targets: ["Lint"]),
+        .library(name: "Checks", targets: ["Checks"]),
+        .library(name: "Reporters", targets: ["Reporters"]),
+    ],
+    targets: [
+        .target(name: "Lint"),
+        .target(name: "Checks", dependencies: ["Lint"]),
+        .target(name: "Reporters", dependencies: ["Lint", "Checks"]),
+        .executableTarget(name: "reportlint", dependencies: ["Lint", "Checks", "Reporters"]),
+        .testTarget(name: "LintTests", dependencies: ["Lint"]),
+        .testTarget(name: "ChecksTests", dependencies: ["Lint", "Checks"]),
+        .testTarget(name: "ReportersTests", dependencies: ["Lint", "Checks", "Reporters"]),
+        .testTarget(name: "CLITests", dependencies: ["reportlint"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,14 @@
+import Lint
+
+/// Every check, in the order they are listed by `reportlint checks`.
+/// Adding a check: copy one file of this folder, then add one line here.
+public enum Registry {
+    public static let all: [any Check] = [
+        ShareOfTotal(),
+        PercentSum(),
+    ]
+
+    public static func check(_ id: String) -> (any Check)? { all.first { $0.id == id } }
+
+    public static var ids: [String] { all.map(\.id) }
+}

@@ -1,0 +1,102 @@
+import Lint
+
+/// "X万元，占Y%": Y must be X ÷ total, within the rounding of all three figures.
+public struct ShareOfTotal: Check {
+    public init() {}
+
+    public static let description = CheckDescription(
+        id: "share-of-total",
+        title: LocalizedText(zh: "占比与金额、总额不符", en: "Share does not match its amount and total"),
+        rationale: LocalizedText(
+            zh: "“X万元，占Y%”中的Y应等于X除以总额。按区间算术判断：每个数都代表其打印精度内的区间（1281.97 即 [1281.965, 1281.975]），三者区间能相容即为成立，舍入差异不报；只有截断才成立时报提示；否则报错误。总额可以是同句“其中”之前的合计、“占…的”点名的量，或句首点名、在别处给出的量（如“三公”经费）。",
+            en: "In “X万元，占Y%”, Y must equal X divided by the total. Every printed number stands for the interval its digits allow (1281.97 means [1281.965, 1281.975]); the claim holds when the intervals can agree, so rounding is never reported. Consistent only under truncation gives a note; otherwise an error. The total is the amount before 其中 in the same sentence, the quantity named in “占…的”, or the topic named at the start of the sentence and stated elsewhere (such as “三公”经费)."),
+        severity: .error,
+        tags: ["arithmetic", "prose", "rounding"],
+        triggering: [
+            Example("""
+            二、收入决算情况说明
+            2024年度本年收入合计860.00万元，其中：一般公共预算财政拨款收入774.00万元，占↓91.00%；政府性基金预算财政拨款收入86.00万元，占10.00%。
+            """),
+            Example("""
+            （一）一般公共预算财政拨款支出决算总体情况
+            2024年度本年支出合计2940.05万元。一般公共预算财政拨款支出2106.66万元，占本年支出合计的↓71.73%。
+            """),
+            Example("""
+            （二）政府采购支出情况
+            2024年度政府采购支出总额0万元。授予中小企业合同金额0万元，占政府采购支出总额的↓100%。
+            """, severity: .note),
+        ],
+        nonTriggering: [
+            Example("""
+            2024年度本年收入合计1281.97万元，其中：一般公共预算财政拨款收入1,154.91万元，占90.09%；政府性基金预算财政拨款收入127.06万元，占9.91%。
+            """),
+            Example("""
+            2024年度“三公”经费财政拨款支出决算为3万元。
+            2024年度“三公”经费财政拨款支出决算中，因公出国（境）费支出决算0万元，占0%；公务接待费支出决算3万元，占100%。
+            """),
+            Example("""
+            2023年度政府采购支出总额0万元，授予中小企业合同金额0万元，占政府采购支出总额的0%。
+            """),
+        ])
+
+    public func check(_ model: AuditModel) -> [Finding] {
+        var findings: [Finding] = []
+        for claim in model.shareClaims {
+            guard let base = claim.base else { continue }
+            let partQ = claim.part.quantity, baseQ = base.quantity, shareQ = claim.share.quantity
+            let part = partQ.comparable, whole = baseQ.comparable, percent = shareQ.figure
+            let key = "\(model.document.sectionPath(model.unit(of: claim.share).section).last ?? "")|\(claim.part.name)|\(base.name)"
+            let related = [
+                RelatedLocation(role: "part", span: claim.part.span, message: LocalizedText(zh: "分项 " + claim.part.named, en: "part " + claim.part.namedEnglish)),
+                RelatedLocation(role: "total", span: base.span, message: LocalizedText(zh: "总额 " + base.named, en: "total " + base.namedEnglish)),
+            ]
+            let arithmeticZh = "\(claim.part.named) ÷ \(base.named)"
+            let arithmeticEn = "\(claim.part.namedEnglish) ÷ \(base.namedEnglish)"
+
+            if whole.value.isZero {
+                // A share of nothing: 0 of 0 printed as 0% is the convention; anything else is undefined.
+                if part.value.isZero && percent.value.isZero { continue }
+                findings.append(Self.description.finding(.note, LocalizedText(
+                    zh: "总额为零，占比无从计算：\(arithmeticZh)，文中却写占\(shareQ.printed)。",
+                    en: "the total is zero, so no share can be stated: \(arithmeticEn), yet the text says \(shareQ.printed)."),
+                    at: claim.share.span, related: related, key: key))
+                continue
+            }
+            let verdict = Relations.ratio(part, of: whole, percent: percent)
+            let computed = Relations.percent(part.value, of: whole.value, decimals: max(shareQ.decimals, 2))
+            let expected = Relations.percent(part.value, of: whole.value, decimals: shareQ.decimals).formatted(minDecimals: shareQ.decimals) + "%"
+            switch verdict {
+            case .holds, .undefined:
+                continue
+            case .holdsIfTruncated:
+                findings.append(Self.description.finding(.note, LocalizedText(
+                    zh: "占比\(shareQ.printed)只有在截断（而非四舍五入）时才成立：\(arithmeticZh) = \(computed.formatted(minDecimals: 2))%，四舍五入应为\(expected)。",
+                    en: "the share \(shareQ.printed) holds only if truncated, not rounded: \(arithmeticEn) = \(computed.formatted(minDecimals: 2))%, which rounds to \(expected)."),
+                    at: claim.share.span, related: related, expected: expected, key: key))
+            case .fails:
+                let forced = forcedToHundred(claim, model, expectedValue: Relations.percent(part.value, of: whole.value, decimals: shareQ.decimals))
+                let severity: Severity = forced ? .note : .error
+                let why = forced
+                    ? LocalizedText(zh: "（各项占比被凑整为100%，差一个末位单位，报提示）", en: " (the list was forced to sum to 100%, one unit in the last place; a note)")
+                    : LocalizedText("")
+                findings.append(Self.description.finding(severity, LocalizedText(
+                    zh: "占比不符：\(arithmeticZh) = \(computed.formatted(minDecimals: 2))%，文中为\(shareQ.printed)，应为\(expected)。",
+                    en: "share does not match: \(arithmeticEn) = \(computed.formatted(minDecimals: 2))%, but the text says \(shareQ.printed); expected \(expected).") + why,
+                    at: claim.share.span, related: related, expected: expected, key: key))
+            }
+        }
+        return findings
+    }
+
+    /// The shares of this claim's list add up to exactly 100 and this one is off by one unit in the last place.
+    func forcedToHundred(_ claim: ShareClaim, _ model: AuditModel, expectedValue: Dec) -> Bool {
+        guard let b = claim.breakdown else { return false }
+        let shares = model.breakdowns[b].parts.compactMap(\.share)
+        guard shares.count >= 2 else { return false }
+        var sum = Dec.zero
+        for s in shares { sum = sum + s.quantity.value }
+        guard sum == Dec.hundred else { return false }
+        let q = claim.share.quantity
+        return (q.value - expectedValue).magnitude <= Dec.unit(decimals: q.decimals)
+    }
+}

@@ -1,0 +1,47 @@
+/// Runs checks over a model and returns findings in document order, fingerprinted.
+public struct Linter: Sendable {
+    public var checks: [any Check]
+    /// Per-check severity overrides (from --config).
+    public var severities: [String: Severity]
+
+    public init(checks: [any Check], severities: [String: Severity] = [:]) {
+        self.checks = checks
+        self.severities = severities
+    }
+
+    public func lint(_ model: AuditModel, path: String) -> [Finding] {
+        var findings: [Finding] = []
+        for check in checks {
+            var produced = check.check(model)
+            if let s = severities[check.id] {
+                // An override moves the default; the ladder's notes stay notes.
+                for i in produced.indices where produced[i].severity == check.description.severity {
+                    produced[i].severity = s
+                }
+            }
+            findings.append(contentsOf: produced)
+        }
+        findings.sort(by: Linter.documentOrder)
+        Linter.fingerprint(&findings, path: path)
+        return findings
+    }
+
+    /// Document order: by span, then check id, then message — total and stable.
+    public static func documentOrder(_ a: Finding, _ b: Finding) -> Bool {
+        if a.span.start != b.span.start { return a.span.start < b.span.start }
+        if a.span.end != b.span.end { return a.span.end < b.span.end }
+        if a.checkID != b.checkID { return a.checkID < b.checkID }
+        return a.message.en < b.message.en
+    }
+
+    /// fingerprint = FNV-1a(check id, path, logical key, occurrence of that key).
+    static func fingerprint(_ findings: inout [Finding], path: String) {
+        var seen: [String: Int] = [:]
+        for i in findings.indices {
+            let base = findings[i].checkID + "\u{0}" + path + "\u{0}" + findings[i].key
+            let n = seen[base, default: 0]
+            seen[base] = n + 1
+            findings[i].fingerprint = FNV1a.hex(base + "\u{0}" + String(n))
+        }
+    }
+}

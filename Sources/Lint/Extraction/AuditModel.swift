@@ -1,0 +1,172 @@
+/// Everything extracted from one document, once; checks read this and never the raw text.
+public struct AuditModel: Sendable {
+    public let document: Document
+    public let units: [TextUnit]
+    public let mentions: [Mention]
+    public let breakdowns: [Breakdown]
+    public let shareClaims: [ShareClaim]
+    public let chartSeries: [ChartSeries]
+    /// The year the report is about ("2024年度部门决算"), when the document says.
+    public let reportYear: Int?
+
+    public var source: SourceText { document.source }
+
+    public init(document: Document) {
+        self = Extractor.extract(document)
+    }
+
+    init(document: Document, units: [TextUnit], mentions: [Mention], breakdowns: [Breakdown],
+         shareClaims: [ShareClaim], chartSeries: [ChartSeries], reportYear: Int?) {
+        self.document = document
+        self.units = units
+        self.mentions = mentions
+        self.breakdowns = breakdowns
+        self.shareClaims = shareClaims
+        self.chartSeries = chartSeries
+        self.reportYear = reportYear
+    }
+
+    public func unit(of m: Mention) -> TextUnit { units[m.unit] }
+
+    /// The section path of a mention's text ("第二部分 › 三、支出决算情况说明").
+    public func sectionPath(of m: Mention) -> [String] { document.sectionPath(units[m.unit].section) }
+
+    /// The source text of a span, for quoting in messages.
+    public func quote(_ span: Span) -> String { document.source.text(span.range) }
+}
+
+/// Builds the `AuditModel`: text units, mentions, breakdowns, share claims, chart series.
+enum Extractor {
+    static func extract(_ document: Document) -> AuditModel {
+        let units = makeUnits(document)
+        var mentions: [Mention] = []
+        var byUnit: [[Mention]] = []
+        byUnit.reserveCapacity(units.count)
+        for u in units {
+            let ms = MentionReader.read(u, firstID: mentions.count)
+            mentions.append(contentsOf: ms)
+            byUnit.append(ms)
+        }
+        let reportYear = ReportYear.detect(document, units: units)
+        let breakdowns = BreakdownReader.read(units: units, mentionsByUnit: byUnit)
+        let facts = ConceptIndex(mentions: mentions)
+        let shares = ShareClaimReader.read(mentions: mentions, byUnit: byUnit, breakdowns: breakdowns, facts: facts)
+        var series: [ChartSeries] = []
+        for chart in document.charts { series.append(contentsOf: ChartReader.read(chart)) }
+        return AuditModel(document: document, units: units, mentions: mentions, breakdowns: breakdowns,
+                          shareClaims: shares, chartSeries: series, reportYear: reportYear)
+    }
+
+    static func makeUnits(_ document: Document) -> [TextUnit] {
+        var units: [TextUnit] = []
+        var tableIndex = 0
+        for (bi, block) in document.blocks.enumerated() {
+            switch block {
+            case .paragraph(let p):
+                units.append(TextUnit(index: units.count, location: .paragraph(block: bi), text: p.text, section: p.section))
+            case .table(let t):
+                for (ri, row) in t.rows.enumerated() {
+                    for (ci, cell) in row.cells.enumerated() where !cell.text.isEmpty {
+                        units.append(TextUnit(index: units.count, location: .cell(table: tableIndex, row: ri, column: ci),
+                                              text: cell.text, section: t.section))
+                    }
+                }
+                tableIndex += 1
+            case .heading, .chart:
+                break
+            }
+        }
+        return units
+    }
+}
+
+/// Stated amounts of each concept, for resolving a total named elsewhere.
+struct ConceptIndex {
+    var byConcept: [String: [Mention]] = [:]
+
+    init(mentions: [Mention]) {
+        for m in mentions where m.role == .amount {
+            if let c = m.concept { byConcept[c.id, default: []].append(m) }
+        }
+    }
+
+    /// The statement of `concept` nearest before `m` (else the first after it).
+    func resolve(_ concept: Concept, near m: Mention) -> Mention? {
+        guard let list = byConcept[concept.id], !list.isEmpty else { return nil }
+        let candidates = list.filter { $0.year == nil || m.year == nil || $0.year == m.year }
+        let pool = candidates.isEmpty ? list : candidates
+        if let before = pool.last(where: { $0.id < m.id }) { return before }
+        return pool.first
+    }
+}
+
+/// Binds each "占Y%" to its part and its base.
+enum ShareClaimReader {
+    static func read(mentions: [Mention], byUnit: [[Mention]], breakdowns: [Breakdown], facts: ConceptIndex) -> [ShareClaim] {
+        var breakdownOfShare: [Int: Int] = [:]
+        for b in breakdowns {
+            for p in b.parts { if let s = p.share { breakdownOfShare[s.id] = b.id } }
+        }
+        var out: [ShareClaim] = []
+        for m in mentions where m.role == .share {
+            let siblings = byUnit[m.unit]
+            guard let part = siblings.last(where: { $0.id < m.id && $0.sentence == m.sentence && BreakdownReader.isAmount($0) }) else {
+                continue
+            }
+            var base: Mention?
+            var breakdownID: Int?
+            if let concept = m.baseConcept {
+                base = facts.resolve(concept, near: m)
+            } else if let label = m.baseLabel, !label.isEmpty {
+                base = resolve(label: label, before: m, in: mentions)
+            } else if let b = breakdownOfShare[m.id] {
+                breakdownID = b
+                let bd = breakdowns[b]
+                base = bd.head ?? bd.headConcept.flatMap { facts.resolve($0, near: m) }
+            }
+            if let b = base, b.id == part.id { continue }
+            out.append(ShareClaim(share: m, part: part, base: base, breakdown: breakdownID))
+        }
+        return out
+    }
+
+    /// A base named by words the catalogue does not know: the nearest earlier amount whose label ends with them.
+    static func resolve(label: String, before m: Mention, in mentions: [Mention]) -> Mention? {
+        let want = Catalogue.normalize(Chars.of(label))
+        guard want.count >= 2 else { return nil }
+        var i = m.id - 1
+        while i >= 0 && m.id - i < 400 {
+            let c = mentions[i]
+            if BreakdownReader.isAmount(c) {
+                let l = Catalogue.normalize(Chars.of(c.label))
+                if l.count >= want.count && Array(l[(l.count - want.count)...]) == want { return c }
+            }
+            i -= 1
+        }
+        return nil
+    }
+}
+
+/// The year a report covers: from its titles ("第二部分 2024年度部门决算情况说明",
+/// "…自评表（2024年度）"), else the fiscal year mentioned most often.
+enum ReportYear {
+    static let titleWords = ["决算", "自评", "绩效评价", "预算"].map(Chars.of)
+
+    static func detect(_ document: Document, units: [TextUnit]) -> Int? {
+        for block in document.blocks {
+            let text: CleanText
+            switch block {
+            case .heading(let h): text = h.title
+            case .table(let t): guard let first = t.rows.first, first.cells.count == 1 else { continue }; text = first.cells[0].text
+            default: continue
+            }
+            guard titleWords.contains(where: { text.contains($0) }) else { continue }
+            if let y = NumberScanner.scan(text).years.first(where: { $0.form == .fiscalYear || $0.form == .bracketed || $0.form == .year }) {
+                return y.year
+            }
+        }
+        var counts: [Int: Int] = [:]
+        for u in units { for y in u.scanned.years where y.form == .fiscalYear { counts[y.year, default: 0] += 1 } }
+        return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+    }
+}

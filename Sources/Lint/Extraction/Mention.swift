@@ -1,0 +1,146 @@
+/// What a number says in its sentence.
+public enum Role: String, Sendable, Hashable {
+    /// "本年支出合计1281.97万元"
+    case amount
+    /// "占43.92%", "占本年支出合计的90.09%"
+    case share
+    /// "减少96.36万元"
+    case changeAmount = "change-amount"
+    /// "下降6.99%"
+    case changeRate = "change-rate"
+    /// "完成预算100%"
+    case completionRate = "completion-rate"
+    /// "预算执行率达100%", "执行总体进度为100%"
+    case executionRate = "execution-rate"
+    /// Any other percentage.
+    case percent
+}
+
+public enum Direction: String, Sendable, Hashable {
+    case up, down, flat
+}
+
+/// A number bound to the words in front of it, within one clause of one sentence.
+public struct Mention: Sendable {
+    public var id: Int
+    /// The `TextUnit` it was read from.
+    public var unit: Int
+    public var quantity: Quantity
+    /// The words between the previous clause boundary (or number) and this number.
+    public var label: String
+    public var labelRange: Range<Int>
+    public var concept: Concept?
+    public var role: Role
+    public var direction: Direction?
+    /// A year written in the label ("2024年度本年收入合计").
+    public var year: Int?
+    /// For shares: the base named after 占 ("占本年支出合计的") — its label and concept.
+    public var baseLabel: String?
+    public var baseConcept: Concept?
+    public var sentence: Int
+
+    public var span: Span { quantity.span }
+}
+
+/// Binds every number of a text unit to its label, role and concept.
+enum MentionReader {
+    static let share = Chars.of("占")
+    static let de = Chars.of("的")
+    static let completionWords = ["完成预算", "完成年初预算", "完成调整预算", "预算完成率", "完成全年预算"].map(Chars.of)
+    static let executionWords = ["执行率", "执行进度", "执行总体进度", "支出进度"].map(Chars.of)
+    static let upWords = ["增加", "增长", "上升", "提高", "增幅", "增支", "超支", "调增", "追加"].map(Chars.of)
+    static let downWords = ["减少", "下降", "降低", "压减", "减幅", "降幅", "节约", "缩减", "减支", "调减"].map(Chars.of)
+    static let flatWords = ["持平"].map(Chars.of)
+    static let qizhong = Chars.of("其中")
+
+    static func isBoundary(_ s: UInt32) -> Bool {
+        s == 0xFF0C || s == 0xFF1B || s == 0xFF1A || s == 0x2C || s == 0x3B || s == 0x3A || Chars.isSentenceEnd(s)
+    }
+
+    static func read(_ unit: TextUnit, firstID: Int) -> [Mention] {
+        var out: [Mention] = []
+        let t = unit.text
+        var previousEnd = 0
+        var previousSentence = -1
+        for q in unit.scanned.quantities {
+            let start = q.textRange.lowerBound
+            guard let sentence = unit.sentence(containing: start) else { continue }
+            if sentence != previousSentence {
+                previousEnd = unit.sentences[sentence].lowerBound
+                previousSentence = sentence
+            }
+            // The label: back to the previous number or clause boundary, whichever is nearer.
+            var labelStart = max(previousEnd, unit.sentences[sentence].lowerBound)
+            var k = start - 1
+            while k >= labelStart {
+                if isBoundary(t[k]) { labelStart = k + 1; break }
+                k -= 1
+            }
+            // "其中" starts a label afresh; list punctuation and spaces do not belong to it.
+            if let qz = t.findLast(qizhong, before: start, from: labelStart) { labelStart = qz + qizhong.count }
+            while labelStart < start && (Chars.isSpace(t[labelStart]) || t[labelStart] == 0x3001 || t[labelStart] == 0x28) {
+                labelStart += 1
+            }
+            let labelRange = labelStart..<start
+            let labelScalars = Array(t.scalars[labelRange])
+            var m = Mention(id: firstID + out.count, unit: unit.index, quantity: q, label: t.string(labelRange),
+                            labelRange: labelRange, concept: nil, role: .amount, direction: nil, year: nil,
+                            baseLabel: nil, baseConcept: nil, sentence: sentence)
+            m.year = unit.scanned.years.last(where: { labelRange.contains($0.textRange.lowerBound) })?.year
+            m.direction = direction(in: labelScalars)
+            if q.unit == .percent {
+                if let s = lastIndex(of: share, in: labelScalars) {
+                    m.role = .share
+                    // "占本年支出合计的90.09%": the base is named between 占 and 的.
+                    let after = Array(labelScalars[(s + share.count)...])
+                    if let d = lastIndex(of: de, in: after), d > 0 {
+                        let base = Array(after[..<d])
+                        m.baseLabel = String(String.UnicodeScalarView(base.compactMap(Unicode.Scalar.init)))
+                        m.baseConcept = Catalogue.match(base)?.concept
+                    }
+                } else if completionWords.contains(where: { contains($0, in: labelScalars) }) {
+                    m.role = .completionRate
+                } else if executionWords.contains(where: { contains($0, in: labelScalars) }) {
+                    m.role = .executionRate
+                } else if m.direction != nil {
+                    m.role = .changeRate
+                } else {
+                    m.role = .percent
+                }
+            } else if m.direction != nil && (q.unit.isMoney || q.unit.isCount || q.unit == .tenThousand) {
+                m.role = .changeAmount
+            }
+            if m.role == .amount || m.role == .changeAmount, let match = Catalogue.match(labelScalars) {
+                if (match.concept.kind == .money) == (q.unit.isMoney || q.unit == .tenThousand) {
+                    m.concept = match.concept
+                }
+            }
+            out.append(m)
+            previousEnd = q.textRange.upperBound
+        }
+        return out
+    }
+
+    static func direction(in label: [UInt32]) -> Direction? {
+        // The change word nearest the number decides ("增加…下降" cannot both apply).
+        var best: (Int, Direction)?
+        for (words, d) in [(upWords, Direction.up), (downWords, .down), (flatWords, .flat)] {
+            for w in words {
+                if let i = lastIndex(of: w, in: label), best == nil || i > best!.0 { best = (i, d) }
+            }
+        }
+        return best?.1
+    }
+
+    static func contains(_ word: [UInt32], in s: [UInt32]) -> Bool { lastIndex(of: word, in: s) != nil }
+
+    static func lastIndex(of word: [UInt32], in s: [UInt32]) -> Int? {
+        guard word.count <= s.count, !word.isEmpty else { return nil }
+        var i = s.count - word.count
+        while i >= 0 {
+            if s[i] == word[0] && Array(s[i..<(i + word.count)]) == word { return i }
+            i -= 1
+        }
+        return nil
+    }
+}

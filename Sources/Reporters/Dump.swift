@@ -1,0 +1,145 @@
+import Lint
+
+/// `reportlint dump FILE`: the parsed model as JSON — sections, blocks (paragraphs,
+/// tables as rows of cells, chart lines) with their locations, every quantity,
+/// and what extraction made of them (mentions, breakdowns, share claims, chart series).
+public enum Dump {
+    public static func json(_ model: AuditModel) -> JSON {
+        let doc = model.document
+        let source = doc.source
+        func loc(_ span: Span) -> JSON {
+            let a = source.position(of: span.start), b = source.position(of: span.end)
+            return .object([("line", .int(a.line)), ("column", .int(a.column)), ("endLine", .int(b.line)), ("endColumn", .int(b.column))])
+        }
+        func quantity(_ q: Quantity) -> JSON {
+            var m: [(String, JSON)] = [("text", .string(source.text(q.span.range))), ("value", .number(q.value.formatted(minDecimals: q.decimals))),
+                                       ("decimals", .int(q.decimals)), ("unit", .string(q.unit.description)), ("unitKind", .string(q.unit.code))]
+            if q.multiplier != 0 { m.append(("multiplier", .int(q.multiplier))) }
+            if let c = q.comparator { m.append(("comparator", .string(c.rawValue))) }
+            if q.approximate { m.append(("approximate", .bool(true))) }
+            if let low = q.rangeLow { m.append(("rangeLow", .number(low.formatted()))) }
+            if let per = q.perUnit { m.append(("per", .string(per))) }
+            m.append(("location", loc(q.span)))
+            return .object(m)
+        }
+        var unitOf: [Location: TextUnit] = [:]
+        for u in model.units { unitOf[u.location] = u }
+        func numbers(_ location: Location) -> [(String, JSON)] {
+            guard let u = unitOf[location] else { return [] }
+            var m: [(String, JSON)] = []
+            if !u.scanned.quantities.isEmpty { m.append(("quantities", .array(u.scanned.quantities.map(quantity)))) }
+            if !u.scanned.years.isEmpty {
+                m.append(("years", .array(u.scanned.years.map { .object([("year", .int($0.year)), ("form", .string($0.form.rawValue)), ("location", loc($0.span))]) })))
+            }
+            if !u.scanned.dates.isEmpty {
+                m.append(("dates", .array(u.scanned.dates.map { d in
+                    .object([("text", .string(source.text(d.span.range))), ("year", d.year.map(JSON.int) ?? .null),
+                             ("month", d.month.map(JSON.int) ?? .null), ("day", d.day.map(JSON.int) ?? .null), ("location", loc(d.span))])
+                })))
+            }
+            return m
+        }
+
+        var blocks: [JSON] = []
+        var tableIndex = 0
+        for (bi, block) in doc.blocks.enumerated() {
+            switch block {
+            case .heading(let h):
+                blocks.append(.object([("kind", .string("heading")), ("level", .int(h.level)), ("numbering", .optional(h.numbering?.marker)),
+                                       ("title", .string(h.title.string)), ("section", h.section.map(JSON.int) ?? .null), ("location", loc(h.span))]))
+            case .paragraph(let p):
+                blocks.append(.object([("kind", .string("paragraph")), ("text", .string(p.text.string)), ("listMarker", .optional(p.listMarker?.marker)),
+                                       ("section", p.section.map(JSON.int) ?? .null), ("location", loc(p.span))] + numbers(.paragraph(block: bi))))
+            case .table(let t):
+                let rows: [JSON] = t.rows.enumerated().map { ri, row in
+                    .object([("location", loc(row.span)), ("cells", .array(row.cells.enumerated().map { ci, cell in
+                        .object([("text", .string(cell.text.string)), ("location", loc(cell.span))] + numbers(.cell(table: tableIndex, row: ri, column: ci)))
+                    }))])
+                }
+                blocks.append(.object([("kind", .string("table")), ("number", .int(t.number)), ("title", .optional(t.title)),
+                                       ("rows", .int(t.rows.count)), ("columns", .int(t.rows.map { $0.cells.count }.max() ?? 0)),
+                                       ("rowWidths", .array(t.rows.map { .int($0.cells.count) })),
+                                       ("section", t.section.map(JSON.int) ?? .null), ("location", loc(t.span)), ("cells", .array(rows))]))
+                tableIndex += 1
+            case .chart(let c):
+                blocks.append(.object([("kind", .string("chart")), ("number", .int(c.number)), ("location", loc(c.span)),
+                                       ("lines", .array(c.lines.map { l in .object([("fields", .array(l.fields.map { .string($0.string) })), ("location", loc(l.span))]) }))]))
+            }
+        }
+        let sections: [JSON] = doc.sections.enumerated().map { i, s in
+            .object([("index", .int(i)), ("title", .string(s.title)), ("level", .int(s.level)), ("numbering", .optional(s.numbering?.marker)),
+                     ("parent", s.parent.map(JSON.int) ?? .null), ("location", loc(s.headingSpan))])
+        }
+        func mentionRef(_ m: Mention) -> JSON {
+            .object([("id", .int(m.id)), ("name", .string(m.name)), ("value", .string(m.quantity.printed)), ("location", loc(m.span))])
+        }
+        let mentions: [JSON] = model.mentions.map { m in
+            var o: [(String, JSON)] = [("id", .int(m.id)), ("role", .string(m.role.rawValue)), ("label", .string(m.label)),
+                                       ("name", .string(m.name)), ("concept", .optional(m.concept?.id)), ("value", .string(m.quantity.printed))]
+            if let d = m.direction { o.append(("direction", .string(d.rawValue))) }
+            if let y = m.year { o.append(("year", .int(y))) }
+            if let b = m.baseLabel { o.append(("base", .string(b))) }
+            o.append(("location", loc(m.span)))
+            return .object(o)
+        }
+        let breakdowns: [JSON] = model.breakdowns.map { b in
+            .object([("id", .int(b.id)), ("head", b.head.map(mentionRef) ?? .null), ("headConcept", .optional(b.headConcept?.id)),
+                     ("partial", .bool(b.partial)), ("marker", loc(b.marker)),
+                     ("parts", .array(b.parts.map { p in .object([("amount", mentionRef(p.amount)), ("share", p.share.map(mentionRef) ?? .null)]) }))])
+        }
+        let shares: [JSON] = model.shareClaims.map { s in
+            .object([("share", mentionRef(s.share)), ("part", mentionRef(s.part)), ("base", s.base.map(mentionRef) ?? .null),
+                     ("breakdown", s.breakdown.map(JSON.int) ?? .null)])
+        }
+        let series: [JSON] = model.chartSeries.map { s in
+            .object([("chart", .int(s.chart)), ("caption", .string(s.caption)), ("percent", .bool(s.isPercent)), ("year", s.year.map(JSON.int) ?? .null),
+                     ("points", .array(s.points.map { .object([("label", .string($0.label)), ("value", quantity($0.value))]) }))])
+        }
+        return .object([
+            ("path", .string(source.path)),
+            ("encoding", .string(source.encoding)),
+            ("lines", .int(source.lineCount)),
+            ("reportYear", model.reportYear.map(JSON.int) ?? .null),
+            ("sections", .array(sections)),
+            ("blocks", .array(blocks)),
+            ("extracted", .object([("mentions", .array(mentions)), ("breakdowns", .array(breakdowns)),
+                                   ("shareClaims", .array(shares)), ("chartSeries", .array(series))])),
+        ])
+    }
+}
+
+/// `reportlint checks` and `reportlint explain ID`.
+public enum CheckCatalog {
+    public static func text(_ checks: [CheckDescription], _ language: Language) -> String {
+        let width = checks.map(\.id.count).max() ?? 0
+        return checks.map { d in
+            d.id + String(repeating: " ", count: width - d.id.count) + "  " + d.severity.rawValue
+                + String(repeating: " ", count: 8 - d.severity.rawValue.count) + d.title.text(language)
+        }.joined(separator: "\n") + "\n"
+    }
+
+    public static func json(_ checks: [CheckDescription], _ language: Language) -> JSON {
+        .array(checks.map { d in
+            .object([("id", .string(d.id)), ("title", .string(d.title.text(language))), ("severity", .string(d.severity.rawValue)),
+                     ("tags", .array(d.tags.map(JSON.string))), ("rationale", .string(d.rationale.text(language))),
+                     ("triggering", .array(d.triggering.map { .string($0.text) })),
+                     ("nonTriggering", .array(d.nonTriggering.map { .string($0.text) }))])
+        })
+    }
+
+    public static func explain(_ d: CheckDescription, _ language: Language) -> String {
+        var s = "\(d.id) — \(d.title.text(language))\n"
+        s += (language == .zh ? "默认级别：" : "Default severity: ") + d.severity.rawValue + "\n"
+        s += (language == .zh ? "标签：" : "Tags: ") + d.tags.joined(separator: ", ") + "\n\n"
+        s += d.rationale.text(language) + "\n"
+        s += "\n" + (language == .zh ? "会报告的示例（↓ 标出报告位置）：" : "Examples that trigger it (↓ marks where):") + "\n"
+        for e in d.triggering {
+            s += "\n" + e.text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n"
+        }
+        s += "\n" + (language == .zh ? "不会报告的示例：" : "Examples that do not trigger it:") + "\n"
+        for e in d.nonTriggering {
+            s += "\n" + e.text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n"
+        }
+        return s
+    }
+}

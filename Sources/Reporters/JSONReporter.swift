@@ -1,0 +1,74 @@
+import Lint
+
+/// The versioned JSON report (docs/json-format.md). With `lines` set it writes
+/// JSON Lines instead: one object per file as it finishes, nothing else, so the
+/// output of several runs can be concatenated.
+public final class JSONReporter: Reporter {
+    public static let formatVersion = 1
+
+    let out: Output
+    let language: Language
+    let lines: Bool
+    var first = true
+
+    public init(out: Output, language: Language, lines: Bool = false) {
+        self.out = out
+        self.language = language
+        self.lines = lines
+    }
+
+    public func begin() {
+        guard !lines else { return }
+        let tool = JSON.object([("name", .string(ToolInfo.name)), ("version", .string(ToolInfo.version)),
+                                ("format", .int(JSONReporter.formatVersion)), ("language", .string(language.rawValue))])
+        out.write("{\n  \"tool\": " + tool.serialized(depth: 1) + ",\n  \"files\": [")
+    }
+
+    public func report(_ result: FileResult) {
+        let object = JSONReporter.file(result, language: language)
+        if lines {
+            out.write(object.serialized(pretty: false) + "\n")
+            return
+        }
+        out.write((first ? "\n    " : ",\n    ") + object.serialized(depth: 2))
+        first = false
+    }
+
+    public func end(_ summary: Summary) {
+        guard !lines else { return }
+        out.write((first ? "]" : "\n  ]") + ",\n  \"summary\": " + summary.json.serialized(depth: 1) + "\n}\n")
+    }
+
+    public static func file(_ result: FileResult, language: Language) -> JSON {
+        var members: [(String, JSON)] = [("path", .string(result.path))]
+        if let source = result.source { members.append(("encoding", .string(source.encoding))) }
+        if let e = result.error {
+            members.append(("error", .object([("kind", .string(e.kind.rawValue)), ("message", .string(e.message.text(language)))])))
+        } else {
+            members.append(("error", .null))
+        }
+        var findings: [JSON] = []
+        if let source = result.source {
+            for f in result.findings { findings.append(finding(f, source, language)) }
+        }
+        members.append(("findings", .array(findings)))
+        return .object(members)
+    }
+
+    static func finding(_ f: Finding, _ source: SourceText, _ language: Language) -> JSON {
+        var members: [(String, JSON)] = [
+            ("check", .string(f.checkID)),
+            ("severity", .string(f.severity.rawValue)),
+            ("message", .string(f.message.text(language))),
+            ("location", Place(f.span, in: source).json),
+            ("related", .array(f.related.map { r in
+                .object([("role", .string(r.role)), ("message", .string(r.message.text(language))),
+                         ("location", Place(r.span, in: source).json)])
+            })),
+            ("expected", .optional(f.expected)),
+            ("fingerprint", .string(f.fingerprint)),
+        ]
+        if let s = f.suppression { members.append(("suppressed", .object([("justification", .string(s))]))) }
+        return .object(members)
+    }
+}

@@ -1,0 +1,133 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Lint
+
+/// Where a report is written: standard output or a file, buffered.
+public final class Output: @unchecked Sendable {
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    private let ownsDescriptor: Bool
+    public let isTerminal: Bool
+
+    public static func standardOutput() -> Output { Output(fd: 1, owns: false) }
+    public static func standardError() -> Output { Output(fd: 2, owns: false) }
+
+    /// Opens (creating or truncating) a file; nil if it cannot be written.
+    public static func file(_ path: String) -> Output? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        return fd < 0 ? nil : Output(fd: fd, owns: true)
+    }
+
+    init(fd: Int32, owns: Bool) {
+        self.fd = fd
+        self.ownsDescriptor = owns
+        self.isTerminal = isatty(fd) == 1
+    }
+
+    public func write(_ s: String) {
+        buffer.append(contentsOf: s.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    public func flush() {
+        var offset = 0
+        while offset < buffer.count {
+            let n = buffer.withUnsafeBytes { raw in
+                #if canImport(Glibc)
+                Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                #else
+                Darwin.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                #endif
+            }
+            if n <= 0 {
+                if n < 0 && errno == EINTR { continue }
+                break
+            }
+            offset += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    public func close() {
+        flush()
+        if ownsDescriptor {
+            #if canImport(Glibc)
+            _ = Glibc.close(fd)
+            #else
+            _ = Darwin.close(fd)
+            #endif
+        }
+    }
+}
+
+/// Counts for the closing summary.
+public struct Summary: Sendable {
+    public var files = 0
+    public var inputErrors = 0
+    public var errors = 0
+    public var warnings = 0
+    public var notes = 0
+    public var suppressed = 0
+
+    public init() {}
+
+    public mutating func add(_ result: FileResult) {
+        files += 1
+        if result.error != nil { inputErrors += 1 }
+        for f in result.findings {
+            if f.suppression != nil { suppressed += 1; continue }
+            switch f.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .note: notes += 1
+            }
+        }
+    }
+
+    public func count(atLeast s: Severity) -> Int {
+        switch s {
+        case .error: return errors
+        case .warning: return errors + warnings
+        case .note: return errors + warnings + notes
+        }
+    }
+
+    public func line(_ language: Language) -> String {
+        switch language {
+        case .zh:
+            var s = "共 \(files) 个文件：\(errors) 个错误，\(warnings) 个警告，\(notes) 个提示"
+            if suppressed > 0 { s += "，\(suppressed) 个已接受" }
+            if inputErrors > 0 { s += "；\(inputErrors) 个文件无法读取" }
+            return s
+        case .en:
+            func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+            var s = "\(plural(files, "file")): \(plural(errors, "error")), \(plural(warnings, "warning")), \(plural(notes, "note"))"
+            if suppressed > 0 { s += ", \(suppressed) accepted" }
+            if inputErrors > 0 { s += "; \(plural(inputErrors, "input error"))" }
+            return s
+        }
+    }
+
+    public var json: JSON {
+        .object([("files", .int(files)), ("inputErrors", .int(inputErrors)), ("errors", .int(errors)),
+                 ("warnings", .int(warnings)), ("notes", .int(notes)), ("suppressed", .int(suppressed))])
+    }
+}
+
+/// A report format: told about each file as it finishes, in path order.
+public protocol Reporter: AnyObject {
+    func begin()
+    func report(_ result: FileResult)
+    func end(_ summary: Summary)
+}
+
+public enum ToolInfo {
+    public static let name = "reportlint"
+    public static let version = "0.1.0"
+    public static let informationURI = "https://github.com/reportlint/reportlint"
+}

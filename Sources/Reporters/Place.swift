@@ -1,0 +1,29 @@
+import Lint
+
+/// A span resolved to lines and columns (1-based; the end column is exclusive,
+/// pointing just past the span as SARIF's `endColumn` does).
+struct Place {
+    var start: Position
+    var end: Position
+    var start16: Position
+    var end16: Position
+    var offset: Int
+    var length: Int
+    var text: String
+
+    init(_ span: Span, in source: SourceText) {
+        start = source.position(of: span.start)
+        end = source.position(of: span.end)
+        start16 = source.position(of: span.start, columns: .utf16)
+        end16 = source.position(of: span.end, columns: .utf16)
+        offset = span.start
+        length = span.length
+        text = source.text(span.range)
+    }
+
+    var json: JSON {
+        .object([("line", .int(start.line)), ("column", .int(start.column)),
+                 ("endLine", .int(end.line)), ("endColumn", .int(end.column)),
+                 ("offset", .int(offset)), ("length", .int(length)), ("text", .string(text))])
+    }
+}

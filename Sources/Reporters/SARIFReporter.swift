@@ -1,0 +1,160 @@
+import Lint
+
+/// SARIF 2.1.0 for code scanning: every rule described in `tool.driver.rules`,
+/// results with relative percent-encoded URIs under `%SRCROOT%`, full regions
+/// (UTF-16 columns, the SARIF default) with snippets, related locations and
+/// partial fingerprints. Input errors become tool execution notifications.
+public final class SARIFReporter: Reporter {
+    public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    public static let baseID = "SRCROOT"
+
+    let out: Output
+    let language: Language
+    let rules: [CheckDescription]
+    let ruleIndex: [String: Int]
+    /// Absolute `file:` URI of the directory relative paths are relative to, ending in "/".
+    let baseURI: String
+    var first = true
+    var notifications: [JSON] = []
+
+    public init(out: Output, language: Language, rules: [CheckDescription], baseDirectory: String) {
+        self.out = out
+        self.language = language
+        self.rules = rules
+        var index: [String: Int] = [:]
+        for (i, r) in rules.enumerated() { index[r.id] = i }
+        self.ruleIndex = index
+        let dir = baseDirectory.hasSuffix("/") ? baseDirectory : baseDirectory + "/"
+        self.baseURI = "file://" + URIEncoding.encodePath(dir)
+    }
+
+    public func begin() {
+        let driver = JSON.object([
+            ("name", .string(ToolInfo.name)),
+            ("version", .string(ToolInfo.version)),
+            ("semanticVersion", .string(ToolInfo.version)),
+            ("informationUri", .string(ToolInfo.informationURI)),
+            ("rules", .array(rules.map(rule))),
+        ])
+        let head = JSON.object([
+            ("tool", .object([("driver", driver)])),
+            ("originalUriBaseIds", .object([(SARIFReporter.baseID, .object([("uri", .string(baseURI))]))])),
+            ("columnKind", .string("utf16CodeUnits")),
+        ]).serialized(depth: 2)
+        // Stream the run: its opening members, then results one by one, then invocations.
+        out.write("{\n  \"$schema\": \"\(SARIFReporter.schemaURI)\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    ")
+        out.write(String(head.dropLast()).trimmingTrailingWhitespace() + ",\n      \"results\": [")
+    }
+
+    public func report(_ result: FileResult) {
+        if let e = result.error {
+            notifications.append(.object([
+                ("level", .string("error")),
+                ("message", .object([("text", .string("\(result.path): \(e.message.text(language))"))])),
+                ("locations", .array([.object([("physicalLocation", .object([("artifactLocation", artifact(result.path))]))])])),
+                ("descriptor", .object([("id", .string("input-" + e.kind.rawValue))])),
+            ]))
+            return
+        }
+        guard let source = result.source else { return }
+        for f in result.findings {
+            out.write((first ? "\n        " : ",\n        ") + self.result(f, result.path, source).serialized(depth: 4))
+            first = false
+        }
+    }
+
+    public func end(_ summary: Summary) {
+        out.write(first ? "]" : "\n      ]")
+        var invocation: [(String, JSON)] = [("executionSuccessful", .bool(summary.inputErrors == 0))]
+        if !notifications.isEmpty { invocation.append(("toolExecutionNotifications", .array(notifications))) }
+        let invocations = JSON.array([.object(invocation)]).serialized(depth: 3)
+        out.write(",\n      \"invocations\": " + invocations + "\n    }\n  ]\n}\n")
+    }
+
+    func rule(_ d: CheckDescription) -> JSON {
+        let example = d.triggering.first.map { $0.stripped.text } ?? ""
+        let markdown = d.rationale.text(language) + (example.isEmpty ? "" : "\n\n" + (language == .zh ? "触发示例：" : "Example that triggers it:") + "\n\n```\n" + example + "\n```")
+        return .object([
+            ("id", .string(d.id)),
+            ("name", .string(d.id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())),
+            ("shortDescription", .object([("text", .string(d.title.text(language)))])),
+            ("fullDescription", .object([("text", .string(d.rationale.text(language)))])),
+            ("help", .object([("text", .string(d.rationale.text(language))), ("markdown", .string(markdown))])),
+            ("defaultConfiguration", .object([("level", .string(d.severity.rawValue))])),
+            ("properties", .object([("tags", .array(d.tags.map(JSON.string)))])),
+        ])
+    }
+
+    func artifact(_ path: String) -> JSON {
+        if path.hasPrefix("/") {
+            return .object([("uri", .string("file://" + URIEncoding.encodePath(path)))])
+        }
+        return .object([("uri", .string(URIEncoding.encodePath(path))), ("uriBaseId", .string(SARIFReporter.baseID))])
+    }
+
+    func location(_ span: Span, _ path: String, _ source: SourceText) -> JSON {
+        let p = Place(span, in: source)
+        return .object([
+            ("artifactLocation", artifact(path)),
+            ("region", .object([
+                ("startLine", .int(p.start16.line)), ("startColumn", .int(p.start16.column)),
+                ("endLine", .int(p.end16.line)), ("endColumn", .int(p.end16.column)),
+                ("snippet", .object([("text", .string(p.text))])),
+            ])),
+        ])
+    }
+
+    func result(_ f: Finding, _ path: String, _ source: SourceText) -> JSON {
+        var members: [(String, JSON)] = [
+            ("ruleId", .string(f.checkID)),
+        ]
+        if let i = ruleIndex[f.checkID] { members.append(("ruleIndex", .int(i))) }
+        members += [
+            ("level", .string(f.severity.rawValue)),
+            ("message", .object([("text", .string(f.message.text(language)))])),
+            ("locations", .array([.object([("physicalLocation", location(f.span, path, source))])])),
+        ]
+        if !f.related.isEmpty {
+            members.append(("relatedLocations", .array(f.related.enumerated().map { i, r in
+                .object([("id", .int(i + 1)), ("physicalLocation", location(r.span, path, source)),
+                         ("message", .object([("text", .string(r.message.text(language)))]))])
+            })))
+        }
+        members.append(("partialFingerprints", .object([("reportlint/v1", .string(f.fingerprint))])))
+        if let reason = f.suppression {
+            members.append(("suppressions", .array([.object([("kind", .string("external")), ("status", .string("accepted")),
+                                                             ("justification", .string(reason))])])))
+        }
+        var properties: [(String, JSON)] = []
+        if let e = f.expected { properties.append(("expected", .string(e))) }
+        if !properties.isEmpty { members.append(("properties", .object(properties))) }
+        return .object(members)
+    }
+}
+
+extension String {
+    func trimmingTrailingWhitespace() -> String {
+        var s = self
+        while let last = s.last, last == " " || last == "\n" { s.removeLast() }
+        return s
+    }
+}
+
+/// Percent-encoding of paths for URIs (RFC 3986: unreserved characters and "/" stay).
+public enum URIEncoding {
+    public static func encodePath(_ path: String) -> String {
+        var out = ""
+        for b in path.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                 UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            default:
+                let hex = String(b, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return out
+    }
+}

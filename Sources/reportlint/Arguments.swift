@@ -1,0 +1,202 @@
+import Lint
+
+/// A usage error: one line with a hint, exit code 64.
+struct UsageError: Error {
+    var message: String
+}
+
+enum OutputFormat: String, CaseIterable {
+    case text, json, jsonl, sarif
+}
+
+enum FailOn: String, CaseIterable {
+    case error, warning, note, never
+}
+
+/// What the command line asks for.
+enum Command {
+    case audit(AuditOptions)
+    case listChecks(format: OutputFormat, language: Language)
+    case explain(id: String, language: Language)
+    case dump(path: String, text: Bool)
+    case help
+    case version
+}
+
+struct AuditOptions {
+    var paths: [String] = []
+    var format: OutputFormat = .text
+    var output: String?
+    var language: Language = .zh
+    var failOn: FailOn = .error
+    var select: [String]?
+    var ignore: [String] = []
+    var color: Bool?
+}
+
+/// Hand-written parsing: subcommand first (optional), then options and paths in any order.
+enum Arguments {
+    static func parse(_ args: [String]) throws(UsageError) -> Command {
+        var rest = args
+        guard let first = rest.first else { throw UsageError(message: "no input given; try 'reportlint --help'") }
+        switch first {
+        case "--help", "-h", "help": return .help
+        case "--version", "-V": return .version
+        case "checks":
+            rest.removeFirst()
+            var format = OutputFormat.text
+            var language = Language.zh
+            var i = 0
+            while i < rest.count {
+                switch rest[i] {
+                case "--format": format = try choice(rest, &i, [.text, .json])
+                case "--lang": language = try choice(rest, &i, Language.allCases)
+                default: throw UsageError(message: "unknown option '\(rest[i])' for 'checks'")
+                }
+                i += 1
+            }
+            return .listChecks(format: format, language: language)
+        case "explain":
+            rest.removeFirst()
+            var id: String?
+            var language = Language.zh
+            var i = 0
+            while i < rest.count {
+                if rest[i] == "--lang" { language = try choice(rest, &i, Language.allCases) } else if id == nil && !rest[i].hasPrefix("-") { id = rest[i] } else {
+                    throw UsageError(message: "unexpected '\(rest[i])' for 'explain'")
+                }
+                i += 1
+            }
+            guard let check = id else { throw UsageError(message: "'explain' needs a check id; see 'reportlint checks'") }
+            return .explain(id: check, language: language)
+        case "dump":
+            rest.removeFirst()
+            let text = rest.contains("--text")
+            rest.removeAll { $0 == "--text" }
+            guard rest.count == 1, let path = rest.first, !path.hasPrefix("-") || path == "-" else {
+                throw UsageError(message: "'dump' takes exactly one file")
+            }
+            return .dump(path: path, text: text)
+        case "check":
+            rest.removeFirst()
+        default:
+            break
+        }
+        var o = AuditOptions()
+        var i = 0
+        var onlyPaths = false
+        while i < rest.count {
+            let a = rest[i]
+            if onlyPaths || a == "-" || !a.hasPrefix("-") {
+                o.paths.append(a)
+                i += 1
+                continue
+            }
+            switch a {
+            case "--": onlyPaths = true
+            case "--format", "-f": o.format = try choice(rest, &i, OutputFormat.allCases)
+            case "--output", "-o": o.output = try value(rest, &i)
+            case "--lang": o.language = try choice(rest, &i, Language.allCases)
+            case "--fail-on": o.failOn = try choice(rest, &i, FailOn.allCases)
+            case "--select": o.select = try list(rest, &i)
+            case "--ignore": o.ignore = try list(rest, &i)
+            case "--color": o.color = true
+            case "--no-color": o.color = false
+            default:
+                if let eq = a.firstIndex(of: "="), a.hasPrefix("--") {
+                    // --format=json
+                    var expanded = rest
+                    expanded.replaceSubrange(i...i, with: [String(a[..<eq]), String(a[a.index(after: eq)...])])
+                    rest = expanded
+                    continue
+                }
+                throw UsageError(message: "unknown option '\(a)'" + suggestion(a))
+            }
+            i += 1
+        }
+        if o.paths.isEmpty { throw UsageError(message: "no input given; try 'reportlint --help'") }
+        return .audit(o)
+    }
+
+    static let knownOptions = ["--format", "--output", "--lang", "--fail-on", "--select", "--ignore", "--color", "--no-color", "--help", "--version"]
+
+    static func suggestion(_ a: String) -> String {
+        guard let best = knownOptions.min(by: { Levenshtein.distance($0, a) < Levenshtein.distance($1, a) }),
+              Levenshtein.distance(best, a) <= 3 else { return "; try 'reportlint --help'" }
+        return "; did you mean '\(best)'?"
+    }
+
+    static func value(_ args: [String], _ i: inout Int) throws(UsageError) -> String {
+        guard i + 1 < args.count else { throw UsageError(message: "'\(args[i])' needs a value") }
+        i += 1
+        return args[i]
+    }
+
+    static func choice<T: RawRepresentable>(_ args: [String], _ i: inout Int, _ allowed: [T]) throws(UsageError) -> T where T.RawValue == String {
+        let option = args[i]
+        let v = try value(args, &i)
+        guard let c = allowed.first(where: { $0.rawValue == v }) else {
+            throw UsageError(message: "'\(option)' must be one of \(allowed.map(\.rawValue).joined(separator: ", ")), not '\(v)'")
+        }
+        return c
+    }
+
+    static func list(_ args: [String], _ i: inout Int) throws(UsageError) -> [String] {
+        try value(args, &i).split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+    }
+
+    static let help = """
+    reportlint — audit the numbers in 部门决算 and 绩效自评 reports
+
+    USAGE
+      reportlint [check] [options] <path>...   audit files ("-" reads standard input)
+      reportlint checks [--format text|json]   list every check
+      reportlint explain <check-id>            rationale and examples of one check
+      reportlint dump <file>                   the parsed model as JSON
+
+    OPTIONS
+      --format text|json|jsonl|sarif   output format (default text)
+      --output FILE                    write the report to FILE instead of standard output
+      --lang zh|en                     message language (default zh)
+      --fail-on error|warning|note|never
+                                       exit 1 when a finding at or above this severity is
+                                       reported (default error)
+      --select ID,...                  run only these checks
+      --ignore ID,...                  do not run these checks
+      --color / --no-color             force colour on or off (default: on a terminal)
+      --help, --version
+
+    EXIT CODES
+      0  nothing at or above --fail-on     1  findings at or above --fail-on
+      2  an input could not be read (the others are still audited)
+      64 usage error
+
+    """
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " { s.removeFirst() }
+        while let l = s.last, l == " " { s.removeLast() }
+        return String(s)
+    }
+}
+
+enum Levenshtein {
+    static func distance(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            for j in 1...y.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[y.count]
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite(.serialized) struct CLITests {
+    let clean = "examples/clean-2024-final-accounts.txt"
+    let faulty = "examples/faulty-2024-final-accounts.txt"
+
+    @Test func versionAndHelp() throws {
+        let v = try CLI.run(["--version"])
+        #expect(v.status == 0 && v.stdout.hasPrefix("reportlint "))
+        let h = try CLI.run(["--help"])
+        #expect(h.status == 0 && h.stdout.contains("--fail-on"))
+    }
+
+    @Test func usageErrorsExit64WithAHint() throws {
+        let r = try CLI.run(["--formt", "json", clean])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("did you mean '--format'"))
+        #expect(try CLI.run([]).status == 64)
+        #expect(try CLI.run(["--format", "xml", clean]).status == 64)
+        let unknown = try CLI.run(["--select", "share-of-totl", clean])
+        #expect(unknown.status == 64 && unknown.stderr.contains("share-of-total"))
+    }
+
+    @Test func cleanExampleExitsZeroAndFaultyExitsOne() throws {
+        let c = try CLI.run([clean])
+        #expect(c.status == 0, "\(c.stdout)")
+        let f = try CLI.run([faulty])
+        #expect(f.status == 1)
+        #expect(f.stdout.contains("faulty-2024-final-accounts.txt:14:"))
+        #expect(f.stdout.contains("1418.62万元 ÷ 本年收入合计1562.40万元 = 90.80%"))
+        #expect(f.stdout.contains("^^^"))
+    }
+
+    @Test func failOnControlsTheExitCode() throws {
+        #expect(try CLI.run(["--fail-on", "never", faulty]).status == 0)
+        #expect(try CLI.run(["--fail-on", "note", faulty]).status == 1)
+        #expect(try CLI.run(["--ignore", "share-of-total,percent-sum", "--fail-on", "error", faulty]).status != 64)
+    }
+
+    @Test func englishMessages() throws {
+        let r = try CLI.run(["--lang", "en", faulty])
+        #expect(r.stdout.contains("share does not match"))
+        #expect(r.stdout.contains("file: "))
+    }
+
+    @Test func badInputsEachGetOneMessageAndTheBatchGoesOn() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let binary = dir.appendingPathComponent("image.png")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]).write(to: binary)
+        let empty = dir.appendingPathComponent("empty.txt")
+        try Data().write(to: empty)
+        let missing = dir.appendingPathComponent("missing.txt")
+        let utf8 = try Data(contentsOf: CLI.packageRoot.appendingPathComponent(faulty))
+        let gbPath = dir.appendingPathComponent("gb18030.txt")
+        try #require(GB18030.encode(utf8)).write(to: gbPath)
+
+        let r = try CLI.run(["--format", "json", binary.path, empty.path, missing.path, gbPath.path])
+        #expect(r.status == 2)
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 3, "\(r.stderr)")
+        #expect(lines.contains { $0.contains("image.png") })
+        #expect(lines.contains { $0.contains("empty.txt") })
+        #expect(lines.contains { $0.contains("missing.txt") })
+
+        // The GB18030 copy is audited like the UTF-8 original.
+        let report = try JSONSerialization.jsonObject(with: r.stdoutBytes) as! [String: Any]
+        let files = report["files"] as! [[String: Any]]
+        let gb = files.first { ($0["path"] as! String).hasSuffix("gb18030.txt") }!
+        #expect(gb["encoding"] as? String == "GB18030")
+        let original = try CLI.run(["--format", "json", faulty])
+        let o = try JSONSerialization.jsonObject(with: original.stdoutBytes) as! [String: Any]
+        let originalFindings = ((o["files"] as! [[String: Any]])[0]["findings"] as! [[String: Any]])
+        let gbFindings = gb["findings"] as! [[String: Any]]
+        func key(_ f: [String: Any]) -> String {
+            let loc = f["location"] as! [String: Any]
+            return "\(f["check"]!) \(loc["line"]!):\(loc["column"]!) \(f["message"]!)"
+        }
+        #expect(!originalFindings.isEmpty)
+        #expect(gbFindings.map(key) == originalFindings.map(key))
+    }
+
+    @Test func standardInput() throws {
+        let data = try Data(contentsOf: CLI.packageRoot.appendingPathComponent(faulty))
+        let r = try CLI.run(["-"], stdin: data)
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("<stdin>:14:"))
+    }
+
+    @Test func sarifIsDeterministic() throws {
+        let a = try CLI.run(["--format", "sarif", faulty, clean])
+        let b = try CLI.run(["--format", "sarif", clean, faulty])
+        #expect(a.stdoutBytes == b.stdoutBytes)
+        let json = try JSONSerialization.jsonObject(with: a.stdoutBytes) as! [String: Any]
+        #expect(json["version"] as? String == "2.1.0")
+    }
+
+    @Test func outputToAFile() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("r.json")
+        let r = try CLI.run(["--format", "json", "--output", out.path, faulty])
+        #expect(r.status == 1 && r.stdout.isEmpty)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as! [String: Any]
+        #expect((json["summary"] as! [String: Any])["errors"] as? Int == 2)
+    }
+
+    @Test func checksExplainAndDump() throws {
+        let list = try CLI.run(["checks"])
+        #expect(list.status == 0 && list.stdout.contains("share-of-total"))
+        let json = try CLI.run(["checks", "--format", "json"])
+        #expect((try JSONSerialization.jsonObject(with: json.stdoutBytes) as! [Any]).count >= 2)
+        let explain = try CLI.run(["explain", "percent-sum", "--lang", "en"])
+        #expect(explain.status == 0 && explain.stdout.contains("↓"))
+        #expect(try CLI.run(["explain", "no-such-check"]).status == 64)
+        let dump = try CLI.run(["dump", clean])
+        let model = try JSONSerialization.jsonObject(with: dump.stdoutBytes) as! [String: Any]
+        let tables = (model["blocks"] as! [[String: Any]]).filter { $0["kind"] as? String == "table" }
+        #expect(tables.count == 4)
+        #expect(try CLI.run(["dump", "/nonexistent.txt"]).status == 2)
+    }
+}
+
+enum GB18030 {
+    static func encode(_ data: Data) -> Data? {
+        let cd = iconv_open("GB18030", "UTF-8")
+        if cd == iconv_t(bitPattern: -1) { return nil }
+        defer { iconv_close(cd) }
+        var input = [UInt8](data)
+        var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
+        var inLeft = input.count, outLeft = output.count
+        let r = input.withUnsafeMutableBufferPointer { ib in
+            output.withUnsafeMutableBufferPointer { ob in
+                var ip: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(ib.baseAddress)?.assumingMemoryBound(to: CChar.self)
+                var op: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(ob.baseAddress)?.assumingMemoryBound(to: CChar.self)
+                return iconv(cd, &ip, &inLeft, &op, &outLeft)
+            }
+        }
+        return r == -1 ? nil : Data(output[0..<(output.count - outLeft)])
+    }
+}
