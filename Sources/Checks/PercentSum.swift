@@ -31,8 +31,7 @@ public struct PercentSum: Check {
             """),
         ])
 
-    public func check(_ model: AuditModel) -> [Finding] {
-        var findings: [Finding] = []
+    public func check(_ model: AuditModel, _ report: inout CheckReport) {
         for b in model.breakdowns {
             let shares = b.parts.compactMap(\.share)
             guard shares.count >= 2, shares.count == b.parts.count else { continue }
@@ -42,20 +41,21 @@ public struct PercentSum: Check {
                 if !slack.isValid { continue }
             }
             let label = model.document.sectionPath(model.units[b.unit].section).last ?? ""
-            findings += evaluate(shares.map { ($0.quantity, $0.span, $0.name) }, slack: slack, partial: b.partial,
-                                 names: b.parts.map { $0.amount.name }, key: "\(label)|\(b.parts.first?.amount.name ?? "")")
+            evaluate(shares.map { ($0.quantity, $0.span, $0.name) }, slack: slack, partial: b.partial,
+                     names: b.parts.map { $0.amount.name }, key: "\(label)|\(b.parts.first?.amount.name ?? "")", &report)
         }
         for series in model.chartSeries where series.isPercent && series.points.count >= 2 {
-            findings += evaluate(series.points.map { ($0.value, $0.value.span, $0.label) }, slack: .zero, partial: false,
-                                 names: series.points.map(\.label), key: "chart\(series.chart)|\(series.caption)|\(series.points[0].label)")
+            evaluate(series.points.map { ($0.value, $0.value.span, $0.label) }, slack: .zero, partial: false,
+                     names: series.points.map(\.label), key: "chart\(series.chart)|\(series.caption)|\(series.points[0].label)", &report)
         }
-        return findings
     }
 
-    func evaluate(_ items: [(Quantity, Span, String)], slack: Dec, partial: Bool, names: [String], key: String) -> [Finding] {
+    func evaluate(_ items: [(Quantity, Span, String)], slack: Dec, partial: Bool, names: [String], key: String,
+                  _ report: inout CheckReport) {
         let figures = items.map { $0.0.figure }
         let verdict = Relations.percentSum(figures, slack: slack, partial: partial)
-        guard verdict == .fails || verdict == .holdsIfTruncated else { return [] }
+        if verdict == .holds { report.verified(items.map(\.0), key: key) }
+        guard verdict == .fails || verdict == .holdsIfTruncated else { return }
         var sum = Dec.zero
         var bound = slack
         for f in figures {
@@ -80,7 +80,7 @@ public struct PercentSum: Check {
             message = LocalizedText(zh: "各项占比之和 \(terms) = \(total)，应为100%（舍入允许误差 ±\(tolerance)）。",
                                     en: "the shares \(terms) = \(total), not 100% (rounding allows ±\(tolerance)).")
         }
-        return [Self.description.finding(verdict == .fails ? nil : .note, message, at: items[0].1, related: related,
-                                         expected: "100%", key: key)]
+        report.add(Self.description.finding(verdict == .fails ? nil : .note, message, at: items[0].1, related: related,
+                                            expected: "100%", key: key))
     }
 }

@@ -39,8 +39,7 @@ public struct ShareOfTotal: Check {
             """),
         ])
 
-    public func check(_ model: AuditModel) -> [Finding] {
-        var findings: [Finding] = []
+    public func check(_ model: AuditModel, _ report: inout CheckReport) {
         for claim in model.shareClaims {
             guard let base = claim.base else { continue }
             let partQ = claim.part.quantity, baseQ = base.quantity, shareQ = claim.share.quantity
@@ -56,7 +55,7 @@ public struct ShareOfTotal: Check {
             if whole.value.isZero {
                 // A share of nothing: 0 of 0 printed as 0% is the convention; anything else is undefined.
                 if part.value.isZero && percent.value.isZero { continue }
-                findings.append(Self.description.finding(.note, LocalizedText(
+                report.add(Self.description.finding(.note, LocalizedText(
                     zh: "总额为零，占比无从计算：\(arithmeticZh)，文中却写占\(shareQ.printed)。",
                     en: "the total is zero, so no share can be stated: \(arithmeticEn), yet the text says \(shareQ.printed)."),
                     at: claim.share.span, related: related, key: key))
@@ -66,10 +65,12 @@ public struct ShareOfTotal: Check {
             let computed = Relations.percent(part.value, of: whole.value, decimals: max(shareQ.decimals, 2))
             let expected = Relations.percent(part.value, of: whole.value, decimals: shareQ.decimals).formatted(minDecimals: shareQ.decimals) + "%"
             switch verdict {
-            case .holds, .undefined:
+            case .holds:
+                report.verified([partQ, baseQ, shareQ], key: key)
+            case .undefined:
                 continue
             case .holdsIfTruncated:
-                findings.append(Self.description.finding(.note, LocalizedText(
+                report.add(Self.description.finding(.note, LocalizedText(
                     zh: "占比\(shareQ.printed)只有在截断（而非四舍五入）时才成立：\(arithmeticZh) = \(computed.formatted(minDecimals: 2))%，四舍五入应为\(expected)。",
                     en: "the share \(shareQ.printed) holds only if truncated, not rounded: \(arithmeticEn) = \(computed.formatted(minDecimals: 2))%, which rounds to \(expected)."),
                     at: claim.share.span, related: related, expected: expected, key: key))
@@ -79,13 +80,12 @@ public struct ShareOfTotal: Check {
                 let why = forced
                     ? LocalizedText(zh: "（各项占比被凑整为100%，差一个末位单位，报提示）", en: " (the list was forced to sum to 100%, one unit in the last place; a note)")
                     : LocalizedText("")
-                findings.append(Self.description.finding(severity, LocalizedText(
+                report.add(Self.description.finding(severity, LocalizedText(
                     zh: "占比不符：\(arithmeticZh) = \(computed.formatted(minDecimals: 2))%，文中为\(shareQ.printed)，应为\(expected)。",
                     en: "share does not match: \(arithmeticEn) = \(computed.formatted(minDecimals: 2))%, but the text says \(shareQ.printed); expected \(expected).") + why,
                     at: claim.share.span, related: related, expected: expected, key: key))
             }
         }
-        return findings
     }
 
     /// The shares of this claim's list add up to exactly 100 and this one is off by one unit in the last place.

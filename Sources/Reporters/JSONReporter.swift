@@ -52,6 +52,12 @@ public final class JSONReporter: Reporter {
             for f in result.findings { findings.append(finding(f, source, language)) }
         }
         members.append(("findings", .array(findings)))
+        if !result.verified.isEmpty, let source = result.source {
+            members.append(("verified", .array(result.verified.map { v in
+                .object([("check", .string(v.check)), ("key", .string(v.key)),
+                         ("numbers", .array(v.numbers.map { Place($0, in: source).json }))])
+            })))
+        }
         return .object(members)
     }
 

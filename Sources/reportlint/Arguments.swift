@@ -32,6 +32,8 @@ struct AuditOptions {
     var select: [String]?
     var ignore: [String] = []
     var color: Bool?
+    /// Also report the relations found consistent (JSON formats; for the accuracy evaluation).
+    var verified = false
 }
 
 /// Hand-written parsing: subcommand first (optional), then options and paths in any order.
@@ -102,6 +104,7 @@ enum Arguments {
             case "--ignore": o.ignore = try list(rest, &i)
             case "--color": o.color = true
             case "--no-color": o.color = false
+            case "--verified": o.verified = true
             default:
                 if let eq = a.firstIndex(of: "="), a.hasPrefix("--") {
                     // --format=json
@@ -118,7 +121,8 @@ enum Arguments {
         return .audit(o)
     }
 
-    static let knownOptions = ["--format", "--output", "--lang", "--fail-on", "--select", "--ignore", "--color", "--no-color", "--help", "--version"]
+    static let knownOptions = ["--format", "--output", "--lang", "--fail-on", "--select", "--ignore", "--color", "--no-color",
+                               "--verified", "--help", "--version"]
 
     static func suggestion(_ a: String) -> String {
         guard let best = knownOptions.min(by: { Levenshtein.distance($0, a) < Levenshtein.distance($1, a) }),
@@ -164,6 +168,7 @@ enum Arguments {
       --select ID,...                  run only these checks
       --ignore ID,...                  do not run these checks
       --color / --no-color             force colour on or off (default: on a terminal)
+      --verified                       json/jsonl: also list the relations found consistent
       --help, --version
 
     EXIT CODES

@@ -82,7 +82,8 @@ enum Commands {
         }
         if let select = o.select { checks = checks.filter { select.contains($0.id) } }
         checks = checks.filter { !o.ignore.contains($0.id) }
-        let auditor = Auditor(linter: Linter(checks: checks))
+        var auditor = Auditor(linter: Linter(checks: checks))
+        auditor.keepVerified = o.verified
 
         let out: Output
         if let path = o.output {

@@ -143,3 +143,21 @@ enum GB18030 {
         return r == -1 ? nil : Data(output[0..<(output.count - outLeft)])
     }
 }
+
+/// The accuracy gate of scripts/eval must fail on a deliberately introduced false
+/// alarm and on a missed error (issue: "show it in a test of the harness itself").
+@Suite struct EvalHarnessTests {
+    @Test func gateFailsOnAFalseAlarmAndOnAMissedError() throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", CLI.packageRoot.appendingPathComponent("scripts/eval").path, "--self-test", "--bin", CLI.binary.path]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "\(text)")
+        #expect(text.contains("eval self-test: passed"))
+    }
+}

@@ -13,6 +13,8 @@ public struct FileResult: Sendable {
     public var source: SourceText?
     public var findings: [Finding]
     public var error: InputError?
+    /// Relations the checks found consistent (kept only when asked for: evaluation).
+    public var verified: [VerifiedRelation] = []
 
     public init(path: String, source: SourceText?, findings: [Finding], error: InputError?) {
         self.path = path
@@ -28,6 +30,8 @@ public struct Auditor: Sendable {
     public var linter: Linter
     /// Inputs larger than this are refused (a report is kilobytes; this bounds memory).
     public var maxBytes: Int
+    /// Keep the verified relations in each result (for `--verified`).
+    public var keepVerified = false
 
     public init(linter: Linter, maxBytes: Int = 512 << 20) {
         self.linter = linter
@@ -47,8 +51,10 @@ public struct Auditor: Sendable {
             return FileResult(path: displayPath, source: nil, findings: [], error: error)
         case .success(let document):
             let model = AuditModel(document: document)
-            let findings = linter.lint(model, path: displayPath)
-            return FileResult(path: displayPath, source: document.source, findings: findings, error: nil)
+            let (findings, verified) = linter.lintWithEvidence(model, path: displayPath)
+            var result = FileResult(path: displayPath, source: document.source, findings: findings, error: nil)
+            if keepVerified { result.verified = verified }
+            return result
         }
     }
 

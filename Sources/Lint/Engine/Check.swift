@@ -1,11 +1,40 @@
 /// A check: a description that documents it, and a function from the extracted
 /// model to findings. Checks never read raw text; they read `AuditModel`.
 ///
+/// A check reports its findings, and also every relation it verified as
+/// consistent (with the numbers involved), which the accuracy evaluation mutates.
+///
 /// To add one: copy a file in Sources/Checks, change its description and its
-/// `check(_:)`, and add it to `Registry.all`.
+/// `check(_:_:)`, and add it to `Registry.all`.
 public protocol Check: Sendable {
     static var description: CheckDescription { get }
-    func check(_ model: AuditModel) -> [Finding]
+    func check(_ model: AuditModel, _ report: inout CheckReport)
+}
+
+/// What one check says about one document.
+public struct CheckReport: Sendable {
+    public private(set) var findings: [Finding] = []
+    public private(set) var verified: [VerifiedRelation] = []
+    public let check: String
+
+    public init(check: String) {
+        self.check = check
+    }
+
+    public mutating func add(_ finding: Finding) { findings.append(finding) }
+
+    /// Records a relation found consistent, naming the numbers it rests on.
+    public mutating func verified(_ numbers: [Quantity], key: String) {
+        verified.append(VerifiedRelation(check: check, key: key, numbers: numbers.map(\.numberSpan)))
+    }
+}
+
+/// A relation a check tested and found consistent.
+public struct VerifiedRelation: Sendable, Hashable {
+    public var check: String
+    public var key: String
+    /// Source spans of the digits of each number involved.
+    public var numbers: [Span]
 }
 
 extension Check {

@@ -10,9 +10,18 @@ public struct Linter: Sendable {
     }
 
     public func lint(_ model: AuditModel, path: String) -> [Finding] {
+        lintWithEvidence(model, path: path).findings
+    }
+
+    /// Findings, and the relations the checks verified as consistent.
+    public func lintWithEvidence(_ model: AuditModel, path: String) -> (findings: [Finding], verified: [VerifiedRelation]) {
         var findings: [Finding] = []
+        var verified: [VerifiedRelation] = []
         for check in checks {
-            var produced = check.check(model)
+            var report = CheckReport(check: check.id)
+            check.check(model, &report)
+            verified.append(contentsOf: report.verified)
+            var produced = report.findings
             if let s = severities[check.id] {
                 // An override moves the default; the ladder's notes stay notes.
                 for i in produced.indices where produced[i].severity == check.description.severity {
@@ -23,7 +32,7 @@ public struct Linter: Sendable {
         }
         findings.sort(by: Linter.documentOrder)
         Linter.fingerprint(&findings, path: path)
-        return findings
+        return (findings, verified)
     }
 
     /// Document order: by span, then check id, then message — total and stable.

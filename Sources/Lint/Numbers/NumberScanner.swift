@@ -97,6 +97,7 @@ public enum NumberScanner {
 
         var q = Quantity(value: number.value, decimals: number.decimals, unit: .none,
                          textRange: start..<j, numberRange: start..<j, span: t.span(start..<j))
+        q.numberSpan = t.span(start..<number.end)
         var rangeStart = start
         // Sign and prefixes: "-4.63%", "≥3", "近10篇", "超129倍".
         if let b = before {

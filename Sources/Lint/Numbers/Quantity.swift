@@ -78,6 +78,8 @@ public struct Quantity: Hashable, Sendable {
     public var textRange: Range<Int>
     public var numberRange: Range<Int>
     public var span: Span
+    /// Source span of the digits alone (what a mutation test rewrites).
+    public var numberSpan: Span = Span(0, 0)
 
     /// Counts are exact; everything else is rounded to its printed precision.
     public var isExactCount: Bool { unit.isCount && multiplier == 0 && !approximate }
