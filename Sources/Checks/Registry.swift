@@ -6,6 +6,12 @@ public enum Registry {
     public static let all: [any Check] = [
         ShareOfTotal(),
         PercentSum(),
+        BreakdownSum(),
+        IdentityCheck(),
+        YoYChange(),
+        GrowthFromZero(),
+        BudgetCompletion(),
+        ClassificationSum(),
     ]
 
     public static func check(_ id: String) -> (any Check)? { all.first { $0.id == id } }

@@ -6,6 +6,11 @@ public struct AuditModel: Sendable {
     public let breakdowns: [Breakdown]
     public let shareClaims: [ShareClaim]
     public let chartSeries: [ChartSeries]
+    /// Concept-bound amounts by concept, year and basis.
+    public let facts: FactIndex
+    public let changeClaims: [ChangeClaim]
+    public let classificationItems: [ClassificationItem]
+    public let completionClaims: [CompletionClaim]
     /// The year the report is about ("2024年度部门决算"), when the document says.
     public let reportYear: Int?
 
@@ -16,13 +21,18 @@ public struct AuditModel: Sendable {
     }
 
     init(document: Document, units: [TextUnit], mentions: [Mention], breakdowns: [Breakdown],
-         shareClaims: [ShareClaim], chartSeries: [ChartSeries], reportYear: Int?) {
+         shareClaims: [ShareClaim], chartSeries: [ChartSeries], facts: FactIndex, changeClaims: [ChangeClaim],
+         classificationItems: [ClassificationItem], completionClaims: [CompletionClaim], reportYear: Int?) {
         self.document = document
         self.units = units
         self.mentions = mentions
         self.breakdowns = breakdowns
         self.shareClaims = shareClaims
         self.chartSeries = chartSeries
+        self.facts = facts
+        self.changeClaims = changeClaims
+        self.classificationItems = classificationItems
+        self.completionClaims = completionClaims
         self.reportYear = reportYear
     }
 
@@ -53,8 +63,12 @@ enum Extractor {
         let shares = ShareClaimReader.read(mentions: mentions, byUnit: byUnit, breakdowns: breakdowns, facts: facts)
         var series: [ChartSeries] = []
         for chart in document.charts { series.append(contentsOf: ChartReader.read(chart)) }
+        let factIndex = FactIndex(units: units, mentions: mentions, reportYear: reportYear)
+        let changes = ChangeClaimReader.read(units: units, byUnit: byUnit, facts: factIndex, charts: series, reportYear: reportYear)
         return AuditModel(document: document, units: units, mentions: mentions, breakdowns: breakdowns,
-                          shareClaims: shares, chartSeries: series, reportYear: reportYear)
+                          shareClaims: shares, chartSeries: series, facts: factIndex, changeClaims: changes,
+                          classificationItems: ClassificationReader.read(units: units, byUnit: byUnit),
+                          completionClaims: CompletionClaimReader.read(units: units, byUnit: byUnit), reportYear: reportYear)
     }
 
     static func makeUnits(_ document: Document) -> [TextUnit] {

@@ -4,6 +4,17 @@ public struct Breakdown: Sendable {
     public struct Part: Sendable {
         public var amount: Mention
         public var share: Mention?
+        /// A better name than the amount's own label, when the part is a whole paragraph
+        /// ("行政运行" for "2.一般公共服务（类）组织事务（款）行政运行（项）：支出决算为…").
+        public var title: String?
+
+        public init(amount: Mention, share: Mention?, title: String? = nil) {
+            self.amount = amount
+            self.share = share
+            self.title = title
+        }
+
+        public var name: String { title ?? amount.name }
     }
 
     public var id: Int
@@ -75,7 +86,7 @@ enum BreakdownReader {
                 }
                 // A part as large as the total beside other parts is a restatement, not a partition
                 // ("使用253.13万元（其中：预算支出253.13万元，年度调增预算49.13万元）").
-                if parts.count >= 2 && parts.contains(where: { $0.amount.quantity.value == total.quantity.value })
+                if parts.count >= 2 && !total.quantity.value.isZero && parts.contains(where: { $0.amount.quantity.value == total.quantity.value })
                     && parts.contains(where: { !$0.amount.quantity.value.isZero && $0.amount.quantity.value != total.quantity.value }) {
                     continue
                 }
@@ -140,13 +151,28 @@ enum BreakdownReader {
                   sameFamily(first.quantity.unit, total.quantity.unit) else { break }
             // A paragraph that itself opens with 其中 belongs to a nested list.
             if u.text.find(qizhong, from: 0, to: min(u.text.count, 4)) != nil { break }
-            parts.append(Breakdown.Part(amount: first, share: nil))
+            parts.append(Breakdown.Part(amount: first, share: nil, title: paragraphTitle(u, before: first)))
             next += 1
         }
         return parts
     }
 
     static let qizhong = Chars.of("其中")
+
+    /// The words before a paragraph's first colon, without its list number: the last level of a
+    /// classification path when it is one ("行政运行"), else the clause itself.
+    static func paragraphTitle(_ u: TextUnit, before m: Mention) -> String? {
+        let t = u.text
+        var colon = 0
+        while colon < m.quantity.textRange.lowerBound && t[colon] != 0xFF1A && t[colon] != 0x3A { colon += 1 }
+        guard colon < m.quantity.textRange.lowerBound else { return nil }
+        let start = HeadingParser.numbering(t)?.1 ?? 0
+        guard start < colon else { return nil }
+        let path = Array(t.scalars[start..<colon])
+        if let levels = ClassificationReader.parse(path), let last = levels.last, !last.name.isEmpty { return last.name }
+        let title = Mention.trimmedLabel(t.string(start..<colon))
+        return title.isEmpty ? nil : title
+    }
 
     /// "2024年度“三公”经费财政拨款支出决算中，A万元，占P%；B万元，占Q%": the total is only named.
     static func topicBreakdown(_ unit: TextUnit, _ si: Int, _ mentions: [Mention], id: Int) -> Breakdown? {

@@ -54,6 +54,9 @@ public struct Figure: Hashable, Sendable, CustomStringConvertible {
     public var value: Dec
     /// One unit in the last printed place, in the figure's own unit; zero when exact.
     public var ulp: Dec
+    /// A magnitude that cannot be below zero (an amount spent, a count, a share): a printed
+    /// "0" then stands for [0, 0.5], not [−0.5, 0.5].
+    public var nonNegative = false
 
     public init(value: Dec, decimals: Int, exact: Bool = false) {
         self.value = value
@@ -77,19 +80,24 @@ public struct Figure: Hashable, Sendable, CustomStringConvertible {
     }
 
     public func interval(_ reading: Reading = .rounded) -> Interval {
+        var i: Interval
         switch reading {
         case .rounded:
             let h = halfWidth
-            return Interval(value - h, value + h)
+            i = Interval(value - h, value + h)
         case .truncated:
             // Truncation drops digits toward zero: the true value lies beyond the printed one.
-            return value.isNegative ? Interval(value - ulp, value) : Interval(value, value + ulp)
+            i = value.isNegative ? Interval(value - ulp, value) : Interval(value, value + ulp)
         }
+        if nonNegative && i.lo.isNegative { i.lo = .zero }
+        return i
     }
 
     /// The same figure expressed in a unit `10^power` times smaller (e.g. 元 → 万元 is power -4).
     public func shifted(by power: Int) -> Figure {
-        Figure(value: value.shifted(by: power), ulp: ulp.shifted(by: power))
+        var f = Figure(value: value.shifted(by: power), ulp: ulp.shifted(by: power))
+        f.nonNegative = nonNegative
+        return f
     }
 
     public var description: String { value.formatted(minDecimals: decimals) }

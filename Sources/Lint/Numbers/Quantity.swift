@@ -85,8 +85,11 @@ public struct Quantity: Hashable, Sendable {
     public var isExactCount: Bool { unit.isCount && multiplier == 0 && !approximate }
 
     /// The printed figure in its own unit.
+    /// A number printed without a minus sign is a magnitude (an amount, a count, a share,
+    /// the size of a change): it cannot be below zero.
     public var figure: Figure {
         var f = Figure(value: value, decimals: decimals, exact: isExactCount)
+        f.nonNegative = !value.isNegative
         if multiplier != 0 { f = f.shifted(by: multiplier) }
         return f
     }

@@ -50,9 +50,15 @@ public enum Relations {
     /// part ÷ whole = percent/100, tested by cross-multiplying (never by dividing).
     /// Undefined when the whole is zero or its interval reaches zero.
     public static func ratio(_ part: Figure, of whole: Figure, percent: Figure) -> Verdict {
+        ratio(part: part.interval, whole: whole.interval, percent: percent)
+    }
+
+    /// The same for derived quantities: `part` and `whole` give an interval for each reading
+    /// (a prior year derived as A − C, a change derived as |A − P|).
+    public static func ratio(part: (Reading) -> Interval, whole: (Reading) -> Interval, percent: Figure) -> Verdict {
         ladder { reading in
-            let x = part.interval(reading)
-            let t = whole.interval(reading)
+            let x = part(reading)
+            let t = whole(reading)
             let y = percent.interval(reading)
             guard x.isValid, t.isValid, y.isValid, Dec.zero < t.lo else { return nil }
             // With t > 0 the smallest 100x/t is 100·x.lo over t.hi (t.lo when x.lo < 0), the
@@ -63,6 +69,20 @@ public enum Relations {
             let highSide = y.lo * tForMax, highBound = Dec.hundred * x.hi
             guard lowSide.isValid, lowBound.isValid, highSide.isValid, highBound.isValid else { return nil }
             return lowSide <= lowBound && highSide <= highBound
+        }
+    }
+
+    /// Σ parts compared with a total under `relation` (=, total ≥ Σ, total ≤ Σ).
+    public static func compare(parts: [Figure], total: Figure, relation: Identity.Relation) -> Verdict {
+        ladder { reading in
+            let s = sum(parts, reading)
+            let t = total.interval(reading)
+            guard s.isValid && t.isValid else { return nil }
+            switch relation {
+            case .equal: return s.intersects(t)
+            case .atLeast: return !(t.hi < s.lo)
+            case .atMost: return !(s.hi < t.lo)
+            }
         }
     }
 

@@ -1,0 +1,79 @@
+import Lint
+
+/// "本年支出合计X万元，其中：A万元…；B万元…": the parts add up to the total.
+public struct BreakdownSum: Check {
+    public init() {}
+
+    public static let description = CheckDescription(
+        id: "breakdown-sum",
+        title: LocalizedText(zh: "分项之和与合计不符", en: "Parts do not add up to their total"),
+        rationale: LocalizedText(
+            zh: "“合计X，其中：A、B……”列出的分项（金额或数量）之和应等于合计；“其中：”结尾的段落，其后逐段列出的分项同样计入。n 个两位小数的金额之和与合计最多可差 0.005×(n+1)，这是舍入，不报；超出才报。可能不完整的列表（“主要用于”“包括…等”）只要求分项之和不超过合计。人数、车辆等计数是精确的。",
+            en: "The parts listed under a total (“合计X，其中：A、B…”, amounts or counts; a paragraph ending in “其中：” lists them in the paragraphs that follow) must add up to it. n amounts with two decimals may differ from their total by 0.005×(n+1) through rounding alone, which is never reported. A list that may be partial (主要用于, 包括…等) only needs to stay at or below the total. Counts of people and vehicles are exact."),
+        severity: .error,
+        tags: ["arithmetic", "prose", "rounding"],
+        triggering: [
+            Example("""
+            六、一般公共预算财政拨款基本支出决算情况说明
+            2024年度一般公共预算财政拨款基本支出↓684.35万元，其中：
+            人员经费598.12万元，主要包括：基本工资、津贴补贴等。
+            公用经费83.15万元，主要包括：办公费、印刷费等。
+            """),
+            Example("""
+            截至2024年12月31日，本单位共有车辆↓3辆，其中：主要负责人用车0辆、应急保障用车1辆、其他用车1辆。
+            """),
+        ],
+        nonTriggering: [
+            Example("""
+            2024年度本年支出合计1281.97万元，其中：基本支出563.04万元，占43.92%；项目支出718.94万元，占56.08%。
+            """),
+            Example("""
+            国内公务接待支出3万元，具体内容包括：接待考察学习0.09万元、经验交流会0.43万元、推介活动1.47万元等。
+            """),
+        ])
+
+    public func check(_ model: AuditModel, _ report: inout CheckReport) {
+        for b in model.breakdowns {
+            let single100 = b.parts.count == 1 && b.parts[0].share.map { $0.quantity.value == Dec.hundred } == true
+            guard b.parts.count >= 2 || single100 else { continue }
+            let first = b.parts[0].amount
+            guard let total = b.head ?? b.headConcept.flatMap({ model.facts.nearest($0.id, to: first, year: model.reportYear)?.mention }) else { continue }
+            if b.parts.contains(where: { $0.amount.quantity.approximate }) { continue }
+            let parts = b.parts.map(\.amount)
+            let names = b.parts.map(\.name)
+            let figures = parts.map { $0.quantity.comparable }
+            let totalFigure = total.quantity.comparable
+            let key = "\(Say.section(model, total))|\(total.name)|\(names.joined(separator: "+"))"
+            let verdict = Relations.sum(parts: figures, total: totalFigure, partial: b.partial)
+            switch verdict {
+            case .holds:
+                report.verified(parts.map(\.quantity) + [total.quantity], key: key)
+            case .undefined:
+                continue
+            case .fails, .holdsIfTruncated:
+                let sum = Say.exactSum(figures)
+                let d = max(Say.decimals(figures), totalFigure.decimals)
+                let sumText = Say.amount(sum, like: total.quantity, decimals: d)
+                let gap = Say.amount((sum - totalFigure.value).magnitude, like: total.quantity, decimals: d)
+                let related = zip(parts, names).map { m, name in
+                    RelatedLocation(role: "part", span: m.span, message: LocalizedText(zh: "分项 " + name + m.quantity.printed, en: "part " + name + " " + m.quantity.printed))
+                }
+                let partsZh = zip(parts, names).map { $1 + $0.quantity.printed }.joined(separator: " + ")
+                let partsEn = zip(parts, names).map { "\($1) \($0.quantity.printed)" }.joined(separator: " + ")
+                let message: LocalizedText
+                if verdict == .holdsIfTruncated {
+                    message = LocalizedText(zh: "\(total.named) 与 \(partsZh) = \(sumText) 只有在截断（而非四舍五入）时才一致。",
+                                            en: "\(total.namedEnglish) and \(partsEn) = \(sumText) agree only if truncated, not rounded.")
+                } else if b.partial {
+                    message = LocalizedText(zh: "分项之和超过合计：\(partsZh) = \(sumText) > \(total.named)（超出\(gap)）。",
+                                            en: "the parts exceed their total: \(partsEn) = \(sumText) > \(total.namedEnglish) (by \(gap)).")
+                } else {
+                    message = LocalizedText(zh: "分项之和与合计不符：\(total.named) ≠ \(partsZh) = \(sumText)（差\(gap)）。",
+                                            en: "the parts do not add up: \(total.namedEnglish) ≠ \(partsEn) = \(sumText) (off by \(gap)).")
+                }
+                report.add(Self.description.finding(verdict == .fails ? nil : .note, message, at: total.span, related: related,
+                                                    expected: b.partial ? nil : sumText, key: key))
+            }
+        }
+    }
+}

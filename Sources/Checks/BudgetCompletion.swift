@@ -1,0 +1,111 @@
+import Lint
+
+/// "支出决算为X万元，完成预算R%，决算数等于预算数": R = 决算 ÷ 预算, and the words agree.
+public struct BudgetCompletion: Check {
+    public init() {}
+
+    public static let description = CheckDescription(
+        id: "budget-completion",
+        title: LocalizedText(zh: "预算完成率与数字不符", en: "Budget completion rate does not match"),
+        rationale: LocalizedText(
+            zh: "“完成预算R%”应等于决算数 ÷ 预算数；“决算数等于/大于/小于预算数”须与R（以及给出的预算数）一致。决算为0却写完成预算100%时，预算也只能为0，完成率没有定义，报提示。",
+            en: "“完成预算R%” must equal outturn ÷ budget, and “决算数等于/大于/小于预算数” must agree with R (and with the budget when it is stated). An outturn of 0 said to complete 100% of its budget implies a budget of 0, for which no rate exists: a note."),
+        severity: .error,
+        tags: ["arithmetic", "prose", "budget"],
+        triggering: [
+            Example("""
+            1.因公出国（境）经费支出0万元，完成预算↓100%。
+            """, severity: .note),
+            Example("""
+            2.文化和旅游（款）群众文化（项）：预算数为520.00万元，支出决算为516.88万元，完成预算↓100%，决算数等于预算数。
+            """),
+            Example("""
+            3.卫生健康（类）行政单位医疗（项）：支出决算为12.60万元，完成预算↓98%，决算数等于预算数。
+            """),
+        ],
+        nonTriggering: [
+            Example("""
+            2.一般公共服务（类）组织事务（款）行政运行（项）：支出决算为381.96万元，完成预算100%，决算数等于预算数。
+            """),
+            Example("""
+            群众文化项目预算数为520.00万元，支出决算为516.88万元，完成预算99.40%，决算数小于预算数。
+            """),
+        ])
+
+    public func check(_ model: AuditModel, _ report: inout CheckReport) {
+        for claim in model.completionClaims {
+            let r = claim.rate.quantity
+            let rFig = r.figure
+            let key = "\(Say.section(model, claim.rate))|\(claim.amount?.name ?? "")"
+            var related: [RelatedLocation] = []
+            if let f = claim.amount { related.append(Say.related("outturn", f, zh: "决算数", en: "outturn")) }
+            if let b = claim.budget { related.append(Say.related("budget", b, zh: "预算数", en: "budget")) }
+
+            if let f = claim.amount, f.quantity.value.isZero, !r.value.isZero {
+                report.add(Self.description.finding(.note, LocalizedText(
+                    zh: "决算为\(f.quantity.printed)却写完成预算\(r.printed)：这意味着预算也为0，完成率无从计算。",
+                    en: "an outturn of \(f.quantity.printed) said to complete \(r.printed) of its budget implies a budget of 0, for which no rate exists."),
+                    at: claim.rate.span, related: related, key: key + "|zero"))
+                continue
+            }
+            // The rate against a stated budget.
+            if let f = claim.amount, let b = claim.budget {
+                let fFig = f.quantity.comparable, bFig = b.quantity.comparable
+                if bFig.value.isZero {
+                    report.add(Self.description.finding(.note, LocalizedText(
+                        zh: "预算数为0，完成率\(r.printed)无从计算。", en: "the budget is 0, so the rate \(r.printed) is undefined."),
+                        at: claim.rate.span, related: related, key: key + "|zero"))
+                    continue
+                }
+                let verdict = Relations.ratio(fFig, of: bFig, percent: rFig)
+                let expected = Relations.percent(fFig.value, of: bFig.value, decimals: r.decimals).formatted(minDecimals: r.decimals) + "%"
+                switch verdict {
+                case .holds: report.verified([f.quantity, b.quantity, r], key: key)
+                case .undefined: break
+                case .fails, .holdsIfTruncated:
+                    let precise = Relations.percent(fFig.value, of: bFig.value, decimals: max(2, r.decimals)).formatted(minDecimals: 2)
+                    report.add(Self.description.finding(verdict == .fails ? nil : .note, LocalizedText(
+                        zh: "完成率不符：\(f.named) ÷ \(b.named) = \(precise)%，文中为\(r.printed)，应为\(expected)。",
+                        en: "the completion rate does not match: \(f.namedEnglish) ÷ \(b.namedEnglish) = \(precise)%, but the text says \(r.printed); expected \(expected)."),
+                        at: claim.rate.span, related: related, expected: expected, key: key))
+                    continue
+                }
+                if let cmp = claim.comparison, let span = claim.comparisonSpan {
+                    let diff = fFig.interval() - bFig.interval()
+                    let agrees: Bool
+                    switch cmp {
+                    case .equal: agrees = diff.contains(.zero)
+                    case .greater: agrees = Dec.zero < diff.hi
+                    case .less: agrees = diff.lo < Dec.zero
+                    }
+                    if !agrees {
+                        report.add(Self.description.finding(nil, LocalizedText(
+                            zh: "文中称“决算数\(cmp.rawValue)预算数”，但\(f.named)与\(b.named)相差\(Say.amount((fFig.value - bFig.value).magnitude, like: f.quantity))。",
+                            en: "the text says the outturn is \(cmp == .equal ? "equal to" : cmp == .greater ? "above" : "below") the budget, but \(f.namedEnglish) and \(b.namedEnglish) differ by \(Say.amount((fFig.value - bFig.value).magnitude, like: f.quantity))."),
+                            at: span, related: related, key: key + "|words"))
+                    }
+                }
+                continue
+            }
+            // Without a budget: the words must agree with the rate.
+            if let cmp = claim.comparison, let span = claim.comparisonSpan {
+                let ri = rFig.interval()
+                let agrees: Bool
+                switch cmp {
+                case .equal: agrees = ri.contains(.hundred)
+                case .greater: agrees = Dec.hundred < ri.hi
+                case .less: agrees = ri.lo < Dec.hundred
+                }
+                if agrees {
+                    report.verified([r], key: key + "|words")
+                } else {
+                    report.add(Self.description.finding(nil, LocalizedText(
+                        zh: "完成预算\(r.printed)与“决算数\(cmp.rawValue)预算数”矛盾。",
+                        en: "completing \(r.printed) of the budget contradicts “the outturn is \(cmp == .equal ? "equal to" : cmp == .greater ? "above" : "below") the budget”."),
+                        at: claim.rate.span, related: related + [RelatedLocation(role: "words", span: span, message: LocalizedText(zh: "决算数\(cmp.rawValue)预算数", en: "outturn \(cmp.rawValue) budget"))],
+                        key: key + "|words"))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Lint
+
+/// "较上年度增加3万元，增长100%" where the year before was 0: no rate can be stated.
+public struct GrowthFromZero: Check {
+    public init() {}
+
+    public static let description = CheckDescription(
+        id: "growth-from-zero",
+        title: LocalizedText(zh: "上年为零却写了增长率", en: "Growth rate stated against a zero prior year"),
+        rationale: LocalizedText(
+            zh: "上年数为零时，变动率没有定义；“增长100%”是常见写法，但读者会误以为上年有一半的规模。上年数为零可由文中给出，也可由 本年数 − 增加额 = 0 推出。报提示：建议写“上年无此项支出”。",
+            en: "When the prior year is zero a rate of change is undefined; “增长100%” is a common convention, but a reader takes it to mean the amount doubled. The zero prior year is either stated or follows from current − increase = 0. Reported as a note; write “上年无此项支出” instead."),
+        severity: .note,
+        tags: ["prose", "year-on-year"],
+        triggering: [
+            Example("""
+            2024年度“三公”经费财政拨款支出决算为3万元，较上年度增加3万元，增长↓100%。
+            """),
+        ],
+        nonTriggering: [
+            Example("""
+            2024年度“三公”经费财政拨款支出决算为4.60万元，较上年度减少0.60万元，下降11.54%。
+            """),
+        ])
+
+    public func check(_ model: AuditModel, _ report: inout CheckReport) {
+        for claim in model.changeClaims {
+            guard let a = claim.current, let r = claim.rate, r.quantity.unit == .percent else { continue }
+            let aFig = a.quantity.comparable
+            var zeroPrior: (zh: String, en: String)?
+            if let p = claim.prior, p.quantity.value.isZero {
+                zeroPrior = ("上年数为\(p.quantity.printed)（\(p.source.zh)）", "the prior year is \(p.quantity.printed) (\(p.source.en))")
+            } else if claim.prior == nil, let c = claim.change, claim.direction == .up, c.quantity.comparable.value == aFig.value {
+                zeroPrior = ("上年数 = \(a.quantity.printed) − \(c.quantity.printed) = 0", "the prior year = \(a.quantity.printed) − \(c.quantity.printed) = 0")
+            }
+            guard let why = zeroPrior else { continue }
+            report.add(Self.description.finding(nil, LocalizedText(
+                zh: "\(why.zh)，变动率无从计算，文中却写\(r.direction == .down ? "下降" : "增长")\(r.quantity.printed)。",
+                en: "\(why.en), so no rate of change exists, yet the text says \(r.quantity.printed)."),
+                at: r.span, related: [Say.related("current", a, zh: "本年数", en: "current")],
+                key: "\(Say.section(model, a))|\(claim.subjectName)"))
+        }
+    }
+}

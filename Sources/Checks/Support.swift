@@ -1,0 +1,34 @@
+import Lint
+
+/// Small helpers the checks share for naming numbers and writing arithmetic.
+enum Say {
+    /// "559.96万元" for money (in 万元), the plain value with the unit otherwise.
+    static func amount(_ value: Dec, like q: Quantity, decimals: Int? = nil) -> String {
+        let d = decimals ?? max(q.decimals, q.comparable.decimals)
+        if q.amountInWan != nil { return value.formatted(minDecimals: d) + "万元" }
+        return value.formatted(minDecimals: d) + q.unit.description
+    }
+
+    /// "人员经费482.69万元 + 公用经费77.27万元"
+    static func sum(_ mentions: [Mention], english: Bool = false) -> String {
+        mentions.map { english ? $0.namedEnglish : $0.named }.joined(separator: " + ")
+    }
+
+    static func related(_ role: String, _ m: Mention, zh: String, en: String) -> RelatedLocation {
+        RelatedLocation(role: role, span: m.span, message: LocalizedText(zh: zh.isEmpty ? m.named : zh + " " + m.named,
+                                                                         en: en.isEmpty ? m.namedEnglish : en + " " + m.namedEnglish))
+    }
+
+    /// The innermost section title of a mention, for fingerprint keys.
+    static func section(_ model: AuditModel, _ m: Mention) -> String {
+        model.document.sectionPath(model.unit(of: m).section).last ?? ""
+    }
+
+    static func exactSum(_ figures: [Figure]) -> Dec {
+        var s = Dec.zero
+        for f in figures { s = s + f.value }
+        return s
+    }
+
+    static func decimals(_ figures: [Figure]) -> Int { figures.map(\.decimals).max() ?? 0 }
+}
