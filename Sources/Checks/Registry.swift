@@ -12,6 +12,18 @@ public enum Registry {
         GrowthFromZero(),
         BudgetCompletion(),
         ClassificationSum(),
+        ExecutionRate(),
+        ExecutionScore(),
+        WeightTotal(),
+        ScoreBounds(),
+        ScoreTotal(),
+        IndicatorDirection(),
+        UnsupportedScore(),
+        TargetNotMet(),
+        Period(),
+        UnexplainedAdjustment(),
+        CostTargets(),
+        UnreadableTable(),
     ]
 
     public static func check(_ id: String) -> (any Check)? { all.first { $0.id == id } }

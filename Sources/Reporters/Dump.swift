@@ -91,6 +91,49 @@ public enum Dump {
             .object([("share", mentionRef(s.share)), ("part", mentionRef(s.part)), ("base", s.base.map(mentionRef) ?? .null),
                      ("breakdown", s.breakdown.map(JSON.int) ?? .null)])
         }
+        func cell(_ c: CellValue?) -> JSON {
+            guard let c else { return .null }
+            var m: [(String, JSON)] = [("text", .string(c.text))]
+            if let q = c.quantity { m.append(("value", quantity(q))) }
+            m.append(("location", loc(c.span)))
+            return .object(m)
+        }
+        let projects: [JSON] = model.projectTables.map { p in
+            let budget: JSON = p.budget.map { b in
+                .object([("points", b.points.map(quantity) ?? .null),
+                         ("rows", .array(b.rows.map { r in
+                             .object([("label", .string(r.label)), ("initial", cell(r.initial)), ("adjusted", cell(r.adjusted)),
+                                      ("executed", cell(r.executed)), ("rate", cell(r.rate)), ("weight", cell(r.weight)),
+                                      ("score", cell(r.score)), ("reason", cell(r.reason))])
+                         }))])
+            } ?? .null
+            let indicators: [JSON] = p.indicators.map { i in
+                .object([("level1", .string(i.level1)), ("level2", .string(i.level2)), ("level3", .string(i.name)),
+                         ("kind", .string(i.kind.rawValue)), ("section", i.section.map(JSON.int) ?? .null),
+                         ("operator", .optional(i.op?.rawValue)), ("target", i.target.map(quantity) ?? .null),
+                         ("targetText", .optional(i.targetCell?.text)), ("unit", .optional(i.unitText)),
+                         ("actual", cell(i.actual)), ("weight", cell(i.weight)), ("score", cell(i.score)), ("reason", cell(i.reason)),
+                         ("location", loc(i.span))])
+            }
+            return .object([
+                ("table", .int(p.table + 1)), ("layout", .string(p.layout.rawValue)), ("title", .optional(p.title)),
+                ("project", .optional(p.projectName)), ("code", .optional(p.projectCode)),
+                ("goal", cell(p.goal)), ("goalCompletion", cell(p.goalCompletion)), ("budget", budget),
+                ("indicatorPoints", p.indicatorPoints.map(quantity) ?? .null),
+                ("sections", .array(p.sections.map { .object([("name", .string($0.name)), ("points", $0.points.map(quantity) ?? .null)]) })),
+                ("indicators", .array(indicators)), ("emptyIndicatorRows", .int(p.emptyIndicatorRows.count)),
+                ("total", p.total.map { t in .object([("label", .string(t.label.text)), ("weight", cell(t.weight)), ("score", cell(t.score)), ("reason", cell(t.reason))]) } ?? .null),
+            ])
+        }
+        let departments: [JSON] = model.departmentTables.map { d in
+            .object([("table", .int(d.table + 1)),
+                     ("groups", .array(d.groups.map { g in .object([("name", .string(g.name)), ("level", .int(g.level)),
+                                                                     ("points", g.points.map(quantity) ?? .null), ("parent", g.parent.map(JSON.int) ?? .null)]) })),
+                     ("rows", .array(d.rows.map { r in .object([("name", .string(r.name)), ("group", r.group.map(JSON.int) ?? .null),
+                                                                 ("weight", cell(r.weight)), ("score", cell(r.score))]) })),
+                     ("total", cell(d.total?.score))])
+        }
+        let unread: [JSON] = model.unreadTables.map { .object([("table", .int($0.table + 1)), ("title", .string($0.title)), ("reason", .string($0.reason.en))]) }
         let series: [JSON] = model.chartSeries.map { s in
             .object([("chart", .int(s.chart)), ("caption", .string(s.caption)), ("percent", .bool(s.isPercent)), ("year", s.year.map(JSON.int) ?? .null),
                      ("points", .array(s.points.map { .object([("label", .string($0.label)), ("value", quantity($0.value))]) }))])
@@ -103,7 +146,24 @@ public enum Dump {
             ("sections", .array(sections)),
             ("blocks", .array(blocks)),
             ("extracted", .object([("mentions", .array(mentions)), ("breakdowns", .array(breakdowns)),
-                                   ("shareClaims", .array(shares)), ("chartSeries", .array(series))])),
+                                   ("shareClaims", .array(shares)), ("chartSeries", .array(series)),
+                                   ("changeClaims", .array(model.changeClaims.map { c in
+                                       .object([("subject", .string(c.subjectName)), ("concept", .optional(c.subject?.id)),
+                                                ("current", c.current.map(mentionRef) ?? .null), ("change", c.change.map(mentionRef) ?? .null),
+                                                ("rate", c.rate.map(mentionRef) ?? .null), ("direction", .optional(c.direction?.rawValue)),
+                                                ("referenceYear", c.referenceYear.map(JSON.int) ?? .null),
+                                                ("prior", c.prior.map { quantity($0.quantity) } ?? .null)])
+                                   })),
+                                   ("facts", .array(model.facts.facts.map { f in
+                                       .object([("concept", .string(f.concept.id)), ("year", f.year.map(JSON.int) ?? .null),
+                                                ("basis", .string(f.basis.rawValue)), ("value", .string(f.mention.quantity.printed)), ("location", loc(f.mention.span))])
+                                   })),
+                                   ("classificationItems", .array(model.classificationItems.map { i in
+                                       .object([("path", .array(i.levels.map { .object([("name", .string($0.name)), ("code", .optional($0.code))]) })),
+                                                ("amount", mentionRef(i.amount))])
+                                   })),
+                                   ("projectTables", .array(projects)), ("departmentTables", .array(departments)),
+                                   ("unreadTables", .array(unread))])),
         ])
     }
 }

@@ -62,7 +62,6 @@ enum Commands {
             return ExitCode.inputError
         case .success(let document):
             let out = Output.standardOutput()
-            if ProcessInfoEnv.debug { Debug.show(AuditModel(document: document)); return 0 }
             if text {
                 out.write(String(decoding: document.source.bytes, as: UTF8.self))
             } else {
@@ -171,5 +170,3 @@ enum Paths {
         }
     }
 }
-
-enum ProcessInfoEnv { static var debug: Bool { getenv("RL_DEBUG") != nil } }

@@ -11,6 +11,10 @@ public struct AuditModel: Sendable {
     public let changeClaims: [ChangeClaim]
     public let classificationItems: [ClassificationItem]
     public let completionClaims: [CompletionClaim]
+    /// 项目支出绩效自评表, 部门整体支出绩效自评表, and self-evaluation tables that could not be read.
+    public let projectTables: [PerformanceTable]
+    public let departmentTables: [DepartmentTable]
+    public let unreadTables: [UnreadTable]
     /// The year the report is about ("2024年度部门决算"), when the document says.
     public let reportYear: Int?
 
@@ -22,7 +26,8 @@ public struct AuditModel: Sendable {
 
     init(document: Document, units: [TextUnit], mentions: [Mention], breakdowns: [Breakdown],
          shareClaims: [ShareClaim], chartSeries: [ChartSeries], facts: FactIndex, changeClaims: [ChangeClaim],
-         classificationItems: [ClassificationItem], completionClaims: [CompletionClaim], reportYear: Int?) {
+         classificationItems: [ClassificationItem], completionClaims: [CompletionClaim],
+         performance: PerformanceReader.Result, reportYear: Int?) {
         self.document = document
         self.units = units
         self.mentions = mentions
@@ -33,6 +38,9 @@ public struct AuditModel: Sendable {
         self.changeClaims = changeClaims
         self.classificationItems = classificationItems
         self.completionClaims = completionClaims
+        self.projectTables = performance.projects
+        self.departmentTables = performance.departments
+        self.unreadTables = performance.unread
         self.reportYear = reportYear
     }
 
@@ -68,7 +76,8 @@ enum Extractor {
         return AuditModel(document: document, units: units, mentions: mentions, breakdowns: breakdowns,
                           shareClaims: shares, chartSeries: series, facts: factIndex, changeClaims: changes,
                           classificationItems: ClassificationReader.read(units: units, byUnit: byUnit),
-                          completionClaims: CompletionClaimReader.read(units: units, byUnit: byUnit), reportYear: reportYear)
+                          completionClaims: CompletionClaimReader.read(units: units, byUnit: byUnit),
+                          performance: PerformanceReader.read(document, units: units), reportYear: reportYear)
     }
 
     static func makeUnits(_ document: Document) -> [TextUnit] {

@@ -135,7 +135,7 @@ enum ChartReader {
 
 extension CleanTextBuilder {
     /// Clean text for a string that is not in the source (captions assembled from several fields).
-    static func make(_ s: String) -> CleanText {
+    public static func make(_ s: String) -> CleanText {
         let bytes = Array(s.utf8)
         var b = CleanTextBuilder(bytes: bytes)
         b.append(0, bytes.count)

@@ -1,0 +1,140 @@
+import Lint
+
+/// The 预算执行 block's score = weight × min(1, 执行率).
+public struct ExecutionScore: Check {
+    public init() {}
+
+    public static let description = CheckDescription(
+        id: "execution-score",
+        title: LocalizedText(zh: "预算执行得分与执行率不符", en: "Budget execution score does not follow the rate"),
+        rationale: LocalizedText(
+            zh: "预算执行情况的得分 = 权重（分值）× min(1, 执行率)，执行率取表中所填（未填时按执行数 ÷ 调整后预算数计算）。给了权重却没填得分，报警告：总分里这一块就没有依据。",
+            en: "The budget block's score is its weight × min(1, execution rate), using the rate the table states (or executed ÷ adjusted budget when it states none). A weight with no score is a warning: that part of the total has no basis."),
+        severity: .error,
+        tags: ["arithmetic", "performance-table", "score"],
+        triggering: [
+            Example("""
+            \t项目资金
+            （万元）
+            \t
+            \t年初
+            预算数
+            \t全年
+            预算数
+            \t全年
+            执行数
+            \t分值
+            \t执行率
+            \t得分
+
+            \t
+            \t↓年度资金总额
+            \t50
+            \t50
+            \t50
+            \t10
+            \t100%
+            \t
+
+            """, severity: .warning),
+            Example("""
+            \t预算执行情况（10分）
+            \t年度预算数（万元）
+            \t年初预算
+            \t调整后预算数
+            \t预算执行数
+            \t预算执行率
+            \t权重
+            \t得分
+            \t原因
+
+            \t
+            \t总额
+            \t20.00
+            \t20.00
+            \t10.00
+            \t50.00%
+            \t10
+            \t↓10
+            \t
+
+            """),
+        ],
+        nonTriggering: [
+            Example("""
+            \t预算执行情况（10分）
+            \t年度预算数（万元）
+            \t年初预算
+            \t调整后预算数
+            \t预算执行数
+            \t预算执行率
+            \t权重
+            \t得分
+            \t原因
+
+            \t
+            \t总额
+            \t20.00
+            \t20.00
+            \t0.00
+            \t0.00%
+            \t10
+            \t0
+            \t
+
+            """),
+        ])
+
+    public func check(_ model: AuditModel, _ report: inout CheckReport) {
+        for p in model.projectTables {
+            guard let budget = p.budget, let row = budget.total, let weightCell = row.weight, let weight = TableSay.figure(weightCell),
+                  !weight.value.isZero else { continue }
+            let name = TableSay.project(p)
+            let key = TableSay.key(p, "execution-score")
+            guard let scoreCell = row.score, let score = TableSay.figure(scoreCell) else {
+                let labelSpan = Span(row.span.start, row.span.start)
+                report.add(Self.description.finding(.warning, LocalizedText(
+                    zh: "\(name.zh)预算执行情况给了分值\(weightCell.text)，得分却为空。",
+                    en: "\(name.en): the budget block has a weight of \(weightCell.text) but no score."),
+                    at: labelCell(row, model) ?? labelSpan, related: [TableSay.related("weight", weightCell, zh: "分值", en: "weight")], key: key))
+                continue
+            }
+            // The rate as stated, else as computed.
+            var rate: Figure?
+            if let r = row.rate?.quantity, r.unit == .percent { rate = r.figure }
+            if rate == nil, let e = TableSay.amount(row.executed), let a = TableSay.amount(row.adjusted), !a.value.isZero {
+                rate = Figure(value: Relations.percent(e.value, of: a.value, decimals: 4), decimals: 4)
+            }
+            guard let r = rate else { continue }
+            // score = weight × min(1, rate/100): compare score·100 with weight·min(100, rate).
+            let capped = Dec.hundred < r.value ? Figure.exact(.hundred) : r
+            let verdict = Relations.ladder { reading in
+                let s = score.interval(reading).scaled(by: .hundred)
+                let w = weight.interval(reading)
+                let c = capped.interval(reading)
+                let product = Interval(w.lo * c.lo, w.hi * c.hi)
+                guard s.isValid, product.isValid else { return nil }
+                return s.intersects(product)
+            }
+            let expected = Dec.divide(weight.value * capped.value, .hundred, decimals: 2)
+            switch verdict {
+            case .holds: report.verified([weightCell.quantity!, scoreCell.quantity!] + (row.rate?.quantity.map { [$0] } ?? []), key: key)
+            case .undefined: continue
+            case .fails, .holdsIfTruncated:
+                report.add(Self.description.finding(verdict == .fails ? nil : .note, LocalizedText(
+                    zh: "\(name.zh)预算执行得分不符：分值\(weightCell.text) × 执行率\(r.value.formatted(minDecimals: min(2, r.decimals)))% = \(expected.formatted())，表中得分为\(scoreCell.text)。",
+                    en: "\(name.en): the budget execution score does not follow: weight \(weightCell.text) × rate \(r.value.formatted(minDecimals: min(2, r.decimals)))% = \(expected.formatted()), but the score is \(scoreCell.text)."),
+                    at: scoreCell.span, related: [TableSay.related("weight", weightCell, zh: "分值", en: "weight")],
+                    expected: expected.formatted(), key: key))
+            }
+        }
+    }
+
+    /// The fund row's label cell ("年度资金总额"), where a reader looks for the row.
+    func labelCell(_ row: FundRow, _ model: AuditModel) -> Span? {
+        guard let t = model.document.tables.first(where: { $0.span.start <= row.span.start && row.span.end <= $0.span.end }),
+              row.row < t.rows.count, t.rows[row.row].cells.count > 1 else { return nil }
+        let cell = t.rows[row.row].cells[1]
+        return cell.text.isEmpty ? cell.span : cell.text.fullSpan
+    }
+}

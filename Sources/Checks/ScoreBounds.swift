@@ -1,0 +1,125 @@
+import Lint
+
+/// 0 ≤ score ≤ weight on every row.
+public struct ScoreBounds: Check {
+    public init() {}
+
+    public static let description = CheckDescription(
+        id: "score-bounds",
+        title: LocalizedText(zh: "得分超出分值范围", en: "Score outside 0 … weight"),
+        rationale: LocalizedText(
+            zh: "每一行的得分不能为负，也不能超过该行的分值（权重）。部门整体自评表中几行共用一个分值（合并单元格）时，这几行得分之和不能超过该分值。",
+            en: "No row may score below 0 or above its weight. Where rows of the department table share one weight (a merged cell), their scores together may not exceed it."),
+        severity: .error,
+        tags: ["arithmetic", "performance-table", "score"],
+        triggering: [
+            Example("""
+            \t绩效指标（90分）
+            \t一级指标
+            \t二级指标
+            \t三级指标
+            \t指标性质
+            \t指标值
+            \t度量单位
+            \t完成值
+            \t权重
+            \t得分
+            \t未完成原因分析
+
+            \t
+            \t产出指标
+            \t数量指标
+            \t演出场次
+            \t≥
+            \t120
+            \t场
+            \t126场
+            \t20
+            \t↓22
+            \t
+
+            """),
+        ],
+        nonTriggering: [
+            Example("""
+            \t绩效指标（90分）
+            \t一级指标
+            \t二级指标
+            \t三级指标
+            \t指标性质
+            \t指标值
+            \t度量单位
+            \t完成值
+            \t权重
+            \t得分
+            \t未完成原因分析
+
+            \t
+            \t产出指标
+            \t数量指标
+            \t演出场次
+            \t≥
+            \t120
+            \t场
+            \t110场
+            \t20
+            \t18.33
+            \t场次未达标
+
+            """),
+        ])
+
+    public func check(_ model: AuditModel, _ report: inout CheckReport) {
+        for p in model.projectTables {
+            let name = TableSay.project(p)
+            var rows: [(String, CellValue?, CellValue?)] = p.indicators.map { ($0.name, $0.weight, $0.score) }
+            if let b = p.budget?.total { rows.insert(("预算执行", b.weight, b.score), at: 0) }
+            for (label, weightCell, scoreCell) in rows {
+                guard let w = TableSay.points(weightCell), let s = TableSay.points(scoreCell) else { continue }
+                check(name, label, w, weightCell!, s, scoreCell!, key: TableSay.key(p, "bounds|\(label)"), &report)
+            }
+        }
+        for d in model.departmentTables {
+            // Rows without a weight share the weight of the row above them in the same group.
+            var i = 0
+            while i < d.rows.count {
+                let row = d.rows[i]
+                guard let weightCell = row.weight, let w = TableSay.points(weightCell) else { i += 1; continue }
+                var members = [row]
+                var j = i + 1
+                while j < d.rows.count, d.rows[j].group == row.group, d.rows[j].weight?.isEmpty ?? true {
+                    members.append(d.rows[j])
+                    j += 1
+                }
+                let scores = members.compactMap { TableSay.points($0.score) }
+                if scores.count == members.count {
+                    let s = members.count == 1 ? scores[0] : Figure.exact(Say.exactSum(scores))
+                    let scoreCell = members.count == 1 ? row.score! : members.last!.score!
+                    check(("部门整体自评表", "department table"), row.name, w, weightCell, s, scoreCell, key: "department|bounds|\(row.name)", &report)
+                }
+                i = j
+            }
+        }
+    }
+
+    func check(_ name: (zh: String, en: String), _ label: String, _ w: Figure, _ weightCell: CellValue, _ s: Figure, _ scoreCell: CellValue,
+               key: String, _ report: inout CheckReport) {
+        if s.value.isNegative {
+            report.add(Self.description.finding(nil, LocalizedText(zh: "\(name.zh)“\(label)”得分\(scoreCell.text)为负。",
+                                                                    en: "\(name.en) “\(label)”: the score \(scoreCell.text) is negative."),
+                                                at: scoreCell.span, key: key))
+            return
+        }
+        let verdict = Relations.compare(parts: [s], total: w, relation: .atLeast)
+        switch verdict {
+        case .holds: report.verified([weightCell.quantity!, scoreCell.quantity!], key: key)
+        case .undefined: return
+        case .fails, .holdsIfTruncated:
+            report.add(Self.description.finding(verdict == .fails ? nil : .note, LocalizedText(
+                zh: "\(name.zh)“\(label)”得分\(TableSay.text(s))超过分值\(weightCell.text)。",
+                en: "\(name.en) “\(label)”: the score \(TableSay.text(s)) exceeds the weight \(weightCell.text)."),
+                at: scoreCell.span, related: [TableSay.related("weight", weightCell, zh: "分值", en: "weight")],
+                expected: "≤" + weightCell.text, key: key))
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import Lint
+
+/// A numeric completion value that misses its target, while the row keeps full points (or gives no reason).
+public struct TargetNotMet: Check {
+    public init() {}
+
+    public static let description = CheckDescription(
+        id: "target-not-met",
+        title: LocalizedText(zh: "未达到目标却得满分", en: "Target missed but full points kept"),
+        rationale: LocalizedText(
+            zh: "完成值是数字时，与目标比较（同单位，万元与元等先换算）：“≥”目标下完成值更小、“≤”目标下更大，即未达标。未达标却保留满分，报警告；扣了分但“原因”为空，报提示。完成值与目标的计量单位不同（目标“个”，完成值“期”“人次”）而得满分，也无法证明达标，报警告。",
+            en: "When the completion value is a number it is compared with the target (same unit family, 元 and 万元 converted): below a “≥” target or above a “≤” target is a miss. A miss that keeps full points is a warning; a miss with points deducted but no reason is a note. A completion value in a different unit than the target (个 against 期 or 人次) cannot show the target was met either: a warning when the row keeps full points."),
+        severity: .warning,
+        tags: ["performance-table", "evidence"],
+        triggering: [
+            Example("""
+            \t绩
+            效
+            指
+            标
+            \t一级指标
+            \t二级指标
+            \t三级指标
+            \t年度
+            指标值
+            \t实际
+            完成值
+            \t分值
+            \t得分
+            \t偏差原因分析及改进措施
+
+            \t
+            \t产出指标
+            \t数量指标
+            \t发放生活补贴人数
+            \t共20名
+            \t↓共19名
+            \t10
+            \t10
+            \t去世一名
+
+            """),
+        ],
+        nonTriggering: [
+            Example("""
+            \t绩
+            效
+            指
+            标
+            \t一级指标
+            \t二级指标
+            \t三级指标
+            \t年度
+            指标值
+            \t实际
+            完成值
+            \t分值
+            \t得分
+            \t偏差原因分析及改进措施
+
+            \t
+            \t产出指标
+            \t数量指标
+            \t干部交流人数
+            \t≥30人
+            \t30人
+            \t5
+            \t5
+            \t
+
+            \t
+            \t
+            \t成本指标
+            \t全年专项工作经费
+            \t≦50万
+            \t50万
+            \t5
+            \t5
+            \t
+
+            """),
+        ])
+
+    public func check(_ model: AuditModel, _ report: inout CheckReport) {
+        for p in model.projectTables {
+            let name = TableSay.project(p)
+            for i in p.indicators {
+                guard let target = i.target, let actualCell = i.actual, let actual = actualCell.quantity else { continue }
+                guard let w = TableSay.points(i.weight), let s = TableSay.points(i.score) else { continue }
+                let fullPoints = s.value == w.value && !w.value.isZero
+                let key = TableSay.key(p, "target|\(i.name)")
+                let related = i.targetCell.map { [TableSay.related("target", $0, zh: "指标值", en: "target")] } ?? []
+                // Counted in other units than the target ("≥8个" against "12期，650余人次"): no evidence either way.
+                if case .count(let tu) = target.unit, !actualCell.quantities.isEmpty, actualCell.quantities.allSatisfy({ q in
+                    if case .count(let au) = q.unit { return au != tu } else { return false }
+                }) {
+                    let au = actualCell.quantities.compactMap { q -> String? in if case .count(let u) = q.unit { return u } else { return nil } }
+                        .joined(separator: "、")
+                    if fullPoints {
+                        report.add(Self.description.finding(nil, LocalizedText(
+                            zh: "\(name.zh)“\(i.name)”目标为\(target.printed)，完成值“\(actualCell.text)”的单位不同（\(au)），无法证明达标，却得了满分。",
+                            en: "\(name.en) “\(i.name)”: the target is \(target.printed) but the completion value “\(actualCell.text)” is counted in \(au), so it cannot show the target was met; the row still has full points."),
+                            at: actualCell.span, related: related, key: key))
+                    }
+                    continue
+                }
+                guard actual.comparator == nil, actualCell.quantities.count == 1 || i.kind == .cost else { continue }
+                guard BreakdownReaderAccess.sameFamily(target.unit, actual.unit), target.unit != .none || actual.unit == .none,
+                      !(target.unit == .none && actual.unit == .percent) else { continue }
+                let t = target.comparable, a = actual.comparable
+                let op: TargetOperator = i.op ?? (i.kind == .quantity || i.kind == .benefit ? .atLeast : .equal)
+                let ai = a.interval(), ti = t.interval()
+                let missed: Bool
+                switch op {
+                case .atLeast, .greater: missed = ai.hi < ti.lo || (op == .greater && ai.hi <= ti.lo && t.isExact && a.isExact)
+                case .atMost, .less: missed = ti.hi < ai.lo
+                case .equal: missed = !ai.intersects(ti) && (i.kind == .quantity || i.kind == .benefit ? ai.hi < ti.lo : true)
+                case .qualitative: missed = false
+                }
+                guard missed else {
+                    if op != .qualitative { report.verified([target, actual], key: key) }
+                    continue
+                }
+                let reasonEmpty = i.reason?.isBlank ?? true
+                if fullPoints {
+                    report.add(Self.description.finding(nil, LocalizedText(
+                        zh: "\(name.zh)“\(i.name)”完成值\(actualCell.text)未达到目标\(target.printed)，却保留满分\(i.score!.text)分。",
+                        en: "\(name.en) “\(i.name)”: the completion value \(actualCell.text) misses the target \(target.printed), yet the row keeps full points (\(i.score!.text))."),
+                        at: actualCell.span, related: related, key: key))
+                } else if reasonEmpty {
+                    report.add(Self.description.finding(.note, LocalizedText(
+                        zh: "\(name.zh)“\(i.name)”完成值\(actualCell.text)未达到目标\(target.printed)，但没有填写原因。",
+                        en: "\(name.en) “\(i.name)”: the completion value \(actualCell.text) misses the target \(target.printed) and no reason is given."),
+                        at: actualCell.span, related: related, key: key))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Lint
+
+/// A budget changed during the year by a tenth or more, with no reason given.
+public struct UnexplainedAdjustment: Check {
+    public init() {}
+
+    /// The change, as a share of the initial budget, from which an adjustment needs an explanation.
+    static let materiality = Dec("0.10")!
+
+    public static let description = CheckDescription(
+        id: "unexplained-adjustment",
+        title: LocalizedText(zh: "预算调整未说明理由", en: "Budget adjustment without a reason"),
+        rationale: LocalizedText(
+            zh: "自评表要求“年中发生预算调整的（追加或调减），应单独说明理由”。调整后预算与年初预算相差10%及以上、而原因栏为空或只留着填表说明时：调减报警告（执行率是按调减后的预算算的，100%可能掩盖了未完成的任务），年初为0的追加或调增报提示。10%是重要性阈值，不是舍入容差。",
+            en: "The form requires a reason for any mid-year adjustment (追加或调减). When the adjusted budget differs from the initial one by 10% or more and the reason cell is empty or still holds the form's instructions: a cut is a warning (the execution rate is computed on the cut budget, so 100% can hide unfinished work); an increase, or a budget added from zero, is a note. The 10% is a materiality threshold, not a rounding tolerance."),
+        severity: .warning,
+        tags: ["performance-table", "budget", "evidence"],
+        triggering: [
+            Example("""
+            \t项目资金
+            （万元）
+            \t
+            \t年初
+            预算数
+            \t全年
+            预算数
+            \t全年
+            执行数
+            \t分值
+            \t执行率
+            \t得分
+
+            \t
+            \t年度资金总额
+            \t20
+            \t↓12
+            \t12
+            \t10
+            \t100%
+            \t10
+
+            """),
+        ],
+        nonTriggering: [
+            Example("""
+            \t预算执行情况（10分）
+            \t年度预算数（万元）
+            \t年初预算
+            \t调整后预算数
+            \t预算执行数
+            \t预算执行率
+            \t权重
+            \t得分
+            \t原因
+
+            \t
+            \t总额
+            \t67.50
+            \t38.26
+            \t38.26
+            \t100.00%
+            \t10
+            \t10
+            \t选调生人数由9人减为5人，年中调减预算29.24万元
+
+            """),
+        ])
+
+    static let templateWords = ["预算执行率=", "应单独说明理由", "100字以内"]
+
+    public func check(_ model: AuditModel, _ report: inout CheckReport) {
+        for p in model.projectTables {
+            guard let row = p.budget?.total, let initialCell = row.initial, let adjustedCell = row.adjusted,
+                  let initial = TableSay.amount(initialCell), let adjusted = TableSay.amount(adjustedCell) else { continue }
+            let reason = row.reason?.text ?? ""
+            let explained = !reason.isEmpty && !(row.reason?.isPlaceholder ?? false) && !Self.templateWords.contains { reason.contains($0) }
+            guard !explained, initial.value != adjusted.value else { continue }
+            let name = TableSay.project(p)
+            let key = TableSay.key(p, "adjustment")
+            let change = adjusted.value - initial.value
+            if initial.value.isZero {
+                report.add(Self.description.finding(.note, LocalizedText(
+                    zh: "\(name.zh)年初预算为\(initialCell.text)，调整后为\(adjustedCell.text)万元，年中追加未说明理由。",
+                    en: "\(name.en): the initial budget was \(initialCell.text) and the adjusted one is \(adjustedCell.text)万元; the mid-year addition is not explained."),
+                    at: adjustedCell.span, related: [TableSay.related("initial", initialCell, zh: "年初预算", en: "initial budget")], key: key))
+                continue
+            }
+            // |change| ≥ 10% of the initial budget, compared without dividing.
+            guard !(change.magnitude < Self.materiality * initial.value) else { continue }
+            let percent = Relations.percent(change.magnitude, of: initial.value, decimals: 2).formatted(minDecimals: 2)
+            let cut = change.isNegative
+            report.add(Self.description.finding(cut ? .warning : .note, LocalizedText(
+                zh: "\(name.zh)预算由年初\(initialCell.text)\(cut ? "调减" : "调增")为\(adjustedCell.text)（\(cut ? "−" : "+")\(percent)%），原因栏未说明理由。",
+                en: "\(name.en): the budget was \(cut ? "cut" : "raised") from \(initialCell.text) to \(adjustedCell.text) (\(cut ? "−" : "+")\(percent)%) with no reason given."),
+                at: adjustedCell.span, related: [TableSay.related("initial", initialCell, zh: "年初预算", en: "initial budget")], key: key))
+        }
+    }
+}

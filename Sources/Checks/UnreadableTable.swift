@@ -1,0 +1,45 @@
+import Lint
+
+/// A self-evaluation table reportlint could not understand: said, never silently skipped.
+public struct UnreadableTable: Check {
+    public init() {}
+
+    public static let description = CheckDescription(
+        id: "unreadable-table",
+        title: LocalizedText(zh: "未能识别的绩效表", en: "Self-evaluation table not understood"),
+        rationale: LocalizedText(
+            zh: "标题像绩效自评表、却找不到“预算执行情况”或“绩效指标”表头的表格，其中的数字都没有核对。报提示，提醒人工检查；`reportlint dump` 可以看到读出的行列。",
+            en: "A table titled like a self-evaluation table in which neither a 预算执行情况 nor a 绩效指标 header was found: none of its numbers were checked. A note, so that a person looks at it; `reportlint dump` shows the rows and cells that were read."),
+        severity: .note,
+        tags: ["performance-table"],
+        triggering: [
+            Example("""
+            ↓\t项目支出绩效自评表（2024年度）
+
+            \t项目名称
+            \t文化下乡
+
+            \t资金情况
+            \t20万元
+
+            """),
+        ],
+        nonTriggering: [
+            Example("""
+            \t收入支出决算总表
+
+            \t项目
+            \t金额
+
+            """),
+        ])
+
+    public func check(_ model: AuditModel, _ report: inout CheckReport) {
+        for t in model.unreadTables {
+            report.add(Self.description.finding(nil, LocalizedText(
+                zh: "未能识别的绩效表“\(t.title)”：\(t.reason.zh)，表中数字未经核对。",
+                en: "self-evaluation table “\(t.title)” not understood: \(t.reason.en); its numbers were not checked."),
+                at: Span(t.span.start, t.span.start), key: "unread|\(t.title)"))
+        }
+    }
+}

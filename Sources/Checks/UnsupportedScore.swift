@@ -1,0 +1,164 @@
+import Lint
+
+/// A full score needs a completion value that shows the target was met.
+public struct UnsupportedScore: Check {
+    public init() {}
+
+    public static let description = CheckDescription(
+        id: "unsupported-score",
+        title: LocalizedText(zh: "得分缺少完成值依据", en: "Score without evidence in the completion value"),
+        rationale: LocalizedText(
+            zh: "得满分的指标需要完成值证明目标已达成。完成值为空却得满分，报警告（整张表都是如此时，在“完成值”表头报一次，列出各行）；完成值只是重复目标不等式（“≥12个”）而不是实测数，报提示；完成值一律填完成比例（100%）、而指标是人数、次数、金额时，同样没有给出实测值，每张表报一次提示。",
+            en: "A full score needs a completion value showing the target was met. An empty completion value with full points is a warning (reported once at the 完成值 header when the whole table is like that, listing the rows). A completion value that only repeats the target inequality (“≥12个”) instead of a measurement is a note; a column filled with completion ratios (100%) for indicators counted in people, times or money gives no measurement either: one note per table."),
+        severity: .warning,
+        tags: ["performance-table", "evidence"],
+        triggering: [
+            Example("""
+            \t绩效指标（90分）
+            \t一级指标
+            \t二级指标
+            \t三级指标
+            \t指标性质
+            \t指标值
+            \t度量单位
+            \t↓完成值
+            \t权重
+            \t得分
+            \t未完成原因分析
+
+            \t
+            \t产出指标
+            \t数量指标
+            \t开展调研
+            \t≥
+            \t3
+            \t次
+            \t
+            \t10
+            \t10
+            \t
+
+            \t
+            \t
+            \t质量指标
+            \t调研成果质量
+            \t定性
+            \t较好
+            \t
+            \t
+            \t20
+            \t20
+            \t
+
+            """),
+            Example("""
+            \t绩
+            效
+            指
+            标
+            \t一级指标
+            \t二级指标
+            \t三级指标
+            \t年度
+            指标值
+            \t实际
+            完成值
+            \t分值
+            \t得分
+            \t偏差原因分析及改进措施
+
+            \t
+            \t产出指标
+            \t数量指标
+            \t举办主题活动次数
+            \t≥4次
+            \t↓全年≥4次
+            \t10
+            \t10
+            \t
+
+            """, severity: .note),
+        ],
+        nonTriggering: [
+            Example("""
+            \t绩
+            效
+            指
+            标
+            \t一级指标
+            \t二级指标
+            \t三级指标
+            \t年度
+            指标值
+            \t实际
+            完成值
+            \t分值
+            \t得分
+            \t偏差原因分析及改进措施
+
+            \t
+            \t产出指标
+            \t数量指标
+            \t主题党日活动
+            \t≥2600期
+            \t2612期
+            \t10
+            \t10
+            \t
+
+            """),
+        ])
+
+    public func check(_ model: AuditModel, _ report: inout CheckReport) {
+        for p in model.projectTables where !p.indicators.isEmpty {
+            let name = TableSay.project(p)
+            let full = p.indicators.filter { i in
+                guard let w = TableSay.points(i.weight), let s = TableSay.points(i.score) else { return false }
+                return !w.value.isZero && s.value == w.value
+            }
+            // Empty completion values with full points.
+            let empty = full.filter { $0.actual?.isEmpty ?? false }
+            if !empty.isEmpty {
+                let related = empty.compactMap { i in i.actual.map { RelatedLocation(role: "row", span: $0.span, message: LocalizedText(zh: "“\(i.name)”完成值为空", en: "“\(i.name)”: empty")) } }
+                if empty.count == p.indicators.count && empty.count >= 2, let header = p.headerCells["actual"] {
+                    report.add(Self.description.finding(.warning, LocalizedText(
+                        zh: "\(name.zh)全部\(empty.count)项指标的完成值均为空，却都得了满分：满分没有依据。",
+                        en: "\(name.en): all \(empty.count) indicators have an empty completion value, yet each has full points: the scores have no basis."),
+                        at: header.span, related: related, key: TableSay.key(p, "empty-actual")))
+                } else {
+                    for i in empty {
+                        report.add(Self.description.finding(.warning, LocalizedText(
+                            zh: "\(name.zh)“\(i.name)”完成值为空，却得了满分\(i.score!.text)分。",
+                            en: "\(name.en) “\(i.name)”: the completion value is empty, yet the row has full points (\(i.score!.text))."),
+                            at: i.actual!.span, key: TableSay.key(p, "empty-actual|\(i.name)")))
+                    }
+                }
+            }
+            // Completion values that repeat the target inequality.
+            for i in full {
+                guard let actual = i.actual, let q = actual.quantity, q.comparator != nil, q.comparator != .eq else { continue }
+                report.add(Self.description.finding(.note, LocalizedText(
+                    zh: "\(name.zh)“\(i.name)”的完成值“\(actual.text)”只是重复目标不等式，没有给出实际完成数。",
+                    en: "\(name.en) “\(i.name)”: the completion value “\(actual.text)” repeats the target inequality instead of giving a measured value."),
+                    at: actual.span, related: i.targetCell.map { [TableSay.related("target", $0, zh: "指标值", en: "target")] } ?? [],
+                    key: TableSay.key(p, "inequality|\(i.name)")))
+            }
+            // A completion column of bare ratios where the targets are counted or priced.
+            let ratios = p.indicators.filter { i in
+                guard let a = i.actual, let q = a.quantity else { return false }
+                return q.unit == .percent && q.value == Dec.hundred && q.comparator == nil && a.quantities.count == 1
+            }
+            let measured = p.indicators.filter { i in
+                guard let t = i.target else { return false }
+                return t.unit != .percent && t.unit != .none
+            }
+            if ratios.count == p.indicators.count && !measured.isEmpty, let header = p.headerCells["actual"] {
+                report.add(Self.description.finding(.note, LocalizedText(
+                    zh: "\(name.zh)完成值一律填“100%”，而\(measured.count)项指标以人数、次数或金额计（如“\(measured[0].name)”\(measured[0].target!.printed)），没有给出实际完成数。",
+                    en: "\(name.en): every completion value is “100%”, while \(measured.count) indicators are counted in people, times or money (e.g. “\(measured[0].name)” \(measured[0].target!.printed)): no measured values are given."),
+                    at: header.span, related: ratios.compactMap { i in i.actual.map { TableSay.related("row", $0, zh: i.name, en: i.name) } },
+                    key: TableSay.key(p, "ratio-only")))
+            }
+        }
+    }
+}

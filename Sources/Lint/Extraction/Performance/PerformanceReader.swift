@@ -1,0 +1,361 @@
+/// Reads 绩效自评 tables into the typed model, by header words rather than by
+/// absolute columns, so that both the 11-column layout (targets split into
+/// 指标性质 / 指标值 / 度量单位) and the 9-column free-text layout parse.
+enum PerformanceReader {
+    struct Result {
+        var projects: [PerformanceTable] = []
+        var departments: [DepartmentTable] = []
+        var unread: [UnreadTable] = []
+    }
+
+    static func read(_ document: Document, units: [TextUnit]) -> Result {
+        var cellUnits: [Location: TextUnit] = [:]
+        for u in units { if case .cell = u.location { cellUnits[u.location] = u } }
+        var out = Result()
+        let tables = document.tables
+        for (ti, table) in tables.enumerated() {
+            let grid = Grid(table: table, index: ti, units: cellUnits)
+            if let d = DepartmentTableReader.read(grid) {
+                out.departments.append(d)
+            } else if let p = ProjectTableReader.read(grid, title: title(of: ti, in: document)) {
+                out.projects.append(p)
+            } else if let t = title(of: ti, in: document), looksLikeSelfEvaluation(t) || grid.mentionsIndicators {
+                out.unread.append(UnreadTable(table: ti, title: t, span: table.span, reason: LocalizedText(
+                    zh: "未找到“预算执行情况”或“绩效指标”表头", en: "neither a 预算执行情况 nor a 绩效指标 header was found")))
+            }
+        }
+        return out
+    }
+
+    /// The table's own title row, else the heading or paragraph right before it.
+    static func title(of tableIndex: Int, in document: Document) -> String? {
+        var seen = -1
+        var previousText: String?
+        for block in document.blocks {
+            switch block {
+            case .table(let t):
+                seen += 1
+                if seen == tableIndex { return t.title ?? previousText }
+                previousText = nil
+            case .heading(let h): previousText = h.title.string
+            case .paragraph(let p): previousText = p.text.string
+            case .chart: previousText = nil
+            }
+        }
+        return nil
+    }
+
+    static func looksLikeSelfEvaluation(_ title: String) -> Bool {
+        title.contains("自评表") || title.contains("绩效评价表") || title.contains("绩效目标表")
+    }
+}
+
+/// A table's cells with their numbers, addressed by row and column.
+struct Grid {
+    let table: Table
+    let index: Int
+    let units: [Location: TextUnit]
+
+    var rowCount: Int { table.rows.count }
+    func width(_ r: Int) -> Int { table.rows[r].cells.count }
+
+    func cell(_ r: Int, _ c: Int) -> CellValue? {
+        guard r >= 0, r < table.rows.count, c >= 0, c < table.rows[r].cells.count else { return nil }
+        let cell = table.rows[r].cells[c]
+        let unit = units[.cell(table: index, row: r, column: c)]
+        return CellValue(text: cell.text.string, quantities: unit?.scanned.quantities ?? [],
+                         span: cell.text.isEmpty ? cell.span : cell.text.fullSpan, row: r, column: c)
+    }
+
+    /// A cell's text with every kind of white space and line break removed, for matching header words.
+    func key(_ r: Int, _ c: Int) -> String {
+        guard let v = cell(r, c) else { return "" }
+        return Header.squeeze(v.text)
+    }
+
+    var mentionsIndicators: Bool {
+        table.rows.indices.contains { r in (0..<width(r)).contains { key(r, $0).contains("绩效指标") } }
+    }
+
+    func years(_ r: Int, _ c: Int) -> [YearMention] {
+        units[.cell(table: index, row: r, column: c)]?.scanned.years ?? []
+    }
+}
+
+enum Header {
+    static func squeeze(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.filter { !($0 == " " || $0 == "\n" || $0 == "\t" || $0.value == 0x3000) }))
+    }
+
+    /// "(50分)" anywhere in a label cell → 50, with its span in the source.
+    static func points(_ cell: CellValue?) -> Quantity? {
+        cell?.quantities.first { $0.unit == .points }
+    }
+
+    /// "产出指标\n\n(50分)" → "产出指标".
+    static func name(_ text: String) -> String {
+        var s = squeeze(text)
+        if let open = s.firstIndex(where: { $0 == "(" || $0 == "（" }) { s = String(s[..<open]) }
+        return s
+    }
+
+    /// Column index of the header cell that is exactly one of the words, else the first containing one
+    /// ("项目年度目标" must not find "1.项目年度目标完成情况").
+    static func column(_ grid: Grid, row: Int, _ words: [String], excluding: Set<Int> = []) -> Int? {
+        let columns = (0..<grid.width(row)).filter { !excluding.contains($0) }
+        if let exact = columns.first(where: { words.contains(grid.key(row, $0)) }) { return exact }
+        return columns.first { c in words.contains { grid.key(row, c).contains($0) } }
+    }
+}
+
+enum ProjectTableReader {
+    static func read(_ g: Grid, title: String?) -> PerformanceTable? {
+        var budgetHeader: Int?
+        var indicatorHeader: Int?
+        for r in 0..<g.rowCount {
+            if budgetHeader == nil, Header.column(g, row: r, ["年初预算"]) != nil, Header.column(g, row: r, ["执行数"]) != nil {
+                budgetHeader = r
+            }
+            if indicatorHeader == nil, Header.column(g, row: r, ["一级指标"]) != nil, Header.column(g, row: r, ["三级指标"]) != nil,
+               Header.column(g, row: r, ["指标值"]) != nil {
+                indicatorHeader = r
+            }
+        }
+        guard budgetHeader != nil || indicatorHeader != nil else { return nil }
+        var p = PerformanceTable(table: g.index, layout: .separateColumns, title: title, projectName: nil, projectCode: nil, nameSpan: nil,
+                                 budget: nil, indicatorPoints: nil, indicatorHeader: nil, headerCells: [:], sections: [], indicators: [],
+                                 emptyIndicatorRows: [], total: nil, goal: nil, goalCompletion: nil, conclusion: nil, span: g.table.span)
+        readIdentity(g, &p)
+        if let h = budgetHeader { p.budget = readBudget(g, header: h) }
+        if let h = indicatorHeader { readIndicators(g, header: h, &p) }
+        for r in 0..<g.rowCount {
+            let k = g.key(r, 0)
+            if p.total == nil, k == "合计" || k == "总分" || k == "总计" {
+                p.total = TotalRow(label: g.cell(r, 0)!, weight: g.cell(r, 1), score: g.cell(r, 2), reason: g.cell(r, 3), span: g.table.rows[r].span)
+            }
+            if k == "评价结论", let c = g.cell(r, 1) { p.conclusion = c }
+        }
+        return p
+    }
+
+    /// 项目名称 (or 项目支出名称) with its code, and the goal rows.
+    static func readIdentity(_ g: Grid, _ p: inout PerformanceTable) {
+        for r in 0..<g.rowCount {
+            let k = g.key(r, 0)
+            if (k == "项目名称" || k == "项目支出名称"), let name = g.cell(r, 1) {
+                p.nameSpan = name.span
+                var text = name.text.trimmingCharacters()
+                // "51090422T000000401050-城乡基层治理工作经费"
+                if let dash = text.firstIndex(of: "-"), text[..<dash].count >= 10,
+                   text[..<dash].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+                    p.projectCode = String(text[..<dash])
+                    text = String(text[text.index(after: dash)...])
+                }
+                p.projectName = text
+            }
+            // 项目年度目标 | 年度目标完成情况, or 预期目标 | 实际完成情况: the texts are in the next row, same columns.
+            if let goalColumn = Header.column(g, row: r, ["项目年度目标", "预期目标"]),
+               let doneColumn = Header.column(g, row: r, ["年度目标完成情况", "实际完成情况"]), r + 1 < g.rowCount {
+                let next = r + 1
+                let shift = g.width(next) - g.width(r)
+                p.goal = g.cell(next, goalColumn + shift)
+                p.goalCompletion = g.cell(next, doneColumn + shift)
+            }
+        }
+    }
+
+    static func readBudget(_ g: Grid, header h: Int) -> BudgetBlock {
+        var used = Set<Int>()
+        func col(_ words: [String]) -> Int? {
+            let c = Header.column(g, row: h, words, excluding: used)
+            if let c { used.insert(c) }
+            return c
+        }
+        let rate = col(["执行率"])
+        let initial = col(["年初预算"])
+        let adjusted = col(["调整后预算", "全年预算", "调整预算"])
+        let executed = col(["执行数"])
+        let weight = col(["权重", "分值"])
+        let score = col(["得分"])
+        let reason = col(["原因"])
+        let labelColumn = 1
+        var rows: [FundRow] = []
+        var r = h + 1
+        while r < g.rowCount && g.width(r) == g.width(h) {
+            let label = Header.squeeze(g.cell(r, labelColumn)?.text ?? "")
+            if label.isEmpty && (0..<g.width(r)).allSatisfy({ g.cell(r, $0)?.isEmpty ?? true }) { r += 1; continue }
+            rows.append(FundRow(row: r, label: label, initial: initial.flatMap { g.cell(r, $0) }, adjusted: adjusted.flatMap { g.cell(r, $0) },
+                                executed: executed.flatMap { g.cell(r, $0) }, rate: rate.flatMap { g.cell(r, $0) },
+                                weight: weight.flatMap { g.cell(r, $0) }, score: score.flatMap { g.cell(r, $0) },
+                                reason: reason.flatMap { g.cell(r, $0) }, span: g.table.rows[r].span))
+            r += 1
+        }
+        return BudgetBlock(points: Header.points(g.cell(h, 0)), header: g.table.rows[h].span, rows: rows)
+    }
+
+    static func readIndicators(_ g: Grid, header h: Int, _ p: inout PerformanceTable) {
+        var used = Set<Int>()
+        func col(_ role: String, _ words: [String]) -> Int? {
+            let c = Header.column(g, row: h, words, excluding: used)
+            if let c {
+                used.insert(c)
+                p.headerCells[role] = g.cell(h, c)
+            }
+            return c
+        }
+        let l1 = col("level1", ["一级指标"]), l2 = col("level2", ["二级指标"]), l3 = col("level3", ["三级指标"])
+        let nature = col("nature", ["指标性质"])
+        let unit = col("unit", ["度量单位"])
+        let actual = col("actual", ["完成值"])
+        let target = col("target", ["指标值"])
+        let weight = col("weight", ["权重", "分值"])
+        let score = col("score", ["得分"])
+        let reason = col("reason", ["原因"])
+        p.layout = nature != nil ? .separateColumns : .freeText
+        p.indicatorPoints = Header.points(g.cell(h, 0))
+        p.indicatorHeader = g.table.rows[h].span
+        var level1 = "", level2 = ""
+        var r = h + 1
+        while r < g.rowCount && g.width(r) == g.width(h) {
+            defer { r += 1 }
+            let cells = (0..<g.width(r)).map { g.cell(r, $0)! }
+            if cells.allSatisfy(\.isEmpty) { p.emptyIndicatorRows.append(r); continue }
+            if let c = l1, !cells[c].isEmpty {
+                level1 = Header.name(cells[c].text)
+                let points = Header.points(cells[c])
+                if p.sections.last?.name != level1 || points != nil {
+                    p.sections.append(IndicatorSection(name: level1, points: points, span: points?.span ?? cells[c].span))
+                }
+                level2 = ""
+            }
+            if let c = l2, !cells[c].isEmpty { level2 = Header.squeeze(cells[c].text) }
+            let name = l3.map { Header.squeeze(cells[$0].text) } ?? ""
+            var ind = Indicator(row: r, level1: level1, level2: level2, name: name, nameCell: l3.map { cells[$0] }, kind: kind(level1, level2, name),
+                                section: p.sections.isEmpty ? nil : p.sections.count - 1, op: nil, opCell: nil, target: nil,
+                                targetCell: target.map { cells[$0] }, unitText: unit.map { Header.squeeze(cells[$0].text) },
+                                actual: actual.map { cells[$0] }, actualQuantity: actual.flatMap { cells[$0].quantity },
+                                weight: weight.map { cells[$0] }, score: score.map { cells[$0] }, reason: reason.map { cells[$0] },
+                                span: g.table.rows[r].span)
+            if let c = nature {
+                ind.opCell = cells[c]
+                ind.op = TargetParsing.op(Header.squeeze(cells[c].text))
+                if var q = ind.targetCell?.quantities.first {
+                    if let u = ind.unitText, !u.isEmpty, q.unit == .none, let parsed = TargetParsing.unit(u) {
+                        q.unit = parsed.unit
+                        q.multiplier = parsed.multiplier
+                        q.perUnit = parsed.perUnit
+                    }
+                    ind.target = q
+                }
+            } else if let t = ind.targetCell {
+                ind.target = t.quantity
+                ind.op = t.quantity.flatMap { TargetParsing.op($0.comparator) }
+                    ?? (t.quantity == nil && !t.isEmpty ? .qualitative : nil)
+            }
+            p.indicators.append(ind)
+        }
+    }
+
+    static func kind(_ level1: String, _ level2: String, _ name: String) -> IndicatorKind {
+        let words = level2 + "|" + level1
+        if name.contains("满意") || words.contains("满意度") { return .satisfaction }
+        if level2.contains("数量") { return .quantity }
+        if level2.contains("质量") { return .quality }
+        if level2.contains("时效") { return .timeliness }
+        if level2.contains("成本") || level1.contains("成本") { return .cost }
+        if level2.contains("效益") || level2.contains("可持续") || level1.contains("效益") { return .benefit }
+        return .other
+    }
+}
+
+enum TargetParsing {
+    static func op(_ s: String) -> TargetOperator? {
+        switch s {
+        case "≥", "≧", ">=": return .atLeast
+        case "≤", "≦", "<=": return .atMost
+        case ">", "＞": return .greater
+        case "<", "＜": return .less
+        case "=", "＝", "==": return .equal
+        case "定性": return .qualitative
+        default: return nil
+        }
+    }
+
+    static func op(_ c: Comparator?) -> TargetOperator? {
+        switch c {
+        case .ge: return .atLeast
+        case .le: return .atMost
+        case .gt: return .greater
+        case .lt: return .less
+        case .eq: return .equal
+        case nil: return nil
+        }
+    }
+
+    /// The unit of a separate 度量单位 cell ("%", "次", "万元", "万", "元/人", "万字").
+    static func unit(_ s: String) -> Quantity? {
+        NumberScanner.scan(CleanTextBuilder.make("1" + s)).quantities.first
+    }
+}
+
+enum DepartmentTableReader {
+    static func read(_ g: Grid) -> DepartmentTable? {
+        // The header row: 一级指标 | 二级指标 | 三级指标 | 指标分值, without 指标值 columns.
+        guard let h = (0..<g.rowCount).first(where: { r in
+            Header.column(g, row: r, ["一级指标"]) != nil && Header.column(g, row: r, ["三级指标"]) != nil
+                && Header.column(g, row: r, ["分值"]) != nil && Header.column(g, row: r, ["指标值", "指标性质"]) == nil
+        }) else { return nil }
+        var d = DepartmentTable(table: g.index, groups: [], rows: [], total: nil, span: g.table.span)
+        var level1: Int?, level2: Int?
+        var r = h + 1
+        while r < g.rowCount {
+            defer { r += 1 }
+            let n = g.width(r)
+            let first = g.key(r, 0)
+            if first == "分值" || first == "合计" || first == "总分" || first == "总计" {
+                // "分值 | | | | 97": the score is the last non-empty cell.
+                let score = (0..<n).reversed().compactMap { g.cell(r, $0) }.first { !$0.isEmpty && $0.column > 0 }
+                d.total = TotalRow(label: g.cell(r, 0)!, weight: nil, score: score, reason: nil, span: g.table.rows[r].span)
+                continue
+            }
+            guard n >= 7 else { continue }
+            // Aligned from the right: … | 分值 | 解释 | 评分说明 | 得分 | 备注.
+            let weight = g.cell(r, n - 5), score = g.cell(r, n - 2)
+            let names = (0..<(n - 5)).map { g.cell(r, $0)! }
+            if let c = names.first, !c.isEmpty {
+                let name = Header.name(c.text), points = Header.points(c)
+                // A label repeated after a page break is the same group.
+                if let i = level1, d.groups[i].name == name && d.groups[i].points?.value == points?.value {
+                } else {
+                    d.groups.append(.init(name: name, points: points, span: points?.span ?? c.span, parent: nil, level: 1))
+                    level1 = d.groups.count - 1
+                }
+                level2 = nil
+            }
+            if names.count >= 3, !names[1].isEmpty {
+                let name = Header.name(names[1].text), points = Header.points(names[1])
+                if let i = level2, d.groups[i].name == name && d.groups[i].points?.value == points?.value {
+                } else if let i = d.groups.lastIndex(where: { $0.level == 2 && $0.name == name && $0.parent == level1 && $0.points?.value == points?.value }) {
+                    level2 = i
+                } else {
+                    d.groups.append(.init(name: name, points: points, span: points?.span ?? names[1].span, parent: level1, level: 2))
+                    level2 = d.groups.count - 1
+                }
+            }
+            let name = Header.squeeze(names.last!.text)
+            guard !name.isEmpty || !(weight?.isEmpty ?? true) || !(score?.isEmpty ?? true) else { continue }
+            d.rows.append(.init(row: r, name: name, group: level2 ?? level1, weight: weight, score: score, span: g.table.rows[r].span))
+        }
+        return d.rows.isEmpty ? nil : d
+    }
+}
+
+extension String {
+    /// Trims spaces (ASCII and U+3000) and line breaks at both ends.
+    func trimmingCharacters() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\n" || f == "\u{3000}" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\n" || l == "\u{3000}" { s.removeLast() }
+        return String(s)
+    }
+}
