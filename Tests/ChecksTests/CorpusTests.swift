@@ -47,7 +47,7 @@ struct CorpusModelTests {
         #expect(m.projectTables.map(\.indicators.count).reduce(0, +) == 93)
         #expect(m.projectTables.filter { $0.indicators.isEmpty }.count == 11)
         #expect(m.departmentTables.count == 1)
-        #expect(m.departmentTables[0].rows.count == 27)
+        #expect(m.departmentTables[0].rows.count == 28)  // 23 scored rows and 5 扣分项
         #expect(m.departmentTables[0].total?.score?.text == "97")
         #expect(m.unreadTables.isEmpty)
         #expect(m.projectTables[0].projectCode == "51090422T000000401050")
