@@ -130,7 +130,8 @@ public struct CostTargets: Check {
                 return s.value == w.value && !w.value.isZero
             }
             guard !costs.isEmpty else { continue }
-            let figures = costs.map { $0.target!.comparable }
+            // A cost target is a planned allocation, exact as written; only what was executed is a rounded figure.
+            let figures = costs.map { Figure.exact($0.target!.comparable.value) }
             let sum = Say.exactSum(figures)
             let key = TableSay.key(p, "cost-targets")
             // Σ targets ≤ executed, within rounding.
@@ -141,7 +142,10 @@ public struct CostTargets: Check {
             let severity: Severity = executed.value.isZero || !(excess < executed.value * Dec("0.5")!) ? .error
                 : !(excess < executed.value * Dec("0.05")!) ? .warning : .note
             let name = TableSay.project(p)
-            let terms = costs.map { "\($0.name)\($0.target!.printed)" }.joined(separator: " + ")
+            let terms = costs.map { c -> String in
+                let printed = c.target!.printed
+                return c.name.contains(c.target!.value.formatted()) ? c.name : "\(c.name)\(printed)"
+            }.joined(separator: " + ")
             let anchor = costs[0].nameCell ?? costs[0].targetCell!
             report.add(Self.description.finding(severity, LocalizedText(
                 zh: "\(name.zh)成本指标 \(terms) = \(sum.formatted())万元，均报完成，但预算执行数只有\(executedCell.text)万元（多出\(excess.formatted())万元）。",

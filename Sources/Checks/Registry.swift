@@ -24,6 +24,11 @@ public enum Registry {
         UnexplainedAdjustment(),
         CostTargets(),
         UnreadableTable(),
+        FigureConsistency(),
+        ProjectTotals(),
+        ReportPeriod(),
+        ChartConsistency(),
+        NarrativeDirection(),
     ]
 
     public static func check(_ id: String) -> (any Check)? { all.first { $0.id == id } }

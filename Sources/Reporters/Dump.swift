@@ -138,11 +138,26 @@ public enum Dump {
             .object([("chart", .int(s.chart)), ("caption", .string(s.caption)), ("percent", .bool(s.isPercent)), ("year", s.year.map(JSON.int) ?? .null),
                      ("points", .array(s.points.map { .object([("label", .string($0.label)), ("value", quantity($0.value))]) }))])
         }
+        let pc = model.projectClaims
+        let projectClaims = JSON.object([
+            ("counts", .array(pc.counts.map { .object([("value", mentionRef($0.mention)), ("category", .optional($0.category))]) })),
+            ("budgetTotals", .array(pc.budgetTotals.map { .object([("value", mentionRef($0.mention)), ("category", .optional($0.category))]) })),
+            ("progress", .array(pc.progress.map { .object([("value", mentionRef($0.mention)), ("category", .optional($0.category))]) })),
+            ("balanceCounts", .array(pc.balanceCounts.map { .object([("count", mentionRef($0.count)), ("threshold", mentionRef($0.threshold)),
+                                                                    ("category", .optional($0.category))]) })),
+            ("scores", .array(pc.scores.map { .object([("project", .optional($0.project)), ("score", mentionRef($0.mention))]) })),
+        ])
+        let df = model.documentFacts
+        let documentFacts = JSON.object([
+            ("reportYear", df.reportYear.map(JSON.int) ?? .null),
+            ("date", df.date.map { .string(source.text($0.span.range)) } ?? .null),
+            ("parts", .array(df.parts.map { .string($0.rawValue) })),
+        ])
         return .object([
             ("path", .string(source.path)),
             ("encoding", .string(source.encoding)),
             ("lines", .int(source.lineCount)),
-            ("reportYear", model.reportYear.map(JSON.int) ?? .null),
+            ("document", documentFacts),
             ("sections", .array(sections)),
             ("blocks", .array(blocks)),
             ("extracted", .object([("mentions", .array(mentions)), ("breakdowns", .array(breakdowns)),
@@ -163,7 +178,7 @@ public enum Dump {
                                                 ("amount", mentionRef(i.amount))])
                                    })),
                                    ("projectTables", .array(projects)), ("departmentTables", .array(departments)),
-                                   ("unreadTables", .array(unread))])),
+                                   ("unreadTables", .array(unread)), ("projectClaims", projectClaims)])),
         ])
     }
 }

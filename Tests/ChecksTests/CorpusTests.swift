@@ -14,9 +14,18 @@ struct CorpusTests {
         for relation in Corpus.labelled(url, "clean") {
             guard let line = relation["line"] as? Int, let kind = relation["kind"] as? String else { continue }
             let checks = Set(Corpus.kinds[kind] ?? [])
-            // A false alarm is a finding that lands on the relation's line (not one that only relates to it).
+            // A false alarm lands on the relation itself: its line, overlapping its quoted text when the quote is found
+            // (the same rule as scripts/eval).
+            let lineStart = source.lineStarts[line - 1], lineEnd = source.lineEnd(line - 1)
+            let quote = Array(((relation["quote"] as? String) ?? "").utf8)
+            var quoted: Range<Int>?
+            if !quote.isEmpty, let at = (lineStart...max(lineStart, lineEnd - quote.count)).first(where: { Array(source.bytes[$0..<min(lineEnd, $0 + quote.count)]) == quote }) {
+                quoted = at..<(at + quote.count)
+            }
             for f in findings where f.severity >= .warning && checks.contains(f.checkID) {
-                if source.position(of: f.span.start).line == line {
+                let onLine = source.position(of: f.span.start).line == line
+                let overlaps = quoted.map { f.span.start < $0.upperBound && $0.lowerBound < max(f.span.end, f.span.start + 1) } ?? true
+                if onLine && overlaps {
                     Issue.record("\(name):\(line) clean relation \(relation["id"] ?? "") flagged by \(f.checkID): \(f.message.en)")
                 }
             }

@@ -15,6 +15,9 @@ public struct AuditModel: Sendable {
     public let projectTables: [PerformanceTable]
     public let departmentTables: [DepartmentTable]
     public let unreadTables: [UnreadTable]
+    /// What the narrative says about the projects and their scores.
+    public let projectClaims: ProjectClaims
+    public let documentFacts: DocumentFacts
     /// The year the report is about ("2024年度部门决算"), when the document says.
     public let reportYear: Int?
 
@@ -27,7 +30,7 @@ public struct AuditModel: Sendable {
     init(document: Document, units: [TextUnit], mentions: [Mention], breakdowns: [Breakdown],
          shareClaims: [ShareClaim], chartSeries: [ChartSeries], facts: FactIndex, changeClaims: [ChangeClaim],
          classificationItems: [ClassificationItem], completionClaims: [CompletionClaim],
-         performance: PerformanceReader.Result, reportYear: Int?) {
+         performance: PerformanceReader.Result, projectClaims: ProjectClaims, documentFacts: DocumentFacts, reportYear: Int?) {
         self.document = document
         self.units = units
         self.mentions = mentions
@@ -41,6 +44,8 @@ public struct AuditModel: Sendable {
         self.projectTables = performance.projects
         self.departmentTables = performance.departments
         self.unreadTables = performance.unread
+        self.projectClaims = projectClaims
+        self.documentFacts = documentFacts
         self.reportYear = reportYear
     }
 
@@ -73,11 +78,15 @@ enum Extractor {
         for chart in document.charts { series.append(contentsOf: ChartReader.read(chart)) }
         let factIndex = FactIndex(units: units, mentions: mentions, reportYear: reportYear)
         let changes = ChangeClaimReader.read(units: units, byUnit: byUnit, facts: factIndex, charts: series, reportYear: reportYear)
+        let performance = PerformanceReader.read(document, units: units)
         return AuditModel(document: document, units: units, mentions: mentions, breakdowns: breakdowns,
                           shareClaims: shares, chartSeries: series, facts: factIndex, changeClaims: changes,
                           classificationItems: ClassificationReader.read(units: units, byUnit: byUnit),
                           completionClaims: CompletionClaimReader.read(units: units, byUnit: byUnit),
-                          performance: PerformanceReader.read(document, units: units), reportYear: reportYear)
+                          performance: performance, projectClaims: ProjectClaimReader.read(units: units, byUnit: byUnit),
+                          documentFacts: DocumentFactReader.read(document, units: units, reportYear: reportYear, performance: performance,
+                                                                 hasCharts: !document.charts.isEmpty),
+                          reportYear: reportYear)
     }
 
     static func makeUnits(_ document: Document) -> [TextUnit] {
@@ -176,20 +185,31 @@ enum ReportYear {
     static let titleWords = ["决算", "自评", "绩效评价", "预算"].map(Chars.of)
 
     static func detect(_ document: Document, units: [TextUnit]) -> Int? {
+        // The year most titles name (a stale heading is outvoted); ties go to the first.
+        var titleYears: [Int] = []
         for block in document.blocks {
             let text: CleanText
             switch block {
             case .heading(let h): text = h.title
             case .table(let t): guard let first = t.rows.first, first.cells.count == 1 else { continue }; text = first.cells[0].text
+            case .paragraph(let p): guard p.text.count <= 40 else { continue }; text = p.text
             default: continue
             }
             guard titleWords.contains(where: { text.contains($0) }) else { continue }
             if let y = NumberScanner.scan(text).years.first(where: { $0.form == .fiscalYear || $0.form == .bracketed || $0.form == .year }) {
-                return y.year
+                titleYears.append(y.year)
             }
         }
+        if let best = mostFrequent(titleYears) { return best }
+        var fiscal: [Int] = []
+        for u in units { for y in u.scanned.years where y.form == .fiscalYear { fiscal.append(y.year) } }
+        return mostFrequent(fiscal)
+    }
+
+    static func mostFrequent(_ years: [Int]) -> Int? {
         var counts: [Int: Int] = [:]
-        for u in units { for y in u.scanned.years where y.form == .fiscalYear { counts[y.year, default: 0] += 1 } }
-        return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+        for y in years { counts[y, default: 0] += 1 }
+        guard let top = counts.values.max() else { return nil }
+        return years.first { counts[$0] == top }
     }
 }

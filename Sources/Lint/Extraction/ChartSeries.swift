@@ -21,7 +21,8 @@ public struct ChartSeries: Sendable {
 /// N names then N values on one line (pie and bar charts, Word's export), and
 /// spreadsheet rows (a header of names, then a row label and its values).
 enum ChartReader {
-    static let shareWords = ["占比", "比例", "%"].map(Chars.of)
+    /// Captions of charts whose values are shares: "占比（%）", and pie charts ("…结构图").
+    static let shareWords = ["占比", "比例", "%", "结构"].map(Chars.of)
 
     static let sheetMarkers = ["Sheet", "Chart", ".xls"].map(Chars.of)
 
@@ -114,7 +115,7 @@ enum ChartReader {
             if q.unit == .percent { percentValues += 1 }
             points.append(ChartSeries.Point(label: label, value: q))
         }
-        let captionScalars = Chars.of(caption)
+        let captionScalars = Chars.of(caption + " " + labels.joined(separator: " "))
         let isPercent = percentValues == points.count
             || shareWords.contains { w in captionScalars.count >= w.count && (0...(captionScalars.count - w.count)).contains { Array(captionScalars[$0..<($0 + w.count)]) == w } }
         let year = NumberScanner.scan(CleanTextBuilder.make(caption)).years.first?.year

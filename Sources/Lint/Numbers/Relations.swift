@@ -21,6 +21,8 @@ public enum Relations {
         return truncated ? .holdsIfTruncated : .fails
     }
 
+    public static func sumInterval(_ figures: [Figure], _ reading: Reading) -> Interval { sum(figures, reading) }
+
     static func sum(_ figures: [Figure], _ reading: Reading) -> Interval {
         var acc = Interval(exactly: .zero)
         for f in figures { acc = acc + f.interval(reading) }

@@ -1,0 +1,85 @@
+import Lint
+
+/// Chart data exported with the document agrees with the text.
+public struct ChartConsistency: Check {
+    public init() {}
+
+    public static let description = CheckDescription(
+        id: "chart-consistency",
+        title: LocalizedText(zh: "图表数据与正文不符", en: "Chart data contradicts the text"),
+        rationale: LocalizedText(
+            zh: "随文档导出的图表数据（图1–图7）重述正文的金额和占比。金额按年份与正文同一数字比较；占比与正文所写占比比较，两者舍入区间相接即可；图表软件常按舍入后的数重新归一（84.69/99.99 = 84.70%），所以只有占比同时与正文占比和按金额算出的比例都不符时才报。",
+            en: "Chart data exported with the document (图1–图7) restates the text's amounts and shares. Amounts are compared with the text's statement of the same quantity for the same year; shares with the share the text states, where touching intervals agree. Chart software often renormalises rounded shares (84.69/99.99 = 84.70%), so a share is reported only when it matches neither the stated share nor the ratio of the amounts."),
+        severity: .error,
+        tags: ["cross-reference", "chart"],
+        triggering: [
+            Example("""
+            2024年度本年支出合计1281.97万元，其中：基本支出563.04万元，占43.92%；项目支出718.94万元，占56.08%。
+            占比（%）\t
+            基本支出\t项目支出\t↓45.92\t56.08\t
+            """),
+        ],
+        nonTriggering: [
+            Example("""
+            2024年度一般公共预算财政拨款支出889.16万元，主要用于以下方面：一般公共服务支出753.07万元，占84.69%；公共安全支出136.09万元，占15.31%。
+            占比（%）\t
+            一般公共服务支出\t公共安全支出\t84.70\t15.31\t
+            """),
+        ])
+
+    public func check(_ model: AuditModel, _ report: inout CheckReport) {
+        for series in model.chartSeries {
+            for point in series.points {
+                let key = "chart\(series.chart)|\(series.caption)|\(point.label)"
+                if series.isPercent {
+                    share(point, model, key, &report)
+                } else if let year = series.year ?? model.reportYear {
+                    amount(point, year, model, key, &report)
+                }
+            }
+        }
+    }
+
+    func amount(_ point: ChartSeries.Point, _ year: Int, _ model: AuditModel, _ key: String, _ report: inout CheckReport) {
+        let concepts = ChartConcepts.concepts(of: point.label)
+        guard let fact = concepts.sorted().lazy.compactMap({ model.facts.statements($0, year: year).first { $0.year == year } }).first else { return }
+        var q = point.value
+        if q.unit == .none { q.unit = fact.mention.quantity.unit }
+        let chart = q.comparable, text = fact.mention.quantity.comparable
+        if chart.interval().intersects(text.interval()) { report.verified([point.value, fact.mention.quantity], key: key); return }
+        report.add(Self.description.finding(nil, LocalizedText(
+            zh: "图表数据中“\(point.label)”\(year)年为\(point.value.printed)，正文为\(fact.mention.named)。",
+            en: "the chart data gives “\(point.label)” for \(year) as \(point.value.printed), the text as \(fact.mention.namedEnglish)."),
+            at: point.value.span, related: [Say.related("text", fact.mention, zh: "正文", en: "text")],
+            expected: fact.mention.quantity.value.formatted(minDecimals: fact.mention.quantity.decimals), key: key))
+    }
+
+    func share(_ point: ChartSeries.Point, _ model: AuditModel, _ key: String, _ report: inout CheckReport) {
+        let label = ExpenditureClasses.normalize(Header.plain(point.label))
+        let concepts = ChartConcepts.concepts(of: point.label)
+        guard let claim = model.shareClaims.first(where: { c in
+            if let id = c.part.concept?.id, concepts.contains(id) { return true }
+            return ExpenditureClasses.normalize(Header.plain(c.part.name)) == label
+        }) else { return }
+        let chart = Figure(value: point.value.value, decimals: point.value.decimals)
+        if chart.interval().intersects(claim.share.quantity.figure.interval()) {
+            report.verified([point.value, claim.share.quantity], key: key)
+            return
+        }
+        if let base = claim.base, Relations.ratio(claim.part.quantity.comparable, of: base.quantity.comparable, percent: chart) == .holds {
+            return
+        }
+        report.add(Self.description.finding(nil, LocalizedText(
+            zh: "图表数据中“\(point.label)”占比为\(point.value.value.formatted(minDecimals: point.value.decimals))%，正文为\(claim.share.quantity.printed)。",
+            en: "the chart data gives “\(point.label)” a share of \(point.value.value.formatted(minDecimals: point.value.decimals))%, the text \(claim.share.quantity.printed)."),
+            at: point.value.span, related: [Say.related("text", claim.share, zh: "正文", en: "text")],
+            expected: claim.share.quantity.value.formatted(minDecimals: claim.share.quantity.decimals), key: key))
+    }
+}
+
+enum Header {
+    /// Folded and without spaces, for comparing labels.
+    static func plain(_ s: String) -> String {
+        String(String.UnicodeScalarView(Chars.of(s).filter { !Chars.isSpace($0) }.compactMap(Unicode.Scalar.init)))
+    }
+}

@@ -1,0 +1,80 @@
+import Lint
+
+/// One quantity, stated in two places, with values that cannot both be right.
+public struct FigureConsistency: Check {
+    public init() {}
+
+    public static let description = CheckDescription(
+        id: "figure-consistency",
+        title: LocalizedText(zh: "同一数字前后不一致", en: "The same figure is stated differently"),
+        rationale: LocalizedText(
+            zh: "同一个量（同一年度、同为决算数或预算数、同为部门口径）在不同章节重复出现时，数值必须一致：两处的舍入区间不相交是错误；恰好相接（如636.02与636.03，各为±0.005）多半是在不同表中分别四舍五入，报提示。全部支出都是一般公共预算支出时，“一般公共预算财政拨款基本支出”就是“基本支出”，两者一并比较。",
+            en: "A quantity (same year, same basis, department-wide) repeated in several sections must agree: intervals that do not meet are an error; intervals that just touch (636.02 and 636.03, ±0.005 each) were usually rounded separately in different tables: a note. When all expenditure is general public budget expenditure, the general public budget basic expenditure is the basic expenditure, and the two are compared."),
+        severity: .error,
+        tags: ["cross-reference", "prose"],
+        triggering: [
+            Example("""
+            三、支出决算情况说明
+            2024年度本年支出合计889.16万元，其中：基本支出636.03万元，占71.53%；项目支出253.13万元，占28.47%。
+            六、基本支出决算情况说明
+            2024年度基本支出↓636.02万元。
+            """, severity: .note),
+            Example("""
+            一、收入支出决算总体情况说明
+            2024年度收、支总计均为1562.40万元。
+            四、机关运行经费
+            本单位2024年度收、支总计为↓1526.40万元。
+            """),
+        ],
+        nonTriggering: [
+            Example("""
+            2024年度本年支出合计1281.97万元，其中：基本支出563.04万元，占43.92%；项目支出718.94万元，占56.08%。
+            2024年度一般公共预算财政拨款基本支出563.04万元，其中：
+            """),
+        ])
+
+    public func check(_ model: AuditModel, _ report: inout CheckReport) {
+        var groups: [String: [Fact]] = [:]
+        var order: [String] = []
+        let allGPB = allExpenditureIsGeneralPublicBudget(model)
+        for f in model.facts.facts {
+            var concept = f.concept.id
+            if concept == "income-total" || concept == "expenditure-total" { concept = "income-expenditure-total" }
+            if concept == "gpb-basic" && allGPB { concept = "basic-expenditure" }
+            let key = "\(concept)|\(f.year.map(String.init) ?? "")|\(f.basis.rawValue)"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(f)
+        }
+        for key in order {
+            guard let facts = groups[key], facts.count >= 2 else { continue }
+            let reference = facts[0]
+            let ref = reference.mention.quantity.comparable.interval()
+            for other in facts.dropFirst() {
+                let q = other.mention.quantity.comparable.interval()
+                let fingerprint = "\(key)|\(other.mention.name)"
+                let related = [Say.related("stated-elsewhere", reference.mention, zh: "另处", en: "elsewhere")]
+                if !ref.intersects(q) {
+                    report.add(Self.description.finding(nil, LocalizedText(
+                        zh: "\(other.mention.named)与前文\(reference.mention.named)不一致（差\(Say.amount((other.mention.quantity.comparable.value - reference.mention.quantity.comparable.value).magnitude, like: other.mention.quantity))）。",
+                        en: "\(other.mention.namedEnglish) disagrees with \(reference.mention.namedEnglish) stated earlier (by \(Say.amount((other.mention.quantity.comparable.value - reference.mention.quantity.comparable.value).magnitude, like: other.mention.quantity)))."),
+                        at: other.mention.span, related: related, expected: reference.mention.quantity.printed, key: fingerprint))
+                } else if ref.hi == q.lo || q.hi == ref.lo, ref.width > .zero || q.width > .zero,
+                          other.mention.quantity.comparable.value != reference.mention.quantity.comparable.value {
+                    report.add(Self.description.finding(.note, LocalizedText(
+                        zh: "\(other.mention.named)与前文\(reference.mention.named)差一个末位单位：两处各自舍入时可能出现，但同一个数应写成一样。",
+                        en: "\(other.mention.namedEnglish) and \(reference.mention.namedEnglish) stated earlier differ by one unit in the last place: separate rounding can cause it, but one figure should be printed one way."),
+                        at: other.mention.span, related: related, expected: reference.mention.quantity.printed, key: fingerprint))
+                } else {
+                    report.verified([reference.mention.quantity, other.mention.quantity], key: fingerprint)
+                }
+            }
+        }
+    }
+
+    /// 一般公共预算财政拨款支出 equals 本年支出合计: then its basic expenditure is all basic expenditure.
+    func allExpenditureIsGeneralPublicBudget(_ model: AuditModel) -> Bool {
+        guard let gpb = model.facts.statements("gpb-expenditure", year: model.reportYear).first,
+              let all = model.facts.statements("current-expenditure", year: model.reportYear).first else { return false }
+        return gpb.mention.quantity.comparable.value == all.mention.quantity.comparable.value
+    }
+}
