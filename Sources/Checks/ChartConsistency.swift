@@ -28,11 +28,13 @@ public struct ChartConsistency: Check {
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
+        guard !model.chartSeries.isEmpty else { return }
+        let shareNames = model.shareClaims.map { ExpenditureClasses.normalize(Header.plain($0.part.name)) }
         for series in model.chartSeries {
             for point in series.points {
                 let key = "chart\(series.chart)|\(series.caption)|\(point.label)"
                 if series.isPercent {
-                    share(point, model, key, &report)
+                    share(point, model, shareNames, key, &report)
                 } else if let year = series.year ?? model.reportYear {
                     amount(point, year, model, key, &report)
                 }
@@ -54,13 +56,14 @@ public struct ChartConsistency: Check {
             expected: fact.mention.quantity.value.formatted(minDecimals: fact.mention.quantity.decimals), key: key))
     }
 
-    func share(_ point: ChartSeries.Point, _ model: AuditModel, _ key: String, _ report: inout CheckReport) {
+    func share(_ point: ChartSeries.Point, _ model: AuditModel, _ shareNames: [String], _ key: String, _ report: inout CheckReport) {
         let label = ExpenditureClasses.normalize(Header.plain(point.label))
         let concepts = ChartConcepts.concepts(of: point.label)
-        guard let claim = model.shareClaims.first(where: { c in
-            if let id = c.part.concept?.id, concepts.contains(id) { return true }
-            return ExpenditureClasses.normalize(Header.plain(c.part.name)) == label
+        guard let index = model.shareClaims.indices.first(where: { i in
+            if let id = model.shareClaims[i].part.concept?.id, concepts.contains(id) { return true }
+            return shareNames[i] == label
         }) else { return }
+        let claim = model.shareClaims[index]
         let chart = Figure(value: point.value.value, decimals: point.value.decimals)
         if chart.interval().intersects(claim.share.quantity.figure.interval()) {
             report.verified([point.value, claim.share.quantity], key: key)

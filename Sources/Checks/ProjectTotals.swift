@@ -221,10 +221,11 @@ public struct ProjectTotals: Check {
     // MARK: scores
 
     func scores(_ claims: ProjectClaims, _ model: AuditModel, _ report: inout CheckReport) {
+        let tableNamed = ProjectClaims.matcher(model.projectTables)
         for s in claims.scores {
             let stated = s.mention.quantity.value
             if let name = s.project {
-                guard let table = ProjectClaims.table(named: name, in: model.projectTables), let total = table.total?.score,
+                guard let table = tableNamed(name), let total = table.total?.score,
                       let value = TableSay.points(total)?.value else { continue }
                 if value == stated { report.verified([s.mention.quantity], key: "score|\(name)"); continue }
                 report.add(Self.description.finding(nil, LocalizedText(

@@ -22,10 +22,11 @@ public enum Dump {
             m.append(("location", loc(q.span)))
             return .object(m)
         }
-        var unitOf: [Location: TextUnit] = [:]
-        for u in model.units { unitOf[u.location] = u }
+        var unitOf: [Location: Int] = [:]
+        for u in model.units { unitOf[u.location] = u.index }
         func numbers(_ location: Location) -> [(String, JSON)] {
-            guard let u = unitOf[location] else { return [] }
+            guard let i = unitOf[location] else { return [] }
+            let u = model.units[i]
             var m: [(String, JSON)] = []
             if !u.scanned.quantities.isEmpty { m.append(("quantities", .array(u.scanned.quantities.map(quantity)))) }
             if !u.scanned.years.isEmpty {

@@ -27,10 +27,12 @@ public final class JSONReporter: Reporter {
     public func report(_ result: FileResult) {
         let object = JSONReporter.file(result, language: language)
         if lines {
-            out.write(object.serialized(pretty: false) + "\n")
+            out.write(object, pretty: false)
+            out.write("\n")
             return
         }
-        out.write((first ? "\n    " : ",\n    ") + object.serialized(depth: 2))
+        out.write(first ? "\n    " : ",\n    ")
+        out.write(object, pretty: true, depth: 2)
         first = false
     }
 

@@ -34,6 +34,17 @@ public final class Output: @unchecked Sendable {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    public func write(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// Serializes a JSON value straight into the buffer.
+    public func write(_ json: JSON, pretty: Bool, depth: Int = 0) {
+        json.write(into: &buffer, pretty: pretty, depth: depth)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     public func flush() {
         var offset = 0
         while offset < buffer.count {

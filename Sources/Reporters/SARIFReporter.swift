@@ -58,7 +58,8 @@ public final class SARIFReporter: Reporter {
         }
         guard let source = result.source else { return }
         for f in result.findings {
-            out.write((first ? "\n        " : ",\n        ") + self.result(f, result.path, source).serialized(depth: 4))
+            out.write(first ? "\n        " : ",\n        ")
+            out.write(self.result(f, result.path, source), pretty: true, depth: 4)
             first = false
         }
     }

@@ -97,20 +97,15 @@ public enum Catalogue {
     public static func match(_ label: [UInt32]) -> Match? {
         let text = normalize(label)
         guard text.count >= 2 else { return nil }
+        // Only aliases whose first character occurs in the label can match.
+        let present = Set(text)
         var best: Match?
         for alias in aliases {
             if let b = best, alias.scalars.count < b.length { break }
-            let a = alias.scalars
-            guard a.count <= text.count else { continue }
-            var i = text.count - a.count
-            while i >= 0 {
-                if text[i] == a[0] && Array(text[i..<(i + a.count)]) == a {
-                    if best == nil || i > best!.position {
-                        best = Match(concept: alias.concept, position: i, length: a.count)
-                    }
-                    break
-                }
-                i -= 1
+            guard alias.scalars.count <= text.count, present.contains(alias.scalars[0]),
+                  let i = MentionReader.lastIndex(of: alias.scalars, in: text) else { continue }
+            if best == nil || i > best!.position {
+                best = Match(concept: alias.concept, position: i, length: alias.scalars.count)
             }
         }
         return best

@@ -27,7 +27,11 @@ public struct Mention: Sendable {
     public var unit: Int
     public var quantity: Quantity
     /// The words between the previous clause boundary (or number) and this number.
-    public var label: String
+    public var label: String {
+        didSet { trimmed = Mention.trimmedLabel(label) }
+    }
+    /// The label without its year and filler words, computed once.
+    public private(set) var trimmed: String
     public var labelRange: Range<Int>
     public var concept: Concept?
     public var role: Role
@@ -40,6 +44,23 @@ public struct Mention: Sendable {
     public var sentence: Int
 
     public var span: Span { quantity.span }
+
+    init(id: Int, unit: Int, quantity: Quantity, label: String, labelRange: Range<Int>, concept: Concept?, role: Role,
+         direction: Direction?, year: Int?, baseLabel: String?, baseConcept: Concept?, sentence: Int) {
+        self.id = id
+        self.unit = unit
+        self.quantity = quantity
+        self.label = label
+        self.trimmed = Mention.trimmedLabel(label)
+        self.labelRange = labelRange
+        self.concept = concept
+        self.role = role
+        self.direction = direction
+        self.year = year
+        self.baseLabel = baseLabel
+        self.baseConcept = baseConcept
+        self.sentence = sentence
+    }
 }
 
 /// Binds every number of a text unit to its label, role and concept.
@@ -134,13 +155,27 @@ enum MentionReader {
 
     static func contains(_ word: [UInt32], in s: [UInt32]) -> Bool { lastIndex(of: word, in: s) != nil }
 
+    /// Last position of `word` in `s`, compared in place (this runs for every label and header cell).
     static func lastIndex(of word: [UInt32], in s: [UInt32]) -> Int? {
-        guard word.count <= s.count, !word.isEmpty else { return nil }
-        var i = s.count - word.count
-        while i >= 0 {
-            if s[i] == word[0] && Array(s[i..<(i + word.count)]) == word { return i }
-            i -= 1
+        let n = word.count
+        guard n <= s.count, n > 0 else { return nil }
+        return s.withUnsafeBufferPointer { hay -> Int? in
+            word.withUnsafeBufferPointer { needle -> Int? in
+                let first = needle[0]
+                var i = hay.count - n
+                outer: while i >= 0 {
+                    if hay[i] == first {
+                        var k = 1
+                        while k < n {
+                            if hay[i + k] != needle[k] { i -= 1; continue outer }
+                            k += 1
+                        }
+                        return i
+                    }
+                    i -= 1
+                }
+                return nil
+            }
         }
-        return nil
     }
 }

@@ -7,31 +7,40 @@ extension Mention {
     /// without its year and filler words ("一般公共服务支出").
     public var name: String {
         if let c = concept { return c.zh }
-        return Mention.trimmedLabel(label)
+        return trimmed
     }
 
     public var englishName: String { concept?.en ?? name }
 
     /// "2024年度本单位政府采购支出总额为" → "政府采购支出总额".
     public static func trimmedLabel(_ label: String) -> String {
-        var s = Chars.of(label)
+        if label.isEmpty { return "" }
+        let s = Chars.of(label)
+        var lo = 0, hi = s.count
+        func has(_ w: [UInt32], at i: Int) -> Bool {
+            guard i >= lo, i + w.count <= hi else { return false }
+            for k in 0..<w.count where s[i + k] != w[k] { return false }
+            return true
+        }
         // Drop a leading year ("2024年度", "2024年").
-        var i = 0
-        while i < s.count && Chars.isDigit(s[i]) { i += 1 }
-        if i == 4 && i < s.count && s[i] == 0x5E74 {
+        var i = lo
+        while i < hi && Chars.isDigit(s[i]) { i += 1 }
+        if i - lo == 4 && i < hi && s[i] == 0x5E74 {
             i += 1
-            if i < s.count && s[i] == 0x5EA6 { i += 1 }
-            s.removeFirst(i)
+            if i < hi && s[i] == 0x5EA6 { i += 1 }
+            lo = i
         }
         var changed = true
-        while changed {
+        while changed && lo < hi {
             changed = false
-            while let first = s.first, Chars.isSpace(first) || Chars.isClauseSeparator(first) || first == 0x28 { s.removeFirst(); changed = true }
-            for w in leadingNoise where s.count > w.count && Array(s[0..<w.count]) == w { s.removeFirst(w.count); changed = true }
-            for w in trailingNoise where s.count > w.count && Array(s[(s.count - w.count)...]) == w { s.removeLast(w.count); changed = true }
-            while let last = s.last, Chars.isSpace(last) || Chars.isClauseSeparator(last) { s.removeLast(); changed = true }
+            while lo < hi && (Chars.isSpace(s[lo]) || Chars.isClauseSeparator(s[lo]) || s[lo] == 0x28) { lo += 1; changed = true }
+            for w in leadingNoise where hi - lo > w.count && has(w, at: lo) { lo += w.count; changed = true }
+            for w in trailingNoise where hi - lo > w.count && has(w, at: hi - w.count) { hi -= w.count; changed = true }
+            while hi > lo && (Chars.isSpace(s[hi - 1]) || Chars.isClauseSeparator(s[hi - 1])) { hi -= 1; changed = true }
         }
-        return String(String.UnicodeScalarView(s.compactMap(Unicode.Scalar.init)))
+        var out = String.UnicodeScalarView()
+        for k in lo..<hi { if let u = Unicode.Scalar(s[k]) { out.append(u) } }
+        return String(out)
     }
 
     /// Name and printed value: "基本支出563.04万元".

@@ -26,7 +26,13 @@ public struct ProjectClaims: Sendable {
 
     /// The project table a name quoted in the text refers to, if one fits unambiguously.
     public static func table(named name: String, in tables: [PerformanceTable]) -> PerformanceTable? {
-        ProjectClaimReader.match(name, tables)
+        ProjectClaimReader.match(name, tables.compactMap { t in t.projectName.map { (t, ProjectClaimReader.normalize($0)) } })
+    }
+
+    /// The same, against names normalized once for many lookups.
+    public static func matcher(_ tables: [PerformanceTable]) -> (String) -> PerformanceTable? {
+        let named = tables.compactMap { t in t.projectName.map { (t, ProjectClaimReader.normalize($0)) } }
+        return { ProjectClaimReader.match($0, named) }
     }
 }
 
@@ -101,22 +107,20 @@ enum ProjectClaimReader {
 
     /// The table whose project name best fits a name quoted in the text: equal, else one containing the
     /// other, else the longest shared beginning of at least four characters.
-    static func match(_ name: String, _ tables: [PerformanceTable]) -> PerformanceTable? {
-        let named = tables.filter { $0.projectName != nil }
-        if let exact = named.first(where: { normalize($0.projectName!) == normalize(name) }) { return exact }
-        if let contained = named.first(where: { normalize($0.projectName!).hasPrefix(normalize(name)) || normalize(name).hasPrefix(normalize($0.projectName!)) }) {
-            return contained
-        }
-        let scored = named.map { ($0, commonPrefix(normalize($0.projectName!), normalize(name))) }.filter { $0.1 >= 4 }
+    static func match(_ name: String, _ named: [(PerformanceTable, [UInt32])]) -> PerformanceTable? {
+        let wanted = normalize(name)
+        if let exact = named.first(where: { $0.1 == wanted }) { return exact.0 }
+        if let contained = named.first(where: { $0.1.starts(with: wanted) || wanted.starts(with: $0.1) }) { return contained.0 }
+        let scored = named.map { ($0.0, commonPrefix($0.1, wanted)) }.filter { $0.1 >= 4 }
         guard let best = scored.max(by: { $0.1 < $1.1 }), scored.filter({ $0.1 == best.1 }).count == 1 else { return nil }
         return best.0
     }
 
-    static func normalize(_ s: String) -> String {
-        String(s.unicodeScalars.filter { !($0 == " " || $0 == "." || $0 == "。" || $0.value == 0x3000) }.map(Character.init))
+    static func normalize(_ s: String) -> [UInt32] {
+        Chars.of(s).filter { !($0 == 0x20 || $0 == 0x2E || $0 == 0x3002) }
     }
 
-    static func commonPrefix(_ a: String, _ b: String) -> Int {
+    static func commonPrefix(_ a: [UInt32], _ b: [UInt32]) -> Int {
         zip(a, b).prefix { $0 == $1 }.count
     }
 }

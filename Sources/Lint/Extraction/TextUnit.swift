@@ -8,13 +8,14 @@ public enum Location: Hashable, Sendable {
 }
 
 /// One paragraph or table cell, scanned once: its text, its numbers and its sentences.
-public struct TextUnit: Sendable {
-    public var index: Int
-    public var location: Location
-    public var text: CleanText
-    public var scanned: ScannedText
-    public var section: Int?
-    public var sentences: [Range<Int>]
+/// A reference type: units are built once and read from many places without copying.
+public final class TextUnit: Sendable {
+    public let index: Int
+    public let location: Location
+    public let text: CleanText
+    public let scanned: ScannedText
+    public let section: Int?
+    public let sentences: [Range<Int>]
 
     init(index: Int, location: Location, text: CleanText, section: Int?) {
         self.index = index

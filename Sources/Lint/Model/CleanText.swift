@@ -42,6 +42,12 @@ public struct CleanText: Sendable, Hashable {
 
     public var string: String { string(0..<scalars.count) }
 
+    mutating func reserve(_ n: Int) {
+        scalars.reserveCapacity(n)
+        offsets.reserveCapacity(n)
+        ends.reserveCapacity(n)
+    }
+
     mutating func append(_ scalar: UInt32, from start: Int, to end: Int) {
         scalars.append(scalar)
         offsets.append(Int32(truncatingIfNeeded: start))
@@ -74,9 +80,14 @@ public struct CleanText: Sendable, Hashable {
     }
 
     /// True when the scalars at `i` spell `word` (already folded).
+    @inline(__always)
     public func matches(_ word: [UInt32], at i: Int) -> Bool {
         guard i >= 0, i + word.count <= scalars.count else { return false }
-        for k in 0..<word.count where scalars[i + k] != word[k] { return false }
+        var k = 0
+        while k < word.count {
+            if scalars[i + k] != word[k] { return false }
+            k += 1
+        }
         return true
     }
 
@@ -118,6 +129,11 @@ public struct CleanTextBuilder {
     /// Appends source bytes `start..<end` (one line's content), folding and
     /// dropping noise markers.
     public mutating func append(_ start: Int, _ end: Int) {
+        // At most one scalar per byte.
+        let room = text.scalars.count + (end - start)
+        if text.scalars.capacity < room {
+            text.reserve(room)
+        }
         var i = start
         while i < end {
             let b = bytes[i]

@@ -9,17 +9,18 @@ enum PerformanceReader {
     }
 
     static func read(_ document: Document, units: [TextUnit]) -> Result {
-        var cellUnits: [Location: TextUnit] = [:]
-        for u in units { if case .cell = u.location { cellUnits[u.location] = u } }
+        var cellUnits: [Location: Int] = [:]
+        for u in units { if case .cell = u.location { cellUnits[u.location] = u.index } }
         var out = Result()
         let tables = document.tables
+        let titles = titles(document)
         for (ti, table) in tables.enumerated() {
-            let grid = Grid(table: table, index: ti, units: cellUnits)
+            let grid = Grid(table: table, index: ti, units: units, unitAt: cellUnits)
             if let d = DepartmentTableReader.read(grid) {
                 out.departments.append(d)
-            } else if let p = ProjectTableReader.read(grid, title: title(of: ti, in: document)) {
+            } else if let p = ProjectTableReader.read(grid, title: titles[ti]) {
                 out.projects.append(p)
-            } else if let t = title(of: ti, in: document), looksLikeSelfEvaluation(t) || grid.mentionsIndicators {
+            } else if let t = titles[ti], looksLikeSelfEvaluation(t) || grid.mentionsIndicators {
                 out.unread.append(UnreadTable(table: ti, title: t, span: table.span, reason: LocalizedText(
                     zh: "未找到“预算执行情况”或“绩效指标”表头", en: "neither a 预算执行情况 nor a 绩效指标 header was found")))
             }
@@ -27,22 +28,21 @@ enum PerformanceReader {
         return out
     }
 
-    /// The table's own title row, else the heading or paragraph right before it.
-    static func title(of tableIndex: Int, in document: Document) -> String? {
-        var seen = -1
-        var previousText: String?
+    /// Each table's own title row, else the heading or paragraph right before it.
+    static func titles(_ document: Document) -> [String?] {
+        var out: [String?] = []
+        var previous: CleanText?
         for block in document.blocks {
             switch block {
             case .table(let t):
-                seen += 1
-                if seen == tableIndex { return t.title ?? previousText }
-                previousText = nil
-            case .heading(let h): previousText = h.title.string
-            case .paragraph(let p): previousText = p.text.string
-            case .chart: previousText = nil
+                out.append(t.title ?? previous.map(\.string))
+                previous = nil
+            case .heading(let h): previous = h.title
+            case .paragraph(let p): previous = p.text
+            case .chart: previous = nil
             }
         }
-        return nil
+        return out
     }
 
     static func looksLikeSelfEvaluation(_ title: String) -> Bool {
@@ -50,11 +50,23 @@ enum PerformanceReader {
     }
 }
 
-/// A table's cells with their numbers, addressed by row and column.
+/// A table's cells with their numbers, addressed by row and column. Each cell's
+/// header key (its folded text without white space) is computed once.
 struct Grid {
     let table: Table
     let index: Int
-    let units: [Location: TextUnit]
+    let units: [TextUnit]
+    let unitAt: [Location: Int]
+    /// keys[row][column]: folded scalars without spaces, tabs or line breaks.
+    let keys: [[[UInt32]]]
+
+    init(table: Table, index: Int, units: [TextUnit], unitAt: [Location: Int]) {
+        self.table = table
+        self.index = index
+        self.units = units
+        self.unitAt = unitAt
+        self.keys = table.rows.map { row in row.cells.map { cell in cell.text.scalars.filter { !Chars.isSpace($0) && $0 != 0x0A } } }
+    }
 
     var rowCount: Int { table.rows.count }
     func width(_ r: Int) -> Int { table.rows[r].cells.count }
@@ -62,24 +74,59 @@ struct Grid {
     func cell(_ r: Int, _ c: Int) -> CellValue? {
         guard r >= 0, r < table.rows.count, c >= 0, c < table.rows[r].cells.count else { return nil }
         let cell = table.rows[r].cells[c]
-        let unit = units[.cell(table: index, row: r, column: c)]
+        let unit = unitAt[.cell(table: index, row: r, column: c)].map { units[$0] }
         return CellValue(text: cell.text.string, quantities: unit?.scanned.quantities ?? [],
                          span: cell.text.isEmpty ? cell.span : cell.text.fullSpan, row: r, column: c)
     }
 
     /// A cell's text with every kind of white space and line break removed, for matching header words.
     func key(_ r: Int, _ c: Int) -> String {
-        guard let v = cell(r, c) else { return "" }
-        return Header.squeeze(v.text)
+        guard r >= 0, r < keys.count, c >= 0, c < keys[r].count else { return "" }
+        return String(String.UnicodeScalarView(keys[r][c].compactMap(Unicode.Scalar.init)))
+    }
+
+    func keyIs(_ r: Int, _ c: Int, _ word: [UInt32]) -> Bool {
+        r >= 0 && r < keys.count && c >= 0 && c < keys[r].count && keys[r][c] == word
+    }
+
+    func keyContains(_ r: Int, _ c: Int, _ word: [UInt32]) -> Bool {
+        guard r >= 0, r < keys.count, c >= 0, c < keys[r].count else { return false }
+        return MentionReader.contains(word, in: keys[r][c])
     }
 
     var mentionsIndicators: Bool {
-        table.rows.indices.contains { r in (0..<width(r)).contains { key(r, $0).contains("绩效指标") } }
+        let word = Chars.of("绩效指标")
+        return keys.indices.contains { r in keys[r].indices.contains { keyContains(r, $0, word) } }
     }
 
     func years(_ r: Int, _ c: Int) -> [YearMention] {
-        units[.cell(table: index, row: r, column: c)]?.scanned.years ?? []
+        unitAt[.cell(table: index, row: r, column: c)].map { units[$0].scanned.years } ?? []
     }
+}
+
+/// Header words, folded once.
+struct Words: Sendable, ExpressibleByArrayLiteral {
+    let scalars: [[UInt32]]
+    init(arrayLiteral elements: String...) { scalars = elements.map(Chars.of) }
+
+    static let initialBudget: Words = ["年初预算"]
+    static let executed: Words = ["执行数"]
+    static let rate: Words = ["执行率"]
+    static let adjusted: Words = ["调整后预算", "全年预算", "调整预算"]
+    static let weight: Words = ["权重", "分值"]
+    static let score: Words = ["得分"]
+    static let reason: Words = ["原因"]
+    static let level1: Words = ["一级指标"]
+    static let level2: Words = ["二级指标"]
+    static let level3: Words = ["三级指标"]
+    static let nature: Words = ["指标性质"]
+    static let unit: Words = ["度量单位"]
+    static let actual: Words = ["完成值"]
+    static let target: Words = ["指标值"]
+    static let targetOrNature: Words = ["指标值", "指标性质"]
+    static let points: Words = ["分值"]
+    static let goal: Words = ["项目年度目标", "预期目标"]
+    static let goalDone: Words = ["年度目标完成情况", "实际完成情况"]
 }
 
 enum Header {
@@ -101,23 +148,32 @@ enum Header {
 
     /// Column index of the header cell that is exactly one of the words, else the first containing one
     /// ("项目年度目标" must not find "1.项目年度目标完成情况").
-    static func column(_ grid: Grid, row: Int, _ words: [String], excluding: Set<Int> = []) -> Int? {
-        let columns = (0..<grid.width(row)).filter { !excluding.contains($0) }
-        if let exact = columns.first(where: { words.contains(grid.key(row, $0)) }) { return exact }
-        return columns.first { c in words.contains { grid.key(row, c).contains($0) } }
+    static func column(_ grid: Grid, row: Int, _ words: Words, excluding: Set<Int> = []) -> Int? {
+        let n = grid.width(row)
+        for c in 0..<n where !excluding.contains(c) {
+            for w in words.scalars where grid.keyIs(row, c, w) { return c }
+        }
+        for c in 0..<n where !excluding.contains(c) {
+            for w in words.scalars where grid.keyContains(row, c, w) { return c }
+        }
+        return nil
     }
 }
 
 enum ProjectTableReader {
+    static let totalWords = ["合计", "总分", "总计"].map(Chars.of)
+    static let conclusionWord = Chars.of("评价结论")
+    static let nameWords = ["项目名称", "项目支出名称"].map(Chars.of)
+
     static func read(_ g: Grid, title: String?) -> PerformanceTable? {
         var budgetHeader: Int?
         var indicatorHeader: Int?
         for r in 0..<g.rowCount {
-            if budgetHeader == nil, Header.column(g, row: r, ["年初预算"]) != nil, Header.column(g, row: r, ["执行数"]) != nil {
+            if budgetHeader == nil, Header.column(g, row: r, .initialBudget) != nil, Header.column(g, row: r, .executed) != nil {
                 budgetHeader = r
             }
-            if indicatorHeader == nil, Header.column(g, row: r, ["一级指标"]) != nil, Header.column(g, row: r, ["三级指标"]) != nil,
-               Header.column(g, row: r, ["指标值"]) != nil {
+            if indicatorHeader == nil, Header.column(g, row: r, .level1) != nil, Header.column(g, row: r, .level3) != nil,
+               Header.column(g, row: r, .target) != nil {
                 indicatorHeader = r
             }
         }
@@ -129,11 +185,10 @@ enum ProjectTableReader {
         if let h = budgetHeader { p.budget = readBudget(g, header: h) }
         if let h = indicatorHeader { readIndicators(g, header: h, &p) }
         for r in 0..<g.rowCount {
-            let k = g.key(r, 0)
-            if p.total == nil, k == "合计" || k == "总分" || k == "总计" {
+            if p.total == nil, totalWords.contains(where: { g.keyIs(r, 0, $0) }) {
                 p.total = TotalRow(label: g.cell(r, 0)!, weight: g.cell(r, 1), score: g.cell(r, 2), reason: g.cell(r, 3), span: g.table.rows[r].span)
             }
-            if k == "评价结论", let c = g.cell(r, 1) { p.conclusion = c }
+            if g.keyIs(r, 0, conclusionWord), let c = g.cell(r, 1) { p.conclusion = c }
         }
         return p
     }
@@ -141,8 +196,7 @@ enum ProjectTableReader {
     /// 项目名称 (or 项目支出名称) with its code, and the goal rows.
     static func readIdentity(_ g: Grid, _ p: inout PerformanceTable) {
         for r in 0..<g.rowCount {
-            let k = g.key(r, 0)
-            if (k == "项目名称" || k == "项目支出名称"), let name = g.cell(r, 1) {
+            if nameWords.contains(where: { g.keyIs(r, 0, $0) }), let name = g.cell(r, 1) {
                 p.nameSpan = name.span
                 var text = name.text.trimmingCharacters()
                 // "51090422T000000401050-城乡基层治理工作经费"
@@ -154,8 +208,8 @@ enum ProjectTableReader {
                 p.projectName = text
             }
             // 项目年度目标 | 年度目标完成情况, or 预期目标 | 实际完成情况: the texts are in the next row, same columns.
-            if let goalColumn = Header.column(g, row: r, ["项目年度目标", "预期目标"]),
-               let doneColumn = Header.column(g, row: r, ["年度目标完成情况", "实际完成情况"]), r + 1 < g.rowCount {
+            if let goalColumn = Header.column(g, row: r, .goal),
+               let doneColumn = Header.column(g, row: r, .goalDone), r + 1 < g.rowCount {
                 let next = r + 1
                 let shift = g.width(next) - g.width(r)
                 p.goal = g.cell(next, goalColumn + shift)
@@ -166,18 +220,18 @@ enum ProjectTableReader {
 
     static func readBudget(_ g: Grid, header h: Int) -> BudgetBlock {
         var used = Set<Int>()
-        func col(_ words: [String]) -> Int? {
+        func col(_ words: Words) -> Int? {
             let c = Header.column(g, row: h, words, excluding: used)
             if let c { used.insert(c) }
             return c
         }
-        let rate = col(["执行率"])
-        let initial = col(["年初预算"])
-        let adjusted = col(["调整后预算", "全年预算", "调整预算"])
-        let executed = col(["执行数"])
-        let weight = col(["权重", "分值"])
-        let score = col(["得分"])
-        let reason = col(["原因"])
+        let rate = col(.rate)
+        let initial = col(.initialBudget)
+        let adjusted = col(.adjusted)
+        let executed = col(.executed)
+        let weight = col(.weight)
+        let score = col(.score)
+        let reason = col(.reason)
         let labelColumn = 1
         var rows: [FundRow] = []
         var r = h + 1
@@ -195,7 +249,7 @@ enum ProjectTableReader {
 
     static func readIndicators(_ g: Grid, header h: Int, _ p: inout PerformanceTable) {
         var used = Set<Int>()
-        func col(_ role: String, _ words: [String]) -> Int? {
+        func col(_ role: String, _ words: Words) -> Int? {
             let c = Header.column(g, row: h, words, excluding: used)
             if let c {
                 used.insert(c)
@@ -203,14 +257,14 @@ enum ProjectTableReader {
             }
             return c
         }
-        let l1 = col("level1", ["一级指标"]), l2 = col("level2", ["二级指标"]), l3 = col("level3", ["三级指标"])
-        let nature = col("nature", ["指标性质"])
-        let unit = col("unit", ["度量单位"])
-        let actual = col("actual", ["完成值"])
-        let target = col("target", ["指标值"])
-        let weight = col("weight", ["权重", "分值"])
-        let score = col("score", ["得分"])
-        let reason = col("reason", ["原因"])
+        let l1 = col("level1", .level1), l2 = col("level2", .level2), l3 = col("level3", .level3)
+        let nature = col("nature", .nature)
+        let unit = col("unit", .unit)
+        let actual = col("actual", .actual)
+        let target = col("target", .target)
+        let weight = col("weight", .weight)
+        let score = col("score", .score)
+        let reason = col("reason", .reason)
         p.layout = nature != nil ? .separateColumns : .freeText
         p.indicatorPoints = Header.points(g.cell(h, 0))
         p.indicatorHeader = g.table.rows[h].span
@@ -221,24 +275,24 @@ enum ProjectTableReader {
             let cells = (0..<g.width(r)).map { g.cell(r, $0)! }
             if cells.allSatisfy(\.isEmpty) { p.emptyIndicatorRows.append(r); continue }
             if let c = l1, !cells[c].isEmpty {
-                level1 = Header.name(cells[c].text)
+                level1 = Header.name(g.key(r, c))
                 let points = Header.points(cells[c])
                 if p.sections.last?.name != level1 || points != nil {
                     p.sections.append(IndicatorSection(name: level1, points: points, span: points?.span ?? cells[c].span))
                 }
                 level2 = ""
             }
-            if let c = l2, !cells[c].isEmpty { level2 = Header.squeeze(cells[c].text) }
-            let name = l3.map { Header.squeeze(cells[$0].text) } ?? ""
+            if let c = l2, !cells[c].isEmpty { level2 = g.key(r, c) }
+            let name = l3.map { g.key(r, $0) } ?? ""
             var ind = Indicator(row: r, level1: level1, level2: level2, name: name, nameCell: l3.map { cells[$0] }, kind: kind(level1, level2, name),
                                 section: p.sections.isEmpty ? nil : p.sections.count - 1, op: nil, opCell: nil, target: nil,
-                                targetCell: target.map { cells[$0] }, unitText: unit.map { Header.squeeze(cells[$0].text) },
+                                targetCell: target.map { cells[$0] }, unitText: unit.map { g.key(r, $0) },
                                 actual: actual.map { cells[$0] }, actualQuantity: actual.flatMap { cells[$0].quantity },
                                 weight: weight.map { cells[$0] }, score: score.map { cells[$0] }, reason: reason.map { cells[$0] },
                                 span: g.table.rows[r].span)
             if let c = nature {
                 ind.opCell = cells[c]
-                ind.op = TargetParsing.op(Header.squeeze(cells[c].text))
+                ind.op = TargetParsing.op(g.key(r, c))
                 if var q = ind.targetCell?.quantities.first {
                     if let u = ind.unitText, !u.isEmpty, q.unit == .none, let parsed = TargetParsing.unit(u) {
                         q.unit = parsed.unit
@@ -256,14 +310,20 @@ enum ProjectTableReader {
         }
     }
 
+    static let kindWords = (satisfied: Chars.of("满意"), satisfaction: Chars.of("满意度"), quantity: Chars.of("数量"),
+                            quality: Chars.of("质量"), timeliness: Chars.of("时效"), cost: Chars.of("成本"),
+                            benefit: Chars.of("效益"), sustainable: Chars.of("可持续"))
+
     static func kind(_ level1: String, _ level2: String, _ name: String) -> IndicatorKind {
-        let words = level2 + "|" + level1
-        if name.contains("满意") || words.contains("满意度") { return .satisfaction }
-        if level2.contains("数量") { return .quantity }
-        if level2.contains("质量") { return .quality }
-        if level2.contains("时效") { return .timeliness }
-        if level2.contains("成本") || level1.contains("成本") { return .cost }
-        if level2.contains("效益") || level2.contains("可持续") || level1.contains("效益") { return .benefit }
+        let l1 = Chars.of(level1), l2 = Chars.of(level2), n = Chars.of(name)
+        let w = kindWords
+        func has(_ word: [UInt32], _ s: [UInt32]) -> Bool { MentionReader.lastIndex(of: word, in: s) != nil }
+        if has(w.satisfied, n) || has(w.satisfaction, l2) || has(w.satisfaction, l1) { return .satisfaction }
+        if has(w.quantity, l2) { return .quantity }
+        if has(w.quality, l2) { return .quality }
+        if has(w.timeliness, l2) { return .timeliness }
+        if has(w.cost, l2) || has(w.cost, l1) { return .cost }
+        if has(w.benefit, l2) || has(w.sustainable, l2) || has(w.benefit, l1) { return .benefit }
         return .other
     }
 }
@@ -299,11 +359,13 @@ enum TargetParsing {
 }
 
 enum DepartmentTableReader {
+    static let totalWords = ["分值", "合计", "总分", "总计"].map(Chars.of)
+
     static func read(_ g: Grid) -> DepartmentTable? {
         // The header row: 一级指标 | 二级指标 | 三级指标 | 指标分值, without 指标值 columns.
         guard let h = (0..<g.rowCount).first(where: { r in
-            Header.column(g, row: r, ["一级指标"]) != nil && Header.column(g, row: r, ["三级指标"]) != nil
-                && Header.column(g, row: r, ["分值"]) != nil && Header.column(g, row: r, ["指标值", "指标性质"]) == nil
+            Header.column(g, row: r, .level1) != nil && Header.column(g, row: r, .level3) != nil
+                && Header.column(g, row: r, .points) != nil && Header.column(g, row: r, .targetOrNature) == nil
         }) else { return nil }
         var d = DepartmentTable(table: g.index, groups: [], rows: [], total: nil, span: g.table.span)
         var level1: Int?, level2: Int?
@@ -311,8 +373,7 @@ enum DepartmentTableReader {
         while r < g.rowCount {
             defer { r += 1 }
             let n = g.width(r)
-            let first = g.key(r, 0)
-            if first == "分值" || first == "合计" || first == "总分" || first == "总计" {
+            if totalWords.contains(where: { g.keyIs(r, 0, $0) }) {
                 // "分值 | | | | 97": the score is the last non-empty cell.
                 let score = (0..<n).reversed().compactMap { g.cell(r, $0) }.first { !$0.isEmpty && $0.column > 0 }
                 d.total = TotalRow(label: g.cell(r, 0)!, weight: nil, score: score, reason: nil, span: g.table.rows[r].span)
