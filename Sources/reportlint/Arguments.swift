@@ -34,6 +34,11 @@ struct AuditOptions {
     var color: Bool?
     /// Also report the relations found consistent (JSON formats; for the accuracy evaluation).
     var verified = false
+    var jobs: Int?
+    var include: [String] = []
+    var exclude: [String] = []
+    var shard: Shard?
+    var progress: Bool?
 }
 
 /// Hand-written parsing: subcommand first (optional), then options and paths in any order.
@@ -105,6 +110,18 @@ enum Arguments {
             case "--color": o.color = true
             case "--no-color": o.color = false
             case "--verified": o.verified = true
+            case "--jobs", "-j":
+                let v = try value(rest, &i)
+                guard let n = Int(v), n >= 1, n <= 1024 else { throw UsageError(message: "'--jobs' needs a whole number from 1 to 1024, not '\(v)'") }
+                o.jobs = n
+            case "--include": o.include.append(try value(rest, &i))
+            case "--exclude": o.exclude.append(try value(rest, &i))
+            case "--shard":
+                let v = try value(rest, &i)
+                guard let shard = Shard(v) else { throw UsageError(message: "'--shard' takes K/N with 1 ≤ K ≤ N, such as 2/8; not '\(v)'") }
+                o.shard = shard
+            case "--progress": o.progress = true
+            case "--no-progress": o.progress = false
             default:
                 if let eq = a.firstIndex(of: "="), a.hasPrefix("--") {
                     // --format=json
@@ -122,7 +139,8 @@ enum Arguments {
     }
 
     static let knownOptions = ["--format", "--output", "--lang", "--fail-on", "--select", "--ignore", "--color", "--no-color",
-                               "--verified", "--help", "--version"]
+                               "--verified", "--jobs", "--include", "--exclude", "--shard", "--progress", "--no-progress",
+                               "--help", "--version"]
 
     static func suggestion(_ a: String) -> String {
         guard let best = knownOptions.min(by: { Levenshtein.distance($0, a) < Levenshtein.distance($1, a) }),
@@ -153,7 +171,7 @@ enum Arguments {
     reportlint — audit the numbers in 部门决算 and 绩效自评 reports
 
     USAGE
-      reportlint [check] [options] <path>...   audit files ("-" reads standard input)
+      reportlint [check] [options] <path>...   audit files and directories ("-" reads standard input)
       reportlint checks [--format text|json]   list every check
       reportlint explain <check-id>            rationale and examples of one check
       reportlint dump <file>                   the parsed model as JSON
@@ -169,6 +187,13 @@ enum Arguments {
       --ignore ID,...                  do not run these checks
       --color / --no-color             force colour on or off (default: on a terminal)
       --verified                       json/jsonl: also list the relations found consistent
+      --jobs N                         audit N files at a time (default: the number of cores);
+                                       the report is the same whatever N is
+      --include GLOB / --exclude GLOB  filter the files found in directories (repeatable);
+                                       directories are searched for *.txt and *.docx
+      --shard K/N                      audit only shard K of N: files whose path hashes
+                                       (FNV-1a 64, mod N) to K-1
+      --progress / --no-progress       a progress line on standard error (default: on a terminal)
       --help, --version
 
     EXIT CODES

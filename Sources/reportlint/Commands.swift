@@ -104,24 +104,42 @@ enum Commands {
                                               baseDirectory: Paths.currentDirectory())
         }
 
+        let cwd = Paths.currentDirectory()
+        var discovery = InputDiscovery(workingDirectory: cwd)
+        discovery.include = o.include.map(Glob.init)
+        discovery.exclude = o.exclude.map(Glob.init)
+        var inputs = discovery.inputs(o.paths)
+        if let shard = o.shard { inputs = inputs.filter(shard.contains) }
+
+        let stderrIsTerminal = isatty(2) == 1
+        let progress = Progress(total: inputs.count, enabled: o.progress ?? stderrIsTerminal)
+        let jobs = o.jobs ?? ProcessInfoCores.count
+        let maxBytes = auditor.maxBytes
+        let fixedAuditor = auditor
+        let parallel = ParallelAuditor(auditor: fixedAuditor, jobs: jobs) { input in
+            if input.path == "-" {
+                switch FileInput.readStandardInput(limit: maxBytes) {
+                case .success(let bytes): return fixedAuditor.audit(bytes: bytes, displayPath: input.display)
+                case .failure(let e): return FileResult(path: input.display, source: nil, findings: [], error: e)
+                }
+            }
+            return fixedAuditor.audit(path: input.path, displayPath: input.display)
+        }
+
         var summary = Summary()
         reporter.begin()
-        for input in Paths.inputs(o.paths) {
-            let result: FileResult
-            if input.path == "-" {
-                switch FileInput.readStandardInput(limit: auditor.maxBytes) {
-                case .success(let bytes): result = auditor.audit(bytes: bytes, displayPath: input.display)
-                case .failure(let e): result = FileResult(path: input.display, source: nil, findings: [], error: e)
-                }
-            } else {
-                result = auditor.audit(path: input.path, displayPath: input.display)
+        parallel.run(inputs) { result in
+            if let e = result.error {
+                progress.clear()
+                printError("\(result.path): \(e.message.text(o.language))")
             }
-            if let e = result.error { printError("\(result.path): \(e.message.text(o.language))") }
             summary.add(result)
             reporter.report(result)
+            progress.advance(findings: result.findings.count)
         }
         reporter.end(summary)
         out.close()
+        progress.finish(summary, language: o.language, show: progress.enabled)
 
         if summary.inputErrors > 0 { return ExitCode.inputError }
         switch o.failOn {
@@ -133,13 +151,8 @@ enum Commands {
     }
 }
 
-/// Input paths and how they are shown: relative to the working directory when possible.
+/// The working directory, for displaying paths relative to it.
 enum Paths {
-    struct Input {
-        var path: String
-        var display: String
-    }
-
     static func currentDirectory() -> String {
         var buffer = [CChar](repeating: 0, count: 4096)
         guard getcwd(&buffer, buffer.count) != nil else { return "/" }
@@ -147,26 +160,58 @@ enum Paths {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func display(_ path: String, cwd: String) -> String {
-        var p = path
-        if p.hasPrefix(cwd + "/") { p = String(p.dropFirst(cwd.count + 1)) }
-        while p.hasPrefix("./") { p = String(p.dropFirst(2)) }
-        return p
+}
+
+enum ProcessInfoCores {
+    static var count: Int {
+        let n = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+        return n > 0 ? n : 1
+    }
+}
+
+/// The progress line on standard error (only on a terminal) and the closing summary.
+final class Progress {
+    let total: Int
+    let enabled: Bool
+    let start = ContinuousClock.now
+    var done = 0
+    var findings = 0
+    var lastDraw = ContinuousClock.now
+    var drawn = false
+
+    init(total: Int, enabled: Bool) {
+        self.total = total
+        self.enabled = enabled
     }
 
-    /// Inputs sorted by displayed path (standard input first), each once.
-    static func inputs(_ paths: [String]) -> [Input] {
-        let cwd = currentDirectory()
-        var seen = Set<String>()
-        var out: [Input] = []
-        for p in paths {
-            let input = p == "-" ? Input(path: "-", display: "<stdin>") : Input(path: p, display: display(p, cwd: cwd))
-            if seen.insert(input.display).inserted { out.append(input) }
-        }
-        return out.sorted { a, b in
-            if a.path == "-" { return b.path != "-" }
-            if b.path == "-" { return false }
-            return a.display.utf8.lexicographicallyPrecedes(b.display.utf8)
-        }
+    func advance(findings n: Int) {
+        done += 1
+        findings += n
+        guard enabled else { return }
+        let now = ContinuousClock.now
+        guard now - lastDraw > .milliseconds(100) || done == total else { return }
+        lastDraw = now
+        let seconds = max(0.001, Double((now - start).components.seconds) + Double((now - start).components.attoseconds) / 1e18)
+        stderr.write("\r\u{1B}[K\(done)/\(total) files, \(Int(Double(done) / seconds)) files/s, \(findings) findings")
+        stderr.flush()
+        drawn = true
+    }
+
+    func clear() {
+        guard drawn else { return }
+        stderr.write("\r\u{1B}[K")
+        stderr.flush()
+        drawn = false
+    }
+
+    /// Counts and wall time; on standard error, so that the report itself stays byte-identical.
+    func finish(_ summary: Summary, language: Language, show: Bool) {
+        clear()
+        guard show else { return }
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let time = String(Int(seconds * 1000)) + " ms"
+        stderr.write(summary.line(language) + (language == .zh ? "；用时 " : "; wall time ") + time + "\n")
+        stderr.flush()
     }
 }

@@ -164,3 +164,55 @@ enum GB18030 {
         #expect(text.contains("eval self-test: passed"))
     }
 }
+
+@Suite(.serialized) struct BatchTests {
+    func corpusCopy() throws -> URL {
+        let dir = try CLI.temporaryDirectory()
+        for (i, name) in ["clean-2024-final-accounts.txt", "faulty-2024-final-accounts.txt"].enumerated() {
+            let data = try Data(contentsOf: CLI.packageRoot.appendingPathComponent("examples/" + name))
+            for k in 0..<6 {
+                let sub = dir.appendingPathComponent("dept\(k % 3)")
+                try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+                try data.write(to: sub.appendingPathComponent("r\(i)-\(k).txt"))
+            }
+        }
+        return dir
+    }
+
+    @Test func reportIsIdenticalWhateverTheNumberOfJobs() throws {
+        let dir = try corpusCopy()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let one = try CLI.run(["--jobs", "1", "--format", "json", "."], cwd: dir)
+        let three = try CLI.run(["--jobs", "3", "--format", "json", "."], cwd: dir)
+        #expect(one.status == 1)
+        #expect(one.stdoutBytes == three.stdoutBytes)
+        let files = (try JSONSerialization.jsonObject(with: one.stdoutBytes) as! [String: Any])["files"] as! [[String: Any]]
+        #expect(files.count == 12)
+        #expect(files.map { $0["path"] as! String } == files.map { $0["path"] as! String }.sorted())
+    }
+
+    @Test func shardsConcatenateToOneRun() throws {
+        let dir = try corpusCopy()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let all = try CLI.run(["--format", "jsonl", "."], cwd: dir).stdout.split(separator: "\n").sorted()
+        var union: [Substring] = []
+        for k in 1...3 { union += try CLI.run(["--format", "jsonl", "--shard", "\(k)/3", "."], cwd: dir).stdout.split(separator: "\n") }
+        #expect(all.count == 12)
+        #expect(union.sorted() == all)
+        #expect(try CLI.run(["--shard", "4/3", "."], cwd: dir).status == 64)
+    }
+
+    @Test func includeAndExclude() throws {
+        let dir = try corpusCopy()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["--format", "jsonl", "--include", "dept1/**", "--exclude", "r1-*", "."], cwd: dir)
+        let paths = r.stdout.split(separator: "\n").map { (try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["path"] as! String }
+        #expect(paths == ["dept1/r0-1.txt", "dept1/r0-4.txt"])
+        #expect(r.status == 0)
+    }
+
+    @Test func nothingOnStandardErrorWhenAllIsWell() throws {
+        let r = try CLI.run(["--format", "json", "examples"])
+        #expect(r.stderr.isEmpty)
+    }
+}
