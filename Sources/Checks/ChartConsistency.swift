@@ -29,12 +29,12 @@ public struct ChartConsistency: Check {
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
         guard !model.chartSeries.isEmpty else { return }
-        let shareNames = model.shareClaims.map { ExpenditureClasses.normalize(Header.plain($0.part.name)) }
+        let shares = ShareLookup(model.shareClaims)
         for series in model.chartSeries {
             for point in series.points {
                 let key = "chart\(series.chart)|\(series.caption)|\(point.label)"
                 if series.isPercent {
-                    share(point, model, shareNames, key, &report)
+                    share(point, model, shares, key, &report)
                 } else if let year = series.year ?? model.reportYear {
                     amount(point, year, model, key, &report)
                 }
@@ -43,8 +43,8 @@ public struct ChartConsistency: Check {
     }
 
     func amount(_ point: ChartSeries.Point, _ year: Int, _ model: AuditModel, _ key: String, _ report: inout CheckReport) {
-        let concepts = ChartConcepts.concepts(of: point.label)
-        guard let fact = concepts.sorted().lazy.compactMap({ model.facts.statements($0, year: year).first { $0.year == year } }).first else { return }
+        let concepts = point.concepts
+        guard let fact = concepts.sorted().lazy.compactMap({ model.facts.first($0, year: year, exactYear: true) }).first else { return }
         var q = point.value
         if q.unit == .none { q.unit = fact.mention.quantity.unit }
         let chart = q.comparable, text = fact.mention.quantity.comparable
@@ -56,13 +56,27 @@ public struct ChartConsistency: Check {
             expected: fact.mention.quantity.value.formatted(minDecimals: fact.mention.quantity.decimals), key: key))
     }
 
-    func share(_ point: ChartSeries.Point, _ model: AuditModel, _ shareNames: [String], _ key: String, _ report: inout CheckReport) {
-        let label = ExpenditureClasses.normalize(Header.plain(point.label))
-        let concepts = ChartConcepts.concepts(of: point.label)
-        guard let index = model.shareClaims.indices.first(where: { i in
-            if let id = model.shareClaims[i].part.concept?.id, concepts.contains(id) { return true }
-            return shareNames[i] == label
-        }) else { return }
+    /// The first share claim naming a concept, or a part by name: one lookup per chart point.
+    struct ShareLookup {
+        var byConcept: [String: Int] = [:]
+        var byName: [String: Int] = [:]
+
+        init(_ claims: [ShareClaim]) {
+            for (i, c) in claims.enumerated() {
+                if let id = c.part.concept?.id, byConcept[id] == nil { byConcept[id] = i }
+                let name = ExpenditureClasses.normalize(Header.plain(c.part.name))
+                if byName[name] == nil { byName[name] = i }
+            }
+        }
+
+        func first(_ point: ChartSeries.Point) -> Int? {
+            let label = ExpenditureClasses.normalize(Header.plain(point.label))
+            return (point.concepts.compactMap { byConcept[$0] } + [byName[label]].compactMap { $0 }).min()
+        }
+    }
+
+    func share(_ point: ChartSeries.Point, _ model: AuditModel, _ shares: ShareLookup, _ key: String, _ report: inout CheckReport) {
+        guard let index = shares.first(point) else { return }
         let claim = model.shareClaims[index]
         let chart = Figure(value: point.value.value, decimals: point.value.decimals)
         if chart.interval().intersects(claim.share.quantity.figure.interval()) {

@@ -73,8 +73,8 @@ public struct FigureConsistency: Check {
 
     /// 一般公共预算财政拨款支出 equals 本年支出合计: then its basic expenditure is all basic expenditure.
     func allExpenditureIsGeneralPublicBudget(_ model: AuditModel) -> Bool {
-        guard let gpb = model.facts.statements("gpb-expenditure", year: model.reportYear).first,
-              let all = model.facts.statements("current-expenditure", year: model.reportYear).first else { return false }
+        guard let gpb = model.facts.first("gpb-expenditure", year: model.reportYear),
+              let all = model.facts.first("current-expenditure", year: model.reportYear) else { return false }
         return gpb.mention.quantity.comparable.value == all.mention.quantity.comparable.value
     }
 }

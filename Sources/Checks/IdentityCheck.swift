@@ -43,10 +43,10 @@ public struct IdentityCheck: Check {
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
         for identity in Identities.all {
-            guard let total = identity.totals.lazy.compactMap({ model.facts.statements($0, year: model.reportYear).first }).first else { continue }
+            guard let total = identity.totals.lazy.compactMap({ model.facts.first($0, year: model.reportYear) }).first else { continue }
             var parts: [Fact] = []
             for id in identity.parts {
-                guard let f = model.facts.statements(id, year: model.reportYear).first else { break }
+                guard let f = model.facts.first(id, year: model.reportYear) else { break }
                 parts.append(f)
             }
             guard parts.count == identity.parts.count else { continue }

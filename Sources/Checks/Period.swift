@@ -87,9 +87,7 @@ public struct Period: Check {
     static let pastEventWords = ["招录", "招聘", "录用", "以来", "以前", "起"].map(Chars.of)
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
-        var unitIndex: [Span: Int] = [:]
-        for u in model.units { if case .cell = u.location { unitIndex[u.text.fullSpan] = u.index } }
-        func unitOf(_ span: Span) -> TextUnit? { unitIndex[span].map { model.units[$0] } }
+        func unitOf(_ cell: CellValue) -> TextUnit? { cell.unit.map { model.units[$0] } }
         for p in model.projectTables {
             guard let year = tableYear(p, model) else { continue }
             let name = TableSay.project(p)
@@ -98,7 +96,7 @@ public struct Period: Check {
                 let cells = [i.targetCell, i.actual].compactMap { $0 }
                 var found: [(CellValue, Int)] = []
                 for c in cells {
-                    guard let u = unitOf(c.span) else { continue }
+                    guard let u = unitOf(c) else { continue }
                     for y in u.scanned.years where y.year != year { found.append((c, y.year)) }
                     for d in u.scanned.dates where d.year != nil && d.year != year && !u.scanned.years.contains(where: { $0.year == d.year }) {
                         found.append((c, d.year!))
@@ -118,7 +116,7 @@ public struct Period: Check {
             }
             // Goal and completion texts.
             for cell in [p.goal, p.goalCompletion].compactMap({ $0 }) {
-                guard let u = unitOf(cell.span) else { continue }
+                guard let u = unitOf(cell) else { continue }
                 // 〔2018〕 numbers a cited document, it is not a period.
                 let others = u.scanned.years.filter { y in y.year != year && y.form != .bracketed && !isPastEvent(u.text, y) }
                 guard let first = others.first else { continue }

@@ -98,11 +98,13 @@ public struct ProjectTotals: Check {
         let agreeing = statements.contains { $0.1 == nDec }
         let other = statements.first { $0.1 == nDec }?.0
         // A sentence that repeats the wrong count ("对22个项目…对22个项目…选取22个项目") is one finding.
+        var bySentence: [String: [Mention]] = [:]
+        for (m, value) in statements where value != nDec { bySentence["\(m.unit)|\(m.sentence)|\(value.formatted())", default: []].append(m) }
         var reported = Set<String>()
         for (m, value) in statements where value != nDec {
             let sentenceKey = "\(m.unit)|\(m.sentence)|\(value.formatted())"
             guard reported.insert(sentenceKey).inserted else { continue }
-            let repeats = statements.filter { $0.0.unit == m.unit && $0.0.sentence == m.sentence && $0.1 == value && $0.0.id != m.id }
+            let repeats = (bySentence[sentenceKey] ?? []).filter { $0.id != m.id }.map { ($0, value) }
             let severity: Severity = agreeing ? .warning : .note
             let message = agreeing
                 ? LocalizedText(zh: "项目个数前后矛盾：此处为\(value.formatted())个，另处为\(n)个，所附项目支出绩效自评表也是\(n)张。",
@@ -128,9 +130,9 @@ public struct ProjectTotals: Check {
         let executed = rows.compactMap { TableSay.amount($0.executed) }
 
         // A category with no projects cannot have a progress rate.
+        let emptyCategories = Set(categorized.filter { $0.mention.quantity.value.isZero }.map(\.category))
         for p in claims.progress {
-            let empty = categorized.contains { $0.category == p.category && $0.mention.quantity.value.isZero }
-            if empty && !p.mention.quantity.value.isZero {
+            if emptyCategories.contains(p.category) && !p.mention.quantity.value.isZero {
                 report.add(Self.description.finding(.note, LocalizedText(
                     zh: "该类项目为0个、预算为0，却写执行总体进度\(p.mention.quantity.printed)。",
                     en: "this category has 0 projects and no budget, yet its overall progress is given as \(p.mention.quantity.printed)."),
@@ -141,8 +143,8 @@ public struct ProjectTotals: Check {
         guard covered, adjusted.count == tables.count, executed.count == tables.count else {
             // Without full coverage, a 涉及预算总金额 that equals the whole department's expenditure is still suspect.
             for b in claims.budgetTotals where !b.mention.quantity.value.isZero {
-                guard let all = model.facts.statements("current-expenditure", year: model.reportYear).first?.mention,
-                      let projects = model.facts.statements("project-expenditure", year: model.reportYear).first?.mention,
+                guard let all = model.facts.first("current-expenditure", year: model.reportYear)?.mention,
+                      let projects = model.facts.first("project-expenditure", year: model.reportYear)?.mention,
                       b.mention.quantity.comparable.interval().intersects(all.quantity.comparable.interval()),
                       projects.quantity.comparable.value < all.quantity.comparable.value else { continue }
                 report.add(Self.description.finding(.warning, LocalizedText(
@@ -154,6 +156,8 @@ public struct ProjectTotals: Check {
             return
         }
         let sumAdjusted = Say.exactSum(adjusted), sumExecuted = Say.exactSum(executed)
+        // Every table's total row has both amounts here (checked above), in table order.
+        let perTable = Array(zip(tables, zip(adjusted, executed)))
         let adjustedCells = rows.compactMap(\.adjusted), executedCells = rows.compactMap(\.executed)
         // Σ adjusted budgets against 涉及预算总金额.
         if !claims.budgetTotals.isEmpty {
@@ -171,7 +175,7 @@ public struct ProjectTotals: Check {
             }
         }
         // Σ executed against the accounts' 项目支出.
-        if let projects = model.facts.statements("project-expenditure", year: model.reportYear).first?.mention {
+        if let projects = model.facts.first("project-expenditure", year: model.reportYear)?.mention {
             let verdict = Relations.sum(parts: executed, total: projects.quantity.comparable)
             if verdict == .holds {
                 report.verified(executedCells.compactMap(\.quantity) + [projects.quantity], key: "project-expenditure")
@@ -183,17 +187,17 @@ public struct ProjectTotals: Check {
             }
         }
         // Overall progress = Σ executed ÷ Σ adjusted.
+        // Summed once for both readings: a long report quotes its progress many times.
+        let executedSums = (rounded: Relations.sumInterval(executed, .rounded), truncated: Relations.sumInterval(executed, .truncated))
+        let adjustedSums = (rounded: Relations.sumInterval(adjusted, .rounded), truncated: Relations.sumInterval(adjusted, .truncated))
+        let lagging = perTable.filter { $0.1.1.value < $0.1.0.value }.map(\.0)
         for p in claims.progress where p.category != "一次性" || !sumAdjusted.isZero {
             guard !sumAdjusted.isZero else { continue }
-            let verdict = Relations.ratio(part: { r in Relations.sumInterval(executed, r) }, whole: { r in Relations.sumInterval(adjusted, r) },
-                                          percent: p.mention.quantity.figure)
+            let verdict = Relations.ratio(part: { $0 == .rounded ? executedSums.rounded : executedSums.truncated },
+                                          whole: { $0 == .rounded ? adjustedSums.rounded : adjustedSums.truncated }, percent: p.mention.quantity.figure)
             let rate = Relations.percent(sumExecuted, of: sumAdjusted, decimals: 2).formatted(minDecimals: 2)
             if verdict == .holds { report.verified([p.mention.quantity], key: "progress"); continue }
             guard verdict == .fails else { continue }
-            let lagging = tables.filter { t in
-                guard let a = TableSay.amount(t.budget?.total?.adjusted), let e = TableSay.amount(t.budget?.total?.executed) else { return false }
-                return e.value < a.value
-            }
             report.add(Self.description.finding(nil, LocalizedText(
                 zh: "预算执行总体进度写为\(p.mention.quantity.printed)，而项目表合计：执行数\(sumExecuted.formatted())万元 ÷ 调整后预算\(sumAdjusted.formatted())万元 = \(rate)%\(lagging.isEmpty ? "" : "（未执行完的有\(lagging.compactMap(\.projectName).joined(separator: "、"))）")。",
                 en: "the overall progress is given as \(p.mention.quantity.printed), but the project tables give \(sumExecuted.formatted())万元 executed ÷ \(sumAdjusted.formatted())万元 budget = \(rate)%\(lagging.isEmpty ? "" : " (not fully executed: \(lagging.compactMap(\.projectName).joined(separator: ", ")))")."),
@@ -201,13 +205,15 @@ public struct ProjectTotals: Check {
                 expected: rate + "%", key: "progress|\(p.category ?? "")"))
         }
         // Projects whose balance exceeds the threshold.
+        var overByThreshold: [Dec: [PerformanceTable]] = [:]
         for (count, threshold, _) in claims.balanceCounts {
             let t = threshold.quantity.value
-            let over = tables.filter { table in
-                guard let a = TableSay.amount(table.budget?.total?.adjusted), let e = TableSay.amount(table.budget?.total?.executed), !a.value.isZero else { return false }
+            let over = overByThreshold[t] ?? perTable.filter { _, amounts in
+                let (a, e) = amounts
                 // (a − e)/a > t%  ⇔  100·(a − e) > t·a
-                return t * a.value < Dec.hundred * (a.value - e.value)
-            }
+                return !a.value.isZero && t * a.value < Dec.hundred * (a.value - e.value)
+            }.map(\.0)
+            overByThreshold[t] = over
             let stated = count.quantity.value
             if Dec(over.count) == stated { report.verified([count.quantity], key: "balance"); continue }
             report.add(Self.description.finding(nil, LocalizedText(

@@ -19,6 +19,7 @@ enum Command {
     case listChecks(format: OutputFormat, language: Language)
     case explain(id: String, language: Language)
     case dump(path: String, text: Bool)
+    case profile(path: String, repeat: Int)
     case help
     case version
 }
@@ -84,6 +85,18 @@ enum Arguments {
                 throw UsageError(message: "'dump' takes exactly one file")
             }
             return .dump(path: path, text: text)
+        case "profile":
+            rest.removeFirst()
+            var count = 1
+            if let r = rest.firstIndex(of: "--repeat") {
+                guard r + 1 < rest.count, let n = Int(rest[r + 1]), n > 0 else { throw UsageError(message: "'--repeat' takes a positive number") }
+                count = n
+                rest.removeSubrange(r...(r + 1))
+            }
+            guard rest.count == 1, let path = rest.first, !path.hasPrefix("-") else {
+                throw UsageError(message: "'profile' takes exactly one file")
+            }
+            return .profile(path: path, repeat: count)
         case "check":
             rest.removeFirst()
         default:
@@ -175,6 +188,7 @@ enum Arguments {
       reportlint checks [--format text|json]   list every check
       reportlint explain <check-id>            rationale and examples of one check
       reportlint dump <file>                   the parsed model as JSON
+      reportlint profile <file> [--repeat N]   time per stage and per check (for developers)
 
     OPTIONS
       --format text|json|jsonl|sarif   output format (default text)

@@ -38,8 +38,29 @@ enum Commands {
             return ExitCode.clean
         case .dump(let path, let text):
             return dump(path, text: text)
+        case .profile(let path, let count):
+            return profile(path, count)
         case .audit(let options):
             return audit(options)
+        }
+    }
+
+    static func profile(_ path: String, _ count: Int) -> Int32 {
+        let measured = FileInput.read(path, limit: 512 << 20).flatMap {
+            StageProfile.measure(bytes: $0, linter: Linter(checks: Registry.all), repeat: count)
+        }
+        switch measured {
+        case .failure(let e):
+            printError("\(path): \(e.message.en)")
+            return ExitCode.inputError
+        case .success(let profile):
+            let total = profile.stages.reduce(0) { $0 + $1.seconds }
+            for s in profile.stages.sorted(by: { $0.seconds > $1.seconds }) {
+                let ms = (s.seconds * 1e5).rounded() / 100, share = (s.seconds / max(total, 1e-12) * 1000).rounded() / 10
+                print("\(ms) ms\t\(share)%\t\(s.name)")
+            }
+            print("\((total * 1e5).rounded() / 100) ms\ttotal (fastest of \(count))")
+            return ExitCode.clean
         }
     }
 

@@ -60,8 +60,10 @@ public struct AuditModel: Sendable {
 
 /// Builds the `AuditModel`: text units, mentions, breakdowns, share claims, chart series.
 enum Extractor {
-    static func extract(_ document: Document) -> AuditModel {
+    /// `lap`, when given, is called after each stage with its name (`reportlint profile`).
+    static func extract(_ document: Document, lap: ((String) -> Void)? = nil) -> AuditModel {
         let units = makeUnits(document)
+        lap?("units")
         var mentions: [Mention] = []
         var byUnit: [[Mention]] = []
         byUnit.reserveCapacity(units.count)
@@ -70,22 +72,36 @@ enum Extractor {
             mentions.append(contentsOf: ms)
             byUnit.append(ms)
         }
+        lap?("mentions")
         let reportYear = ReportYear.detect(document, units: units)
+        lap?("report year")
         let breakdowns = BreakdownReader.read(units: units, mentionsByUnit: byUnit)
+        lap?("breakdowns")
         let facts = ConceptIndex(mentions: mentions)
         let shares = ShareClaimReader.read(mentions: mentions, byUnit: byUnit, breakdowns: breakdowns, facts: facts)
+        lap?("share claims")
         var series: [ChartSeries] = []
         for chart in document.charts { series.append(contentsOf: ChartReader.read(chart)) }
+        lap?("charts")
         let factIndex = FactIndex(units: units, mentions: mentions, reportYear: reportYear)
+        lap?("fact index")
         let changes = ChangeClaimReader.read(units: units, byUnit: byUnit, facts: factIndex, charts: series, reportYear: reportYear)
+        lap?("change claims")
         let performance = PerformanceReader.read(document, units: units)
+        lap?("performance tables")
+        let classification = ClassificationReader.read(units: units, byUnit: byUnit)
+        lap?("classification")
+        let completion = CompletionClaimReader.read(units: units, byUnit: byUnit)
+        lap?("completion")
+        let projectClaims = ProjectClaimReader.read(units: units, byUnit: byUnit)
+        lap?("project claims")
+        let documentFacts = DocumentFactReader.read(document, units: units, reportYear: reportYear, performance: performance,
+                                                    hasCharts: !document.charts.isEmpty)
+        lap?("document facts")
         return AuditModel(document: document, units: units, mentions: mentions, breakdowns: breakdowns,
                           shareClaims: shares, chartSeries: series, facts: factIndex, changeClaims: changes,
-                          classificationItems: ClassificationReader.read(units: units, byUnit: byUnit),
-                          completionClaims: CompletionClaimReader.read(units: units, byUnit: byUnit),
-                          performance: performance, projectClaims: ProjectClaimReader.read(units: units, byUnit: byUnit),
-                          documentFacts: DocumentFactReader.read(document, units: units, reportYear: reportYear, performance: performance,
-                                                                 hasCharts: !document.charts.isEmpty),
+                          classificationItems: classification, completionClaims: completion,
+                          performance: performance, projectClaims: projectClaims, documentFacts: documentFacts,
                           reportYear: reportYear)
     }
 
@@ -114,21 +130,31 @@ enum Extractor {
 
 /// Stated amounts of each concept, for resolving a total named elsewhere.
 struct ConceptIndex {
-    var byConcept: [String: [Mention]] = [:]
+    private var byConcept: [String: [Mention]] = [:]
+    /// Per concept: whether some statement has no year, and the years stated.
+    private var undated: Set<String> = []
+    private var years: [String: Set<Int>] = [:]
 
     init(mentions: [Mention]) {
         for m in mentions where m.role == .amount {
-            if let c = m.concept { byConcept[c.id, default: []].append(m) }
+            guard let c = m.concept else { continue }
+            byConcept[c.id, default: []].append(m)
+            if let y = m.year { years[c.id, default: []].insert(y) } else { undated.insert(c.id) }
         }
     }
 
-    /// The statement of `concept` nearest before `m` (else the first after it).
+    /// The statement of `concept` nearest before `m` (else the first after it), preferring statements
+    /// whose year agrees with `m`'s. Bisection, then a walk to the nearest agreeing statement.
     func resolve(_ concept: Concept, near m: Mention) -> Mention? {
         guard let list = byConcept[concept.id], !list.isEmpty else { return nil }
-        let candidates = list.filter { $0.year == nil || m.year == nil || $0.year == m.year }
-        let pool = candidates.isEmpty ? list : candidates
-        if let before = pool.last(where: { $0.id < m.id }) { return before }
-        return pool.first
+        let anyAgrees = m.year == nil || undated.contains(concept.id) || (years[concept.id]?.contains(m.year!) ?? false)
+        let agrees: (Mention) -> Bool = { !anyAgrees || $0.year == nil || m.year == nil || $0.year == m.year }
+        var lo = 0, hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if list[mid].id < m.id { lo = mid + 1 } else { hi = mid }
+        }
+        return list[..<lo].last(where: agrees) ?? list.first(where: agrees)
     }
 }
 

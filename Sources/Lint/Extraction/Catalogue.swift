@@ -1,17 +1,28 @@
-/// A standard quantity of a 部门决算 report, with the names it goes by.
-public struct Concept: Hashable, Sendable, Comparable {
+/// A standard quantity of a 部门决算 report, with the names it goes by. One shared
+/// instance per catalogue entry: every mention refers to it rather than copying it.
+public final class Concept: Hashable, Sendable, Comparable {
     public enum Kind: String, Sendable {
         case money
         case count
     }
 
-    public var id: String
-    public var zh: String
-    public var en: String
-    public var kind: Kind
-    public var aliases: [String]
+    public let id: String
+    public let zh: String
+    public let en: String
+    public let kind: Kind
+    public let aliases: [String]
 
+    init(id: String, zh: String, en: String, kind: Kind, aliases: [String]) {
+        self.id = id
+        self.zh = zh
+        self.en = en
+        self.kind = kind
+        self.aliases = aliases
+    }
+
+    public static func == (a: Concept, b: Concept) -> Bool { a.id == b.id }
     public static func < (a: Concept, b: Concept) -> Bool { a.id < b.id }
+    public func hash(into h: inout Hasher) { h.combine(id) }
 }
 
 /// The catalogue of standard quantities (domain brief §2–3). Matching picks the

@@ -36,6 +36,7 @@ enum ChangeClaimReader {
 
     static func read(units: [TextUnit], byUnit: [[Mention]], facts: FactIndex, charts: [ChartSeries], reportYear: Int?) -> [ChangeClaim] {
         var out: [ChangeClaim] = []
+        let charted = ChartedAmounts(charts)
         for unit in units where unit.location.isParagraph {
             let mentions = byUnit[unit.index]
             for (si, sentence) in unit.sentences.enumerated() {
@@ -65,7 +66,7 @@ enum ChangeClaimReader {
                                             referenceYear: refYear, prior: nil)
                     resolveSubject(&claim, unit: unit, mentions: mentions, before: anchorIndex, sentence: sentence)
                     resolveCurrent(&claim, unit: unit, mentions: mentions, facts: facts, before: anchorIndex, reportYear: reportYear)
-                    resolvePrior(&claim, facts: facts, charts: charts)
+                    resolvePrior(&claim, facts: facts, charted: charted)
                     // Without a year compared with, a change is against a budget ("年终调减预算"), and a
                     // 持平 is about budget and outturn ("决算数与预算数持平"): neither is year on year.
                     if refYear == nil { continue }
@@ -142,41 +143,31 @@ enum ChangeClaimReader {
     }
 
     /// A prior value the document states: chart data for the reference year, or a prose statement of that year.
-    static func resolvePrior(_ c: inout ChangeClaim, facts: FactIndex, charts: [ChartSeries]) {
+    static func resolvePrior(_ c: inout ChangeClaim, facts: FactIndex, charted: ChartedAmounts) {
         guard let subject = c.subject, let year = c.referenceYear else { return }
-        if let fact = facts.statements(subject.id, year: year, includeEquivalents: true).first(where: { $0.year == year }) {
+        if let fact = facts.first(subject.id, year: year, includeEquivalents: true, exactYear: true) {
             c.prior = PriorValue(quantity: fact.mention.quantity, source: LocalizedText(zh: "正文", en: "the text"))
             return
         }
-        for series in charts where series.year == year && !series.isPercent {
-            for point in series.points where ChartConcepts.matches(point.label, subject) {
-                var q = point.value
-                if q.unit == .none { q.unit = c.current?.quantity.unit ?? c.change?.quantity.unit ?? .wanYuan }
-                c.prior = PriorValue(quantity: q, source: LocalizedText(zh: "图表数据", en: "the chart data"))
-                return
-            }
+        if var q = charted.first(subject.id, year: year) {
+            if q.unit == .none { q.unit = c.current?.quantity.unit ?? c.change?.quantity.unit ?? .wanYuan }
+            c.prior = PriorValue(quantity: q, source: LocalizedText(zh: "图表数据", en: "the chart data"))
         }
     }
 }
 
-/// Chart labels name quantities more loosely than prose: a bar chart's "收入" and
-/// "支出" are the 收支总计, and "财政拨款收入" there is the 财政拨款收支总计.
-public enum ChartConcepts {
-    static let totals: [String: Set<String>] = [
-        "收入": ["income-expenditure-total", "income-total"],
-        "支出": ["income-expenditure-total", "expenditure-total"],
-        "收入(万元)": ["income-expenditure-total", "income-total"],
-        "支出(万元)": ["income-expenditure-total", "expenditure-total"],
-        "财政拨款收入": ["fiscal-total", "fiscal-income"],
-        "财政拨款支出": ["fiscal-total", "fiscal-expenditure"],
-    ]
+/// The first charted amount of each concept and year, looked up once per change claim.
+struct ChartedAmounts {
+    private var byKey: [String: Quantity] = [:]
 
-    public static func concepts(of label: String) -> Set<String> {
-        let folded = String(String.UnicodeScalarView(Chars.of(label).compactMap(Unicode.Scalar.init)))
-        if let ids = totals[folded] { return ids }
-        if let match = Catalogue.match(Chars.of(label)) { return [match.concept.id] }
-        return []
+    init(_ charts: [ChartSeries]) {
+        for series in charts where !series.isPercent {
+            guard let year = series.year else { continue }
+            for point in series.points {
+                for id in point.concepts where byKey["\(id)|\(year)"] == nil { byKey["\(id)|\(year)"] = point.value }
+            }
+        }
     }
 
-    public static func matches(_ label: String, _ concept: Concept) -> Bool { concepts(of: label).contains(concept.id) }
+    func first(_ conceptID: String, year: Int) -> Quantity? { byKey["\(conceptID)|\(year)"] }
 }

@@ -4,6 +4,8 @@ public struct ChartSeries: Sendable {
     public struct Point: Sendable {
         public var label: String
         public var value: Quantity
+        /// The standard quantities the label names (ChartConcepts), resolved once.
+        public var concepts: Set<String>
     }
 
     public var chart: Int
@@ -113,7 +115,7 @@ enum ChartReader {
         for (label, field) in zip(labels, values) {
             guard let q = NumberScanner.scan(field).quantities.first else { continue }
             if q.unit == .percent { percentValues += 1 }
-            points.append(ChartSeries.Point(label: label, value: q))
+            points.append(ChartSeries.Point(label: label, value: q, concepts: ChartConcepts.concepts(of: label)))
         }
         let captionScalars = Chars.of(caption + " " + labels.joined(separator: " "))
         let isPercent = percentValues == points.count

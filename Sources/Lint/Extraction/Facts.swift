@@ -65,22 +65,43 @@ public struct FactIndex: Sendable {
         return budgetWords.contains(where: contains) ? .budget : .actual
     }
 
-    /// Statements of a concept (or its equivalents) for a year and basis, in document order.
-    public func statements(_ conceptID: String, year: Int?, basis: Basis = .actual, includeEquivalents: Bool = false) -> [Fact] {
-        var ids = [conceptID]
-        if includeEquivalents { ids += FactIndex.equivalents[conceptID] ?? [] }
-        var out: [Fact] = []
-        for id in ids {
-            for i in byConcept[id] ?? [] where facts[i].basis == basis && (year == nil || facts[i].year == nil || facts[i].year == year) {
-                out.append(facts[i])
-            }
+    /// The first statement in document order; `exactYear` refuses statements without a year of their own.
+    /// Stops at the first fit in each concept's list, so a check may ask once per claim even in a huge document.
+    public func first(_ conceptID: String, year: Int?, basis: Basis = .actual, includeEquivalents: Bool = false,
+                      exactYear: Bool = false) -> Fact? {
+        var best: Fact?
+        for id in ids(conceptID, includeEquivalents) {
+            guard let i = (byConcept[id] ?? []).first(where: { fits(facts[$0], year, basis, exactYear: exactYear) }) else { continue }
+            if best.map({ facts[i].mention.id < $0.mention.id }) ?? true { best = facts[i] }
         }
-        return out.sorted { $0.mention.id < $1.mention.id }
+        return best
     }
 
-    /// The statement nearest before mention `m` (else the first after it).
+    /// The statement nearest before mention `m` (else the first after it), found by bisection.
     public func nearest(_ conceptID: String, to m: Mention, year: Int?, basis: Basis = .actual) -> Fact? {
-        let list = statements(conceptID, year: year, basis: basis, includeEquivalents: true)
-        return list.last(where: { $0.mention.id < m.id }) ?? list.first
+        var before: Fact?, after: Fact?
+        for id in ids(conceptID, true) {
+            let list = byConcept[id] ?? []
+            var lo = 0, hi = list.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if facts[list[mid]].mention.id < m.id { lo = mid + 1 } else { hi = mid }
+            }
+            if let i = list[..<lo].last(where: { fits(facts[$0], year, basis, exactYear: false) }),
+               before.map({ facts[i].mention.id > $0.mention.id }) ?? true { before = facts[i] }
+            if let i = list[lo...].first(where: { fits(facts[$0], year, basis, exactYear: false) }),
+               after.map({ facts[i].mention.id < $0.mention.id }) ?? true { after = facts[i] }
+        }
+        return before ?? after
+    }
+
+    private func ids(_ conceptID: String, _ includeEquivalents: Bool) -> [String] {
+        includeEquivalents ? [conceptID] + (FactIndex.equivalents[conceptID] ?? []) : [conceptID]
+    }
+
+    private func fits(_ f: Fact, _ year: Int?, _ basis: Basis, exactYear: Bool) -> Bool {
+        guard f.basis == basis else { return false }
+        if exactYear { return f.year == year }
+        return year == nil || f.year == nil || f.year == year
     }
 }

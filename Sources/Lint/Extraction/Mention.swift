@@ -21,27 +21,26 @@ public enum Direction: String, Sendable, Hashable {
 }
 
 /// A number bound to the words in front of it, within one clause of one sentence.
-public struct Mention: Sendable {
-    public var id: Int
+/// A reference type: claims, facts and findings share one mention instead of copying it.
+public final class Mention: Sendable {
+    public let id: Int
     /// The `TextUnit` it was read from.
-    public var unit: Int
-    public var quantity: Quantity
+    public let unit: Int
+    public let quantity: Quantity
     /// The words between the previous clause boundary (or number) and this number.
-    public var label: String {
-        didSet { trimmed = Mention.trimmedLabel(label) }
-    }
+    public let label: String
     /// The label without its year and filler words, computed once.
-    public private(set) var trimmed: String
-    public var labelRange: Range<Int>
-    public var concept: Concept?
-    public var role: Role
-    public var direction: Direction?
+    public let trimmed: String
+    public let labelRange: Range<Int>
+    public let concept: Concept?
+    public let role: Role
+    public let direction: Direction?
     /// A year written in the label ("2024年度本年收入合计").
-    public var year: Int?
+    public let year: Int?
     /// For shares: the base named after 占 ("占本年支出合计的") — its label and concept.
-    public var baseLabel: String?
-    public var baseConcept: Concept?
-    public var sentence: Int
+    public let baseLabel: String?
+    public let baseConcept: Concept?
+    public let sentence: Int
 
     public var span: Span { quantity.span }
 
@@ -104,38 +103,39 @@ enum MentionReader {
             }
             let labelRange = labelStart..<start
             let labelScalars = Array(t.scalars[labelRange])
-            var m = Mention(id: firstID + out.count, unit: unit.index, quantity: q, label: t.string(labelRange),
-                            labelRange: labelRange, concept: nil, role: .amount, direction: nil, year: nil,
-                            baseLabel: nil, baseConcept: nil, sentence: sentence)
-            m.year = unit.scanned.years.last(where: { labelRange.contains($0.textRange.lowerBound) })?.year
-            m.direction = direction(in: labelScalars)
+            let year = unit.scanned.years.last(where: { labelRange.contains($0.textRange.lowerBound) })?.year
+            let direction = direction(in: labelScalars)
+            var role = Role.amount
+            var baseLabel: String?, baseConcept: Concept?, concept: Concept?
             if q.unit == .percent {
                 if let s = lastIndex(of: share, in: labelScalars) {
-                    m.role = .share
+                    role = .share
                     // "占本年支出合计的90.09%": the base is named between 占 and 的.
                     let after = Array(labelScalars[(s + share.count)...])
                     if let d = lastIndex(of: de, in: after), d > 0 {
                         let base = Array(after[..<d])
-                        m.baseLabel = String(String.UnicodeScalarView(base.compactMap(Unicode.Scalar.init)))
-                        m.baseConcept = Catalogue.match(base)?.concept
+                        baseLabel = String(String.UnicodeScalarView(base.compactMap(Unicode.Scalar.init)))
+                        baseConcept = Catalogue.match(base)?.concept
                     }
                 } else if completionWords.contains(where: { contains($0, in: labelScalars) }) {
-                    m.role = .completionRate
+                    role = .completionRate
                 } else if executionWords.contains(where: { contains($0, in: labelScalars) }) {
-                    m.role = .executionRate
-                } else if m.direction != nil {
-                    m.role = .changeRate
+                    role = .executionRate
+                } else if direction != nil {
+                    role = .changeRate
                 } else {
-                    m.role = .percent
+                    role = .percent
                 }
-            } else if m.direction != nil && (q.unit.isMoney || q.unit.isCount || q.unit == .tenThousand) {
-                m.role = .changeAmount
+            } else if direction != nil && (q.unit.isMoney || q.unit.isCount || q.unit == .tenThousand) {
+                role = .changeAmount
             }
-            if m.role == .amount || m.role == .changeAmount, let match = Catalogue.match(labelScalars) {
-                if (match.concept.kind == .money) == (q.unit.isMoney || q.unit == .tenThousand) {
-                    m.concept = match.concept
-                }
+            if role == .amount || role == .changeAmount, let match = Catalogue.match(labelScalars),
+               (match.concept.kind == .money) == (q.unit.isMoney || q.unit == .tenThousand) {
+                concept = match.concept
             }
+            let m = Mention(id: firstID + out.count, unit: unit.index, quantity: q, label: t.string(labelRange),
+                            labelRange: labelRange, concept: concept, role: role, direction: direction, year: year,
+                            baseLabel: baseLabel, baseConcept: baseConcept, sentence: sentence)
             out.append(m)
             previousEnd = q.textRange.upperBound
         }

@@ -24,16 +24,8 @@ public struct ProjectClaims: Sendable {
     public var balanceCounts: [(count: Mention, threshold: Mention, category: String?)] = []
     public var scores: [Score] = []
 
-    /// The project table a name quoted in the text refers to, if one fits unambiguously.
-    public static func table(named name: String, in tables: [PerformanceTable]) -> PerformanceTable? {
-        ProjectClaimReader.match(name, tables.compactMap { t in t.projectName.map { (t, ProjectClaimReader.normalize($0)) } })
-    }
-
-    /// The same, against names normalized once for many lookups.
-    public static func matcher(_ tables: [PerformanceTable]) -> (String) -> PerformanceTable? {
-        let named = tables.compactMap { t in t.projectName.map { (t, ProjectClaimReader.normalize($0)) } }
-        return { ProjectClaimReader.match($0, named) }
-    }
+    /// Finds the project table a name quoted in the text refers to, if one fits unambiguously.
+    public static func matcher(_ tables: [PerformanceTable]) -> ProjectTableMatcher { ProjectTableMatcher(tables) }
 }
 
 enum ProjectClaimReader {
@@ -105,23 +97,50 @@ enum ProjectClaimReader {
         return s.count >= 2 ? s : nil
     }
 
-    /// The table whose project name best fits a name quoted in the text: equal, else one containing the
-    /// other, else the longest shared beginning of at least four characters.
-    static func match(_ name: String, _ named: [(PerformanceTable, [UInt32])]) -> PerformanceTable? {
-        let wanted = normalize(name)
-        if let exact = named.first(where: { $0.1 == wanted }) { return exact.0 }
-        if let contained = named.first(where: { $0.1.starts(with: wanted) || wanted.starts(with: $0.1) }) { return contained.0 }
-        let scored = named.map { ($0.0, commonPrefix($0.1, wanted)) }.filter { $0.1 >= 4 }
-        guard let best = scored.max(by: { $0.1 < $1.1 }), scored.filter({ $0.1 == best.1 }).count == 1 else { return nil }
-        return best.0
-    }
-
     static func normalize(_ s: String) -> [UInt32] {
         Chars.of(s).filter { !($0 == 0x20 || $0 == 0x2E || $0 == 0x3002) }
     }
 
     static func commonPrefix(_ a: [UInt32], _ b: [UInt32]) -> Int {
         zip(a, b).prefix { $0 == $1 }.count
+    }
+}
+
+/// The table whose project name best fits a name quoted in the text: equal, else one containing the
+/// other, else the longest shared beginning of at least four characters. Equal names are a dictionary
+/// lookup and other answers are remembered, so quoting every project of a long report stays linear.
+public final class ProjectTableMatcher {
+    private let tables: [PerformanceTable]
+    private let names: [[UInt32]]
+    private var exact: [[UInt32]: Int] = [:]
+    private var answered: [[UInt32]: Int?] = [:]
+
+    init(_ tables: [PerformanceTable]) {
+        var kept: [PerformanceTable] = [], names: [[UInt32]] = []
+        for t in tables {
+            guard let name = t.projectName else { continue }
+            kept.append(t)
+            names.append(ProjectClaimReader.normalize(name))
+        }
+        self.tables = kept
+        self.names = names
+        for (i, n) in names.enumerated() where exact[n] == nil { exact[n] = i }
+    }
+
+    public func callAsFunction(_ name: String) -> PerformanceTable? {
+        let wanted = ProjectClaimReader.normalize(name)
+        if let i = exact[wanted] { return tables[i] }
+        if let known = answered[wanted] { return known.map { tables[$0] } }
+        let found = loose(wanted)
+        answered[wanted] = found
+        return found.map { tables[$0] }
+    }
+
+    private func loose(_ wanted: [UInt32]) -> Int? {
+        if let i = names.firstIndex(where: { $0.starts(with: wanted) || wanted.starts(with: $0) }) { return i }
+        let scored = names.indices.map { ($0, ProjectClaimReader.commonPrefix(names[$0], wanted)) }.filter { $0.1 >= 4 }
+        guard let best = scored.max(by: { $0.1 < $1.1 }), scored.filter({ $0.1 == best.1 }).count == 1 else { return nil }
+        return best.0
     }
 }
 

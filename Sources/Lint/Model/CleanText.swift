@@ -9,8 +9,10 @@ public struct CleanText: Sendable, Hashable {
     public private(set) var scalars: [UInt32] = []
     /// Source byte offset of each scalar.
     public private(set) var offsets: [Int32] = []
-    /// Source byte offset just past each scalar.
-    public private(set) var ends: [Int32] = []
+    /// Source bytes each scalar stands for (a folded character, a joined line break): the end of
+    /// scalar i is offsets[i] + lengths[i]. One byte instead of an end offset keeps a large
+    /// document's text at 9 bytes a character.
+    public private(set) var lengths: [UInt8] = []
 
     public init() {}
 
@@ -24,10 +26,14 @@ public struct CleanText: Sendable, Hashable {
         guard !scalars.isEmpty else { return Span(0, 0) }
         if range.isEmpty {
             let i = min(range.lowerBound, scalars.count - 1)
-            let at = range.lowerBound >= scalars.count ? Int(ends[i]) : Int(offsets[i])
+            let at = range.lowerBound >= scalars.count ? end(i) : Int(offsets[i])
             return Span(at, at)
         }
-        return Span(Int(offsets[range.lowerBound]), Int(ends[range.upperBound - 1]))
+        return Span(Int(offsets[range.lowerBound]), end(range.upperBound - 1))
+    }
+
+    @inline(__always)
+    func end(_ i: Int) -> Int { Int(offsets[i]) + Int(lengths[i])
     }
 
     public var fullSpan: Span { span(0..<scalars.count) }
@@ -45,13 +51,13 @@ public struct CleanText: Sendable, Hashable {
     mutating func reserve(_ n: Int) {
         scalars.reserveCapacity(n)
         offsets.reserveCapacity(n)
-        ends.reserveCapacity(n)
+        lengths.reserveCapacity(n)
     }
 
     mutating func append(_ scalar: UInt32, from start: Int, to end: Int) {
         scalars.append(scalar)
         offsets.append(Int32(truncatingIfNeeded: start))
-        ends.append(Int32(truncatingIfNeeded: end))
+        lengths.append(UInt8(clamping: end - start))
     }
 
     /// Removes trailing scalars that are whitespace.
@@ -59,7 +65,7 @@ public struct CleanText: Sendable, Hashable {
         while let last = scalars.last, Chars.isSpace(last) || last == 0x0A {
             scalars.removeLast()
             offsets.removeLast()
-            ends.removeLast()
+            lengths.removeLast()
         }
     }
 
@@ -75,7 +81,7 @@ public struct CleanText: Sendable, Hashable {
         var t = CleanText()
         t.scalars = Array(scalars[range])
         t.offsets = Array(offsets[range])
-        t.ends = Array(ends[range])
+        t.lengths = Array(lengths[range])
         return t
     }
 
@@ -129,10 +135,13 @@ public struct CleanTextBuilder {
     /// Appends source bytes `start..<end` (one line's content), folding and
     /// dropping noise markers.
     public mutating func append(_ start: Int, _ end: Int) {
-        // At most one scalar per byte.
-        let room = text.scalars.count + (end - start)
+        // One scalar per lead byte at most (fewer when markers are dropped): reserve exactly,
+        // since a document's text is most of its memory.
+        var leads = 0
+        for k in start..<end where bytes[k] & 0xC0 != 0x80 { leads += 1 }
+        let room = text.scalars.count + leads
         if text.scalars.capacity < room {
-            text.reserve(room)
+            text.reserve(Swift.max(room, text.scalars.count * 5 / 4))
         }
         var i = start
         while i < end {

@@ -74,9 +74,9 @@ struct Grid {
     func cell(_ r: Int, _ c: Int) -> CellValue? {
         guard r >= 0, r < table.rows.count, c >= 0, c < table.rows[r].cells.count else { return nil }
         let cell = table.rows[r].cells[c]
-        let unit = unitAt[.cell(table: index, row: r, column: c)].map { units[$0] }
-        return CellValue(text: cell.text.string, quantities: unit?.scanned.quantities ?? [],
-                         span: cell.text.isEmpty ? cell.span : cell.text.fullSpan, row: r, column: c)
+        let unitIndex = unitAt[.cell(table: index, row: r, column: c)]
+        return CellValue(text: cell.text.string, quantities: unitIndex.map { units[$0].scanned.quantities } ?? [],
+                         span: cell.text.isEmpty ? cell.span : cell.text.fullSpan, row: r, column: c, unit: unitIndex)
     }
 
     /// A cell's text with every kind of white space and line break removed, for matching header words.

@@ -7,6 +7,8 @@ public struct CellValue: Sendable {
     public var span: Span
     public var row: Int
     public var column: Int
+    /// The cell's text unit in `AuditModel.units` (nil when the cell is empty).
+    public var unit: Int?
 
     public var isEmpty: Bool { text.isEmpty }
     /// "/", "-", "—": the form's way of saying "not applicable".
