@@ -12,14 +12,16 @@ let package = Package(
         .library(name: "Reporters", targets: ["Reporters"]),
     ],
     targets: [
-        .target(name: "Lint"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Lint", dependencies: ["CZlib"]),
         .target(name: "Checks", dependencies: ["Lint"]),
         .target(name: "Reporters", dependencies: ["Lint", "Checks"]),
         .executableTarget(name: "reportlint", dependencies: ["Lint", "Checks", "Reporters"]),
-        .testTarget(name: "LintTests", dependencies: ["Lint"]),
+        .target(name: "DocxFixtures", dependencies: ["CZlib"], path: "Tests/DocxFixtures"),
+        .testTarget(name: "LintTests", dependencies: ["Lint", "DocxFixtures"]),
         .testTarget(name: "ChecksTests", dependencies: ["Lint", "Checks"]),
-        .testTarget(name: "ReportersTests", dependencies: ["Lint", "Checks", "Reporters"]),
-        .testTarget(name: "CLITests", dependencies: ["reportlint"]),
+        .testTarget(name: "ReportersTests", dependencies: ["Lint", "Checks", "Reporters", "DocxFixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["reportlint", "DocxFixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -69,9 +69,14 @@ public final class JSONReporter: Reporter {
             ("severity", .string(f.severity.rawValue)),
             ("message", .string(f.message.text(language))),
             ("location", Place(f.span, in: source).json),
+        ]
+        if let l = f.logical { members.append(("logicalLocation", l.json(language))) }
+        members += [
             ("related", .array(f.related.map { r in
-                .object([("role", .string(r.role)), ("message", .string(r.message.text(language))),
-                         ("location", Place(r.span, in: source).json)])
+                var related: [(String, JSON)] = [("role", .string(r.role)), ("message", .string(r.message.text(language))),
+                                                 ("location", Place(r.span, in: source).json)]
+                if let l = r.logical { related.append(("logicalLocation", l.json(language))) }
+                return .object(related)
             })),
             ("expected", .optional(f.expected)),
             ("fingerprint", .string(f.fingerprint)),

@@ -27,3 +27,17 @@ struct Place {
                  ("offset", .int(offset)), ("length", .int(length)), ("text", .string(text))])
     }
 }
+
+extension LogicalLocation {
+    /// `{"kind": "cell", "table": 3, "row": 5, "column": 4, "name": "表3 第5行 第4列"}`.
+    func json(_ language: Language) -> JSON {
+        var members: [(String, JSON)] = [("kind", .string(sarifKind))]
+        switch kind {
+        case .paragraph(let n): members.append(("paragraph", .int(n)))
+        case .cell(let t, let r, let c): members += [("table", .int(t)), ("row", .int(r)), ("column", .int(c))]
+        case .chart(let n): members.append(("chart", .int(n)))
+        }
+        members.append(("name", .string(name.text(language))))
+        return .object(members)
+    }
+}

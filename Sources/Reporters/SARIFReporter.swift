@@ -95,14 +95,25 @@ public final class SARIFReporter: Reporter {
 
     func location(_ span: Span, _ path: String, _ source: SourceText) -> JSON {
         let p = Place(span, in: source)
-        return .object([
+        var members: [(String, JSON)] = [
             ("artifactLocation", artifact(path)),
             ("region", .object([
                 ("startLine", .int(p.start16.line)), ("startColumn", .int(p.start16.column)),
                 ("endLine", .int(p.end16.line)), ("endColumn", .int(p.end16.column)),
                 ("snippet", .object([("text", .string(p.text))])),
             ])),
-        ])
+        ]
+        if source.encoding == "docx" {
+            // A .docx has no lines of its own: the region is in its rendering (`reportlint dump --text`).
+            members.append(("properties", .object([("regionIn", .string("reportlint dump --text"))])))
+        }
+        return .object(members)
+    }
+
+    /// Where Word shows it: "表3 第5行 第4列", "第12段".
+    func logical(_ l: LogicalLocation?) -> [(String, JSON)] {
+        guard let l else { return [] }
+        return [("logicalLocations", .array([.object([("name", .string(l.name.text(language))), ("kind", .string(l.sarifKind))])]))]
     }
 
     func result(_ f: Finding, _ path: String, _ source: SourceText) -> JSON {
@@ -113,12 +124,12 @@ public final class SARIFReporter: Reporter {
         members += [
             ("level", .string(f.severity.rawValue)),
             ("message", .object([("text", .string(f.message.text(language)))])),
-            ("locations", .array([.object([("physicalLocation", location(f.span, path, source))])])),
+            ("locations", .array([.object([("physicalLocation", location(f.span, path, source))] + logical(f.logical))])),
         ]
         if !f.related.isEmpty {
             members.append(("relatedLocations", .array(f.related.enumerated().map { i, r in
-                .object([("id", .int(i + 1)), ("physicalLocation", location(r.span, path, source)),
-                         ("message", .object([("text", .string(r.message.text(language)))]))])
+                .object([("id", .int(i + 1)), ("physicalLocation", location(r.span, path, source))] + logical(r.logical)
+                        + [("message", .object([("text", .string(r.message.text(language)))]))])
             })))
         }
         members.append(("partialFingerprints", .object([("reportlint/v1", .string(f.fingerprint))])))

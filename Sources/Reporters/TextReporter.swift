@@ -24,12 +24,14 @@ public final class TextReporter: Reporter {
             let p = source.position(of: f.span.start)
             let severity = f.suppression == nil ? f.severity.rawValue : "accepted " + f.severity.rawValue
             var line = "\(result.path):\(p.line):\(p.column): \(paint(severity, f.severity)): \(f.message.text(language)) [\(f.checkID)]"
+            if let l = f.logical { line += language == .zh ? "（\(l.name.zh)）" : " (\(l.name.en))" }
             if let reason = f.suppression { line += language == .zh ? "（已接受：\(reason)）" : " (accepted: \(reason))" }
             out.write(bold(line) + "\n")
             if excerpts { out.write(excerpt(source, f.span)) }
             for r in f.related {
                 let q = source.position(of: r.span.start)
-                out.write("    \(language == .zh ? "相关" : "related"): \(result.path):\(q.line):\(q.column): \(r.message.text(language))\n")
+                let place = r.logical.map { language == .zh ? "（\($0.name.zh)）" : " (\($0.name.en))" } ?? ""
+                out.write("    \(language == .zh ? "相关" : "related"): \(result.path):\(q.line):\(q.column)\(place): \(r.message.text(language))\n")
             }
         }
     }

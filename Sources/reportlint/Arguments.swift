@@ -187,7 +187,8 @@ enum Arguments {
       reportlint [check] [options] <path>...   audit files and directories ("-" reads standard input)
       reportlint checks [--format text|json]   list every check
       reportlint explain <check-id>            rationale and examples of one check
-      reportlint dump <file>                   the parsed model as JSON
+      reportlint dump <file> [--text]          the parsed model as JSON; --text: the text audited
+                                           (for a .docx, its rendering, which line numbers refer to)
       reportlint profile <file> [--repeat N]   time per stage and per check (for developers)
 
     OPTIONS

@@ -1,3 +1,4 @@
+import DocxFixtures
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -214,5 +215,77 @@ enum GB18030 {
     @Test func nothingOnStandardErrorWhenAllIsWell() throws {
         let r = try CLI.run(["--format", "json", "examples"])
         #expect(r.stderr.isEmpty)
+    }
+}
+
+/// .docx inputs end to end: same findings as the same text, locations Word users can find,
+/// and a broken package is one input error while the batch goes on.
+@Suite(.serialized) struct DocxCLITests {
+    let lines = [
+        "第二部分 2024年度部门决算情况说明",
+        "一、收入决算情况说明",
+        "2024年度本年收入合计1562.40万元，其中：一般公共预算财政拨款收入1,418.62万元，占91.80%；政府性基金预算财政拨款收入143.78万元，占9.20%。",
+        "二、支出决算情况说明",
+        "2024年度本年支出合计1562.40万元，其中：基本支出684.35万元，占43.80%；项目支出878.05万元，占56.20%。",
+    ]
+
+    func write(_ dir: URL) throws {
+        try (lines.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("report.txt"), atomically: true, encoding: .utf8)
+        let docx = DocxFixture.docx(lines.map { DocxFixture.paragraph($0) }.joined())
+        try Data(docx).write(to: dir.appendingPathComponent("report.docx"))
+    }
+
+    func findings(_ json: Data) throws -> [[String: Any]] {
+        let files = (try JSONSerialization.jsonObject(with: json) as! [String: Any])["files"] as! [[String: Any]]
+        return files.flatMap { $0["findings"] as! [[String: Any]] }
+    }
+
+    @Test func aDocxGivesTheFindingsOfItsTextWithParagraphLocations() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try write(dir)
+        let text = try CLI.run(["--format", "json", "report.txt"], cwd: dir)
+        let docx = try CLI.run(["--format", "json", "report.docx"], cwd: dir)
+        #expect(text.status == 1 && docx.status == 1)
+        func summary(_ fs: [[String: Any]]) -> [String] {
+            fs.map { "\($0["check"]!) \($0["message"]!) \(($0["location"] as! [String: Any])["text"]!)" }
+        }
+        let fromText = try findings(text.stdoutBytes), fromDocx = try findings(docx.stdoutBytes)
+        #expect(!fromText.isEmpty)
+        #expect(summary(fromText) == summary(fromDocx))
+        let logical = fromDocx.first!["logicalLocation"] as! [String: Any]
+        #expect(logical["kind"] as? String == "paragraph" && logical["paragraph"] as? Int == 3)
+        let plain = try CLI.run(["report.docx"], cwd: dir)
+        #expect(plain.stdout.contains("report.docx:3:") && plain.stdout.contains("（第3段）"))
+        // dump --text shows the rendering the line numbers refer to.
+        let rendered = try CLI.run(["dump", "--text", "report.docx"], cwd: dir)
+        #expect(rendered.status == 0 && rendered.stdout == lines.joined(separator: "\n") + "\n")
+    }
+
+    @Test func brokenPackagesAreInputErrorsAndTheBatchGoesOn() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try write(dir)
+        let good = try Data(contentsOf: dir.appendingPathComponent("report.docx"))
+        try good.prefix(good.count / 2).write(to: dir.appendingPathComponent("truncated.docx"))
+        // A .docx renamed .txt is still read as a .docx.
+        try good.write(to: dir.appendingPathComponent("renamed.txt"))
+        var bomb = ZipFixture()
+        bomb.entries.append(ZipFixture.Entry(name: "word/document.xml", data: [UInt8](repeating: 0, count: 1 << 20), declaredSize: 1 << 30))
+        try Data(bomb.bytes()).write(to: dir.appendingPathComponent("bomb.docx"))
+        var notWord = ZipFixture()
+        notWord.add("notes.txt", "hello")
+        try Data(notWord.bytes()).write(to: dir.appendingPathComponent("archive.docx"))
+        let r = try CLI.run(["--format", "json", "."], cwd: dir)
+        #expect(r.status == 2)
+        let files = (try JSONSerialization.jsonObject(with: r.stdoutBytes) as! [String: Any])["files"] as! [[String: Any]]
+        let byPath = Dictionary(uniqueKeysWithValues: files.map { ($0["path"] as! String, $0) })
+        func kind(_ p: String) -> String? { (byPath[p]?["error"] as? [String: Any])?["kind"] as? String }
+        #expect(kind("truncated.docx") == "corrupt")
+        #expect(kind("bomb.docx") == "unsafe")
+        #expect(kind("archive.docx") == "unsupported-format")
+        #expect(kind("renamed.txt") == nil && (byPath["renamed.txt"]?["findings"] as? [Any])?.isEmpty == false)
+        #expect((byPath["report.txt"]?["findings"] as? [Any])?.isEmpty == false)
+        #expect(r.stderr.contains("truncated.docx") && r.stderr.contains("bomb.docx"))
     }
 }

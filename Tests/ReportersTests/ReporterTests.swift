@@ -78,10 +78,29 @@ import Checks
         #expect((invocation["toolExecutionNotifications"] as! [[String: Any]]).count == 1)
     }
 
+    @Test func docxFindingsNameTheParagraphInEveryFormat() throws {
+        let sarif = try render({ SARIFReporter(out: $0, language: .zh, rules: Registry.all.map(\.description), baseDirectory: "/tmp") },
+                               bytes: [("c.docx", faultyDocx)])
+        let run = ((try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as! [String: Any])["runs"] as! [[String: Any]])[0]
+        let location = ((run["results"] as! [[String: Any]])[0]["locations"] as! [[String: Any]])[0]
+        #expect((location["logicalLocations"] as! [[String: Any]])[0]["name"] as? String == "第2段")
+        let physical = location["physicalLocation"] as! [String: Any]
+        #expect((physical["properties"] as! [String: Any])["regionIn"] as? String == "reportlint dump --text")
+        #expect((physical["region"] as! [String: Any])["startLine"] as? Int == 2)
+        let json = try render({ JSONReporter(out: $0, language: .en) }, bytes: [("c.docx", faultyDocx)])
+        let file = ((try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any])["files"] as! [[String: Any]])[0]
+        #expect(file["encoding"] as? String == "docx")
+        let logical = (file["findings"] as! [[String: Any]])[0]["logicalLocation"] as! [String: Any]
+        #expect(logical["kind"] as? String == "paragraph" && logical["paragraph"] as? Int == 2 && logical["name"] as? String == "paragraph 2")
+        let text = try render({ TextReporter(out: $0, language: .zh, color: false) }, bytes: [("c.docx", faultyDocx)])
+        #expect(text.contains("c.docx:2:") && text.contains("（第2段）"))
+    }
+
     @Test(.enabled(if: FileManager.default.fileExists(atPath: sarifSchema.path), "../shared/sarif schema absent: validation skipped"))
     func sarifValidatesAgainstTheSchema() throws {
         let s = try render({ SARIFReporter(out: $0, language: .en, rules: Registry.all.map(\.description), baseDirectory: "/tmp") },
-                           [("a.txt", faultyText), ("b.txt", "")])
+                           bytes: [("a.txt", Array(faultyText.utf8)), ("b.txt", []), ("c.docx", faultyDocx)])
+        #expect(s.contains("logicalLocations"))
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-\(UUID().uuidString).sarif")
         try s.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }

@@ -2,9 +2,15 @@ import Foundation
 import Lint
 import Checks
 import Reporters
+import DocxFixtures
 
 /// Runs a reporter over texts and returns what it wrote.
 func render(_ make: (Output) -> Reporter, _ inputs: [(String, String)]) throws -> String {
+    try render(make, bytes: inputs.map { ($0.0, Array($0.1.utf8)) })
+}
+
+/// The same for raw inputs (a .docx package).
+func render(_ make: (Output) -> Reporter, bytes inputs: [(String, [UInt8])]) throws -> String {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-\(UUID().uuidString)").path
     guard let out = Output.file(path) else { throw CocoaError(.fileWriteUnknown) }
     let reporter = make(out)
@@ -12,7 +18,7 @@ func render(_ make: (Output) -> Reporter, _ inputs: [(String, String)]) throws -
     var summary = Summary()
     reporter.begin()
     for (name, text) in inputs {
-        let r = auditor.audit(bytes: Array(text.utf8), displayPath: name)
+        let r = auditor.audit(bytes: text, displayPath: name)
         summary.add(r)
         reporter.report(r)
     }
@@ -26,3 +32,7 @@ let faultyText = "2024年度本年收入合计860.00万元，其中：一般公�
 
 let sarifSchema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("../shared/sarif/sarif-schema-2.1.0.json").standardizedFileURL
+
+/// `faultyText` as a .docx whose second paragraph holds the error, and a table cell with a number.
+let faultyDocx: [UInt8] = DocxFixture.docx(DocxFixture.paragraph("一、收入决算情况说明") + DocxFixture.paragraph(String(faultyText.dropLast()))
+                                           + DocxFixture.table([["项目", "金额"], ["合计", "860.00"]]))

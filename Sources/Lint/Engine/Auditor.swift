@@ -51,7 +51,14 @@ public struct Auditor: Sendable {
             return FileResult(path: displayPath, source: nil, findings: [], error: error)
         case .success(let document):
             let model = AuditModel(document: document)
-            let (findings, verified) = linter.lintWithEvidence(model, path: displayPath)
+            var (findings, verified) = linter.lintWithEvidence(model, path: displayPath)
+            let locator = LogicalLocator(document)
+            for i in findings.indices {
+                findings[i].logical = locator.location(at: findings[i].span.start)
+                for j in findings[i].related.indices {
+                    findings[i].related[j].logical = locator.location(at: findings[i].related[j].span.start)
+                }
+            }
             var result = FileResult(path: displayPath, source: document.source, findings: findings, error: nil)
             if keepVerified { result.verified = verified }
             return result
@@ -61,9 +68,14 @@ public struct Auditor: Sendable {
     /// Bytes to document, choosing the reader by content rather than by file name.
     public static func parse(bytes: [UInt8], displayPath: String) -> Result<Document, InputError> {
         if BinarySniffer.isZip(bytes) {
-            return .failure(InputError(.unsupportedFormat, LocalizedText(
-                zh: "这是 zip/.docx 文件；此版本只能读取从 Word 导出的文本，请先导出为 .txt",
-                en: "this is a zip/.docx file; this version reads only text exported from Word, so export it as .txt first")))
+            do {
+                return .success(try DocxReader.read(bytes, path: displayPath))
+            } catch {
+                return .failure(error)
+            }
+        }
+        if BinarySniffer.isOLE2(bytes) {
+            return .failure(BinarySniffer.describeOLE2(bytes))
         }
         do {
             let decoded = try TextDecoder.decode(bytes)

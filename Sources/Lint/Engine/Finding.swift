@@ -28,6 +28,8 @@ public struct RelatedLocation: Hashable, Sendable {
     public var role: String
     public var span: Span
     public var message: LocalizedText
+    /// Set by the auditor: the table cell or .docx paragraph of `span`.
+    public var logical: LogicalLocation?
 
     public init(role: String, span: Span, message: LocalizedText) {
         self.role = role
@@ -53,6 +55,8 @@ public struct Finding: Sendable {
     public var fingerprint: String = ""
     /// Set by the linter when the configuration accepts this finding.
     public var suppression: String?
+    /// Set by the auditor: the table cell or .docx paragraph of `span` ("表3 第5行 第4列").
+    public var logical: LogicalLocation?
 
     public init(check: String, severity: Severity, message: LocalizedText, span: Span,
                 related: [RelatedLocation] = [], expected: String? = nil, key: String) {

@@ -19,14 +19,27 @@ public struct StageProfile: Sendable {
         }
         let clock = ContinuousClock()
         for _ in 0..<max(1, count) {
-            var decoded: Result<TextDecoder.Decoded, InputError> = .failure(InputError(.unreadable, LocalizedText(zh: "", en: "")))
-            record("decode", clock.measure { decoded = Result { () throws(InputError) in try TextDecoder.decode(bytes) } })
-            guard case .success(let text) = decoded else {
-                if case .failure(let e) = decoded { return .failure(e) }
-                break
-            }
             var document: Document?
-            record("read", clock.measure { document = TextReader.read(SourceText(path: "", bytes: text.bytes, encoding: text.encoding)) })
+            if BinarySniffer.isZip(bytes) {
+                var last = clock.now
+                do {
+                    document = try DocxReader.read(bytes, path: "") { stage in
+                        let now = clock.now
+                        record(stage, now - last)
+                        last = now
+                    }
+                } catch {
+                    return .failure(error)
+                }
+            } else {
+                var decoded: Result<TextDecoder.Decoded, InputError> = .failure(InputError(.unreadable, LocalizedText(zh: "", en: "")))
+                record("decode", clock.measure { decoded = Result { () throws(InputError) in try TextDecoder.decode(bytes) } })
+                guard case .success(let text) = decoded else {
+                    if case .failure(let e) = decoded { return .failure(e) }
+                    break
+                }
+                record("read", clock.measure { document = TextReader.read(SourceText(path: "", bytes: text.bytes, encoding: text.encoding)) })
+            }
             guard let document else { break }
             var last = clock.now
             let model = Extractor.extract(document) { stage in

@@ -18,6 +18,10 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
         case tooLarge = "too-large"
         case unsupportedFormat = "unsupported-format"
         case corrupt
+        /// Password-protected: nothing can be read without the key.
+        case encrypted
+        /// Refused for safety: a zip bomb, an XML entity declaration, nesting too deep.
+        case unsafe
     }
 
     public var kind: Kind
@@ -95,6 +99,39 @@ public enum BinarySniffer {
 
     public static func isOLE2(_ raw: [UInt8]) -> Bool {
         raw.count >= 8 && raw[0] == 0xD0 && raw[1] == 0xCF && raw[2] == 0x11 && raw[3] == 0xE0
+    }
+
+    /// An OLE2 compound file is either an encrypted Office document (Office wraps the
+    /// encrypted .docx in one, with an "EncryptedPackage" stream) or a legacy binary format.
+    public static func describeOLE2(_ raw: [UInt8]) -> InputError {
+        if containsUTF16(raw, "EncryptedPackage") {
+            return InputError(.encrypted, LocalizedText(zh: "这是设有密码的 Office 文档，无法读取；请去除密码后再审核",
+                                                        en: "this is a password-protected Office document and cannot be read; remove the password and audit it again"))
+        }
+        if containsUTF16(raw, "WordDocument") {
+            return InputError(.unsupportedFormat, LocalizedText(zh: "这是旧版 Word（.doc）文件，不受支持；请另存为 .docx 或导出为文本",
+                                                                en: "this is a legacy Word (.doc) file, which is not supported; save it as .docx or export it as text"))
+        }
+        return InputError(.unsupportedFormat, LocalizedText(zh: "这是旧版 Office 二进制文件（OLE2），不受支持；请提供 .docx 或导出的文本",
+                                                            en: "this is a legacy Office binary (OLE2) file, which is not supported; provide the .docx or exported text"))
+    }
+
+    /// Whether a stream name occurs in the compound file's directory (names are UTF-16LE).
+    static func containsUTF16(_ raw: [UInt8], _ name: String) -> Bool {
+        let needle = Array(name.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        guard raw.count >= needle.count else { return false }
+        let first = needle[0]
+        var i = 0
+        let last = raw.count - needle.count
+        while i <= last {
+            if raw[i] == first {
+                var k = 1
+                while k < needle.count && raw[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     static func knownBinaryFormat(_ raw: [UInt8]) -> LocalizedText? {

@@ -6,6 +6,8 @@ public struct Document: Sendable {
     public var sections: [Section]
     /// Where the blocks came from: the text reader, or a .docx rendered to text.
     public var origin: Origin
+    /// For a .docx: which paragraph, cell or chart each stretch of the rendered text came from.
+    public var renderMap: RenderMap?
 
     public enum Origin: Sendable, Equatable {
         case text

@@ -7,22 +7,34 @@
 /// (blank lines inside cells, split rows, tables that touch) are documented on
 /// each helper below.
 public struct TextReader {
+    /// How the text came to be: exported by Word (the default), or rendered by reportlint from a .docx.
+    public struct Options: Sendable {
+        /// Merge rows that a blank line split: an artefact of Word's export, absent from a rendering.
+        public var repairRows = true
+        /// Lines (0-based) whose paragraph style makes them headings, with the style's level.
+        public var headingHints: [Int: Int] = [:]
+
+        public init() {}
+    }
+
     let source: SourceText
     let bytes: [UInt8]
+    let options: Options
     var blocks: [Block] = []
     var tableCount = 0
     var chartCount = 0
 
-    public init(source: SourceText) {
+    public init(source: SourceText, options: Options = Options()) {
         self.source = source
         self.bytes = source.bytes
+        self.options = options
     }
 
-    public static func read(_ source: SourceText) -> Document {
-        var reader = TextReader(source: source)
+    public static func read(_ source: SourceText, options: Options = Options(), origin: Document.Origin = .text) -> Document {
+        var reader = TextReader(source: source, options: options)
         reader.parse()
         let (blocks, sections) = SectionBuilder.build(reader.blocks)
-        return Document(source: source, blocks: blocks, sections: sections)
+        return Document(source: source, blocks: blocks, sections: sections, origin: origin)
     }
 
     // MARK: line classification
@@ -230,7 +242,7 @@ public struct TextReader {
         var rows = drafts.filter { !$0.cells.isEmpty }.map(makeRow)
         drafts.removeAll()
         guard !rows.isEmpty else { return }
-        rows = RowRepair.mergeSplitRows(rows)
+        if options.repairRows { rows = RowRepair.mergeSplitRows(rows) }
         for group in RowRepair.splitAtTitles(rows) {
             tableCount += 1
             let span = group.first!.span.union(group.last!.span)
@@ -320,6 +332,13 @@ public struct TextReader {
     mutating func appendText(line i: Int) {
         let text = clean(content(i))
         if text.isEmpty || HeadingParser.isPageFooter(text) { return }
-        blocks.append(contentsOf: HeadingParser.blocks(for: text))
+        let parsed = HeadingParser.blocks(for: text)
+        if let level = options.headingHints[i], parsed.count == 1, case .paragraph(let p) = parsed[0], p.listMarker == nil,
+           HeadingParser.isTitle(text, limit: 40) {
+            // Unnumbered, but styled as a heading in the .docx: a heading one below the numbered parts.
+            blocks.append(.heading(Heading(level: min(level + 1, 6), numbering: nil, title: text, span: text.fullSpan, section: nil)))
+            return
+        }
+        blocks.append(contentsOf: parsed)
     }
 }
