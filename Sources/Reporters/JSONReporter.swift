@@ -38,7 +38,7 @@ public final class JSONReporter: Reporter {
 
     public func end(_ summary: Summary) {
         guard !lines else { return }
-        out.write((first ? "]" : "\n  ]") + ",\n  \"summary\": " + summary.json.serialized(depth: 1) + "\n}\n")
+        out.write((first ? "]" : "\n  ]") + ",\n  \"summary\": " + summary.json(language).serialized(depth: 1) + "\n}\n")
     }
 
     public static func file(_ result: FileResult, language: Language) -> JSON {

@@ -84,6 +84,11 @@ public struct Summary: Sendable {
     public var warnings = 0
     public var notes = 0
     public var suppressed = 0
+    /// Findings left out because the baseline has them, and baseline entries that no longer occur.
+    public var baselined = 0
+    public var staleBaseline = 0
+    /// Things the run itself wants said: an acceptance that matches nothing, a stale baseline.
+    public var notices: [LocalizedText] = []
 
     public init() {}
 
@@ -113,20 +118,27 @@ public struct Summary: Sendable {
         case .zh:
             var s = "共 \(files) 个文件：\(errors) 个错误，\(warnings) 个警告，\(notes) 个提示"
             if suppressed > 0 { s += "，\(suppressed) 个已接受" }
+            if baselined > 0 { s += "，\(baselined) 个在基线中" }
+            if staleBaseline > 0 { s += "，基线中 \(staleBaseline) 个已不再出现" }
             if inputErrors > 0 { s += "；\(inputErrors) 个文件无法读取" }
             return s
         case .en:
             func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
             var s = "\(plural(files, "file")): \(plural(errors, "error")), \(plural(warnings, "warning")), \(plural(notes, "note"))"
             if suppressed > 0 { s += ", \(suppressed) accepted" }
+            if baselined > 0 { s += ", \(baselined) in the baseline" }
+            if staleBaseline > 0 { s += ", \(staleBaseline) baseline \(staleBaseline == 1 ? "entry" : "entries") no longer occurring" }
             if inputErrors > 0 { s += "; \(plural(inputErrors, "input error"))" }
             return s
         }
     }
 
-    public var json: JSON {
-        .object([("files", .int(files)), ("inputErrors", .int(inputErrors)), ("errors", .int(errors)),
-                 ("warnings", .int(warnings)), ("notes", .int(notes)), ("suppressed", .int(suppressed))])
+    public func json(_ language: Language) -> JSON {
+        var members: [(String, JSON)] = [("files", .int(files)), ("inputErrors", .int(inputErrors)), ("errors", .int(errors)),
+                                         ("warnings", .int(warnings)), ("notes", .int(notes)), ("suppressed", .int(suppressed))]
+        if baselined > 0 || staleBaseline > 0 { members += [("baselined", .int(baselined)), ("staleBaseline", .int(staleBaseline))] }
+        if !notices.isEmpty { members.append(("notices", .array(notices.map { .string($0.text(language)) }))) }
+        return .object(members)
     }
 }
 

@@ -66,6 +66,9 @@ public final class SARIFReporter: Reporter {
 
     public func end(_ summary: Summary) {
         out.write(first ? "]" : "\n      ]")
+        for notice in summary.notices {
+            notifications.append(.object([("level", .string("note")), ("message", .object([("text", .string(notice.text(language)))]))]))
+        }
         var invocation: [(String, JSON)] = [("executionSuccessful", .bool(summary.inputErrors == 0))]
         if !notifications.isEmpty { invocation.append(("toolExecutionNotifications", .array(notifications))) }
         let invocations = JSON.array([.object(invocation)]).serialized(depth: 3)

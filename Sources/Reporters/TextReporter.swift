@@ -37,6 +37,7 @@ public final class TextReporter: Reporter {
     }
 
     public func end(_ summary: Summary) {
+        for notice in summary.notices { out.write((language == .zh ? "提示：" : "note: ") + notice.text(language) + "\n") }
         out.write(summary.line(language) + "\n")
     }
 

@@ -9,10 +9,6 @@ enum OutputFormat: String, CaseIterable {
     case text, json, jsonl, sarif
 }
 
-enum FailOn: String, CaseIterable {
-    case error, warning, note, never
-}
-
 /// What the command line asks for.
 enum Command {
     case audit(AuditOptions)
@@ -20,6 +16,7 @@ enum Command {
     case explain(id: String, language: Language)
     case dump(path: String, text: Bool)
     case profile(path: String, repeat: Int)
+    case initialize(force: Bool)
     case help
     case version
 }
@@ -28,8 +25,10 @@ struct AuditOptions {
     var paths: [String] = []
     var format: OutputFormat = .text
     var output: String?
-    var language: Language = .zh
-    var failOn: FailOn = .error
+    /// nil: from the configuration, else zh.
+    var language: Language?
+    /// nil: from each file's configuration, else error.
+    var failOn: FailOn?
     var select: [String]?
     var ignore: [String] = []
     var color: Bool?
@@ -40,6 +39,11 @@ struct AuditOptions {
     var exclude: [String] = []
     var shard: Shard?
     var progress: Bool?
+    /// --config FILE, or --no-config (an empty string) to ignore every .reportlint.json.
+    var config: String?
+    var baseline: String?
+    var writeBaseline: String?
+    var strictBaseline = false
 }
 
 /// Hand-written parsing: subcommand first (optional), then options and paths in any order.
@@ -97,6 +101,12 @@ enum Arguments {
                 throw UsageError(message: "'profile' takes exactly one file")
             }
             return .profile(path: path, repeat: count)
+        case "init":
+            rest.removeFirst()
+            let force = rest.contains("--force")
+            rest.removeAll { $0 == "--force" }
+            guard rest.isEmpty else { throw UsageError(message: "'init' takes only --force") }
+            return .initialize(force: force)
         case "check":
             rest.removeFirst()
         default:
@@ -135,6 +145,11 @@ enum Arguments {
                 o.shard = shard
             case "--progress": o.progress = true
             case "--no-progress": o.progress = false
+            case "--config": o.config = try value(rest, &i)
+            case "--no-config": o.config = ""
+            case "--baseline": o.baseline = try value(rest, &i)
+            case "--write-baseline": o.writeBaseline = try value(rest, &i)
+            case "--strict-baseline": o.strictBaseline = true
             default:
                 if let eq = a.firstIndex(of: "="), a.hasPrefix("--") {
                     // --format=json
@@ -148,11 +163,14 @@ enum Arguments {
             i += 1
         }
         if o.paths.isEmpty { throw UsageError(message: "no input given; try 'reportlint --help'") }
+        if o.baseline != nil && o.writeBaseline != nil { throw UsageError(message: "'--baseline' and '--write-baseline' cannot be used together") }
+        if o.strictBaseline && o.baseline == nil { throw UsageError(message: "'--strict-baseline' needs '--baseline FILE'") }
         return .audit(o)
     }
 
     static let knownOptions = ["--format", "--output", "--lang", "--fail-on", "--select", "--ignore", "--color", "--no-color",
                                "--verified", "--jobs", "--include", "--exclude", "--shard", "--progress", "--no-progress",
+                               "--config", "--no-config", "--baseline", "--write-baseline", "--strict-baseline",
                                "--help", "--version"]
 
     static func suggestion(_ a: String) -> String {
@@ -190,14 +208,16 @@ enum Arguments {
       reportlint dump <file> [--text]          the parsed model as JSON; --text: the text audited
                                            (for a .docx, its rendering, which line numbers refer to)
       reportlint profile <file> [--repeat N]   time per stage and per check (for developers)
+      reportlint init [--force]                write a starter .reportlint.json here and show how
+                                               to run reportlint in CI and as a pre-commit hook
 
     OPTIONS
       --format text|json|jsonl|sarif   output format (default text)
       --output FILE                    write the report to FILE instead of standard output
-      --lang zh|en                     message language (default zh)
+      --lang zh|en                     message language (default: the configuration's, else zh)
       --fail-on error|warning|note|never
                                        exit 1 when a finding at or above this severity is
-                                       reported (default error)
+                                       reported (default: each file's configuration, else error)
       --select ID,...                  run only these checks
       --ignore ID,...                  do not run these checks
       --color / --no-color             force colour on or off (default: on a terminal)
@@ -209,12 +229,19 @@ enum Arguments {
       --shard K/N                      audit only shard K of N: files whose path hashes
                                        (FNV-1a 64, mod N) to K-1
       --progress / --no-progress       a progress line on standard error (default: on a terminal)
+      --config FILE / --no-config      use FILE for every input / ignore .reportlint.json files
+                                       (default: the nearest one above each file, up to the
+                                       repository root)
+      --write-baseline FILE            record the current findings (by fingerprint) in FILE
+      --baseline FILE                  report only findings not recorded in FILE, and count
+                                       the recorded ones that no longer occur
+      --strict-baseline                with --baseline: also fail when some no longer occur
       --help, --version
 
     EXIT CODES
       0  nothing at or above --fail-on     1  findings at or above --fail-on
       2  an input could not be read (the others are still audited)
-      64 usage error
+      64 usage error, or an invalid configuration or baseline
 
     """
 }
@@ -225,23 +252,5 @@ extension String {
         while let f = s.first, f == " " { s.removeFirst() }
         while let l = s.last, l == " " { s.removeLast() }
         return String(s)
-    }
-}
-
-enum Levenshtein {
-    static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var previous = Array(0...y.count)
-        var current = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            current[0] = i
-            for j in 1...y.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[y.count]
     }
 }

@@ -40,8 +40,10 @@ enum Commands {
             return dump(path, text: text)
         case .profile(let path, let count):
             return profile(path, count)
+        case .initialize(let force):
+            return Starter.run(force: force)
         case .audit(let options):
-            return audit(options)
+            return AuditCommand(options).run()
         }
     }
 
@@ -90,84 +92,6 @@ enum Commands {
             }
             out.flush()
             return ExitCode.clean
-        }
-    }
-
-    static func audit(_ o: AuditOptions) -> Int32 {
-        // Which checks run.
-        var checks = Registry.all
-        for id in (o.select ?? []) + o.ignore where Registry.check(id) == nil {
-            let near = Registry.ids.min { Levenshtein.distance($0, id) < Levenshtein.distance($1, id) } ?? ""
-            printError("unknown check '\(id)'; did you mean '\(near)'?")
-            return ExitCode.usage
-        }
-        if let select = o.select { checks = checks.filter { select.contains($0.id) } }
-        checks = checks.filter { !o.ignore.contains($0.id) }
-        var auditor = Auditor(linter: Linter(checks: checks))
-        auditor.keepVerified = o.verified
-
-        let out: Output
-        if let path = o.output {
-            guard let file = Output.file(path) else {
-                printError("cannot write '\(path)'")
-                return ExitCode.usage
-            }
-            out = file
-        } else {
-            out = Output.standardOutput()
-        }
-        let reporter: Reporter
-        switch o.format {
-        case .text: reporter = TextReporter(out: out, language: o.language, color: o.color ?? (out.isTerminal && getenv("NO_COLOR") == nil))
-        case .json: reporter = JSONReporter(out: out, language: o.language)
-        case .jsonl: reporter = JSONReporter(out: out, language: o.language, lines: true)
-        case .sarif: reporter = SARIFReporter(out: out, language: o.language, rules: Registry.all.map(\.description),
-                                              baseDirectory: Paths.currentDirectory())
-        }
-
-        let cwd = Paths.currentDirectory()
-        var discovery = InputDiscovery(workingDirectory: cwd)
-        discovery.include = o.include.map(Glob.init)
-        discovery.exclude = o.exclude.map(Glob.init)
-        var inputs = discovery.inputs(o.paths)
-        if let shard = o.shard { inputs = inputs.filter(shard.contains) }
-
-        let stderrIsTerminal = isatty(2) == 1
-        let progress = Progress(total: inputs.count, enabled: o.progress ?? stderrIsTerminal)
-        let jobs = o.jobs ?? ProcessInfoCores.count
-        let maxBytes = auditor.maxBytes
-        let fixedAuditor = auditor
-        let parallel = ParallelAuditor(auditor: fixedAuditor, jobs: jobs) { input in
-            if input.path == "-" {
-                switch FileInput.readStandardInput(limit: maxBytes) {
-                case .success(let bytes): return fixedAuditor.audit(bytes: bytes, displayPath: input.display)
-                case .failure(let e): return FileResult(path: input.display, source: nil, findings: [], error: e)
-                }
-            }
-            return fixedAuditor.audit(path: input.path, displayPath: input.display)
-        }
-
-        var summary = Summary()
-        reporter.begin()
-        parallel.run(inputs) { result in
-            if let e = result.error {
-                progress.clear()
-                printError("\(result.path): \(e.message.text(o.language))")
-            }
-            summary.add(result)
-            reporter.report(result)
-            progress.advance(findings: result.findings.count)
-        }
-        reporter.end(summary)
-        out.close()
-        progress.finish(summary, language: o.language, show: progress.enabled)
-
-        if summary.inputErrors > 0 { return ExitCode.inputError }
-        switch o.failOn {
-        case .never: return ExitCode.clean
-        case .error: return summary.count(atLeast: .error) > 0 ? ExitCode.findings : ExitCode.clean
-        case .warning: return summary.count(atLeast: .warning) > 0 ? ExitCode.findings : ExitCode.clean
-        case .note: return summary.count(atLeast: .note) > 0 ? ExitCode.findings : ExitCode.clean
         }
     }
 }

@@ -289,3 +289,172 @@ enum GB18030 {
         #expect(r.stderr.contains("truncated.docx") && r.stderr.contains("bomb.docx"))
     }
 }
+
+/// Configuration, baselines and accepted findings, as a CI gate uses them.
+@Suite(.serialized) struct GateTests {
+    func json(_ r: CLI.Result) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: r.stdoutBytes) as! [String: Any]
+    }
+
+    func findings(_ r: CLI.Result) throws -> [[String: Any]] {
+        (try json(r)["files"] as! [[String: Any]]).flatMap { $0["findings"] as! [[String: Any]] }
+    }
+
+    func line(_ f: [String: Any]) -> Int { (f["location"] as! [String: Any])["line"] as! Int }
+
+    /// Copies reports into a new folder (a repository root), returning it.
+    func repository(_ files: [URL]) throws -> URL {
+        let dir = try CLI.temporaryDirectory()
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        let reports = dir.appendingPathComponent("reports")
+        try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
+        for f in files { try FileManager.default.copyItem(at: f, to: reports.appendingPathComponent(f.lastPathComponent)) }
+        return dir
+    }
+
+    func edit(_ file: URL, _ change: (String) -> String) throws {
+        try change(try String(contentsOf: file, encoding: .utf8)).write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    /// The issue's own scenario: baseline, then one new error and every line shifted.
+    func baselineScenario(_ files: [URL], newError: (String) -> String) throws {
+        let dir = try repository(files)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let write = try CLI.run(["--write-baseline", "baseline.json", "--format", "json", "reports"], cwd: dir)
+        #expect(write.status == 0, "\(write.stderr)")
+        #expect(try CLI.run(["--baseline", "baseline.json", "reports"], cwd: dir).status == 0)
+
+        let target = dir.appendingPathComponent("reports/" + files[0].lastPathComponent)
+        let original = try String(contentsOf: target, encoding: .utf8)
+        try edit(target) { "（修订稿）\n\n说明：本报告经过修改。\n" + newError($0) }
+        for other in files.dropFirst() {
+            try edit(dir.appendingPathComponent("reports/" + other.lastPathComponent)) { "前言\n\n" + $0 }
+        }
+        let gated = try CLI.run(["--baseline", "baseline.json", "--format", "json", "reports"], cwd: dir)
+        #expect(gated.status == 1)
+        let new = try findings(gated)
+        #expect(!new.isEmpty)
+        // The line the error was put on, 1-based, after the three lines added at the top.
+        let editedLine = original.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { newError(String($0)) != String($0) }.map { $0 + 1 + 3 }
+        #expect(Set(new.map(line)) == [editedLine ?? -1], "\(new.map { $0["message"]! })")
+        #expect((try json(gated)["summary"] as! [String: Any])["staleBaseline"] as? Int == 0)
+
+        try edit(target) { _ in "（修订稿）\n\n说明：本报告经过修改。\n" + original }
+        let fixed = try CLI.run(["--baseline", "baseline.json", "reports"], cwd: dir)
+        #expect(fixed.status == 0, "\(fixed.stdout)")
+    }
+
+    @Test func aBaselineReportsOnlyTheNewErrorWhateverMovedElsewhere() throws {
+        let examples = ["faulty-2024-final-accounts.txt", "clean-2024-final-accounts.txt"].map {
+            CLI.packageRoot.appendingPathComponent("examples/" + $0)
+        }
+        try baselineScenario(examples) { $0.replacingOccurrences(of: "占43.80%", with: "占45.80%") }
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: CLI.packageRoot.appendingPathComponent("../shared/corpus").path),
+                   "../shared/corpus is absent: the corpus baseline scenario is SKIPPED"))
+    func theBaselineScenarioOnTheCorpus() throws {
+        let corpus = CLI.packageRoot.appendingPathComponent("../shared/corpus").standardizedFileURL
+        let files = try FileManager.default.contentsOfDirectory(at: corpus, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "txt" }.sorted { $0.path < $1.path }
+        // 001 states its 收入 breakdown on one line; make one share wrong.
+        let target = files.first { $0.lastPathComponent.hasPrefix("001") }!
+        try baselineScenario([target] + files.filter { $0 != target }) { text in
+            guard let r = text.range(of: "占") else { return text }
+            let after = text[r.upperBound...]
+            guard let digit = after.firstIndex(where: { $0.isNumber }) else { return text }
+            var t = text
+            t.replaceSubrange(digit...digit, with: after[digit] == "9" ? "8" : "9")
+            return t
+        }
+    }
+
+    @Test func aFixedBaselinedFindingIsCountedAndStrictModeFailsOnIt() throws {
+        let dir = try repository([CLI.packageRoot.appendingPathComponent("examples/faulty-2024-final-accounts.txt")])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try CLI.run(["--write-baseline", "b.json", "reports"], cwd: dir).status == 0)
+        let baseline = try String(contentsOf: dir.appendingPathComponent("b.json"), encoding: .utf8)
+        #expect(baseline.contains("\"reportlint-baseline\": 1") && baseline.contains("\"path\": \"reports/faulty-2024-final-accounts.txt\""))
+        #expect(!baseline.contains("\"line\""))
+        try edit(dir.appendingPathComponent("reports/faulty-2024-final-accounts.txt")) { $0.replacingOccurrences(of: "占91.80%", with: "占90.80%") }
+        let r = try CLI.run(["--baseline", "b.json", "--format", "json", "reports"], cwd: dir)
+        #expect(r.status == 0)
+        let stale = (try json(r)["summary"] as! [String: Any])["staleBaseline"] as? Int ?? 0
+        #expect(stale >= 1)
+        #expect(r.stderr.contains("no longer occur") || r.stderr.contains("已不再出现"))
+        #expect(try CLI.run(["--baseline", "b.json", "--strict-baseline", "reports"], cwd: dir).status == 1)
+    }
+
+    @Test func aMisspeltCheckIdIsOneLineAndExit64() throws {
+        let dir = try repository([CLI.packageRoot.appendingPathComponent("examples/clean-2024-final-accounts.txt")])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try #"{"checks": {"disable": ["share-of-totl"]}}"#.write(to: dir.appendingPathComponent(".reportlint.json"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["reports"], cwd: dir)
+        #expect(r.status == 64)
+        #expect(r.stderr == "reportlint: .reportlint.json: checks.disable[0]: unknown check 'share-of-totl'; did you mean 'share-of-total'?\n")
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func acceptedFindingsAreSuppressedWithTheirReasonAndDoNotFail() throws {
+        let dir = try repository([CLI.packageRoot.appendingPathComponent("examples/faulty-2024-final-accounts.txt")])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let all = try findings(try CLI.run(["--format", "json", "reports"], cwd: dir))
+        let errors = all.filter { $0["severity"] as? String == "error" }
+        let accepted = errors.map { f in
+            ["path": "reports/faulty-2024-final-accounts.txt", "fingerprint": f["fingerprint"] as! String, "reason": "与官方决算表一致，保留"]
+        } + [["path": "reports/faulty-2024-final-accounts.txt", "fingerprint": "00000000000000ff", "reason": "an old acceptance"]]
+        let config = try JSONSerialization.data(withJSONObject: ["accepted": accepted])
+        try config.write(to: dir.appendingPathComponent(".reportlint.json"))
+        let text = try CLI.run(["reports"], cwd: dir)
+        #expect(text.status == 0, "only accepted errors remain")
+        #expect(text.stdout.contains("accepted error") && text.stdout.contains("与官方决算表一致，保留"))
+        #expect(text.stdout.contains("00000000000000ff"), "an acceptance that matches nothing is a note")
+        let sarif = try CLI.run(["--format", "sarif", "reports"], cwd: dir)
+        let run = ((try json(sarif)["runs"]) as! [[String: Any]])[0]
+        let suppressed = (run["results"] as! [[String: Any]]).filter { $0["suppressions"] != nil }
+        #expect(suppressed.count == errors.count)
+        let s = (suppressed[0]["suppressions"] as! [[String: Any]])[0]
+        #expect(s["kind"] as? String == "external" && s["justification"] as? String == "与官方决算表一致，保留")
+        let notes = ((run["invocations"] as! [[String: Any]])[0]["toolExecutionNotifications"] as? [[String: Any]]) ?? []
+        #expect(notes.contains { (($0["message"] as! [String: Any])["text"] as! String).contains("00000000000000ff") })
+    }
+
+    @Test func overridesAndPerFileFailOn() throws {
+        let dir = try repository([CLI.packageRoot.appendingPathComponent("examples/faulty-2024-final-accounts.txt")])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let archive = dir.appendingPathComponent("reports/archive")
+        try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: dir.appendingPathComponent("reports/faulty-2024-final-accounts.txt"),
+                                        to: archive.appendingPathComponent("old.txt"))
+        try #"{"lang": "en", "overrides": [{"files": ["reports/archive/**"], "checks": {"disable": ["share-of-total"]}, "fail-on": "never"}]}"#
+            .write(to: dir.appendingPathComponent(".reportlint.json"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["--format", "json", "reports/archive"], cwd: dir)
+        #expect(r.status == 0, "fail-on never for the archive")
+        let archived = try findings(r)
+        #expect(!archived.isEmpty && archived.allSatisfy { $0["check"] as? String != "share-of-total" })
+        #expect((archived.first?["message"] as? String)?.unicodeScalars.first?.isASCII == true, "lang from the configuration")
+        #expect(try CLI.run(["reports"], cwd: dir).status == 1)
+        // --no-config ignores it; --config uses another file for everything.
+        let plain = try CLI.run(["--no-config", "--format", "json", "reports/archive"], cwd: dir)
+        let plainFindings = try findings(plain)
+        #expect(plain.status == 1 && plainFindings.contains { $0["check"] as? String == "share-of-total" })
+    }
+
+    @Test func initWritesAValidCommentedConfigurationOnce() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["init"], cwd: dir)
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("upload-sarif") && r.stdout.contains("pre-commit") && r.stdout.contains("--baseline"))
+        let config = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent(".reportlint.json"))) as! [String: Any]
+        #expect(config["$schema"] as? String == "./.reportlint.schema.json" && config["_comment"] != nil)
+        #expect((config["checks"] as! [String: Any])["_comment"] != nil)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(".reportlint.schema.json").path))
+        try Data(contentsOf: CLI.packageRoot.appendingPathComponent("examples/clean-2024-final-accounts.txt"))
+            .write(to: dir.appendingPathComponent("r.txt"))
+        #expect(try CLI.run(["r.txt"], cwd: dir).status == 0, "the starter configuration loads")
+        #expect(try CLI.run(["init"], cwd: dir).status == 64)
+        #expect(try CLI.run(["init", "--force"], cwd: dir).status == 0)
+    }
+}

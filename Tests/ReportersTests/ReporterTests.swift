@@ -99,8 +99,11 @@ import Checks
     @Test(.enabled(if: FileManager.default.fileExists(atPath: sarifSchema.path), "../shared/sarif schema absent: validation skipped"))
     func sarifValidatesAgainstTheSchema() throws {
         let s = try render({ SARIFReporter(out: $0, language: .en, rules: Registry.all.map(\.description), baseDirectory: "/tmp") },
-                           bytes: [("a.txt", Array(faultyText.utf8)), ("b.txt", []), ("c.docx", faultyDocx)])
-        #expect(s.contains("logicalLocations"))
+                           bytes: [("a.txt", Array(faultyText.utf8)), ("b.txt", []), ("c.docx", faultyDocx)]) { result in
+            // An accepted finding: SARIF suppressions must validate too.
+            if !result.findings.isEmpty { result.findings[0].suppression = "与官方决算表一致" }
+        }
+        #expect(s.contains("logicalLocations") && s.contains("\"justification\": \"与官方决算表一致\""))
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-\(UUID().uuidString).sarif")
         try s.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }

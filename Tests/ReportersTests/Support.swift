@@ -10,7 +10,7 @@ func render(_ make: (Output) -> Reporter, _ inputs: [(String, String)]) throws -
 }
 
 /// The same for raw inputs (a .docx package).
-func render(_ make: (Output) -> Reporter, bytes inputs: [(String, [UInt8])]) throws -> String {
+func render(_ make: (Output) -> Reporter, bytes inputs: [(String, [UInt8])], adjust: (inout FileResult) -> Void = { _ in }) throws -> String {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-\(UUID().uuidString)").path
     guard let out = Output.file(path) else { throw CocoaError(.fileWriteUnknown) }
     let reporter = make(out)
@@ -18,7 +18,8 @@ func render(_ make: (Output) -> Reporter, bytes inputs: [(String, [UInt8])]) thr
     var summary = Summary()
     reporter.begin()
     for (name, text) in inputs {
-        let r = auditor.audit(bytes: text, displayPath: name)
+        var r = auditor.audit(bytes: text, displayPath: name)
+        adjust(&r)
         summary.add(r)
         reporter.report(r)
     }

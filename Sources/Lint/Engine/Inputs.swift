@@ -10,10 +10,13 @@ import Darwin
 public struct Input: Sendable, Hashable {
     public var path: String
     public var display: String
+    /// Named on the command line (else found by walking a directory).
+    public var named: Bool
 
-    public init(path: String, display: String) {
+    public init(path: String, display: String, named: Bool = true) {
         self.path = path
         self.display = display
+        self.named = named
     }
 
     public static let standardInput = Input(path: "-", display: "<stdin>")
@@ -48,7 +51,7 @@ public struct InputDiscovery: Sendable {
                 let root = argument.hasSuffix("/") && argument.count > 1 ? String(argument.dropLast()) : argument
                 walk(root, relative: "") { file, relative in
                     guard matches(relative) else { return }
-                    add(Input(path: file, display: display(file)))
+                    add(Input(path: file, display: display(file), named: false))
                 }
             } else {
                 add(Input(path: argument, display: display(argument)))

@@ -43,11 +43,13 @@ public struct Linter: Sendable {
         return a.message.en < b.message.en
     }
 
-    /// fingerprint = FNV-1a(check id, path, logical key, occurrence of that key).
+    /// fingerprint = FNV-1a(check id, logical key, occurrence of that key). The path is not
+    /// part of it: baselines and acceptances pair it with the file, so moving a report keeps
+    /// its fingerprints, and two copies of one report have the same ones.
     static func fingerprint(_ findings: inout [Finding], path: String) {
         var seen: [String: Int] = [:]
         for i in findings.indices {
-            let base = findings[i].checkID + "\u{0}" + path + "\u{0}" + findings[i].key
+            let base = findings[i].checkID + "\u{0}" + findings[i].key
             let n = seen[base, default: 0]
             seen[base] = n + 1
             findings[i].fingerprint = FNV1a.hex(base + "\u{0}" + String(n))

@@ -1,0 +1,187 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Checks
+import Lint
+import Reporters
+
+/// `reportlint [check] …`: finds the inputs and each one's configuration, audits them in
+/// parallel, applies acceptances and the baseline, reports, and turns it all into an exit code.
+struct AuditCommand {
+    let o: AuditOptions
+    let cwd = Paths.currentDirectory()
+
+    init(_ options: AuditOptions) { o = options }
+
+    func run() -> Int32 {
+        do {
+            return try audit()
+        } catch let e as UsageError {
+            Commands.printError(e.message)
+            return ExitCode.usage
+        } catch let e as ConfigError {
+            Commands.printError(e.description)
+            return ExitCode.usage
+        } catch {
+            Commands.printError("\(error)")
+            return ExitCode.usage
+        }
+    }
+
+    func audit() throws -> Int32 {
+        for id in (o.select ?? []) + o.ignore where Registry.check(id) == nil {
+            throw UsageError(message: "unknown check '\(id)'; did you mean '\(Suggestion.closest(to: id, in: Registry.ids) ?? "")'?")
+        }
+        let finder = try configurationFinder()
+        let language = try o.language ?? finder?.configuration(inOrAbove: cwd)?.language ?? .zh
+        let baseline = try o.baseline.map { path throws(ConfigError) in
+            try Baseline.read(absolute: PathText.join(cwd, path), display: path)
+        }
+
+        // Inputs, each with its configuration and settings.
+        var discovery = InputDiscovery(workingDirectory: cwd)
+        discovery.include = o.include.map(Glob.init)
+        discovery.exclude = o.exclude.map(Glob.init)
+        var inputs: [Input] = []
+        var plans: [String: Plan] = [:]
+        var ledger = AcceptanceLedger()
+        var seenConfigs = Set<String>()
+        var auditors: [FileSettings: Int] = [:]
+        var auditorList: [Auditor] = []
+        for input in discovery.inputs(o.paths) {
+            if let shard = o.shard, !shard.contains(input) { continue }
+            let absolute = input.path == "-" ? cwd + "/<stdin>" : PathText.join(cwd, input.path)
+            let config = try input.path == "-" ? finder?.configuration(inOrAbove: cwd) : finder?.configuration(forFile: absolute)
+            var settings = FileSettings(enabled: Set(Registry.ids), failOn: .error)
+            if let config {
+                let relative = PathText.relative(absolute, to: config.directory) ?? input.display
+                if !input.named && !config.admits(relativePath: relative) { continue }
+                settings = config.settings(forRelativePath: relative, base: settings)
+                if seenConfigs.insert(config.file).inserted { ledger.add(config) }
+            }
+            if let select = o.select { settings.enabled.formIntersection(select) }
+            settings.enabled.subtract(o.ignore)
+            if let f = o.failOn { settings.failOn = f }
+            let index = auditors[settings] ?? {
+                var auditor = Auditor(linter: Linter(checks: Registry.all.filter { settings.enabled.contains($0.id) }, severities: settings.severities))
+                auditor.keepVerified = o.verified
+                auditorList.append(auditor)
+                auditors[settings] = auditorList.count - 1
+                return auditorList.count - 1
+            }()
+            inputs.append(input)
+            plans[input.display] = Plan(absolute: absolute, auditor: index, failOn: settings.failOn)
+        }
+
+        let out = try output()
+        let reporter = makeReporter(out, language)
+        let progress = Progress(total: inputs.count, enabled: o.progress ?? (isatty(2) == 1))
+        let frozenAuditors = auditorList, frozenPlans = plans
+        let parallel = ParallelAuditor(auditor: frozenAuditors.first ?? Auditor(linter: Linter(checks: [])), jobs: o.jobs ?? ProcessInfoCores.count) { input in
+            let auditor = frozenAuditors[frozenPlans[input.display]?.auditor ?? 0]
+            if input.path == "-" {
+                switch FileInput.readStandardInput(limit: auditor.maxBytes) {
+                case .success(let bytes): return auditor.audit(bytes: bytes, displayPath: input.display)
+                case .failure(let e): return FileResult(path: input.display, source: nil, findings: [], error: e)
+                }
+            }
+            return auditor.audit(path: input.path, displayPath: input.display)
+        }
+
+        var summary = Summary()
+        var failing = 0
+        var matcher = baseline.map(Baseline.Matcher.init)
+        var recorded: [Baseline.Entry] = []
+        let baselineDirectory = o.writeBaseline.map { PathText.parent(PathText.join(cwd, $0)) }
+        reporter.begin()
+        parallel.run(inputs) { original in
+            var result = original
+            let plan = frozenPlans[result.path] ?? Plan(absolute: PathText.join(cwd, result.path), auditor: 0, failOn: .error)
+            if let e = result.error {
+                progress.clear()
+                Commands.printError("\(result.path): \(e.message.text(language))")
+            }
+            ledger.mark(&result.findings, file: plan.absolute)
+            if var m = matcher {
+                let accepted = result.findings.filter { $0.suppression != nil }
+                let (kept, dropped) = m.filter(result.findings.filter { $0.suppression == nil }, file: plan.absolute)
+                result.findings = (kept + accepted).sorted(by: Linter.documentOrder)
+                summary.baselined += dropped
+                matcher = m
+            }
+            if let dir = baselineDirectory {
+                let path = PathText.relative(plan.absolute, to: dir) ?? plan.absolute
+                for f in result.findings where f.suppression == nil {
+                    recorded.append(Baseline.Entry(path: path, check: f.checkID, fingerprint: f.fingerprint, message: f.message.text(language)))
+                }
+            }
+            failing += result.findings.filter { $0.suppression == nil && plan.failOn.fails($0.severity) }.count
+            summary.add(result)
+            reporter.report(result)
+            progress.advance(findings: result.findings.count)
+        }
+        let display = { (path: String) in PathText.relative(path, to: cwd) ?? path }
+        summary.notices = ledger.unused(display: display)
+        if let m = matcher {
+            summary.staleBaseline = m.stale
+            if m.stale > 0, let b = o.baseline {
+                summary.notices.append(LocalizedText(
+                    zh: "基线 \(b) 中有 \(m.stale) 个问题已不再出现；用 --write-baseline \(b) 重新生成可以缩小基线",
+                    en: "\(m.stale) finding\(m.stale == 1 ? "" : "s") in the baseline \(b) no longer occur; regenerate it with --write-baseline \(b) to shrink it"))
+            }
+        }
+        reporter.end(summary)
+        out.close()
+        for notice in summary.notices where o.format != .text || o.output != nil {
+            Commands.printError(notice.text(language))
+        }
+        progress.finish(summary, language: language, show: progress.enabled)
+
+        if let path = o.writeBaseline {
+            let baseline = Baseline(directory: baselineDirectory ?? cwd, entries: recorded)
+            guard let file = Output.file(path) else { throw UsageError(message: "cannot write '\(path)'") }
+            file.write(BaselineWriter.json(baseline))
+            file.close()
+            Commands.printError(language == .zh ? "已将 \(recorded.count) 个问题写入基线 \(path)" : "recorded \(recorded.count) finding\(recorded.count == 1 ? "" : "s") in the baseline \(path)")
+            return summary.inputErrors > 0 ? ExitCode.inputError : ExitCode.clean
+        }
+        if summary.inputErrors > 0 { return ExitCode.inputError }
+        if o.strictBaseline && summary.staleBaseline > 0 { return ExitCode.findings }
+        return failing > 0 ? ExitCode.findings : ExitCode.clean
+    }
+
+    /// Where an input's audit goes: which auditor (one per distinct settings) and what fails it.
+    struct Plan {
+        var absolute: String
+        var auditor: Int
+        var failOn: FailOn
+    }
+
+    func configurationFinder() throws(ConfigError) -> ConfigurationFinder? {
+        switch o.config {
+        case ""?: return nil
+        case let path?:
+            let config = try ConfigurationFinder.explicit(path, knownChecks: Registry.ids, workingDirectory: cwd)
+            return ConfigurationFinder(explicit: config, knownChecks: Registry.ids, workingDirectory: cwd)
+        case nil:
+            return ConfigurationFinder(explicit: nil, knownChecks: Registry.ids, workingDirectory: cwd)
+        }
+    }
+
+    func output() throws(UsageError) -> Output {
+        guard let path = o.output else { return Output.standardOutput() }
+        guard let file = Output.file(path) else { throw UsageError(message: "cannot write '\(path)'") }
+        return file
+    }
+
+    func makeReporter(_ out: Output, _ language: Language) -> Reporter {
+        switch o.format {
+        case .text: return TextReporter(out: out, language: language, color: o.color ?? (out.isTerminal && getenv("NO_COLOR") == nil))
+        case .json: return JSONReporter(out: out, language: language)
+        case .jsonl: return JSONReporter(out: out, language: language, lines: true)
+        case .sarif: return SARIFReporter(out: out, language: language, rules: Registry.all.map(\.description), baseDirectory: cwd)
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import Lint
+
+@Suite struct ConfigurationTests {
+    let ids = ["share-of-total", "percent-sum", "period", "report-period"]
+
+    func load(_ json: String, at path: String = "/repo/.reportlint.json") throws(ConfigError) -> Configuration {
+        try ConfigurationLoader.parse(Data(json.utf8), absolute: path, display: ".reportlint.json", knownChecks: ids)
+    }
+
+    func failure(_ json: String) -> String {
+        do {
+            _ = try load(json)
+            return "loaded"
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test func aMisspeltCheckIdNamesFileKeyAndTheCorrectId() {
+        #expect(failure(#"{"checks": {"disable": ["share-of-totl"]}}"#)
+                == ".reportlint.json: checks.disable[0]: unknown check 'share-of-totl'; did you mean 'share-of-total'?")
+        #expect(failure(#"{"checks": {"severity": {"perod": "error"}}}"#)
+                == ".reportlint.json: checks.severity.perod: unknown check 'perod'; did you mean 'period'?")
+        #expect(failure(#"{"overrides": [{"files": ["a/**"], "checks": {"only": ["percent-summ"]}}]}"#)
+                == ".reportlint.json: overrides[0].checks.only[0]: unknown check 'percent-summ'; did you mean 'percent-sum'?")
+    }
+
+    @Test func unknownKeysAndWrongTypesAreNamed() {
+        #expect(failure(#"{"fail_on": "error"}"#) == ".reportlint.json: fail_on: unknown key; did you mean 'fail-on'?")
+        #expect(failure(#"{"checks": {"disabled": []}}"#) == ".reportlint.json: checks.disabled: unknown key; did you mean 'disable'?")
+        #expect(failure(#"{"lang": 3}"#) == #".reportlint.json: lang: must be one of "zh", "en", not a number or boolean"#)
+        #expect(failure(#"{"fail-on": "errors"}"#) == ".reportlint.json: fail-on: \"errors\" is not one of error, warning, note, never; did you mean 'error'?")
+        #expect(failure(#"{"include": "*.txt"}"#) == ".reportlint.json: include: must be an array, not a string")
+        #expect(failure(#"{"checks": {"severity": {"period": "fatal"}}}"#).hasPrefix(".reportlint.json: checks.severity.period: \"fatal\" is not one of"))
+        #expect(failure("[1, 2]") == ".reportlint.json: must be an object, not an array")
+        #expect(failure("{ not json").hasPrefix(".reportlint.json: is not valid JSON"))
+        #expect(failure(#"{"overrides": [{"checks": {}}]}"#) == #".reportlint.json: overrides[0]: needs "files": the globs it applies to"#)
+    }
+
+    @Test func acceptancesNeedAPathAFingerprintAndAReason() {
+        #expect(failure(#"{"accepted": [{"path": "a.txt", "fingerprint": "0123456789abcdef"}]}"#)
+                == #".reportlint.json: accepted[0]: needs "reason": say why the finding is accepted"#)
+        #expect(failure(#"{"accepted": [{"path": "a.txt", "fingerprint": "0123456789abcdef", "reason": "  "}]}"#)
+                == ".reportlint.json: accepted[0].reason: must not be empty: say why the finding is accepted")
+        #expect(failure(#"{"accepted": [{"path": "a.txt", "fingerprint": "12ab", "reason": "r"}]}"#)
+                == #".reportlint.json: accepted[0].fingerprint: must be the 16 hex digits reportlint prints, not "12ab""#)
+    }
+
+    @Test func settingsApplyTopLevelThenOverridesInOrder() throws {
+        let config = try load("""
+        {"fail-on": "warning", "_comment": "x",
+         "checks": {"_comment": ["a", "b"], "disable": ["period"], "severity": {"share-of-total": "warning"}},
+         "overrides": [
+           {"files": ["archive/**"], "checks": {"only": ["percent-sum", "period"]}, "fail-on": "never"},
+           {"files": ["archive/2021/*.txt"], "checks": {"enable": ["report-period"]}}
+         ],
+         "accepted": [{"path": "reports/../a.txt", "fingerprint": "0123456789abcdef", "reason": "in the official tables"}]}
+        """)
+        let base = FileSettings(enabled: Set(ids), failOn: .error)
+        let top = config.settings(forRelativePath: "reports/a.txt", base: base)
+        #expect(top.enabled == ["share-of-total", "percent-sum", "report-period"])
+        #expect(top.severities == ["share-of-total": .warning])
+        #expect(top.failOn == .warning)
+        let archived = config.settings(forRelativePath: "archive/2021/b.txt", base: base)
+        #expect(archived.enabled == ["percent-sum", "report-period"])
+        #expect(archived.failOn == .never)
+        #expect(config.accepted.first?.absolutePath == "/repo/a.txt")
+    }
+
+    @Test func includeAndExcludeFilterWalkedFiles() throws {
+        let config = try load(#"{"include": ["reports/**"], "exclude": ["**/draft-*"]}"#)
+        #expect(config.admits(relativePath: "reports/2024/a.txt"))
+        #expect(!config.admits(relativePath: "reports/2024/draft-a.txt"))
+        #expect(!config.admits(relativePath: "notes/a.txt"))
+    }
+
+    @Test func theNearestConfigurationAboveAFileAppliesUpToTheRepositoryRoot() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-config-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for dir in ["repo/.git", "repo/a/b", "repo/c"] { try FileManager.default.createDirectory(atPath: root + "/" + dir, withIntermediateDirectories: true) }
+        try #"{"lang": "en"}"#.write(toFile: root + "/repo/.reportlint.json", atomically: true, encoding: .utf8)
+        try #"{"lang": "zh", "fail-on": "note"}"#.write(toFile: root + "/repo/a/.reportlint.json", atomically: true, encoding: .utf8)
+        // Above the repository root: never used.
+        try #"{"fail-on": "never"}"#.write(toFile: root + "/.reportlint.json", atomically: true, encoding: .utf8)
+        let finder = ConfigurationFinder(explicit: nil, knownChecks: ids, workingDirectory: root)
+        #expect(try finder.configuration(forFile: root + "/repo/a/b/r.txt")?.failOn == .note)
+        #expect(try finder.configuration(forFile: root + "/repo/c/r.txt")?.language == .en)
+        try FileManager.default.removeItem(atPath: root + "/repo/.reportlint.json")
+        let fresh = ConfigurationFinder(explicit: nil, knownChecks: ids, workingDirectory: root)
+        #expect(try fresh.configuration(forFile: root + "/repo/c/r.txt") == nil)
+    }
+
+    @Test func baselineMatchingCountsWhatIsGone() throws {
+        func finding(_ fp: String) -> Finding {
+            var f = Finding(check: "share-of-total", severity: .error, message: LocalizedText(zh: "", en: ""), span: Span(0, 1), key: fp)
+            f.fingerprint = fp
+            return f
+        }
+        let baseline = Baseline(directory: "/repo", entries: [
+            .init(path: "a.txt", check: "share-of-total", fingerprint: "aaaaaaaaaaaaaaaa", message: ""),
+            .init(path: "a.txt", check: "share-of-total", fingerprint: "bbbbbbbbbbbbbbbb", message: ""),
+            .init(path: "sub/c.txt", check: "share-of-total", fingerprint: "cccccccccccccccc", message: ""),
+        ])
+        var m = Baseline.Matcher(baseline)
+        let (kept, dropped) = m.filter([finding("aaaaaaaaaaaaaaaa"), finding("dddddddddddddddd")], file: "/repo/a.txt")
+        #expect(kept.map(\.fingerprint) == ["dddddddddddddddd"] && dropped == 1)
+        // b is gone from an audited file; c's file was not audited but does not exist either.
+        #expect(m.stale == 2)
+    }
+}
