@@ -70,10 +70,10 @@ public struct ClassificationSum: Check {
                 let d = max(Say.decimals(figures), total.decimals)
                 let sumText = Say.amount(sum, like: stated.quantity, decimals: d)
                 let gap = Say.amount((sum - total.value).magnitude, like: stated.quantity, decimals: d)
-                let terms = group.map { $0.amount.quantity.printed }.joined(separator: " + ")
+                let printed = group.map { $0.amount.quantity.printed }
                 report.add(Self.description.finding(verdict == .fails ? nil : .note, LocalizedText(
-                    zh: "“\(name)”类的\(group.count)个项级支出之和 \(terms) = \(sumText)，与该类金额\(stated.quantity.printed)不符（差\(gap)）。",
-                    en: "the \(group.count) items of class “\(name)” sum to \(terms) = \(sumText), not the class amount \(stated.quantity.printed) (off by \(gap))."),
+                    zh: "“\(name)”类的\(group.count)个项级支出之和 \(Say.list(printed, separator: " + ")) = \(sumText)，与该类金额\(stated.quantity.printed)不符（差\(gap)）。",
+                    en: "the \(group.count) items of class “\(name)” sum to \(Say.listEnglish(printed, separator: " + ")) = \(sumText), not the class amount \(stated.quantity.printed) (off by \(gap))."),
                     at: stated.span, related: group.map { Say.related("item", $0.amount, zh: $0.levels.map(\.name).joined(separator: "/"), en: $0.levels.map(\.name).joined(separator: "/")) },
                     expected: sumText, key: key))
             }

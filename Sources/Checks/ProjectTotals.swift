@@ -190,7 +190,7 @@ public struct ProjectTotals: Check {
         // Summed once for both readings: a long report quotes its progress many times.
         let executedSums = (rounded: Relations.sumInterval(executed, .rounded), truncated: Relations.sumInterval(executed, .truncated))
         let adjustedSums = (rounded: Relations.sumInterval(adjusted, .rounded), truncated: Relations.sumInterval(adjusted, .truncated))
-        let lagging = perTable.filter { $0.1.1.value < $0.1.0.value }.map(\.0)
+        let lagging = NamedTables(perTable.filter { $0.1.1.value < $0.1.0.value }.map(\.0))
         for p in claims.progress where p.category != "一次性" || !sumAdjusted.isZero {
             guard !sumAdjusted.isZero else { continue }
             let verdict = Relations.ratio(part: { $0 == .rounded ? executedSums.rounded : executedSums.truncated },
@@ -198,29 +198,31 @@ public struct ProjectTotals: Check {
             let rate = Relations.percent(sumExecuted, of: sumAdjusted, decimals: 2).formatted(minDecimals: 2)
             if verdict == .holds { report.verified([p.mention.quantity], key: "progress"); continue }
             guard verdict == .fails else { continue }
-            report.add(Self.description.finding(nil, LocalizedText(
-                zh: "预算执行总体进度写为\(p.mention.quantity.printed)，而项目表合计：执行数\(sumExecuted.formatted())万元 ÷ 调整后预算\(sumAdjusted.formatted())万元 = \(rate)%\(lagging.isEmpty ? "" : "（未执行完的有\(lagging.compactMap(\.projectName).joined(separator: "、"))）")。",
-                en: "the overall progress is given as \(p.mention.quantity.printed), but the project tables give \(sumExecuted.formatted())万元 executed ÷ \(sumAdjusted.formatted())万元 budget = \(rate)%\(lagging.isEmpty ? "" : " (not fully executed: \(lagging.compactMap(\.projectName).joined(separator: ", ")))")."),
-                at: p.mention.span, related: lagging.compactMap { t in t.budget?.total?.executed.map { TableSay.related("project", $0, zh: t.projectName ?? "", en: t.projectName ?? "") } },
-                expected: rate + "%", key: "progress|\(p.category ?? "")"))
+            var f = Self.description.finding(nil, LocalizedText(
+                zh: "预算执行总体进度写为\(p.mention.quantity.printed)，而项目表合计：执行数\(sumExecuted.formatted())万元 ÷ 调整后预算\(sumAdjusted.formatted())万元 = \(rate)%\(lagging.isEmpty ? "" : "（未执行完的有\(lagging.zh)）")。",
+                en: "the overall progress is given as \(p.mention.quantity.printed), but the project tables give \(sumExecuted.formatted())万元 executed ÷ \(sumAdjusted.formatted())万元 budget = \(rate)%\(lagging.isEmpty ? "" : " (not fully executed: \(lagging.en))")."),
+                at: p.mention.span, related: lagging.related, expected: rate + "%", key: "progress|\(p.category ?? "")")
+            f.relatedOmitted = lagging.omitted
+            report.add(f)
         }
         // Projects whose balance exceeds the threshold.
-        var overByThreshold: [Dec: [PerformanceTable]] = [:]
+        var overByThreshold: [Dec: NamedTables] = [:]
         for (count, threshold, _) in claims.balanceCounts {
             let t = threshold.quantity.value
-            let over = overByThreshold[t] ?? perTable.filter { _, amounts in
+            let over = overByThreshold[t] ?? NamedTables(perTable.filter { _, amounts in
                 let (a, e) = amounts
                 // (a − e)/a > t%  ⇔  100·(a − e) > t·a
                 return !a.value.isZero && t * a.value < Dec.hundred * (a.value - e.value)
-            }.map(\.0)
+            }.map(\.0))
             overByThreshold[t] = over
             let stated = count.quantity.value
             if Dec(over.count) == stated { report.verified([count.quantity], key: "balance"); continue }
-            report.add(Self.description.finding(nil, LocalizedText(
-                zh: "称结余率大于\(threshold.quantity.printed)的项目共\(count.quantity.printed)，项目表中却有\(over.count)个：\(over.compactMap(\.projectName).joined(separator: "、"))。",
-                en: "\(count.quantity.printed) projects are said to have a balance above \(threshold.quantity.printed), but the tables show \(over.count): \(over.compactMap(\.projectName).joined(separator: ", "))."),
-                at: count.span, related: over.compactMap { t in t.budget?.total?.executed.map { TableSay.related("project", $0, zh: t.projectName ?? "", en: t.projectName ?? "") } },
-                expected: "\(over.count)个", key: "balance"))
+            var f = Self.description.finding(nil, LocalizedText(
+                zh: "称结余率大于\(threshold.quantity.printed)的项目共\(count.quantity.printed)，项目表中却有\(over.count)个：\(over.zh)。",
+                en: "\(count.quantity.printed) projects are said to have a balance above \(threshold.quantity.printed), but the tables show \(over.count): \(over.en)."),
+                at: count.span, related: over.related, expected: "\(over.count)个", key: "balance")
+            f.relatedOmitted = over.omitted
+            report.add(f)
         }
     }
 
@@ -248,5 +250,29 @@ public struct ProjectTotals: Check {
                     expected: total.text + "分", key: "score|department"))
             }
         }
+    }
+}
+
+/// Project tables named in a message and pointed at as related places: built once per list
+/// (a long report may quote the same list many times) and bounded like every related list.
+struct NamedTables {
+    let count: Int
+    let zh: String
+    let en: String
+    let related: [RelatedLocation]
+    let omitted: Int
+
+    var isEmpty: Bool { count == 0 }
+
+    init(_ tables: [PerformanceTable]) {
+        count = tables.count
+        let names = tables.prefix(12).compactMap(\.projectName)
+        zh = tables.count > 12 ? names.prefix(10).joined(separator: "、") + "…（共\(tables.count)项）" : names.joined(separator: "、")
+        en = tables.count > 12 ? names.prefix(10).joined(separator: ", ") + "… (\(tables.count) in all)" : names.joined(separator: ", ")
+        let pointed = tables.filter { $0.budget?.total?.executed != nil }
+        related = pointed.prefix(Linter.maxRelated).map { t in
+            TableSay.related("project", t.budget!.total!.executed!, zh: t.projectName ?? "", en: t.projectName ?? "")
+        }
+        omitted = max(0, pointed.count - Linter.maxRelated)
     }
 }

@@ -11,7 +11,19 @@ enum Say {
 
     /// "人员经费482.69万元 + 公用经费77.27万元"
     static func sum(_ mentions: [Mention], english: Bool = false) -> String {
-        mentions.map { english ? $0.namedEnglish : $0.named }.joined(separator: " + ")
+        list(mentions.map { english ? $0.namedEnglish : $0.named }, separator: " + ")
+    }
+
+    /// Items joined for a message, the first `limit` of a longer list followed by how many
+    /// there are in all: a message stays readable, and its size bounded, whatever the report.
+    static func list(_ items: [String], separator: String, limit: Int = 12) -> String {
+        guard items.count > limit else { return items.joined(separator: separator) }
+        return items.prefix(limit - 2).joined(separator: separator) + separator + "…（共\(items.count)项）"
+    }
+
+    static func listEnglish(_ items: [String], separator: String, limit: Int = 12) -> String {
+        guard items.count > limit else { return items.joined(separator: separator) }
+        return items.prefix(limit - 2).joined(separator: separator) + separator + "… (\(items.count) in all)"
     }
 
     static func related(_ role: String, _ m: Mention, zh: String, en: String) -> RelatedLocation {

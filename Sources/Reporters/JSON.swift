@@ -102,3 +102,58 @@ public indirect enum JSON: Sendable, Equatable {
         out += String(decoding: bytes, as: UTF8.self)
     }
 }
+
+/// Writes one JSON object member by member, in the layout `JSON.write` uses, with arrays
+/// produced element by element.
+struct StreamedObject {
+    let out: Output
+    let pretty: Bool
+    let depth: Int
+    private var members = 0
+
+    init(out: Output, pretty: Bool, depth: Int) {
+        self.out = out
+        self.pretty = pretty
+        self.depth = depth
+        out.write("{")
+    }
+
+    private mutating func key(_ k: String) {
+        var bytes: [UInt8] = []
+        if members > 0 { bytes.append(UInt8(ascii: ",")) }
+        if pretty { JSON.newline(&bytes, depth + 1) }
+        JSON.escape(k, into: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(UInt8(ascii: " ")) }
+        out.write(bytes: bytes)
+        members += 1
+    }
+
+    mutating func member(_ k: String, _ value: JSON) {
+        key(k)
+        out.write(value, pretty: pretty, depth: depth + 1)
+    }
+
+    mutating func array(_ k: String, count: Int, _ element: (Int) -> JSON) {
+        key(k)
+        guard count > 0 else { out.write("[]"); return }
+        out.write("[")
+        for i in 0..<count {
+            var sep: [UInt8] = i > 0 ? [UInt8(ascii: ",")] : []
+            if pretty { JSON.newline(&sep, depth + 2) }
+            out.write(bytes: sep)
+            out.write(element(i), pretty: pretty, depth: depth + 2)
+        }
+        var close: [UInt8] = []
+        if pretty { JSON.newline(&close, depth + 1) }
+        close.append(UInt8(ascii: "]"))
+        out.write(bytes: close)
+    }
+
+    func end() {
+        var close: [UInt8] = []
+        if members > 0 && pretty { JSON.newline(&close, depth) }
+        close.append(UInt8(ascii: "}"))
+        out.write(bytes: close)
+    }
+}

@@ -25,15 +25,36 @@ public final class JSONReporter: Reporter {
     }
 
     public func report(_ result: FileResult) {
-        let object = JSONReporter.file(result, language: language)
         if lines {
-            out.write(object, pretty: false)
+            JSONReporter.writeFile(result, language: language, to: out, pretty: false, depth: 0)
             out.write("\n")
             return
         }
         out.write(first ? "\n    " : ",\n    ")
-        out.write(object, pretty: true, depth: 2)
+        JSONReporter.writeFile(result, language: language, to: out, pretty: true, depth: 2)
         first = false
+    }
+
+    /// The same object `file(_:language:)` builds, written finding by finding, so that a report
+    /// with thousands of findings is never held twice in memory (as a tree and as text).
+    public static func writeFile(_ result: FileResult, language: Language, to out: Output, pretty: Bool, depth: Int) {
+        guard let source = result.source else {
+            out.write(file(result, language: language), pretty: pretty, depth: depth)
+            return
+        }
+        var object = StreamedObject(out: out, pretty: pretty, depth: depth)
+        object.member("path", .string(result.path))
+        object.member("encoding", .string(source.encoding))
+        object.member("error", .null)
+        object.array("findings", count: result.findings.count) { finding(result.findings[$0], source, language) }
+        if !result.verified.isEmpty {
+            object.array("verified", count: result.verified.count) { i in
+                let v = result.verified[i]
+                return .object([("check", .string(v.check)), ("key", .string(v.key)),
+                                ("numbers", .array(v.numbers.map { Place($0, in: source).json }))])
+            }
+        }
+        object.end()
     }
 
     public func end(_ summary: Summary) {
@@ -78,6 +99,9 @@ public final class JSONReporter: Reporter {
                 if let l = r.logical { related.append(("logicalLocation", l.json(language))) }
                 return .object(related)
             })),
+        ]
+        if f.relatedOmitted > 0 { members.append(("relatedOmitted", .int(f.relatedOmitted))) }
+        members += [
             ("expected", .optional(f.expected)),
             ("fingerprint", .string(f.fingerprint)),
         ]

@@ -142,6 +142,7 @@ public final class SARIFReporter: Reporter {
         }
         var properties: [(String, JSON)] = []
         if let e = f.expected { properties.append(("expected", .string(e))) }
+        if f.relatedOmitted > 0 { properties.append(("relatedOmitted", .int(f.relatedOmitted))) }
         if !properties.isEmpty { members.append(("properties", .object(properties))) }
         return .object(members)
     }

@@ -33,6 +33,9 @@ public final class TextReporter: Reporter {
                 let place = r.logical.map { language == .zh ? "（\($0.name.zh)）" : " (\($0.name.en))" } ?? ""
                 out.write("    \(language == .zh ? "相关" : "related"): \(result.path):\(q.line):\(q.column)\(place): \(r.message.text(language))\n")
             }
+            if f.relatedOmitted > 0 {
+                out.write(language == .zh ? "    …另有 \(f.relatedOmitted) 处相关位置\n" : "    … and \(f.relatedOmitted) more related places\n")
+            }
         }
     }
 

@@ -126,3 +126,29 @@ import Checks
         #expect(p.terminationStatus == 0)
     }
 }
+
+@Suite struct StreamedJSONTests {
+    /// The streamed file object is byte for byte the tree `JSONReporter.file` builds.
+    @Test func streamingWritesTheSameBytesAsTheTree() throws {
+        let auditor = Auditor(linter: Linter(checks: Registry.all))
+        var inputs: [(String, [UInt8])] = [("a.txt", Array(faultyText.utf8)), ("c.docx", faultyDocx), ("empty.txt", [])]
+        for name in ["faulty-2024-final-accounts.txt", "clean-2024-final-accounts.txt"] {
+            let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("examples/" + name)
+            inputs.append((name, Array(try Data(contentsOf: url))))
+        }
+        for (name, bytes) in inputs {
+            var result = auditor.audit(bytes: bytes, displayPath: name)
+            result.verified = []
+            for pretty in [true, false] {
+                let path = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-\(UUID().uuidString)").path
+                let out = Output.file(path)!
+                JSONReporter.writeFile(result, language: .zh, to: out, pretty: pretty, depth: 2)
+                out.close()
+                let streamed = try String(contentsOfFile: path, encoding: .utf8)
+                try? FileManager.default.removeItem(atPath: path)
+                #expect(streamed == JSONReporter.file(result, language: .zh).serialized(pretty: pretty, depth: 2), "\(name) pretty=\(pretty)")
+            }
+        }
+    }
+}

@@ -46,6 +46,8 @@ public struct Finding: Sendable {
     /// Where the finding lands: the number that is wrong (or the first number of the relation).
     public var span: Span
     public var related: [RelatedLocation]
+    /// Related places left out beyond `Linter.maxRelated` (a total with hundreds of parts).
+    public var relatedOmitted = 0
     /// The value the report should state there, when one follows from the arithmetic ("43.92%").
     public var expected: String?
     /// A logical key naming what the finding is about (section, labels), never line

@@ -1,5 +1,8 @@
 /// Runs checks over a model and returns findings in document order, fingerprinted.
 public struct Linter: Sendable {
+    /// Related places kept per finding: enough to act on, and a report's size stays linear in its length.
+    public static let maxRelated = 20
+
     public var checks: [any Check]
     /// Per-check severity overrides (from --config).
     public var severities: [String: Severity]
@@ -27,6 +30,10 @@ public struct Linter: Sendable {
                 for i in produced.indices where produced[i].severity == check.description.severity {
                     produced[i].severity = s
                 }
+            }
+            for i in produced.indices where produced[i].related.count > Linter.maxRelated {
+                produced[i].relatedOmitted = produced[i].related.count - Linter.maxRelated
+                produced[i].related.removeSubrange(Linter.maxRelated...)
             }
             findings.append(contentsOf: produced)
         }

@@ -196,7 +196,7 @@ enum ShareClaimReader {
         while i >= 0 && m.id - i < 400 {
             let c = mentions[i]
             if BreakdownReader.isAmount(c) {
-                let l = Catalogue.normalize(Chars.of(c.label))
+                let l = Catalogue.normalize(c.labelScalars)
                 if l.count >= want.count && Array(l[(l.count - want.count)...]) == want { return c }
             }
             i -= 1

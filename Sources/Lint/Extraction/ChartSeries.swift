@@ -135,13 +135,3 @@ enum ChartReader {
         return digits > 0
     }
 }
-
-extension CleanTextBuilder {
-    /// Clean text for a string that is not in the source (captions assembled from several fields).
-    public static func make(_ s: String) -> CleanText {
-        let bytes = Array(s.utf8)
-        var b = CleanTextBuilder(bytes: bytes)
-        b.append(0, bytes.count)
-        return b.finish()
-    }
-}

@@ -53,8 +53,8 @@ public struct FactIndex: Sendable {
 
     /// Budget when the label, without the concept's own name, speaks of 预算 ("预算支出1281.97万元").
     static func basis(of m: Mention) -> Basis {
-        var label = Catalogue.normalize(Chars.of(m.label))
-        if let match = Catalogue.match(Chars.of(m.label)), match.position + match.length <= label.count {
+        var label = Catalogue.normalize(m.labelScalars)
+        if let match = Catalogue.match(m.labelScalars), match.position + match.length <= label.count {
             label.removeSubrange(match.position..<(match.position + match.length))
         }
         func contains(_ w: [UInt32]) -> Bool {

@@ -21,16 +21,15 @@ public enum Direction: String, Sendable, Hashable {
 }
 
 /// A number bound to the words in front of it, within one clause of one sentence.
-/// A reference type: claims, facts and findings share one mention instead of copying it.
+/// A reference type: claims, facts and findings share one mention instead of copying it;
+/// its quantity and label are read from its text unit rather than stored again.
 public final class Mention: Sendable {
     public let id: Int
-    /// The `TextUnit` it was read from.
-    public let unit: Int
-    public let quantity: Quantity
+    /// The text unit it was read from.
+    public let textUnit: TextUnit
+    /// Its quantity's index in `textUnit.scanned.quantities`.
+    let quantityIndex: Int32
     /// The words between the previous clause boundary (or number) and this number.
-    public let label: String
-    /// The label without its year and filler words, computed once.
-    public let trimmed: String
     public let labelRange: Range<Int>
     public let concept: Concept?
     public let role: Role
@@ -42,15 +41,20 @@ public final class Mention: Sendable {
     public let baseConcept: Concept?
     public let sentence: Int
 
+    /// The `TextUnit` index.
+    public var unit: Int { textUnit.index }
+    public var quantity: Quantity { textUnit.scanned.quantities[Int(quantityIndex)] }
     public var span: Span { quantity.span }
+    public var label: String { textUnit.text.string(labelRange) }
+    public var labelScalars: [UInt32] { Array(textUnit.text.scalars[labelRange]) }
+    /// The label without its year and filler words.
+    public var trimmed: String { Mention.trimmedLabel(label) }
 
-    init(id: Int, unit: Int, quantity: Quantity, label: String, labelRange: Range<Int>, concept: Concept?, role: Role,
+    init(id: Int, textUnit: TextUnit, quantityIndex: Int, labelRange: Range<Int>, concept: Concept?, role: Role,
          direction: Direction?, year: Int?, baseLabel: String?, baseConcept: Concept?, sentence: Int) {
         self.id = id
-        self.unit = unit
-        self.quantity = quantity
-        self.label = label
-        self.trimmed = Mention.trimmedLabel(label)
+        self.textUnit = textUnit
+        self.quantityIndex = Int32(quantityIndex)
         self.labelRange = labelRange
         self.concept = concept
         self.role = role
@@ -82,7 +86,7 @@ enum MentionReader {
         let t = unit.text
         var previousEnd = 0
         var previousSentence = -1
-        for q in unit.scanned.quantities {
+        for (qi, q) in unit.scanned.quantities.enumerated() {
             let start = q.textRange.lowerBound
             guard let sentence = unit.sentence(containing: start) else { continue }
             if sentence != previousSentence {
@@ -133,9 +137,9 @@ enum MentionReader {
                (match.concept.kind == .money) == (q.unit.isMoney || q.unit == .tenThousand) {
                 concept = match.concept
             }
-            let m = Mention(id: firstID + out.count, unit: unit.index, quantity: q, label: t.string(labelRange),
-                            labelRange: labelRange, concept: concept, role: role, direction: direction, year: year,
-                            baseLabel: baseLabel, baseConcept: baseConcept, sentence: sentence)
+            let m = Mention(id: firstID + out.count, textUnit: unit, quantityIndex: qi, labelRange: labelRange, concept: concept,
+                            role: role, direction: direction, year: year, baseLabel: baseLabel, baseConcept: baseConcept,
+                            sentence: sentence)
             out.append(m)
             previousEnd = q.textRange.upperBound
         }

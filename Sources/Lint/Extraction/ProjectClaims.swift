@@ -48,7 +48,7 @@ enum ProjectClaimReader {
             for (name, word) in categories where t.find(word, from: 0, to: min(t.count, 12)) != nil { category = name; break }
             for m in byUnit[unit.index] {
                 let q = m.quantity
-                let label = Chars.of(m.label)
+                let label = m.labelScalars
                 if case .count("个") = q.unit, q.comparator == nil, !q.approximate {
                     let after = q.textRange.upperBound
                     let followedByProjects = t.matches(projectWord, at: after)

@@ -103,20 +103,24 @@ public struct Position: Hashable, Sendable, Comparable {
     }
 }
 
-/// A byte range in a `SourceText`.
+/// A byte range in a `SourceText`. Stored in 32 bits (inputs are limited to 512 MB):
+/// every quantity, cell and finding carries spans, and a large report carries millions.
 public struct Span: Hashable, Sendable, Comparable {
-    public var start: Int
-    public var end: Int
+    private var lower: Int32
+    private var upper: Int32
 
     public init(_ start: Int, _ end: Int) {
-        self.start = start
-        self.end = max(start, end)
+        lower = Int32(clamping: start)
+        upper = Int32(clamping: max(start, end))
     }
+
+    public var start: Int { Int(lower) }
+    public var end: Int { Int(upper) }
 
     public var length: Int { end - start }
     public var range: Range<Int> { start..<end }
 
     public func union(_ other: Span) -> Span { Span(min(start, other.start), max(end, other.end)) }
 
-    public static func < (a: Span, b: Span) -> Bool { (a.start, a.end) < (b.start, b.end) }
+    public static func < (a: Span, b: Span) -> Bool { (a.lower, a.upper) < (b.lower, b.upper) }
 }

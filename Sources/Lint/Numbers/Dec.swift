@@ -6,9 +6,25 @@
 /// propagates; relations involving it are reported as indeterminate instead of
 /// trapping on hostile input.
 public struct Dec: Hashable, Sendable {
-    public private(set) var mantissa: Int128
+    // Two words and a byte rather than Int128 and Int: 24 bytes instead of 32 (Int128 is
+    // 16-aligned), and a report holds a Dec in every one of its quantities.
+    private var low: UInt64
+    private var high: Int64
+    private var scaleByte: Int8
+
+    public private(set) var mantissa: Int128 {
+        get { Int128(high) << 64 | Int128(low) }
+        set {
+            low = UInt64(truncatingIfNeeded: newValue)
+            high = Int64(truncatingIfNeeded: newValue >> 64)
+        }
+    }
+
     /// Number of decimal digits after the point; `-1` marks an invalid value.
-    public private(set) var scale: Int
+    public private(set) var scale: Int {
+        get { Int(scaleByte) }
+        set { scaleByte = Int8(clamping: newValue) }
+    }
 
     public static let invalid = Dec(rawMantissa: 0, scale: -1)
     public static let zero = Dec(0)
@@ -18,19 +34,18 @@ public struct Dec: Hashable, Sendable {
     public var isValid: Bool { scale >= 0 }
 
     init(rawMantissa: Int128, scale: Int) {
-        self.mantissa = rawMantissa
-        self.scale = scale
+        low = UInt64(truncatingIfNeeded: rawMantissa)
+        high = Int64(truncatingIfNeeded: rawMantissa >> 64)
+        scaleByte = Int8(clamping: scale)
     }
 
     public init(_ integer: Int) {
-        self.mantissa = Int128(integer)
-        self.scale = 0
+        self.init(rawMantissa: Int128(integer), scale: 0)
     }
 
     public init(mantissa: Int128, scale: Int) {
-        precondition(scale >= 0)
-        self.mantissa = mantissa
-        self.scale = scale
+        precondition(scale >= 0 && scale <= 127)
+        self.init(rawMantissa: mantissa, scale: scale)
         normalize()
     }
 
@@ -57,8 +72,7 @@ public struct Dec: Hashable, Sendable {
             }
         }
         if digits == 0 { return nil }
-        self.mantissa = negative ? -m : m
-        self.scale = s
+        self.init(rawMantissa: negative ? -m : m, scale: s)
         normalize()
     }
 

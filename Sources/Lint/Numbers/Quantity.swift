@@ -63,10 +63,18 @@ public struct Quantity: Hashable, Sendable {
     /// The value in the printed unit (1,154.91 → 1154.91; 86%% → 86).
     public var value: Dec
     /// Decimals as printed (1281.97 → 2; 100 → 0).
-    public var decimals: Int
+    public var decimals: Int {
+        get { Int(decimalsStored) }
+        set { decimalsStored = Int16(clamping: newValue) }
+    }
+    private var decimalsStored: Int16
     public var unit: Unit
     /// Extra power of ten carried by the number itself (2万人次 → 4, 6千名 → 3).
-    public var multiplier: Int = 0
+    public var multiplier: Int {
+        get { Int(multiplierStored) }
+        set { multiplierStored = Int8(clamping: newValue) }
+    }
+    private var multiplierStored: Int8 = 0
     public var comparator: Comparator?
     /// "100余人", "近10篇", "约5万元": not an exact statement.
     public var approximate = false
@@ -75,11 +83,29 @@ public struct Quantity: Hashable, Sendable {
     /// "元/人", "万元/场": a rate, not an amount.
     public var perUnit: String?
     /// Indices in the text it was read from: the whole quantity, and the digits only.
-    public var textRange: Range<Int>
-    public var numberRange: Range<Int>
+    public var textRange: Range<Int> {
+        get { textBounds.range }
+        set { textBounds = Bounds32(newValue) }
+    }
+    public var numberRange: Range<Int> {
+        get { numberBounds.range }
+        set { numberBounds = Bounds32(newValue) }
+    }
+    // 32-bit bounds and small integers: a report holds many thousand quantities.
+    private var textBounds: Bounds32
+    private var numberBounds: Bounds32
     public var span: Span
     /// Source span of the digits alone (what a mutation test rewrites).
     public var numberSpan: Span = Span(0, 0)
+
+    public init(value: Dec, decimals: Int, unit: Unit, textRange: Range<Int>, numberRange: Range<Int>, span: Span) {
+        self.value = value
+        self.decimalsStored = Int16(clamping: decimals)
+        self.unit = unit
+        self.textBounds = Bounds32(textRange)
+        self.numberBounds = Bounds32(numberRange)
+        self.span = span
+    }
 
     /// Counts are exact; everything else is rounded to its printed precision.
     public var isExactCount: Bool { unit.isCount && multiplier == 0 && !approximate }
@@ -134,4 +160,17 @@ public struct DateMention: Hashable, Sendable {
     public var day: Int?
     public var textRange: Range<Int>
     public var span: Span
+}
+
+/// A range of text indices in 32 bits.
+struct Bounds32: Hashable, Sendable {
+    var lower: Int32
+    var upper: Int32
+
+    init(_ r: Range<Int>) {
+        lower = Int32(clamping: r.lowerBound)
+        upper = Int32(clamping: r.upperBound)
+    }
+
+    var range: Range<Int> { Int(lower)..<Int(upper) }
 }

@@ -20,6 +20,8 @@ public struct TextReader {
     let source: SourceText
     let bytes: [UInt8]
     let options: Options
+    /// Every clean text of the document, in one place.
+    let storage: TextStorage
     var blocks: [Block] = []
     var tableCount = 0
     var chartCount = 0
@@ -28,6 +30,11 @@ public struct TextReader {
         self.source = source
         self.bytes = source.bytes
         self.options = options
+        // One scalar per UTF-8 lead byte at most: reserved once, exactly, since a large
+        // document's text is most of its memory.
+        var leads = 0
+        source.bytes.withUnsafeBufferPointer { b in for x in b where x & 0xC0 != 0x80 { leads += 1 } }
+        self.storage = TextStorage(capacity: leads + leads / 64 + 256)
     }
 
     public static func read(_ source: SourceText, options: Options = Options(), origin: Document.Origin = .text) -> Document {
@@ -253,7 +260,7 @@ public struct TextReader {
     func makeRow(_ draft: RowDraft) -> Row {
         var cells: [Cell] = []
         for c in draft.cells {
-            var builder = CleanTextBuilder(bytes: bytes)
+            var builder = CleanTextBuilder(bytes: bytes, storage: storage)
             for (n, line) in c.lines.enumerated() {
                 if n > 0 { builder.appendNewline(at: line.lowerBound > 0 ? line.lowerBound - 1 : 0) }
                 builder.append(line.lowerBound, line.upperBound)
@@ -297,7 +304,10 @@ public struct TextReader {
 
     /// Short plain text inside chart data is a series or sheet name ("占比（%）", "Sheet1").
     func isChartCaption(_ i: Int) -> Bool {
-        let text = clean(content(i))
+        // A look only: built aside, so the document's storage holds each line once.
+        var builder = CleanTextBuilder(bytes: bytes, storage: TextStorage(capacity: content(i).count))
+        builder.append(content(i).lowerBound, content(i).upperBound)
+        let text = builder.finish().trimmed()
         guard text.count > 0 && text.count <= 24 else { return false }
         for s in text.scalars where s == 0x3002 || s == 0xFF0C || s == 0xFF1B { return false }
         return true
@@ -324,7 +334,7 @@ public struct TextReader {
     // MARK: text lines
 
     func clean(_ r: Range<Int>) -> CleanText {
-        var builder = CleanTextBuilder(bytes: bytes)
+        var builder = CleanTextBuilder(bytes: bytes, storage: storage)
         builder.append(r.lowerBound, r.upperBound)
         return builder.finish().trimmed()
     }

@@ -1,0 +1,102 @@
+/// Builds `CleanText` from source bytes, one line or fragment at a time, into a storage
+/// shared by the whole document.
+public struct CleanTextBuilder {
+    let bytes: [UInt8]
+    let storage: TextStorage
+    var start: Int
+
+    public init(bytes: [UInt8], storage: TextStorage) {
+        self.bytes = bytes
+        self.storage = storage
+        self.start = storage.count
+    }
+
+    /// Appends source bytes `start..<end` (one line's content), folding and
+    /// dropping noise markers.
+    public mutating func append(_ start: Int, _ end: Int) {
+        var i = start
+        while i < end {
+            let b = bytes[i]
+            if b == 0x5B, let skip = Noise.markerLength(bytes, at: i, limit: end) {
+                i += skip
+                continue
+            }
+            let (scalar, length) = UTF8Scan.decode(bytes, at: i, limit: end)
+            storage.append(Chars.fold(scalar), from: i, to: i + length)
+            i += length
+        }
+    }
+
+    /// Appends a line break that joins two lines of one cell.
+    public mutating func appendNewline(at offset: Int) {
+        storage.append(0x0A, from: offset, to: offset + 1)
+    }
+
+    /// Clean text for a string that is not in the source (captions assembled from several
+    /// fields), in a storage of its own; offsets are into the string's UTF-8.
+    public static func make(_ s: String) -> CleanText {
+        let bytes = Array(s.utf8)
+        var b = CleanTextBuilder(bytes: bytes, storage: TextStorage(capacity: bytes.count))
+        b.append(0, bytes.count)
+        return b.finish()
+    }
+
+    /// The text appended since the last `finish`.
+    public mutating func finish() -> CleanText {
+        defer { start = storage.count }
+        return CleanText(storage: storage, start: start, count: storage.count - start)
+    }
+}
+
+/// Noise that Word-export text carries: `[bookmark: …]` and `[image: …]`.
+public enum Noise {
+    static let bookmark = Array("[bookmark:".utf8)
+    static let image = Array("[image:".utf8)
+
+    /// Byte length of a marker starting at `i`, or nil.
+    public static func markerLength(_ bytes: [UInt8], at i: Int, limit: Int) -> Int? {
+        let prefix: [UInt8]
+        if startsWith(bytes, bookmark, at: i, limit: limit) {
+            prefix = bookmark
+        } else if startsWith(bytes, image, at: i, limit: limit) {
+            prefix = image
+        } else {
+            return nil
+        }
+        var j = i + prefix.count
+        // Markers are short; a missing bracket within 256 bytes means it is not one.
+        let stop = min(limit, j + 256)
+        while j < stop {
+            if bytes[j] == 0x5D { return j + 1 - i }
+            if bytes[j] == 0x0A { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    static func startsWith(_ bytes: [UInt8], _ word: [UInt8], at i: Int, limit: Int) -> Bool {
+        guard i + word.count <= limit else { return false }
+        for k in 0..<word.count where bytes[i + k] != word[k] { return false }
+        return true
+    }
+}
+
+/// Minimal UTF-8 decoding over bytes already known to be valid.
+public enum UTF8Scan {
+    @inline(__always)
+    public static func decode(_ bytes: [UInt8], at i: Int, limit: Int) -> (UInt32, Int) {
+        let b0 = UInt32(bytes[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0, i + 1 < limit {
+            return (((b0 & 0x1F) << 6) | (UInt32(bytes[i + 1]) & 0x3F), 2)
+        }
+        if b0 < 0xF0, i + 2 < limit {
+            return (((b0 & 0x0F) << 12) | ((UInt32(bytes[i + 1]) & 0x3F) << 6) | (UInt32(bytes[i + 2]) & 0x3F), 3)
+        }
+        if i + 3 < limit {
+            return (((b0 & 0x07) << 18) | ((UInt32(bytes[i + 1]) & 0x3F) << 12)
+                    | ((UInt32(bytes[i + 2]) & 0x3F) << 6) | (UInt32(bytes[i + 3]) & 0x3F), 4)
+        }
+        return (0xFFFD, 1)
+    }
+}
