@@ -51,7 +51,7 @@ public struct Auditor: Sendable {
             return FileResult(path: displayPath, source: nil, findings: [], error: error)
         case .success(let document):
             let model = AuditModel(document: document)
-            var (findings, verified) = linter.lintWithEvidence(model, path: displayPath)
+            var (findings, verified) = linter.lintWithEvidence(model, path: displayPath, recordVerified: keepVerified)
             let locator = LogicalLocator(document)
             for i in findings.indices {
                 findings[i].logical = locator.location(at: findings[i].span.start)

@@ -16,16 +16,21 @@ public struct CheckReport: Sendable {
     public private(set) var findings: [Finding] = []
     public private(set) var verified: [VerifiedRelation] = []
     public let check: String
+    /// Whether verified relations are kept (the accuracy evaluation asks for them; a normal
+    /// audit does not, and then neither their numbers nor their keys are even built).
+    public let recordsVerified: Bool
 
-    public init(check: String) {
+    public init(check: String, recordsVerified: Bool = true) {
         self.check = check
+        self.recordsVerified = recordsVerified
     }
 
     public mutating func add(_ finding: Finding) { findings.append(finding) }
 
     /// Records a relation found consistent, naming the numbers it rests on.
-    public mutating func verified(_ numbers: [Quantity], key: String) {
-        verified.append(VerifiedRelation(check: check, key: key, numbers: numbers.map(\.numberSpan)))
+    public mutating func verified(_ numbers: @autoclosure () -> [Quantity], key: @autoclosure () -> String) {
+        guard recordsVerified else { return }
+        verified.append(VerifiedRelation(check: check, key: key(), numbers: numbers().map(\.numberSpan)))
     }
 }
 

@@ -13,15 +13,15 @@ public struct Linter: Sendable {
     }
 
     public func lint(_ model: AuditModel, path: String) -> [Finding] {
-        lintWithEvidence(model, path: path).findings
+        lintWithEvidence(model, path: path, recordVerified: false).findings
     }
 
-    /// Findings, and the relations the checks verified as consistent.
-    public func lintWithEvidence(_ model: AuditModel, path: String) -> (findings: [Finding], verified: [VerifiedRelation]) {
+    /// Findings, and the relations the checks verified as consistent (when asked for).
+    public func lintWithEvidence(_ model: AuditModel, path: String, recordVerified: Bool = true) -> (findings: [Finding], verified: [VerifiedRelation]) {
         var findings: [Finding] = []
         var verified: [VerifiedRelation] = []
         for check in checks {
-            var report = CheckReport(check: check.id)
+            var report = CheckReport(check: check.id, recordsVerified: recordVerified)
             check.check(model, &report)
             verified.append(contentsOf: report.verified)
             var produced = report.findings

@@ -65,13 +65,13 @@ enum Extractor {
         let units = makeUnits(document)
         lap?("units")
         var mentions: [Mention] = []
-        var byUnit: [[Mention]] = []
-        byUnit.reserveCapacity(units.count)
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(units.count + 1)
         for u in units {
-            let ms = MentionReader.read(u, firstID: mentions.count)
-            mentions.append(contentsOf: ms)
-            byUnit.append(ms)
+            mentions.append(contentsOf: MentionReader.read(u, firstID: mentions.count))
+            starts.append(Int32(mentions.count))
         }
+        let byUnit = MentionsByUnit(mentions: mentions, starts: starts)
         lap?("mentions")
         let reportYear = ReportYear.detect(document, units: units)
         lap?("report year")
@@ -114,7 +114,9 @@ enum Extractor {
                 units.append(TextUnit(index: units.count, location: .paragraph(block: bi), text: p.text, section: p.section))
             case .table(let t):
                 for (ri, row) in t.rows.enumerated() {
-                    for (ci, cell) in row.cells.enumerated() where !cell.text.isEmpty {
+                    // A unit carries numbers: a cell without a digit has none to give (and a large
+                    // report has hundreds of thousands of such cells).
+                    for (ci, cell) in row.cells.enumerated() where cell.text.withScalars({ $0.contains { $0 >= 0x30 && $0 <= 0x39 } }) {
                         units.append(TextUnit(index: units.count, location: .cell(table: tableIndex, row: ri, column: ci),
                                               text: cell.text, section: t.section))
                     }
@@ -126,6 +128,14 @@ enum Extractor {
         }
         return units
     }
+}
+
+/// Each unit's mentions, as a slice of the document's (a unit's mentions are contiguous).
+struct MentionsByUnit {
+    let mentions: [Mention]
+    let starts: [Int32]
+
+    subscript(unit: Int) -> ArraySlice<Mention> { mentions[Int(starts[unit])..<Int(starts[unit + 1])] }
 }
 
 /// Stated amounts of each concept, for resolving a total named elsewhere.
@@ -160,7 +170,7 @@ struct ConceptIndex {
 
 /// Binds each "占Y%" to its part and its base.
 enum ShareClaimReader {
-    static func read(mentions: [Mention], byUnit: [[Mention]], breakdowns: [Breakdown], facts: ConceptIndex) -> [ShareClaim] {
+    static func read(mentions: [Mention], byUnit: MentionsByUnit, breakdowns: [Breakdown], facts: ConceptIndex) -> [ShareClaim] {
         var breakdownOfShare: [Int: Int] = [:]
         for b in breakdowns {
             for p in b.parts { if let s = p.share { breakdownOfShare[s.id] = b.id } }

@@ -59,7 +59,7 @@ enum BreakdownReader {
             && (m.quantity.unit.isMoney || m.quantity.unit.isCount || m.quantity.unit == .tenThousand)
     }
 
-    static func read(units: [TextUnit], mentionsByUnit: [[Mention]], firstID: Int = 0) -> [Breakdown] {
+    static func read(units: [TextUnit], mentionsByUnit: MentionsByUnit, firstID: Int = 0) -> [Breakdown] {
         var out: [Breakdown] = []
         for unit in units where unit.location.isParagraph {
             let mentions = mentionsByUnit[unit.index]
@@ -140,7 +140,7 @@ enum BreakdownReader {
 
     /// Parts listed one per paragraph after "其中：": the first amount of each following
     /// paragraph in the same section, until a paragraph has none.
-    static func followingParts(after unit: TextUnit, units: [TextUnit], mentionsByUnit: [[Mention]], like total: Mention)
+    static func followingParts(after unit: TextUnit, units: [TextUnit], mentionsByUnit: MentionsByUnit, like total: Mention)
         -> [Breakdown.Part] {
         var parts: [Breakdown.Part] = []
         var next = unit.index + 1
@@ -175,7 +175,7 @@ enum BreakdownReader {
     }
 
     /// "2024年度“三公”经费财政拨款支出决算中，A万元，占P%；B万元，占Q%": the total is only named.
-    static func topicBreakdown(_ unit: TextUnit, _ si: Int, _ mentions: [Mention], id: Int) -> Breakdown? {
+    static func topicBreakdown(_ unit: TextUnit, _ si: Int, _ mentions: ArraySlice<Mention>, id: Int) -> Breakdown? {
         let sentence = unit.sentences[si]
         let t = unit.text
         // The first clause names the topic and carries no number.

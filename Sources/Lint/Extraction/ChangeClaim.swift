@@ -34,7 +34,7 @@ enum ChangeClaimReader {
     static let priorYearWords = ["上年度", "上年", "上一年度", "去年", "同比"].map(Chars.of)
     static let comparisonStarts: Set<UInt32> = Set(Chars.of("与比较同"))
 
-    static func read(units: [TextUnit], byUnit: [[Mention]], facts: FactIndex, charts: [ChartSeries], reportYear: Int?) -> [ChangeClaim] {
+    static func read(units: [TextUnit], byUnit: MentionsByUnit, facts: FactIndex, charts: [ChartSeries], reportYear: Int?) -> [ChangeClaim] {
         var out: [ChangeClaim] = []
         let charted = ChartedAmounts(charts)
         for unit in units where unit.location.isParagraph {
@@ -90,7 +90,7 @@ enum ChangeClaimReader {
     }
 
     /// The subject: the change's own concept, else the clause before 持平, else the amount the sentence is about.
-    static func resolveSubject(_ c: inout ChangeClaim, unit: TextUnit, mentions: [Mention], before: Int, sentence: Range<Int>) {
+    static func resolveSubject(_ c: inout ChangeClaim, unit: TextUnit, mentions: ArraySlice<Mention>, before: Int, sentence: Range<Int>) {
         if let concept = c.change?.concept {
             c.subject = concept
             c.subjectName = concept.zh
@@ -120,7 +120,7 @@ enum ChangeClaimReader {
     }
 
     /// The current amount: the subject's statement nearest before the change in this paragraph, else the fact index.
-    static func resolveCurrent(_ c: inout ChangeClaim, unit: TextUnit, mentions: [Mention], facts: FactIndex, before: Int, reportYear: Int?) {
+    static func resolveCurrent(_ c: inout ChangeClaim, unit: TextUnit, mentions: ArraySlice<Mention>, facts: FactIndex, before: Int, reportYear: Int?) {
         let candidates = mentions.filter { $0.quantity.textRange.lowerBound < before && BreakdownReader.isAmount($0) && sameFamily($0, c) }
         if let subject = c.subject {
             let related = Set([subject.id] + (FactIndex.equivalents[subject.id] ?? []))

@@ -38,7 +38,7 @@ public enum ExpenditureClasses {
 enum ClassificationReader {
     static let levelWords: [[UInt32]] = ["(类)", "(款)", "(项)"].map(Chars.of)
 
-    static func read(units: [TextUnit], byUnit: [[Mention]]) -> [ClassificationItem] {
+    static func read(units: [TextUnit], byUnit: MentionsByUnit) -> [ClassificationItem] {
         var out: [ClassificationItem] = []
         for unit in units where unit.location.isParagraph {
             let t = unit.text

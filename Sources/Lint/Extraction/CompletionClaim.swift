@@ -22,7 +22,7 @@ enum CompletionClaimReader {
         (Chars.of("决算数大于预算数"), .greater), (Chars.of("决算数小于预算数"), .less),
     ]
 
-    static func read(units: [TextUnit], byUnit: [[Mention]]) -> [CompletionClaim] {
+    static func read(units: [TextUnit], byUnit: MentionsByUnit) -> [CompletionClaim] {
         var out: [CompletionClaim] = []
         for unit in units where unit.location.isParagraph {
             let mentions = byUnit[unit.index]

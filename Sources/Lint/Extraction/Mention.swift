@@ -24,45 +24,52 @@ public enum Direction: String, Sendable, Hashable {
 /// A reference type: claims, facts and findings share one mention instead of copying it;
 /// its quantity and label are read from its text unit rather than stored again.
 public final class Mention: Sendable {
-    public let id: Int
     /// The text unit it was read from.
     public let textUnit: TextUnit
-    /// Its quantity's index in `textUnit.scanned.quantities`.
-    let quantityIndex: Int32
-    /// The words between the previous clause boundary (or number) and this number.
-    public let labelRange: Range<Int>
     public let concept: Concept?
+    /// For shares: the quantity named after 占 ("占本年支出合计的").
+    public let baseConcept: Concept?
+    // Indices and small numbers in 32 bits or less: a large report has a mention per number.
+    private let storedID: Int32
+    private let quantityIndex: Int32
+    private let labelBounds: Bounds32
+    /// Where the base of a share is named, within the unit's text (empty: not named).
+    private let baseBounds: Bounds32
+    private let storedSentence: Int32
+    private let storedYear: Int16
     public let role: Role
     public let direction: Direction?
-    /// A year written in the label ("2024年度本年收入合计").
-    public let year: Int?
-    /// For shares: the base named after 占 ("占本年支出合计的") — its label and concept.
-    public let baseLabel: String?
-    public let baseConcept: Concept?
-    public let sentence: Int
 
+    public var id: Int { Int(storedID) }
     /// The `TextUnit` index.
     public var unit: Int { textUnit.index }
     public var quantity: Quantity { textUnit.scanned.quantities[Int(quantityIndex)] }
     public var span: Span { quantity.span }
+    /// The words between the previous clause boundary (or number) and this number.
+    public var labelRange: Range<Int> { labelBounds.range }
     public var label: String { textUnit.text.string(labelRange) }
     public var labelScalars: [UInt32] { Array(textUnit.text.scalars[labelRange]) }
     /// The label without its year and filler words.
     public var trimmed: String { Mention.trimmedLabel(label) }
+    /// A year written in the label ("2024年度本年收入合计").
+    public var year: Int? { storedYear == 0 ? nil : Int(storedYear) }
+    public var sentence: Int { Int(storedSentence) }
+    /// For shares: the base's words between 占 and 的 ("本年支出合计").
+    public var baseLabel: String? { baseBounds.range.isEmpty ? nil : textUnit.text.string(baseBounds.range) }
 
     init(id: Int, textUnit: TextUnit, quantityIndex: Int, labelRange: Range<Int>, concept: Concept?, role: Role,
-         direction: Direction?, year: Int?, baseLabel: String?, baseConcept: Concept?, sentence: Int) {
-        self.id = id
+         direction: Direction?, year: Int?, baseRange: Range<Int>?, baseConcept: Concept?, sentence: Int) {
+        self.storedID = Int32(id)
         self.textUnit = textUnit
         self.quantityIndex = Int32(quantityIndex)
-        self.labelRange = labelRange
+        self.labelBounds = Bounds32(labelRange)
         self.concept = concept
         self.role = role
         self.direction = direction
-        self.year = year
-        self.baseLabel = baseLabel
+        self.storedYear = Int16(clamping: year ?? 0)
+        self.baseBounds = Bounds32(baseRange ?? 0..<0)
         self.baseConcept = baseConcept
-        self.sentence = sentence
+        self.storedSentence = Int32(sentence)
     }
 }
 
@@ -110,7 +117,7 @@ enum MentionReader {
             let year = unit.scanned.years.last(where: { labelRange.contains($0.textRange.lowerBound) })?.year
             let direction = direction(in: labelScalars)
             var role = Role.amount
-            var baseLabel: String?, baseConcept: Concept?, concept: Concept?
+            var baseRange: Range<Int>?, baseConcept: Concept?, concept: Concept?
             if q.unit == .percent {
                 if let s = lastIndex(of: share, in: labelScalars) {
                     role = .share
@@ -118,7 +125,8 @@ enum MentionReader {
                     let after = Array(labelScalars[(s + share.count)...])
                     if let d = lastIndex(of: de, in: after), d > 0 {
                         let base = Array(after[..<d])
-                        baseLabel = String(String.UnicodeScalarView(base.compactMap(Unicode.Scalar.init)))
+                        let from = labelRange.lowerBound + s + share.count
+                        baseRange = from..<(from + d)
                         baseConcept = Catalogue.match(base)?.concept
                     }
                 } else if completionWords.contains(where: { contains($0, in: labelScalars) }) {
@@ -138,7 +146,7 @@ enum MentionReader {
                 concept = match.concept
             }
             let m = Mention(id: firstID + out.count, textUnit: unit, quantityIndex: qi, labelRange: labelRange, concept: concept,
-                            role: role, direction: direction, year: year, baseLabel: baseLabel, baseConcept: baseConcept,
+                            role: role, direction: direction, year: year, baseRange: baseRange, baseConcept: baseConcept,
                             sentence: sentence)
             out.append(m)
             previousEnd = q.textRange.upperBound

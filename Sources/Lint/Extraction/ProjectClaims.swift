@@ -39,7 +39,7 @@ enum ProjectClaimReader {
     static let evaluation = ["绩效自评", "自评"].map(Chars.of)
     static let nameSuffixes = ["专项预算项目", "专项预算", "预算项目", "项目"].map(Chars.of)
 
-    static func read(units: [TextUnit], byUnit: [[Mention]]) -> ProjectClaims {
+    static func read(units: [TextUnit], byUnit: MentionsByUnit) -> ProjectClaims {
         var out = ProjectClaims()
         for unit in units where unit.location.isParagraph {
             let t = unit.text

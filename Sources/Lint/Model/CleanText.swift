@@ -10,13 +10,16 @@
 /// sixteen bytes and no allocation, and slicing or trimming copies nothing.
 public struct CleanText: Sendable, Hashable {
     let storage: TextStorage
-    let start: Int
-    public private(set) var count: Int
+    private let storedStart: Int32
+    private var storedCount: Int32
+
+    var start: Int { Int(storedStart) }
+    public var count: Int { Int(storedCount) }
 
     init(storage: TextStorage, start: Int, count: Int) {
         self.storage = storage
-        self.start = start
-        self.count = count
+        self.storedStart = Int32(start)
+        self.storedCount = Int32(count)
     }
 
     public init() {
@@ -58,23 +61,28 @@ public struct CleanText: Sendable, Hashable {
     }
 
     @inline(__always)
-    func end(_ i: Int) -> Int { Int(storage.offsets[start + i]) + Int(storage.lengths[start + i]) }
+    func end(_ i: Int) -> Int { storage.end(start + i) }
 
     public var fullSpan: Span { span(0..<count) }
 
+    /// The text of scalars `range`, allocated at its exact size.
     public func string(_ range: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        for i in range where i >= 0 && i < count {
-            if let u = Unicode.Scalar(self[i]) { s.append(u) }
+        let lo = max(0, range.lowerBound), hi = min(count, range.upperBound)
+        guard lo < hi else { return "" }
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity((hi - lo) * 3)
+        for i in lo..<hi {
+            guard let u = Unicode.Scalar(self[i]) else { continue }
+            utf8.append(contentsOf: UTF8.encode(u)!)
         }
-        return String(s)
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     public var string: String { string(0..<count) }
 
     /// Drops trailing whitespace (a range shrinks; the storage keeps its scalars).
     mutating func trimTrailingWhitespace() {
-        while count > 0, Chars.isSpace(self[count - 1]) || self[count - 1] == 0x0A { count -= 1 }
+        while count > 0, Chars.isSpace(self[count - 1]) || self[count - 1] == 0x0A { storedCount -= 1 }
     }
 
     /// A view without leading and trailing whitespace (including newlines).
@@ -144,31 +152,40 @@ public struct CleanText: Sendable, Hashable {
     }
 }
 
-/// The clean text of one document, in one place: scalars, the source offset of each, and how
-/// many source bytes each stands for (a folded character, a joined line break), so that
-/// the end of scalar i is offsets[i] + lengths[i]. Nine bytes a character, no allocation per
-/// cell. The reader appends while it parses; afterwards the storage is never changed, which
-/// is what makes sharing it between the values that point into it safe.
+/// The clean text of one document, in one place: scalars and the source offset of each.
+/// A scalar stands for the UTF-8 sequence at its offset (a folded full-width character, a
+/// line break joining two lines of a cell), so its end follows from the source byte there:
+/// eight bytes a character, no allocation per cell. The reader appends while it parses;
+/// afterwards the storage is never changed, which is what makes sharing it between the
+/// values that point into it safe.
 public final class TextStorage: @unchecked Sendable {
     fileprivate(set) var scalars: [UInt32] = []
     fileprivate(set) var offsets: [Int32] = []
-    fileprivate(set) var lengths: [UInt8] = []
+    /// The bytes the offsets are into (the document's source: shared, not copied).
+    let source: [UInt8]
 
-    public init(capacity: Int = 0) {
+    public init(source: [UInt8], capacity: Int = 0) {
+        self.source = source
         scalars.reserveCapacity(capacity)
         offsets.reserveCapacity(capacity)
-        lengths.reserveCapacity(capacity)
     }
 
-    static let empty = TextStorage()
+    static let empty = TextStorage(source: [])
 
     var count: Int { scalars.count }
 
     @inline(__always)
-    func append(_ scalar: UInt32, from start: Int, to end: Int) {
+    func append(_ scalar: UInt32, at offset: Int) {
         scalars.append(scalar)
-        offsets.append(Int32(truncatingIfNeeded: start))
-        lengths.append(UInt8(clamping: end - start))
+        offsets.append(Int32(truncatingIfNeeded: offset))
+    }
+
+    /// The source offset just past scalar `i`.
+    @inline(__always)
+    func end(_ i: Int) -> Int {
+        let o = Int(offsets[i])
+        guard o < source.count else { return o }
+        let b = source[o]
+        return o + (b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4)
     }
 }
-

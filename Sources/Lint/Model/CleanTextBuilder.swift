@@ -22,21 +22,21 @@ public struct CleanTextBuilder {
                 continue
             }
             let (scalar, length) = UTF8Scan.decode(bytes, at: i, limit: end)
-            storage.append(Chars.fold(scalar), from: i, to: i + length)
+            storage.append(Chars.fold(scalar), at: i)
             i += length
         }
     }
 
     /// Appends a line break that joins two lines of one cell.
     public mutating func appendNewline(at offset: Int) {
-        storage.append(0x0A, from: offset, to: offset + 1)
+        storage.append(0x0A, at: offset)
     }
 
     /// Clean text for a string that is not in the source (captions assembled from several
     /// fields), in a storage of its own; offsets are into the string's UTF-8.
     public static func make(_ s: String) -> CleanText {
         let bytes = Array(s.utf8)
-        var b = CleanTextBuilder(bytes: bytes, storage: TextStorage(capacity: bytes.count))
+        var b = CleanTextBuilder(bytes: bytes, storage: TextStorage(source: bytes, capacity: bytes.count))
         b.append(0, bytes.count)
         return b.finish()
     }

@@ -20,7 +20,17 @@ public enum NumberScanner {
             guard Chars.isDigit(t[i]) else { i += 1; continue }
             i = scanNumber(t, at: i, into: &out)
         }
+        // Kept for the whole audit: drop the growth slack of appending.
+        if out.quantities.capacity > out.quantities.count + 1 { out.quantities = exact(out.quantities) }
+        if out.years.capacity > out.years.count + 1 { out.years = exact(out.years) }
         return out
+    }
+
+    static func exact<T>(_ a: [T]) -> [T] {
+        var copy: [T] = []
+        copy.reserveCapacity(a.count)
+        copy.append(contentsOf: a)
+        return copy
     }
 
     // MARK: - scalar constants

@@ -34,7 +34,7 @@ public struct TextReader {
         // document's text is most of its memory.
         var leads = 0
         source.bytes.withUnsafeBufferPointer { b in for x in b where x & 0xC0 != 0x80 { leads += 1 } }
-        self.storage = TextStorage(capacity: leads + leads / 64 + 256)
+        self.storage = TextStorage(source: source.bytes, capacity: leads + leads / 64 + 256)
     }
 
     public static func read(_ source: SourceText, options: Options = Options(), origin: Document.Origin = .text) -> Document {
@@ -305,7 +305,7 @@ public struct TextReader {
     /// Short plain text inside chart data is a series or sheet name ("占比（%）", "Sheet1").
     func isChartCaption(_ i: Int) -> Bool {
         // A look only: built aside, so the document's storage holds each line once.
-        var builder = CleanTextBuilder(bytes: bytes, storage: TextStorage(capacity: content(i).count))
+        var builder = CleanTextBuilder(bytes: bytes, storage: TextStorage(source: bytes, capacity: content(i).count))
         builder.append(content(i).lowerBound, content(i).upperBound)
         let text = builder.finish().trimmed()
         guard text.count > 0 && text.count <= 24 else { return false }

@@ -9,13 +9,12 @@ enum PerformanceReader {
     }
 
     static func read(_ document: Document, units: [TextUnit]) -> Result {
-        var cellUnits: [Location: Int] = [:]
-        for u in units { if case .cell = u.location { cellUnits[u.location] = u.index } }
         var out = Result()
         let tables = document.tables
+        let cellUnits = CellUnits(tables: tables, units: units)
         let titles = titles(document)
         for (ti, table) in tables.enumerated() {
-            let grid = Grid(table: table, index: ti, units: units, unitAt: cellUnits)
+            let grid = Grid(table: table, index: ti, units: units, unitAt: cellUnits.table(ti))
             if let d = DepartmentTableReader.read(grid) {
                 out.departments.append(d)
             } else if let p = ProjectTableReader.read(grid, title: titles[ti]) {
@@ -56,11 +55,11 @@ struct Grid {
     let table: Table
     let index: Int
     let units: [TextUnit]
-    let unitAt: [Location: Int]
+    let unitAt: CellUnits.Table
     /// keys[row][column]: folded scalars without spaces, tabs or line breaks.
     let keys: [[[UInt32]]]
 
-    init(table: Table, index: Int, units: [TextUnit], unitAt: [Location: Int]) {
+    init(table: Table, index: Int, units: [TextUnit], unitAt: CellUnits.Table) {
         self.table = table
         self.index = index
         self.units = units
@@ -74,7 +73,7 @@ struct Grid {
     func cell(_ r: Int, _ c: Int) -> CellValue? {
         guard r >= 0, r < table.rows.count, c >= 0, c < table.rows[r].cells.count else { return nil }
         let cell = table.rows[r].cells[c]
-        let unitIndex = unitAt[.cell(table: index, row: r, column: c)]
+        let unitIndex = unitAt[r, c]
         return CellValue(text: cell.text.string, quantities: unitIndex.map { units[$0].scanned.quantities } ?? [],
                          span: cell.text.isEmpty ? cell.span : cell.text.fullSpan, row: r, column: c, unit: unitIndex)
     }
@@ -100,8 +99,45 @@ struct Grid {
     }
 
     func years(_ r: Int, _ c: Int) -> [YearMention] {
-        unitAt[.cell(table: index, row: r, column: c)].map { units[$0].scanned.years } ?? []
+        unitAt[r, c].map { units[$0].scanned.years } ?? []
     }
+}
+
+/// The text unit of every table cell, as 32-bit indices in one flat array per table (cells
+/// without text have none): a dictionary keyed by location cost 80 bytes a cell.
+struct CellUnits {
+    struct Table {
+        let rowStarts: [Int32]
+        let units: [Int32]
+
+        subscript(r: Int, c: Int) -> Int? {
+            guard r >= 0, r + 1 < rowStarts.count, c >= 0 else { return nil }
+            let i = Int(rowStarts[r]) + c
+            guard i < Int(rowStarts[r + 1]), units[i] >= 0 else { return nil }
+            return Int(units[i])
+        }
+    }
+
+    private var tables: [Table] = []
+
+    init(tables docTables: [Lint.Table], units: [TextUnit]) {
+        var rowStarts: [[Int32]] = []
+        var cells: [[Int32]] = []
+        for t in docTables {
+            var starts: [Int32] = [0]
+            starts.reserveCapacity(t.rows.count + 1)
+            for row in t.rows { starts.append(starts.last! + Int32(row.cells.count)) }
+            rowStarts.append(starts)
+            cells.append([Int32](repeating: -1, count: Int(starts.last!)))
+        }
+        for u in units {
+            guard case .cell(let t, let r, let c) = u.location, t < cells.count else { continue }
+            cells[t][Int(rowStarts[t][r]) + c] = Int32(u.index)
+        }
+        tables = zip(rowStarts, cells).map { Table(rowStarts: $0, units: $1) }
+    }
+
+    func table(_ i: Int) -> Table { tables[i] }
 }
 
 /// Header words, folded once.
