@@ -74,7 +74,7 @@ struct Grid {
         guard r >= 0, r < table.rows.count, c >= 0, c < table.rows[r].cells.count else { return nil }
         let cell = table.rows[r].cells[c]
         let unitIndex = unitAt[r, c]
-        return CellValue(text: cell.text.string, quantities: unitIndex.map { units[$0].scanned.quantities } ?? [],
+        return CellValue(clean: cell.text, quantities: unitIndex.map { units[$0].scanned.quantities } ?? [],
                          span: cell.text.isEmpty ? cell.span : cell.text.fullSpan, row: r, column: c, unit: unitIndex)
     }
 

@@ -1,19 +1,36 @@
 /// A table cell as the performance model sees it: its text, its first number, where it is.
 public struct CellValue: Sendable {
-    public var text: String
+    /// The cell's clean text; `text` spells it out when a message needs it.
+    public let clean: CleanText
     /// Every number in the cell, with source spans; `quantity` is the first.
-    public var quantities: [Quantity] = []
-    public var quantity: Quantity? { quantities.first }
-    public var span: Span
-    public var row: Int
-    public var column: Int
-    /// The cell's text unit in `AuditModel.units` (nil when the cell is empty).
-    public var unit: Int?
+    public let quantities: [Quantity]
+    public let span: Span
+    private let storedRow: Int32
+    private let storedColumn: Int32
+    private let storedUnit: Int32
 
-    public var isEmpty: Bool { text.isEmpty }
-    /// "/", "-", "—": the form's way of saying "not applicable".
-    public var isPlaceholder: Bool { ["/", "-", "—", "－", "\\", "无"].contains(text) }
+    init(clean: CleanText, quantities: [Quantity], span: Span, row: Int, column: Int, unit: Int?) {
+        self.clean = clean
+        self.quantities = quantities
+        self.span = span
+        storedRow = Int32(row)
+        storedColumn = Int32(column)
+        storedUnit = Int32(unit ?? -1)
+    }
+
+    public var text: String { clean.string }
+    public var quantity: Quantity? { quantities.first }
+    public var row: Int { Int(storedRow) }
+    public var column: Int { Int(storedColumn) }
+    /// The cell's text unit in `AuditModel.units` (nil when the cell has no digit).
+    public var unit: Int? { storedUnit < 0 ? nil : Int(storedUnit) }
+
+    public var isEmpty: Bool { clean.isEmpty }
+    /// "/", "-", "—", "\\", "无": the form's way of saying "not applicable".
+    public var isPlaceholder: Bool { clean.count == 1 && CellValue.placeholders.contains(clean[0]) }
     public var isBlank: Bool { isEmpty || isPlaceholder }
+
+    static let placeholders: Set<UInt32> = Set(Chars.of("/-—－\\无"))
 }
 
 /// The kind of an indicator, from its 一级/二级 names.
