@@ -104,19 +104,45 @@ public enum Catalogue {
         public var length: Int
     }
 
+    /// Aliases grouped by their first scalar (longest first in each group), and for each BMP
+    /// scalar its group: a label is matched by looking only at the aliases that can start at
+    /// each of its positions, with no hashing and no allocation.
+    static let groups: [[Int]] = {
+        var byFirst: [UInt32: [Int]] = [:]
+        for (i, a) in aliases.enumerated() { byFirst[a.scalars[0], default: []].append(i) }
+        return byFirst.keys.sorted().map { byFirst[$0]! }
+    }()
+
+    static let groupOf: [Int16] = {
+        var table = [Int16](repeating: -1, count: 0x10000)
+        for (g, members) in groups.enumerated() {
+            let first = aliases[members[0]].scalars[0]
+            if first < 0x10000 { table[Int(first)] = Int16(g) }
+        }
+        return table
+    }()
+
     /// The concept a label names: the longest alias it contains, nearest its end on ties.
     public static func match(_ label: [UInt32]) -> Match? {
         let text = normalize(label)
         guard text.count >= 2 else { return nil }
-        // Only aliases whose first character occurs in the label can match.
-        let present = Set(text)
         var best: Match?
-        for alias in aliases {
-            if let b = best, alias.scalars.count < b.length { break }
-            guard alias.scalars.count <= text.count, present.contains(alias.scalars[0]),
-                  let i = MentionReader.lastIndex(of: alias.scalars, in: text) else { continue }
-            if best == nil || i > best!.position {
-                best = Match(concept: alias.concept, position: i, length: alias.scalars.count)
+        for i in 0..<text.count {
+            let s = text[i]
+            guard s < 0x10000 else { continue }
+            let g = Int(groupOf[Int(s)])
+            guard g >= 0 else { continue }
+            for a in groups[g] {
+                let alias = aliases[a].scalars
+                if let b = best, alias.count < b.length { break }
+                guard i + alias.count <= text.count else { continue }
+                var k = 1
+                while k < alias.count && text[i + k] == alias[k] { k += 1 }
+                guard k == alias.count else { continue }
+                if best == nil || alias.count > best!.length || i > best!.position {
+                    best = Match(concept: aliases[a].concept, position: i, length: alias.count)
+                }
+                break
             }
         }
         return best

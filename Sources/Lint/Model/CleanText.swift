@@ -29,7 +29,10 @@ public struct CleanText: Sendable, Hashable {
     public var isEmpty: Bool { count == 0 }
 
     @inline(__always)
-    public subscript(i: Int) -> UInt32 { storage.scalars[start + i] }
+    public subscript(i: Int) -> UInt32 {
+        precondition(i >= 0 && i < count, "CleanText index out of range")
+        return storage.scalars[start + i]
+    }
 
     /// The scalars, indexed from 0.
     public var scalars: Scalars { Scalars(text: self) }
@@ -44,9 +47,7 @@ public struct CleanText: Sendable, Hashable {
     /// Runs `body` over the scalars without copying them.
     @inline(__always)
     public func withScalars<R>(_ body: (UnsafeBufferPointer<UInt32>) -> R) -> R {
-        storage.scalars.withUnsafeBufferPointer { all in
-            body(UnsafeBufferPointer(rebasing: all[start..<(start + count)]))
-        }
+        body(UnsafeBufferPointer(start: storage.scalars + start, count: count))
     }
 
     /// The source span of scalars `range` (empty ranges map to a point).
@@ -155,30 +156,36 @@ public struct CleanText: Sendable, Hashable {
 /// The clean text of one document, in one place: scalars and the source offset of each.
 /// A scalar stands for the UTF-8 sequence at its offset (a folded full-width character, a
 /// line break joining two lines of a cell), so its end follows from the source byte there:
-/// eight bytes a character, no allocation per cell. The reader appends while it parses;
-/// afterwards the storage is never changed, which is what makes sharing it between the
-/// values that point into it safe.
+/// eight bytes a character, no allocation per cell.
+///
+/// The buffers are allocated once, at a capacity the reader computes from the source (one
+/// scalar per UTF-8 lead byte at most), and written only by `CleanTextBuilder` while the
+/// document is read; afterwards nothing changes them, which is what makes sharing them
+/// between the values that point into them safe. They are raw memory rather than arrays so
+/// that reading a scalar is a load, without the exclusivity check every access to a class's
+/// array property costs.
 public final class TextStorage: @unchecked Sendable {
-    fileprivate(set) var scalars: [UInt32] = []
-    fileprivate(set) var offsets: [Int32] = []
+    let scalars: UnsafeMutablePointer<UInt32>
+    let offsets: UnsafeMutablePointer<Int32>
+    let capacity: Int
     /// The bytes the offsets are into (the document's source: shared, not copied).
     let source: [UInt8]
+    /// How much is written; moved by builders only, once per finished text.
+    var filled = 0
 
-    public init(source: [UInt8], capacity: Int = 0) {
+    public init(source: [UInt8], capacity: Int) {
         self.source = source
-        scalars.reserveCapacity(capacity)
-        offsets.reserveCapacity(capacity)
+        self.capacity = max(1, capacity)
+        scalars = .allocate(capacity: self.capacity)
+        offsets = .allocate(capacity: self.capacity)
     }
 
-    static let empty = TextStorage(source: [])
-
-    var count: Int { scalars.count }
-
-    @inline(__always)
-    func append(_ scalar: UInt32, at offset: Int) {
-        scalars.append(scalar)
-        offsets.append(Int32(truncatingIfNeeded: offset))
+    deinit {
+        scalars.deallocate()
+        offsets.deallocate()
     }
+
+    static let empty = TextStorage(source: [], capacity: 1)
 
     /// The source offset just past scalar `i`.
     @inline(__always)
@@ -187,5 +194,15 @@ public final class TextStorage: @unchecked Sendable {
         guard o < source.count else { return o }
         let b = source[o]
         return o + (b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4)
+    }
+}
+
+/// The storage a document's builders write into, handed from one builder to the next;
+/// a fresh one is started if the estimate was ever short.
+public final class TextArena {
+    var storage: TextStorage
+
+    public init(source: [UInt8], capacity: Int) {
+        storage = TextStorage(source: source, capacity: capacity)
     }
 }

@@ -2,49 +2,77 @@
 /// shared by the whole document.
 public struct CleanTextBuilder {
     let bytes: [UInt8]
-    let storage: TextStorage
+    let arena: TextArena
+    var storage: TextStorage
+    /// The text being built is storage[start..<end].
     var start: Int
+    var end: Int
 
-    public init(bytes: [UInt8], storage: TextStorage) {
+    public init(bytes: [UInt8], arena: TextArena) {
         self.bytes = bytes
-        self.storage = storage
-        self.start = storage.count
+        self.arena = arena
+        self.storage = arena.storage
+        self.start = storage.filled
+        self.end = start
+    }
+
+    /// Makes room for `n` more scalars; if the storage is full, the text so far moves to a new one.
+    mutating func reserve(_ n: Int) {
+        guard end + n > storage.capacity else { return }
+        let partial = end - start
+        let fresh = TextStorage(source: storage.source, capacity: max(2 * (partial + n), 1 << 16))
+        fresh.scalars.update(from: storage.scalars + start, count: partial)
+        fresh.offsets.update(from: storage.offsets + start, count: partial)
+        storage = fresh
+        start = 0
+        end = partial
+    }
+
+    @inline(__always)
+    mutating func put(_ scalar: UInt32, at offset: Int) {
+        storage.scalars[end] = scalar
+        storage.offsets[end] = Int32(truncatingIfNeeded: offset)
+        end += 1
     }
 
     /// Appends source bytes `start..<end` (one line's content), folding and
     /// dropping noise markers.
-    public mutating func append(_ start: Int, _ end: Int) {
-        var i = start
-        while i < end {
+    public mutating func append(_ from: Int, _ to: Int) {
+        reserve(to - from)
+        var i = from
+        while i < to {
             let b = bytes[i]
-            if b == 0x5B, let skip = Noise.markerLength(bytes, at: i, limit: end) {
+            if b == 0x5B, let skip = Noise.markerLength(bytes, at: i, limit: to) {
                 i += skip
                 continue
             }
-            let (scalar, length) = UTF8Scan.decode(bytes, at: i, limit: end)
-            storage.append(Chars.fold(scalar), at: i)
+            let (scalar, length) = UTF8Scan.decode(bytes, at: i, limit: to)
+            put(Chars.fold(scalar), at: i)
             i += length
         }
     }
 
     /// Appends a line break that joins two lines of one cell.
     public mutating func appendNewline(at offset: Int) {
-        storage.append(0x0A, at: offset)
+        reserve(1)
+        put(0x0A, at: offset)
     }
 
     /// Clean text for a string that is not in the source (captions assembled from several
     /// fields), in a storage of its own; offsets are into the string's UTF-8.
     public static func make(_ s: String) -> CleanText {
         let bytes = Array(s.utf8)
-        var b = CleanTextBuilder(bytes: bytes, storage: TextStorage(source: bytes, capacity: bytes.count))
+        var b = CleanTextBuilder(bytes: bytes, arena: TextArena(source: bytes, capacity: bytes.count))
         b.append(0, bytes.count)
         return b.finish()
     }
 
     /// The text appended since the last `finish`.
     public mutating func finish() -> CleanText {
-        defer { start = storage.count }
-        return CleanText(storage: storage, start: start, count: storage.count - start)
+        storage.filled = end
+        if arena.storage !== storage { arena.storage = storage }
+        defer { start = end }
+        return CleanText(storage: storage, start: start, count: end - start)
     }
 }
 

@@ -21,7 +21,7 @@ public struct TextReader {
     let bytes: [UInt8]
     let options: Options
     /// Every clean text of the document, in one place.
-    let storage: TextStorage
+    let arena: TextArena
     var blocks: [Block] = []
     var tableCount = 0
     var chartCount = 0
@@ -34,7 +34,7 @@ public struct TextReader {
         // document's text is most of its memory.
         var leads = 0
         source.bytes.withUnsafeBufferPointer { b in for x in b where x & 0xC0 != 0x80 { leads += 1 } }
-        self.storage = TextStorage(source: source.bytes, capacity: leads + leads / 64 + 256)
+        self.arena = TextArena(source: source.bytes, capacity: leads + leads / 64 + 256)
     }
 
     public static func read(_ source: SourceText, options: Options = Options(), origin: Document.Origin = .text) -> Document {
@@ -260,7 +260,7 @@ public struct TextReader {
     func makeRow(_ draft: RowDraft) -> Row {
         var cells: [Cell] = []
         for c in draft.cells {
-            var builder = CleanTextBuilder(bytes: bytes, storage: storage)
+            var builder = CleanTextBuilder(bytes: bytes, arena: arena)
             for (n, line) in c.lines.enumerated() {
                 if n > 0 { builder.appendNewline(at: line.lowerBound > 0 ? line.lowerBound - 1 : 0) }
                 builder.append(line.lowerBound, line.upperBound)
@@ -305,7 +305,7 @@ public struct TextReader {
     /// Short plain text inside chart data is a series or sheet name ("占比（%）", "Sheet1").
     func isChartCaption(_ i: Int) -> Bool {
         // A look only: built aside, so the document's storage holds each line once.
-        var builder = CleanTextBuilder(bytes: bytes, storage: TextStorage(source: bytes, capacity: content(i).count))
+        var builder = CleanTextBuilder(bytes: bytes, arena: TextArena(source: bytes, capacity: content(i).count))
         builder.append(content(i).lowerBound, content(i).upperBound)
         let text = builder.finish().trimmed()
         guard text.count > 0 && text.count <= 24 else { return false }
@@ -334,7 +334,7 @@ public struct TextReader {
     // MARK: text lines
 
     func clean(_ r: Range<Int>) -> CleanText {
-        var builder = CleanTextBuilder(bytes: bytes, storage: storage)
+        var builder = CleanTextBuilder(bytes: bytes, arena: arena)
         builder.append(r.lowerBound, r.upperBound)
         return builder.finish().trimmed()
     }

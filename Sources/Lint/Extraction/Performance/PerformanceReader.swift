@@ -50,21 +50,32 @@ enum PerformanceReader {
 }
 
 /// A table's cells with their numbers, addressed by row and column. Each cell's
-/// header key (its folded text without white space) is computed once.
+/// header key (its folded text without white space) is computed once, into one flat
+/// array per table.
 struct Grid {
     let table: Table
     let index: Int
     let units: [TextUnit]
     let unitAt: CellUnits.Table
-    /// keys[row][column]: folded scalars without spaces, tabs or line breaks.
-    let keys: [[[UInt32]]]
+    /// Every cell's key, concatenated; cell i (cells numbered row by row) is keyScalars[keyStarts[i]..<keyStarts[i + 1]].
+    let keyScalars: [UInt32]
+    let keyStarts: [Int32]
 
     init(table: Table, index: Int, units: [TextUnit], unitAt: CellUnits.Table) {
         self.table = table
         self.index = index
         self.units = units
         self.unitAt = unitAt
-        self.keys = table.rows.map { row in row.cells.map { cell in cell.text.scalars.filter { !Chars.isSpace($0) && $0 != 0x0A } } }
+        var scalars: [UInt32] = []
+        var starts: [Int32] = [0]
+        for row in table.rows {
+            for cell in row.cells {
+                cell.text.withScalars { for s in $0 where !Chars.isSpace(s) && s != 0x0A { scalars.append(s) } }
+                starts.append(Int32(scalars.count))
+            }
+        }
+        keyScalars = scalars
+        keyStarts = starts
     }
 
     var rowCount: Int { table.rows.count }
@@ -78,24 +89,44 @@ struct Grid {
                          span: cell.text.isEmpty ? cell.span : cell.text.fullSpan, row: r, column: c, unit: unitIndex)
     }
 
+    /// The key's bounds in `keyScalars`, if the cell exists.
+    func keyRange(_ r: Int, _ c: Int) -> Range<Int>? {
+        guard r >= 0, r < table.rows.count, c >= 0, c < table.rows[r].cells.count else { return nil }
+        let i = Int(unitAt.rowStarts[r]) + c
+        return Int(keyStarts[i])..<Int(keyStarts[i + 1])
+    }
+
     /// A cell's text with every kind of white space and line break removed, for matching header words.
     func key(_ r: Int, _ c: Int) -> String {
-        guard r >= 0, r < keys.count, c >= 0, c < keys[r].count else { return "" }
-        return String(String.UnicodeScalarView(keys[r][c].compactMap(Unicode.Scalar.init)))
+        guard let range = keyRange(r, c) else { return "" }
+        return String(String.UnicodeScalarView(keyScalars[range].compactMap(Unicode.Scalar.init)))
     }
 
     func keyIs(_ r: Int, _ c: Int, _ word: [UInt32]) -> Bool {
-        r >= 0 && r < keys.count && c >= 0 && c < keys[r].count && keys[r][c] == word
+        guard let range = keyRange(r, c), range.count == word.count else { return false }
+        return keyScalars[range].elementsEqual(word)
     }
 
     func keyContains(_ r: Int, _ c: Int, _ word: [UInt32]) -> Bool {
-        guard r >= 0, r < keys.count, c >= 0, c < keys[r].count else { return false }
-        return MentionReader.contains(word, in: keys[r][c])
+        guard let range = keyRange(r, c), range.count >= word.count, !word.isEmpty else { return false }
+        return keyScalars.withUnsafeBufferPointer { all in
+            var i = range.lowerBound, last = range.upperBound - word.count
+            while i <= last {
+                if all[i] == word[0] {
+                    var k = 1
+                    while k < word.count && all[i + k] == word[k] { k += 1 }
+                    if k == word.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
+    static let indicatorsWord = Chars.of("绩效指标")
+
     var mentionsIndicators: Bool {
-        let word = Chars.of("绩效指标")
-        return keys.indices.contains { r in keys[r].indices.contains { keyContains(r, $0, word) } }
+        table.rows.indices.contains { r in table.rows[r].cells.indices.contains { keyContains(r, $0, Grid.indicatorsWord) } }
     }
 
     func years(_ r: Int, _ c: Int) -> [YearMention] {
