@@ -13,19 +13,7 @@ public struct IndicatorDirection: Check {
         severity: .error,
         tags: ["performance-table", "indicator"],
         triggering: [
-            Example("""
-            \t绩效指标（90分）
-            \t一级指标
-            \t二级指标
-            \t三级指标
-            \t指标性质
-            \t指标值
-            \t度量单位
-            \t完成值
-            \t权重
-            \t得分
-            \t未完成原因分析
-
+            Example(ExampleTables.splitTargetIndicators + """
             \t
             \t满意度指标
             \t满意度指标
@@ -39,19 +27,7 @@ public struct IndicatorDirection: Check {
             \t
 
             """),
-            Example("""
-            \t绩效指标（90分）
-            \t一级指标
-            \t二级指标
-            \t三级指标
-            \t指标性质
-            \t指标值
-            \t度量单位
-            \t完成值
-            \t权重
-            \t得分
-            \t未完成原因分析
-
+            Example(ExampleTables.splitTargetIndicators + """
             \t
             \t成本指标
             \t经济成本指标
@@ -67,22 +43,7 @@ public struct IndicatorDirection: Check {
             """, severity: .warning),
         ],
         nonTriggering: [
-            Example("""
-            \t绩
-            效
-            指
-            标
-            \t一级指标
-            \t二级指标
-            \t三级指标
-            \t年度
-            指标值
-            \t实际
-            完成值
-            \t分值
-            \t得分
-            \t偏差原因分析及改进措施
-
+            Example(ExampleTables.freeTextIndicators + """
             \t
             \t产出指标
             \t成本指标

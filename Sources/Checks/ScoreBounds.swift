@@ -13,19 +13,7 @@ public struct ScoreBounds: Check {
         severity: .error,
         tags: ["arithmetic", "performance-table", "score"],
         triggering: [
-            Example("""
-            \t绩效指标（90分）
-            \t一级指标
-            \t二级指标
-            \t三级指标
-            \t指标性质
-            \t指标值
-            \t度量单位
-            \t完成值
-            \t权重
-            \t得分
-            \t未完成原因分析
-
+            Example(ExampleTables.splitTargetIndicators + """
             \t
             \t产出指标
             \t数量指标
@@ -41,19 +29,7 @@ public struct ScoreBounds: Check {
             """),
         ],
         nonTriggering: [
-            Example("""
-            \t绩效指标（90分）
-            \t一级指标
-            \t二级指标
-            \t三级指标
-            \t指标性质
-            \t指标值
-            \t度量单位
-            \t完成值
-            \t权重
-            \t得分
-            \t未完成原因分析
-
+            Example(ExampleTables.splitTargetIndicators + """
             \t
             \t产出指标
             \t数量指标

@@ -13,17 +13,7 @@ public struct ScoreTotal: Check {
         severity: .error,
         tags: ["arithmetic", "performance-table", "score"],
         triggering: [
-            Example("""
-            \t预算执行情况（10分）
-            \t年度预算数（万元）
-            \t年初预算
-            \t调整后预算数
-            \t预算执行数
-            \t预算执行率
-            \t权重
-            \t得分
-            \t原因
-
+            Example(ExampleTables.budgetBlock + """
             \t
             \t总额
             \t0.00
@@ -66,17 +56,7 @@ public struct ScoreTotal: Check {
             """),
         ],
         nonTriggering: [
-            Example("""
-            \t预算执行情况（10分）
-            \t年度预算数（万元）
-            \t年初预算
-            \t调整后预算数
-            \t预算执行数
-            \t预算执行率
-            \t权重
-            \t得分
-            \t原因
-
+            Example(ExampleTables.budgetBlock + """
             \t
             \t总额
             \t10.00

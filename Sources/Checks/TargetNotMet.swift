@@ -13,22 +13,7 @@ public struct TargetNotMet: Check {
         severity: .warning,
         tags: ["performance-table", "evidence"],
         triggering: [
-            Example("""
-            \t绩
-            效
-            指
-            标
-            \t一级指标
-            \t二级指标
-            \t三级指标
-            \t年度
-            指标值
-            \t实际
-            完成值
-            \t分值
-            \t得分
-            \t偏差原因分析及改进措施
-
+            Example(ExampleTables.freeTextIndicators + """
             \t
             \t产出指标
             \t数量指标
@@ -42,22 +27,7 @@ public struct TargetNotMet: Check {
             """),
         ],
         nonTriggering: [
-            Example("""
-            \t绩
-            效
-            指
-            标
-            \t一级指标
-            \t二级指标
-            \t三级指标
-            \t年度
-            指标值
-            \t实际
-            完成值
-            \t分值
-            \t得分
-            \t偏差原因分析及改进措施
-
+            Example(ExampleTables.freeTextIndicators + """
             \t
             \t产出指标
             \t数量指标

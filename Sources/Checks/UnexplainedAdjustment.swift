@@ -16,20 +16,7 @@ public struct UnexplainedAdjustment: Check {
         severity: .warning,
         tags: ["performance-table", "budget", "evidence"],
         triggering: [
-            Example("""
-            \t项目资金
-            （万元）
-            \t
-            \t年初
-            预算数
-            \t全年
-            预算数
-            \t全年
-            执行数
-            \t分值
-            \t执行率
-            \t得分
-
+            Example(ExampleTables.fundBlock + """
             \t
             \t年度资金总额
             \t20
@@ -42,17 +29,7 @@ public struct UnexplainedAdjustment: Check {
             """),
         ],
         nonTriggering: [
-            Example("""
-            \t预算执行情况（10分）
-            \t年度预算数（万元）
-            \t年初预算
-            \t调整后预算数
-            \t预算执行数
-            \t预算执行率
-            \t权重
-            \t得分
-            \t原因
-
+            Example(ExampleTables.budgetBlock + """
             \t
             \t总额
             \t67.50

@@ -13,22 +13,7 @@ public struct WeightTotal: Check {
         severity: .error,
         tags: ["arithmetic", "performance-table", "score"],
         triggering: [
-            Example("""
-            \t绩
-            效
-            指
-            标
-            \t一级指标
-            \t二级指标
-            \t三级指标
-            \t年度
-            指标值
-            \t实际
-            完成值
-            \t分值
-            \t得分
-            \t偏差原因分析及改进措施
-
+            Example(ExampleTables.freeTextIndicators + """
             \t
             \t产出指标
 
@@ -52,22 +37,7 @@ public struct WeightTotal: Check {
             \t
 
             """, severity: .warning),
-            Example("""
-            \t绩
-            效
-            指
-            标
-            \t一级指标
-            \t二级指标
-            \t三级指标
-            \t年度
-            指标值
-            \t实际
-            完成值
-            \t分值
-            \t得分
-            \t偏差原因分析及改进措施
-
+            Example(ExampleTables.freeTextIndicators + """
             \t
             \t产出指标
             \t数量指标
@@ -96,22 +66,7 @@ public struct WeightTotal: Check {
             """),
         ],
         nonTriggering: [
-            Example("""
-            \t绩
-            效
-            指
-            标
-            \t一级指标
-            \t二级指标
-            \t三级指标
-            \t年度
-            指标值
-            \t实际
-            完成值
-            \t分值
-            \t得分
-            \t偏差原因分析及改进措施
-
+            Example(ExampleTables.freeTextIndicators + """
             \t
             \t产出指标
 

@@ -54,30 +54,17 @@ import Testing
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-schema-\(UUID().uuidString).json")
         try cases.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", """
-        import json, sys
-        try:
-            import jsonschema
-        except ImportError:
-            sys.exit(3)
-        schema = json.load(open(sys.argv[1]))
-        jsonschema.Draft7Validator.check_schema(schema)
-        v = jsonschema.Draft7Validator(schema)
-        cases = json.load(open(sys.argv[2]))
-        wrong = [c for c in cases["good"] if not v.is_valid(json.loads(c))] + [c for c in cases["bad"] if v.is_valid(json.loads(c))]
-        print("\\n".join(wrong)); sys.exit(1 if wrong else 0)
-        """, docs.path, file.path]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        if p.terminationStatus == 3 {
+        guard let run = try runJSONSchemaScript("""
+            schema = json.load(open(sys.argv[1]))
+            jsonschema.Draft7Validator.check_schema(schema)
+            v = jsonschema.Draft7Validator(schema)
+            cases = json.load(open(sys.argv[2]))
+            wrong = [c for c in cases["good"] if not v.is_valid(json.loads(c))] + [c for c in cases["bad"] if v.is_valid(json.loads(c))]
+            print("\\n".join(wrong)); sys.exit(1 if wrong else 0)
+            """, arguments: [docs.path, file.path]) else {
             withKnownIssue("python3 jsonschema is not installed here; .ci/run installs it") { Issue.record("schema validation skipped") }
             return
         }
-        #expect(p.terminationStatus == 0, "the schema disagrees with the loader on:\n\(printed)")
+        #expect(run.status == 0, "the schema disagrees with the loader on:\n\(run.output)")
     }
 }

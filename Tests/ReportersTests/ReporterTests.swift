@@ -107,23 +107,13 @@ import Checks
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-\(UUID().uuidString).sarif")
         try s.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", """
-        import json, sys
-        try:
-            import jsonschema
-        except ImportError:
-            print("jsonschema missing"); sys.exit(3)
-        jsonschema.Draft4Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))
-        """, sarifSchema.path, file.path]
-        try p.run()
-        p.waitUntilExit()
-        if p.terminationStatus == 3 {
+        guard let run = try runJSONSchemaScript(
+            "jsonschema.Draft4Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))",
+            arguments: [sarifSchema.path, file.path]) else {
             withKnownIssue("python3 jsonschema is not installed here; .ci/run installs it") { Issue.record("skipped") }
             return
         }
-        #expect(p.terminationStatus == 0)
+        #expect(run.status == 0, "\(run.output)")
     }
 }
 

@@ -37,3 +37,17 @@ let sarifSchema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 /// `faultyText` as a .docx whose second paragraph holds the error, and a table cell with a number.
 let faultyDocx: [UInt8] = DocxFixture.docx(DocxFixture.paragraph("一、收入决算情况说明") + DocxFixture.paragraph(String(faultyText.dropLast()))
                                            + DocxFixture.table([["项目", "金额"], ["合计", "860.00"]]))
+
+/// Runs a Python snippet that uses `jsonschema` (installed by .ci/run). nil when jsonschema
+/// is missing, so that the caller records a known issue instead of passing silently.
+func runJSONSchemaScript(_ body: String, arguments: [String]) throws -> (status: Int32, output: String)? {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", "-c", "import json, sys\ntry:\n    import jsonschema\nexcept ImportError:\n    sys.exit(3)\n" + body] + arguments
+    let out = Pipe()
+    p.standardOutput = out
+    try p.run()
+    let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    return p.terminationStatus == 3 ? nil : (p.terminationStatus, printed)
+}
