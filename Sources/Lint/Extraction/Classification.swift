@@ -70,7 +70,7 @@ enum ClassificationReader {
         var i = 0
         var usedWords = false
         while i < path.count {
-            if let w = levelWords.first(where: { i + $0.count <= path.count && Array(path[i..<(i + $0.count)]) == $0 }) {
+            if path[i] == 0x28, let w = levelWords.first(where: { i + $0.count <= path.count && path[i..<(i + $0.count)].elementsEqual($0) }) {
                 levels.append(.init(name: string(from..<i), code: nil))
                 i += w.count
                 from = i

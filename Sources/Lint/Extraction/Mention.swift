@@ -33,6 +33,7 @@ public final class Mention: Sendable {
     private let storedID: Int32
     private let quantityIndex: Int32
     private let labelBounds: Bounds32
+    private let trimmedBounds: Bounds32
     /// Where the base of a share is named, within the unit's text (empty: not named).
     private let baseBounds: Bounds32
     private let storedSentence: Int32
@@ -49,8 +50,8 @@ public final class Mention: Sendable {
     public var labelRange: Range<Int> { labelBounds.range }
     public var label: String { textUnit.text.string(labelRange) }
     public var labelScalars: [UInt32] { Array(textUnit.text.scalars[labelRange]) }
-    /// The label without its year and filler words.
-    public var trimmed: String { Mention.trimmedLabel(label) }
+    /// The label without its year and filler words (found once, when the mention is read).
+    public var trimmed: String { textUnit.text.string(trimmedBounds.range) }
     /// A year written in the label ("2024年度本年收入合计").
     public var year: Int? { storedYear == 0 ? nil : Int(storedYear) }
     public var sentence: Int { Int(storedSentence) }
@@ -63,6 +64,9 @@ public final class Mention: Sendable {
         self.textUnit = textUnit
         self.quantityIndex = Int32(quantityIndex)
         self.labelBounds = Bounds32(labelRange)
+        let text = textUnit.text
+        let inLabel = Mention.trimmedRange(labelRange.count) { text[labelRange.lowerBound + $0] }
+        self.trimmedBounds = Bounds32((labelRange.lowerBound + inLabel.lowerBound)..<(labelRange.lowerBound + inLabel.upperBound))
         self.concept = concept
         self.role = role
         self.direction = direction

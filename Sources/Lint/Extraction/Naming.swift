@@ -14,33 +14,38 @@ extension Mention {
 
     /// "2024年度本单位政府采购支出总额为" → "政府采购支出总额".
     public static func trimmedLabel(_ label: String) -> String {
-        if label.isEmpty { return "" }
         let s = Chars.of(label)
-        var lo = 0, hi = s.count
+        let r = trimmedRange(s.count) { s[$0] }
+        var out = String.UnicodeScalarView()
+        for k in r { if let u = Unicode.Scalar(s[k]) { out.append(u) } }
+        return String(out)
+    }
+
+    /// The part of a label (of `count` scalars, read through `at`) that names the quantity:
+    /// without a leading year ("2024年度"), filler words, spaces and clause punctuation.
+    static func trimmedRange(_ count: Int, _ at: (Int) -> UInt32) -> Range<Int> {
+        var lo = 0, hi = count
         func has(_ w: [UInt32], at i: Int) -> Bool {
             guard i >= lo, i + w.count <= hi else { return false }
-            for k in 0..<w.count where s[i + k] != w[k] { return false }
+            for k in 0..<w.count where at(i + k) != w[k] { return false }
             return true
         }
-        // Drop a leading year ("2024年度", "2024年").
         var i = lo
-        while i < hi && Chars.isDigit(s[i]) { i += 1 }
-        if i - lo == 4 && i < hi && s[i] == 0x5E74 {
+        while i < hi && Chars.isDigit(at(i)) { i += 1 }
+        if i - lo == 4 && i < hi && at(i) == 0x5E74 {
             i += 1
-            if i < hi && s[i] == 0x5EA6 { i += 1 }
+            if i < hi && at(i) == 0x5EA6 { i += 1 }
             lo = i
         }
         var changed = true
         while changed && lo < hi {
             changed = false
-            while lo < hi && (Chars.isSpace(s[lo]) || Chars.isClauseSeparator(s[lo]) || s[lo] == 0x28) { lo += 1; changed = true }
+            while lo < hi && (Chars.isSpace(at(lo)) || Chars.isClauseSeparator(at(lo)) || at(lo) == 0x28) { lo += 1; changed = true }
             for w in leadingNoise where hi - lo > w.count && has(w, at: lo) { lo += w.count; changed = true }
             for w in trailingNoise where hi - lo > w.count && has(w, at: hi - w.count) { hi -= w.count; changed = true }
-            while hi > lo && (Chars.isSpace(s[hi - 1]) || Chars.isClauseSeparator(s[hi - 1])) { hi -= 1; changed = true }
+            while hi > lo && (Chars.isSpace(at(hi - 1)) || Chars.isClauseSeparator(at(hi - 1))) { hi -= 1; changed = true }
         }
-        var out = String.UnicodeScalarView()
-        for k in lo..<hi { if let u = Unicode.Scalar(s[k]) { out.append(u) } }
-        return String(out)
+        return lo..<hi
     }
 
     /// Name and printed value: "基本支出563.04万元".

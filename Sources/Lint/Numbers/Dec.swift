@@ -189,18 +189,34 @@ public struct Dec: Hashable, Sendable {
     public func formatted(minDecimals: Int = 0) -> String {
         guard isValid else { return "NaN" }
         let negative = mantissa < 0
-        var digits = String(negative ? -mantissa : mantissa)
-        var s = scale
-        while s < minDecimals {
-            digits += "0"
-            s += 1
+        var magnitude = negative ? -mantissa : mantissa
+        // Digits, least significant first, written straight as bytes (messages print many numbers).
+        var digits: [UInt8] = []
+        digits.reserveCapacity(24)
+        let fraction = max(scale, minDecimals)
+        for _ in scale..<max(scale, minDecimals) { digits.append(0x30) }
+        if magnitude <= Int128(UInt64.max) {
+            var small = UInt64(magnitude)
+            repeat {
+                digits.append(0x30 + UInt8(small % 10))
+                small /= 10
+            } while small > 0
+        } else {
+            repeat {
+                digits.append(0x30 + UInt8(magnitude % 10))
+                magnitude /= 10
+            } while magnitude > 0
         }
-        if s > 0 {
-            if digits.count <= s { digits = String(repeating: "0", count: s - digits.count + 1) + digits }
-            let cut = digits.index(digits.endIndex, offsetBy: -s)
-            digits = digits[..<cut] + "." + digits[cut...]
+        while digits.count <= fraction { digits.append(0x30) }
+        var out: [UInt8] = []
+        out.reserveCapacity(digits.count + 2)
+        if negative { out.append(0x2D) }
+        for i in stride(from: digits.count - 1, through: fraction, by: -1) { out.append(digits[i]) }
+        if fraction > 0 {
+            out.append(0x2E)
+            for i in stride(from: fraction - 1, through: 0, by: -1) { out.append(digits[i]) }
         }
-        return negative ? "-" + digits : digits
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// As `formatted`, but with exactly `decimals` decimals (rounded half away from zero).
