@@ -43,7 +43,7 @@ public struct BreakdownSum: Check {
             let names = b.parts.map(\.name)
             let figures = parts.map { $0.quantity.comparable }
             let totalFigure = total.quantity.comparable
-            let key = "\(Say.section(model, total))|\(total.name)|\(names.joined(separator: "+"))"
+            lazy var key = "\(Say.section(model, total))|\(total.name)|\(names.joined(separator: "+"))"
             let verdict = Relations.sum(parts: figures, total: totalFigure, partial: b.partial)
             switch verdict {
             case .holds:
@@ -55,7 +55,7 @@ public struct BreakdownSum: Check {
                 let d = max(Say.decimals(figures), totalFigure.decimals)
                 let sumText = Say.amount(sum, like: total.quantity, decimals: d)
                 let gap = Say.amount((sum - totalFigure.value).magnitude, like: total.quantity, decimals: d)
-                let related = zip(parts, names).map { m, name in
+                lazy var related = zip(parts, names).map { m, name in
                     RelatedLocation(role: "part", span: m.span, message: LocalizedText(zh: "分项 " + name + m.quantity.printed, en: "part " + name + " " + m.quantity.printed))
                 }
                 let partsZh = zip(parts, names).map { $1 + $0.quantity.printed }.joined(separator: " + ")

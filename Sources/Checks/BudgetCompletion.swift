@@ -36,7 +36,7 @@ public struct BudgetCompletion: Check {
         for claim in model.completionClaims {
             let r = claim.rate.quantity
             let rFig = r.figure
-            let key = "\(Say.section(model, claim.rate))|\(claim.amount?.name ?? "")"
+            lazy var key = "\(Say.section(model, claim.rate))|\(claim.amount?.name ?? "")"
             var related: [RelatedLocation] = []
             if let f = claim.amount { related.append(Say.related("outturn", f, zh: "决算数", en: "outturn")) }
             if let b = claim.budget { related.append(Say.related("budget", b, zh: "预算数", en: "budget")) }

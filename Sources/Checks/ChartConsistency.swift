@@ -32,7 +32,7 @@ public struct ChartConsistency: Check {
         let shares = ShareLookup(model.shareClaims)
         for series in model.chartSeries {
             for point in series.points {
-                let key = "chart\(series.chart)|\(series.caption)|\(point.label)"
+                lazy var key = "chart\(series.chart)|\(series.caption)|\(point.label)"
                 if series.isPercent {
                     share(point, model, shares, key, &report)
                 } else if let year = series.year ?? model.reportYear {
@@ -97,6 +97,6 @@ public struct ChartConsistency: Check {
 enum Header {
     /// Folded and without spaces, for comparing labels.
     static func plain(_ s: String) -> String {
-        String(String.UnicodeScalarView(Chars.of(s).filter { !Chars.isSpace($0) }.compactMap(Unicode.Scalar.init)))
+        Chars.string(Chars.of(s).filter { !Chars.isSpace($0) })
     }
 }

@@ -60,7 +60,7 @@ public struct ClassificationSum: Check {
             if group.contains(where: { $0.amount.id == stated.id }) { continue }
             let figures = group.map { $0.amount.quantity.comparable }
             let total = stated.quantity.comparable
-            let key = "class|\(name)"
+            lazy var key = "class|\(name)"
             let verdict = Relations.sum(parts: figures, total: total)
             switch verdict {
             case .holds: report.verified(group.map(\.amount.quantity) + [stated.quantity], key: key)

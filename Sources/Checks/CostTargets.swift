@@ -113,7 +113,7 @@ public struct CostTargets: Check {
             // A cost target is a planned allocation, exact as written; only what was executed is a rounded figure.
             let figures = costs.map { Figure.exact($0.target!.comparable.value) }
             let sum = Say.exactSum(figures)
-            let key = TableSay.key(p, "cost-targets")
+            lazy var key = TableSay.key(p, "cost-targets")
             // Σ targets ≤ executed, within rounding.
             let exceeds = Relations.compare(parts: figures, total: executed, relation: .atLeast)
             if exceeds == .holds { report.verified(costs.compactMap(\.target) + [executedCell.quantity!], key: key); continue }
@@ -121,7 +121,7 @@ public struct CostTargets: Check {
             let excess = sum - executed.value
             let severity: Severity = executed.value.isZero || !(excess < executed.value * Dec("0.5")!) ? .error
                 : !(excess < executed.value * Dec("0.05")!) ? .warning : .note
-            let name = TableSay.project(p)
+            lazy var name = TableSay.project(p)
             let terms = costs.map { c -> String in
                 let printed = c.target!.printed
                 return c.name.contains(c.target!.value.formatted()) ? c.name : "\(c.name)\(printed)"

@@ -57,9 +57,9 @@ public struct ExecutionRate: Check {
             for row in budget.rows {
                 guard let rateCell = row.rate, let rate = rateCell.quantity, rate.unit == .percent,
                       let executed = TableSay.amount(row.executed), let adjusted = TableSay.amount(row.adjusted) else { continue }
-                let name = TableSay.project(p)
-                let key = TableSay.key(p, "rate|\(row.label)")
-                let related = [TableSay.related("executed", row.executed!, zh: "执行数", en: "executed"),
+                lazy var name = TableSay.project(p)
+                lazy var key = TableSay.key(p, "rate|\(row.label)")
+                lazy var related = [TableSay.related("executed", row.executed!, zh: "执行数", en: "executed"),
                                TableSay.related("budget", row.adjusted!, zh: "调整后预算数", en: "adjusted budget")]
                 if adjusted.value.isZero {
                     if rate.value.isZero { continue }
@@ -71,7 +71,7 @@ public struct ExecutionRate: Check {
                 }
                 let verdict = Relations.ratio(executed, of: adjusted, percent: rate.figure)
                 let expected = Relations.percent(executed.value, of: adjusted.value, decimals: max(2, rate.decimals))
-                let expectedText = Relations.percent(executed.value, of: adjusted.value, decimals: rate.decimals).formatted(minDecimals: rate.decimals) + "%"
+                lazy var expectedText = Relations.percent(executed.value, of: adjusted.value, decimals: rate.decimals).formatted(minDecimals: rate.decimals) + "%"
                 switch verdict {
                 case .holds: report.verified([row.executed!.quantity!, row.adjusted!.quantity!, rate], key: key)
                 case .undefined: continue

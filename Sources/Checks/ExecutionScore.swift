@@ -56,8 +56,8 @@ public struct ExecutionScore: Check {
         for p in model.projectTables {
             guard let budget = p.budget, let row = budget.total, let weightCell = row.weight, let weight = TableSay.figure(weightCell),
                   !weight.value.isZero else { continue }
-            let name = TableSay.project(p)
-            let key = TableSay.key(p, "execution-score")
+            lazy var name = TableSay.project(p)
+            lazy var key = TableSay.key(p, "execution-score")
             guard let scoreCell = row.score, let score = TableSay.figure(scoreCell) else {
                 let labelSpan = Span(row.span.start, row.span.start)
                 report.add(Self.description.finding(.warning, LocalizedText(

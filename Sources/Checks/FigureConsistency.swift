@@ -41,7 +41,7 @@ public struct FigureConsistency: Check {
             var concept = f.concept.id
             if concept == "income-total" || concept == "expenditure-total" { concept = "income-expenditure-total" }
             if concept == "gpb-basic" && allGPB { concept = "basic-expenditure" }
-            let key = "\(concept)|\(f.year.map(String.init) ?? "")|\(f.basis.rawValue)"
+            lazy var key = "\(concept)|\(f.year.map(String.init) ?? "")|\(f.basis.rawValue)"
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(f)
         }
@@ -52,7 +52,7 @@ public struct FigureConsistency: Check {
             for other in facts.dropFirst() {
                 let q = other.mention.quantity.comparable.interval()
                 let fingerprint = "\(key)|\(other.mention.name)"
-                let related = [Say.related("stated-elsewhere", reference.mention, zh: "另处", en: "elsewhere")]
+                lazy var related = [Say.related("stated-elsewhere", reference.mention, zh: "另处", en: "elsewhere")]
                 if !ref.intersects(q) {
                     report.add(Self.description.finding(nil, LocalizedText(
                         zh: "\(other.mention.named)与前文\(reference.mention.named)不一致（差\(Say.amount((other.mention.quantity.comparable.value - reference.mention.quantity.comparable.value).magnitude, like: other.mention.quantity))）。",

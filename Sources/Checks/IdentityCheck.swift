@@ -53,7 +53,7 @@ public struct IdentityCheck: Check {
             if coveredByBreakdown(identity, total, model) { continue }
             let figures = parts.map { $0.mention.quantity.comparable }
             let totalFigure = total.mention.quantity.comparable
-            let key = "\(identity.id)"
+            lazy var key = "\(identity.id)"
             let verdict = Relations.compare(parts: figures, total: totalFigure, relation: identity.relation)
             switch verdict {
             case .holds:
@@ -64,7 +64,7 @@ public struct IdentityCheck: Check {
                 // Land on the term stated last: that is where a reader meets the contradiction.
                 let all = [total] + parts
                 let last = all.max { $0.mention.id < $1.mention.id }!
-                let related = all.filter { $0.mention.id != last.mention.id }.map {
+                lazy var related = all.filter { $0.mention.id != last.mention.id }.map {
                     Say.related($0.mention.id == total.mention.id ? "total" : "part", $0.mention, zh: "", en: "")
                 }
                 let sum = Say.exactSum(figures)

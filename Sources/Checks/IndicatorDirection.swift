@@ -72,17 +72,17 @@ public struct IndicatorDirection: Check {
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
         for p in model.projectTables {
-            let name = TableSay.project(p)
+            lazy var name = TableSay.project(p)
             for i in p.indicators {
                 guard let op = i.op, op != .qualitative else { continue }
                 let at = i.opCell.map { $0.isEmpty ? nil : $0.span } ?? nil
                 guard let span = at ?? i.targetCell?.span else { continue }
-                let key = TableSay.key(p, "direction|\(i.name)")
+                lazy var key = TableSay.key(p, "direction|\(i.name)")
                 let target = i.target
                 let shown = (i.opCell.map { $0.text } ?? "") + (i.targetCell?.text ?? "") + (i.unitText ?? "")
                 let lower = op == .atLeast || op == .greater, upper = op == .atMost || op == .less
                 var finding: (Severity, LocalizedText)?
-                if let t = target, t.unit == .percent, lower, Self.boundedRateWords.contains(where: { i.name.contains($0) }) || i.kind == .satisfaction {
+                if let t = target, t.unit == .percent, lower, Self.boundedRateWords.contains(where: { i.name.includes($0) }) || i.kind == .satisfaction {
                     if Dec.hundred < t.value {
                         finding = (.error, LocalizedText(zh: "\(name.zh)“\(i.name)”目标“\(shown)”超过100%，不可能达到。",
                                                          en: "\(name.en) “\(i.name)”: the target “\(shown)” is above 100% and cannot be met."))

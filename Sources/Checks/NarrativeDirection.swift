@@ -51,7 +51,7 @@ public struct NarrativeDirection: Check {
                     guard let match = Catalogue.match(Array(u.text.scalars[sentence.lowerBound..<at])),
                           let (figures, anchor) = established[match.concept.id], figures != direction else { continue }
                     report.add(Self.description.finding(nil, LocalizedText(
-                        zh: "此处说\(match.concept.zh)较上年“\(String(String.UnicodeScalarView(word.compactMap(Unicode.Scalar.init))))”，但决算数字显示\(figures == .up ? "增加" : "减少")（\(anchor.named)）。",
+                        zh: "此处说\(match.concept.zh)较上年“\(Chars.string(word))”，但决算数字显示\(figures == .up ? "增加" : "减少")（\(anchor.named)）。",
                         en: "here \(match.concept.en) is said to have \(direction == .down ? "fallen" : "risen") against the year before, but the accounts show it \(figures == .up ? "rose" : "fell") (\(anchor.namedEnglish))."),
                         at: u.text.span(at..<(at + word.count)), related: [Say.related("figures", anchor, zh: "数字", en: "figures")],
                         key: "direction|\(match.concept.id)"))

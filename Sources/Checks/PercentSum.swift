@@ -66,7 +66,7 @@ public struct PercentSum: Check {
         let terms = items.map { $0.0.value.formatted(minDecimals: $0.0.decimals) + "%" }.joined(separator: " + ")
         let total = sum.formatted(minDecimals: decimals) + "%"
         let tolerance = bound.rounded(decimals: decimals + 2).formatted() + "%"
-        let related = zip(items, names).dropFirst().map {
+        lazy var related = zip(items, names).dropFirst().map {
             RelatedLocation(role: "share", span: $0.0.1, message: LocalizedText(zh: "\($0.1) \($0.0.0.printed)", en: "\($0.1) \($0.0.0.printed)"))
         }
         let message: LocalizedText

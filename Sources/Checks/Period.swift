@@ -90,7 +90,7 @@ public struct Period: Check {
         func unitOf(_ cell: CellValue) -> TextUnit? { cell.unit.map { model.units[$0] } }
         for p in model.projectTables {
             guard let year = tableYear(p, model) else { continue }
-            let name = TableSay.project(p)
+            lazy var name = TableSay.project(p)
             // Indicator cells: any other year is a wrong period.
             for i in p.indicators {
                 let cells = [i.targetCell, i.actual].compactMap { $0 }

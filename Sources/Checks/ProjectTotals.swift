@@ -111,7 +111,7 @@ public struct ProjectTotals: Check {
                                 en: "the number of projects contradicts itself: \(value.formatted()) here, \(n) elsewhere, and \(n) project tables are attached.")
                 : LocalizedText(zh: "此处称\(value.formatted())个项目，所附项目支出绩效自评表只有\(n)张。",
                                 en: "the text speaks of \(value.formatted()) projects, but \(n) project tables are attached.")
-            let related = repeats.map { Say.related("repeated", $0.0, zh: "同句", en: "same sentence") }
+            lazy var related = repeats.map { Say.related("repeated", $0.0, zh: "同句", en: "same sentence") }
                 + (other.map { [Say.related("other-count", $0, zh: "另处", en: "elsewhere")] } ?? [])
             report.add(Self.description.finding(severity, message, at: m.span, related: related,
                                                 expected: "\(n)个", key: "count|\(value.formatted())"))

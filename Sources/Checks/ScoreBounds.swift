@@ -47,12 +47,11 @@ public struct ScoreBounds: Check {
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
         for p in model.projectTables {
-            let name = TableSay.project(p)
             var rows: [(String, CellValue?, CellValue?)] = p.indicators.map { ($0.name, $0.weight, $0.score) }
             if let b = p.budget?.total { rows.insert(("预算执行", b.weight, b.score), at: 0) }
             for (label, weightCell, scoreCell) in rows {
                 guard let w = TableSay.points(weightCell), let s = TableSay.points(scoreCell) else { continue }
-                check(name, label, w, weightCell!, s, scoreCell!, key: TableSay.key(p, "bounds|\(label)"), &report)
+                check(TableSay.project(p), label, w, weightCell!, s, scoreCell!, key: TableSay.key(p, "bounds|\(label)"), &report)
             }
         }
         for d in model.departmentTables {
@@ -78,24 +77,25 @@ public struct ScoreBounds: Check {
         }
     }
 
-    func check(_ name: (zh: String, en: String), _ label: String, _ w: Figure, _ weightCell: CellValue, _ s: Figure, _ scoreCell: CellValue,
-               key: String, _ report: inout CheckReport) {
+    /// The name and key are autoclosures: most rows hold, and building their text for every row was a measurable cost.
+    func check(_ name: @autoclosure () -> (zh: String, en: String), _ label: String, _ w: Figure, _ weightCell: CellValue, _ s: Figure,
+               _ scoreCell: CellValue, key: @autoclosure () -> String, _ report: inout CheckReport) {
         if s.value.isNegative {
-            report.add(Self.description.finding(nil, LocalizedText(zh: "\(name.zh)“\(label)”得分\(scoreCell.text)为负。",
-                                                                    en: "\(name.en) “\(label)”: the score \(scoreCell.text) is negative."),
-                                                at: scoreCell.span, key: key))
+            report.add(Self.description.finding(nil, LocalizedText(zh: "\(name().zh)“\(label)”得分\(scoreCell.text)为负。",
+                                                                    en: "\(name().en) “\(label)”: the score \(scoreCell.text) is negative."),
+                                                at: scoreCell.span, key: key()))
             return
         }
         let verdict = Relations.compare(parts: [s], total: w, relation: .atLeast)
         switch verdict {
-        case .holds: report.verified([weightCell.quantity!, scoreCell.quantity!], key: key)
+        case .holds: report.verified([weightCell.quantity!, scoreCell.quantity!], key: key())
         case .undefined: return
         case .fails, .holdsIfTruncated:
             report.add(Self.description.finding(verdict == .fails ? nil : .note, LocalizedText(
-                zh: "\(name.zh)“\(label)”得分\(TableSay.text(s))超过分值\(weightCell.text)。",
-                en: "\(name.en) “\(label)”: the score \(TableSay.text(s)) exceeds the weight \(weightCell.text)."),
+                zh: "\(name().zh)“\(label)”得分\(TableSay.text(s))超过分值\(weightCell.text)。",
+                en: "\(name().en) “\(label)”: the score \(TableSay.text(s)) exceeds the weight \(weightCell.text)."),
                 at: scoreCell.span, related: [TableSay.related("weight", weightCell, zh: "分值", en: "weight")],
-                expected: "≤" + weightCell.text, key: key))
+                expected: "≤" + weightCell.text, key: key()))
         }
     }
 }

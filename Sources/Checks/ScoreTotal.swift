@@ -102,14 +102,14 @@ public struct ScoreTotal: Check {
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
         for p in model.projectTables {
             guard let total = p.total, let totalScore = TableSay.points(total.score) else { continue }
-            let name = TableSay.project(p)
-            let key = TableSay.key(p, "total-score")
+            lazy var name = TableSay.project(p)
+            lazy var key = TableSay.key(p, "total-score")
             var cells: [CellValue] = []
             if let s = p.budget?.total?.score, TableSay.points(s) != nil { cells.append(s) }
             cells += p.indicators.compactMap { i in i.score.flatMap { TableSay.points($0) != nil ? $0 : nil } }
             let parts = cells.compactMap { TableSay.points($0) }
             let sum = Say.exactSum(parts)
-            let related = [RelatedLocation(role: "total", span: total.label.span, message: LocalizedText(zh: total.label.text, en: total.label.text))]
+            lazy var related = [RelatedLocation(role: "total", span: total.label.span, message: LocalizedText(zh: total.label.text, en: total.label.text))]
                 + cells.map { TableSay.related("score", $0, zh: "得分", en: "score") }
             if p.indicators.isEmpty && p.indicatorHeader != nil {
                 // The indicator block exists but holds no rows.
@@ -146,7 +146,7 @@ public struct ScoreTotal: Check {
             let parts = cells.compactMap { TableSay.points($0) }
             guard !parts.isEmpty else { continue }
             let verdict = Relations.sum(parts: parts, total: totalScore)
-            let key = "department|total-score"
+            lazy var key = "department|total-score"
             switch verdict {
             case .holds: report.verified(cells.compactMap(\.quantity) + [total.score!.quantity!], key: key)
             case .undefined: continue

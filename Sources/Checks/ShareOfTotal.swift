@@ -44,8 +44,8 @@ public struct ShareOfTotal: Check {
             guard let base = claim.base else { continue }
             let partQ = claim.part.quantity, baseQ = base.quantity, shareQ = claim.share.quantity
             let part = partQ.comparable, whole = baseQ.comparable, percent = shareQ.figure
-            let key = "\(model.document.sectionPath(model.unit(of: claim.share).section).last ?? "")|\(claim.part.name)|\(base.name)"
-            let related = [
+            lazy var key = "\(model.document.sectionPath(model.unit(of: claim.share).section).last ?? "")|\(claim.part.name)|\(base.name)"
+            lazy var related = [
                 RelatedLocation(role: "part", span: claim.part.span, message: LocalizedText(zh: "分项 " + claim.part.named, en: "part " + claim.part.namedEnglish)),
                 RelatedLocation(role: "total", span: base.span, message: LocalizedText(zh: "总额 " + base.named, en: "total " + base.namedEnglish)),
             ]

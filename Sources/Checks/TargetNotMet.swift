@@ -53,13 +53,13 @@ public struct TargetNotMet: Check {
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
         for p in model.projectTables {
-            let name = TableSay.project(p)
+            lazy var name = TableSay.project(p)
             for i in p.indicators {
                 guard let target = i.target, let actualCell = i.actual, let actual = actualCell.quantity else { continue }
                 guard let w = TableSay.points(i.weight), let s = TableSay.points(i.score) else { continue }
                 let fullPoints = s.value == w.value && !w.value.isZero
-                let key = TableSay.key(p, "target|\(i.name)")
-                let related = i.targetCell.map { [TableSay.related("target", $0, zh: "指标值", en: "target")] } ?? []
+                lazy var key = TableSay.key(p, "target|\(i.name)")
+                lazy var related = i.targetCell.map { [TableSay.related("target", $0, zh: "指标值", en: "target")] } ?? []
                 // Counted in other units than the target ("≥8个" against "12期，650余人次"): no evidence either way.
                 if case .count(let tu) = target.unit, !actualCell.quantities.isEmpty, actualCell.quantities.allSatisfy({ q in
                     if case .count(let au) = q.unit { return au != tu } else { return false }

@@ -50,10 +50,10 @@ public struct UnexplainedAdjustment: Check {
             guard let row = p.budget?.total, let initialCell = row.initial, let adjustedCell = row.adjusted,
                   let initial = TableSay.amount(initialCell), let adjusted = TableSay.amount(adjustedCell) else { continue }
             let reason = row.reason?.text ?? ""
-            let explained = !reason.isEmpty && !(row.reason?.isPlaceholder ?? false) && !Self.templateWords.contains { reason.contains($0) }
+            let explained = !reason.isEmpty && !(row.reason?.isPlaceholder ?? false) && !Self.templateWords.contains { reason.includes($0) }
             guard !explained, initial.value != adjusted.value else { continue }
-            let name = TableSay.project(p)
-            let key = TableSay.key(p, "adjustment")
+            lazy var name = TableSay.project(p)
+            lazy var key = TableSay.key(p, "adjustment")
             let change = adjusted.value - initial.value
             if initial.value.isZero {
                 report.add(Self.description.finding(.note, LocalizedText(

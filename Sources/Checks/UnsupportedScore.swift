@@ -81,7 +81,7 @@ public struct UnsupportedScore: Check {
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
         for p in model.projectTables where !p.indicators.isEmpty {
-            let name = TableSay.project(p)
+            lazy var name = TableSay.project(p)
             let full = p.indicators.filter { i in
                 guard let w = TableSay.points(i.weight), let s = TableSay.points(i.score) else { return false }
                 return !w.value.isZero && s.value == w.value
@@ -89,7 +89,7 @@ public struct UnsupportedScore: Check {
             // Empty completion values with full points.
             let empty = full.filter { $0.actual?.isEmpty ?? false }
             if !empty.isEmpty {
-                let related = empty.compactMap { i in i.actual.map { RelatedLocation(role: "row", span: $0.span, message: LocalizedText(zh: "“\(i.name)”完成值为空", en: "“\(i.name)”: empty")) } }
+                lazy var related = empty.compactMap { i in i.actual.map { RelatedLocation(role: "row", span: $0.span, message: LocalizedText(zh: "“\(i.name)”完成值为空", en: "“\(i.name)”: empty")) } }
                 if empty.count == p.indicators.count && empty.count >= 2, let header = p.headerCells["actual"] {
                     report.add(Self.description.finding(.warning, LocalizedText(
                         zh: "\(name.zh)全部\(empty.count)项指标的完成值均为空，却都得了满分：满分没有依据。",

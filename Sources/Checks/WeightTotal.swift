@@ -89,14 +89,14 @@ public struct WeightTotal: Check {
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
         for p in model.projectTables where !p.indicators.isEmpty {
-            let name = TableSay.project(p)
+            lazy var name = TableSay.project(p)
             // Each section against its stated points.
             for (si, section) in p.sections.enumerated() {
                 guard let points = section.points else { continue }
                 let rows = p.indicators.filter { $0.section == si }
                 let weights = rows.compactMap { TableSay.points($0.weight) }
                 guard weights.count == rows.count, !rows.isEmpty else { continue }
-                let key = TableSay.key(p, "section|\(section.name)")
+                lazy var key = TableSay.key(p, "section|\(section.name)")
                 let stated = Figure(value: points.value, decimals: points.decimals, exact: points.decimals == 0)
                 let verdict = Relations.sum(parts: weights, total: stated)
                 if verdict == .holds { report.verified(rows.compactMap { $0.weight?.quantity } + [points], key: key); continue }
@@ -113,7 +113,7 @@ public struct WeightTotal: Check {
             let indicatorSum = Say.exactSum(indicatorWeights)
             // The 绩效指标（90分） block.
             if let points = p.indicatorPoints {
-                let key = TableSay.key(p, "block")
+                lazy var key = TableSay.key(p, "block")
                 let verdict = Relations.sum(parts: indicatorWeights, total: Figure(value: points.value, decimals: 0, exact: true))
                 if verdict == .holds {
                     report.verified(p.indicators.compactMap { $0.weight?.quantity } + [points], key: key)
@@ -132,7 +132,7 @@ public struct WeightTotal: Check {
                 parts.insert(f, at: 0)
                 cells.insert(w, at: 0)
             }
-            let key = TableSay.key(p, "total-weight")
+            lazy var key = TableSay.key(p, "total-weight")
             let verdict = Relations.sum(parts: parts, total: totalWeight)
             switch verdict {
             case .holds: report.verified(cells.compactMap(\.quantity) + [total.weight!.quantity!], key: key)
@@ -170,7 +170,7 @@ public struct WeightTotal: Check {
                 numbers = rows.compactMap { $0.weight?.quantity }
                 shown = rows.compactMap(\.weight).map(\.text).joined(separator: " + ")
             }
-            let key = "department|\(group.name)"
+            lazy var key = "department|\(group.name)"
             let verdict = Relations.sum(parts: parts, total: Figure.exact(points.value))
             if verdict == .holds { report.verified(numbers + [points], key: key); continue }
             guard verdict == .fails else { continue }

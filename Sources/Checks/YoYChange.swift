@@ -44,7 +44,7 @@ public struct YoYChange: Check {
                 BreakdownReaderAccess.sameFamily(p.quantity.unit, a.quantity.unit) ? p.quantity.comparable : nil
             }
             let years = yearsText(model, claim)
-            let key = "\(Say.section(model, a))|\(claim.subjectName)|\(claim.referenceYear.map(String.init) ?? "")"
+            lazy var key = "\(Say.section(model, a))|\(claim.subjectName)|\(claim.referenceYear.map(String.init) ?? "")"
             var related = [Say.related("current", a, zh: "本年数", en: "current")]
             if let p = claim.prior {
                 related.append(RelatedLocation(role: "prior", span: p.quantity.span,

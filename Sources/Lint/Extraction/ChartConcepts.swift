@@ -11,7 +11,7 @@ public enum ChartConcepts {
     ]
 
     public static func concepts(of label: String) -> Set<String> {
-        let folded = String(String.UnicodeScalarView(Chars.of(label).compactMap(Unicode.Scalar.init)))
+        let folded = Chars.string(Chars.of(label))
         if let ids = totals[folded] { return ids }
         if let match = Catalogue.match(Chars.of(label)) { return [match.concept.id] }
         return []

@@ -59,7 +59,7 @@ enum ClassificationReader {
     /// Splits a path at "(类)(款)(项)" markers or at numeric codes "(201)(31)(01)".
     static func parse(_ path: [UInt32]) -> [ClassificationItem.Level]? {
         func string(_ r: Range<Int>) -> String {
-            var s = String(String.UnicodeScalarView(path[r].compactMap(Unicode.Scalar.init)))
+            var s = Chars.string(path[r])
             while s.hasPrefix(" ") { s.removeFirst() }
             while s.hasSuffix(" ") { s.removeLast() }
             return s

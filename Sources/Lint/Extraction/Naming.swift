@@ -16,9 +16,7 @@ extension Mention {
     public static func trimmedLabel(_ label: String) -> String {
         let s = Chars.of(label)
         let r = trimmedRange(s.count) { s[$0] }
-        var out = String.UnicodeScalarView()
-        for k in r { if let u = Unicode.Scalar(s[k]) { out.append(u) } }
-        return String(out)
+        return Chars.string(s[r])
     }
 
     /// The part of a label (of `count` scalars, read through `at`) that names the quantity:

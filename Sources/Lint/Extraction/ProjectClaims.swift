@@ -93,7 +93,7 @@ enum ProjectClaimReader {
             name.removeLast(suffix.count)
             break
         }
-        let s = Mention.trimmedLabel(String(String.UnicodeScalarView(name.compactMap(Unicode.Scalar.init))))
+        let s = Mention.trimmedLabel(Chars.string(name))
         return s.count >= 2 ? s : nil
     }
 
@@ -167,8 +167,8 @@ enum DocumentFactReader {
                      hasCharts: Bool) -> DocumentFacts {
         var parts: [DocumentFacts.Part] = []
         let titles = document.sections.map(\.title)
-        if titles.contains(where: { $0.contains("决算情况说明") || $0.contains("决算说明") }) { parts.append(.finalAccounts) }
-        if titles.contains(where: { $0.contains("绩效评价报告") || $0.contains("绩效自评报告") }) { parts.append(.evaluationReport) }
+        if titles.contains(where: { $0.includes("决算情况说明") || $0.includes("决算说明") }) { parts.append(.finalAccounts) }
+        if titles.contains(where: { $0.includes("绩效评价报告") || $0.includes("绩效自评报告") }) { parts.append(.evaluationReport) }
         if !performance.departments.isEmpty { parts.append(.departmentTable) }
         if !performance.projects.isEmpty { parts.append(.projectTables) }
         if hasCharts { parts.append(.chartData) }

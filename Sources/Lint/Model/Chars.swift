@@ -65,4 +65,58 @@ public enum Chars {
 
     /// UTF-32 scalars of a string literal, for matching against `CleanText`.
     public static func of(_ s: String) -> [UInt32] { s.unicodeScalars.map { fold($0.value) } }
+
+    /// The string of UTF-32 scalars (invalid ones dropped), written as UTF-8 in place:
+    /// appending to a `String.UnicodeScalarView` cost thousands of instructions a call.
+    public static func string<C: Collection>(_ scalars: C) -> String where C.Element == UInt32 {
+        String(unsafeUninitializedCapacity: scalars.count * 4) { out in
+            var n = 0
+            for s in scalars {
+                switch s {
+                case 0..<0x80:
+                    out[n] = UInt8(s); n += 1
+                case 0x80..<0x800:
+                    out[n] = UInt8(0xC0 | s >> 6); out[n + 1] = UInt8(0x80 | s & 0x3F); n += 2
+                case 0xD800..<0xE000:
+                    continue
+                case 0x800..<0x10000:
+                    out[n] = UInt8(0xE0 | s >> 12); out[n + 1] = UInt8(0x80 | s >> 6 & 0x3F)
+                    out[n + 2] = UInt8(0x80 | s & 0x3F); n += 3
+                case 0x10000..<0x110000:
+                    out[n] = UInt8(0xF0 | s >> 18); out[n + 1] = UInt8(0x80 | s >> 12 & 0x3F)
+                    out[n + 2] = UInt8(0x80 | s >> 6 & 0x3F); out[n + 3] = UInt8(0x80 | s & 0x3F); n += 4
+                default:
+                    continue
+                }
+            }
+            return n
+        }
+    }
+}
+
+extension String {
+    /// Whether `word` occurs in the string, compared byte by byte (UTF-8 is self-synchronising,
+    /// so a byte match is a scalar match). Foundation's `contains` goes through NSString and
+    /// cost about ten thousand instructions a call.
+    public func includes(_ word: String) -> Bool {
+        var haystack = self, needle = word
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { w in
+                guard !w.isEmpty else { return true }
+                guard w.count <= h.count else { return false }
+                let first = w[0]
+                var i = 0
+                let last = h.count - w.count
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < w.count && h[i + k] == w[k] { k += 1 }
+                        if k == w.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
 }

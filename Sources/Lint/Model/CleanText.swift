@@ -70,13 +70,7 @@ public struct CleanText: Sendable, Hashable {
     public func string(_ range: Range<Int>) -> String {
         let lo = max(0, range.lowerBound), hi = min(count, range.upperBound)
         guard lo < hi else { return "" }
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity((hi - lo) * 3)
-        for i in lo..<hi {
-            guard let u = Unicode.Scalar(self[i]) else { continue }
-            utf8.append(contentsOf: UTF8.encode(u)!)
-        }
-        return String(decoding: utf8, as: UTF8.self)
+        return Chars.string((lo..<hi).lazy.map { self[$0] })
     }
 
     public var string: String { string(0..<count) }

@@ -39,17 +39,35 @@ public struct CleanTextBuilder {
     /// dropping noise markers.
     public mutating func append(_ from: Int, _ to: Int) {
         reserve(to - from)
-        var i = from
-        while i < to {
-            let b = bytes[i]
-            if b == 0x5B, let skip = Noise.markerLength(bytes, at: i, limit: to) {
-                i += skip
-                continue
+        let scalars = storage.scalars, offsets = storage.offsets
+        var n = end
+        bytes.withUnsafeBufferPointer { source in
+            var i = from
+            while i < to {
+                let b0 = UInt32(source[i])
+                let scalar: UInt32, length: Int
+                if b0 < 0x80 {
+                    if b0 == 0x5B, let skip = Noise.markerLength(bytes, at: i, limit: to) {
+                        i += skip
+                        continue
+                    }
+                    scalar = b0 == 0x09 ? 0x20 : b0
+                    length = 1
+                } else if b0 >= 0xE0 && b0 < 0xF0 && i + 2 < to {
+                    scalar = Chars.fold(((b0 & 0x0F) << 12) | ((UInt32(source[i + 1]) & 0x3F) << 6) | (UInt32(source[i + 2]) & 0x3F))
+                    length = 3
+                } else {
+                    let (s, l) = UTF8Scan.decode(bytes, at: i, limit: to)
+                    scalar = Chars.fold(s)
+                    length = l
+                }
+                scalars[n] = scalar
+                offsets[n] = Int32(truncatingIfNeeded: i)
+                n += 1
+                i += length
             }
-            let (scalar, length) = UTF8Scan.decode(bytes, at: i, limit: to)
-            put(Chars.fold(scalar), at: i)
-            i += length
         }
+        end = n
     }
 
     /// Appends a line break that joins two lines of one cell.

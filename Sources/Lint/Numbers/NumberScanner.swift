@@ -50,6 +50,8 @@ public enum NumberScanner {
         "艘", "架", "亩", "平方米", "公里", "米", "吨", "株", "棵", "头", "只", "组", "批", "轮", "节", "门", "支",
     ].map(Chars.of).sorted { $0.count > $1.count }
 
+    static let countUnitNames = countUnits.map { Chars.string($0) }
+
     static let durationUnits: [[UInt32]] = ["个月", "小时", "年", "天", "周", "日"].map(Chars.of)
 
     /// Words that begin with 分 but are not score points (分别, 分钟 …).
@@ -73,7 +75,7 @@ public enum NumberScanner {
         let before = previousNonSpace(t, before: start)
 
         // Years: 2024年度, 2023年末, 〔2025〕, (2023).
-        if number.decimals == 0 && number.intDigits == 4, let year = Int(number.text), (1900...2100).contains(year) {
+        if number.decimals == 0 && number.intDigits == 4, case let year = Int(number.value.mantissa), (1900...2100).contains(year) {
             if let (form, end) = yearSuffix(t, at: j) {
                 let range = start..<end
                 out.years.append(YearMention(year: year, form: form, textRange: range, span: t.span(range)))
@@ -160,7 +162,6 @@ public enum NumberScanner {
         var decimals: Int
         var intDigits: Int
         var end: Int
-        var text: String
     }
 
     /// Digits with optional thousands separators ("1,154.91") and a decimal part.
@@ -169,11 +170,9 @@ public enum NumberScanner {
         var j = start
         var mantissa: Int128 = 0
         var intDigits = 0
-        var text = ""
         while j < n && Chars.isDigit(t[j]) {
             if intDigits >= 15 { return nil }
             mantissa = mantissa * 10 + Int128(t[j] - 0x30)
-            text.unicodeScalars.append(Unicode.Scalar(t[j])!)
             intDigits += 1
             j += 1
         }
@@ -183,7 +182,6 @@ public enum NumberScanner {
                   !(j + 4 < n && Chars.isDigit(t[j + 4])) {
                 for k in 1...3 {
                     mantissa = mantissa * 10 + Int128(t[j + k] - 0x30)
-                    text.unicodeScalars.append(Unicode.Scalar(t[j + k])!)
                     intDigits += 1
                 }
                 j += 4
@@ -191,18 +189,16 @@ public enum NumberScanner {
         }
         var decimals = 0
         if j + 1 < n && t[j] == 0x2E && Chars.isDigit(t[j + 1]) {
-            text += "."
             j += 1
             while j < n && Chars.isDigit(t[j]) {
                 if decimals >= 8 { return nil }
                 mantissa = mantissa * 10 + Int128(t[j] - 0x30)
-                text.unicodeScalars.append(Unicode.Scalar(t[j])!)
                 decimals += 1
                 j += 1
             }
         }
         if intDigits > 12 { return nil }
-        return Digits(value: Dec(mantissa: mantissa, scale: decimals), decimals: decimals, intDigits: intDigits, end: j, text: text)
+        return Digits(value: Dec(mantissa: mantissa, scale: decimals), decimals: decimals, intDigits: intDigits, end: j)
     }
 
     static func skipAlphanumeric(_ t: CleanText, from i: Int) -> Int {
@@ -381,7 +377,7 @@ public enum NumberScanner {
             return end
         }
         for d in durationUnits where t.matches(d, at: j) {
-            q.unit = .duration(String(String.UnicodeScalarView(d.compactMap(Unicode.Scalar.init))))
+            q.unit = .duration(Chars.string(d))
             return j + d.count
         }
         return q.approximate ? j : start
@@ -391,8 +387,9 @@ public enum NumberScanner {
 
     static func countUnit(_ t: CleanText, at j: Int) -> (String, Int)? {
         guard j < t.count else { return nil }
-        for u in countUnits where t.matches(u, at: j) {
-            return (String(String.UnicodeScalarView(u.compactMap(Unicode.Scalar.init))), j + u.count)
+        let first = t[j]
+        for (i, u) in countUnits.enumerated() where u[0] == first && t.matches(u, at: j) {
+            return (countUnitNames[i], j + u.count)
         }
         return nil
     }

@@ -153,7 +153,9 @@ public struct TextReader {
     // MARK: tables
 
     struct CellDraft {
-        var lines: [Range<Int>]
+        /// The cell's first line; most cells have only this one, so it costs no array.
+        var first: Range<Int>
+        var more: [Range<Int>] = []
         var start: Int   // offset of the cell's TAB
         var end: Int
     }
@@ -180,7 +182,7 @@ public struct TextReader {
             let r = content(line)
             var j = r.lowerBound
             while j < r.upperBound && bytes[j] != 0x09 { j += 1 }
-            return CellDraft(lines: [(j + 1)..<r.upperBound], start: j, end: r.upperBound)
+            return CellDraft(first: (j + 1)..<r.upperBound, start: j, end: r.upperBound)
         }
 
         func indented(_ line: Int) -> Bool {
@@ -220,8 +222,8 @@ public struct TextReader {
                 while k < n && (kind(k) == .text || kind(k) == .spacesOnly) { k += 1 }
                 guard k < n && kind(k) == .cell else { break }
                 if var cell = row.cells.popLast() {
-                    cell.lines.append(content(i))
-                    for line in j..<k { cell.lines.append(content(line)) }
+                    cell.more.append(content(i))
+                    for line in j..<k { cell.more.append(content(line)) }
                     cell.end = content(k - 1).upperBound
                     row.cells.append(cell)
                 }
@@ -233,7 +235,7 @@ public struct TextReader {
             }
             // Continuation of the current cell.
             if var cell = row.cells.popLast() {
-                cell.lines.append(content(i))
+                cell.more.append(content(i))
                 cell.end = content(i).upperBound
                 row.cells.append(cell)
             }
@@ -259,10 +261,12 @@ public struct TextReader {
 
     func makeRow(_ draft: RowDraft) -> Row {
         var cells: [Cell] = []
+        cells.reserveCapacity(draft.cells.count)
+        var builder = CleanTextBuilder(bytes: bytes, arena: arena)
         for c in draft.cells {
-            var builder = CleanTextBuilder(bytes: bytes, arena: arena)
-            for (n, line) in c.lines.enumerated() {
-                if n > 0 { builder.appendNewline(at: line.lowerBound > 0 ? line.lowerBound - 1 : 0) }
+            builder.append(c.first.lowerBound, c.first.upperBound)
+            for line in c.more {
+                builder.appendNewline(at: line.lowerBound > 0 ? line.lowerBound - 1 : 0)
                 builder.append(line.lowerBound, line.upperBound)
             }
             let text = builder.finish().trimmed()

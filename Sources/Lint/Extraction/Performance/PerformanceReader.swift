@@ -45,7 +45,7 @@ enum PerformanceReader {
     }
 
     static func looksLikeSelfEvaluation(_ title: String) -> Bool {
-        title.contains("自评表") || title.contains("绩效评价表") || title.contains("绩效目标表")
+        title.includes("自评表") || title.includes("绩效评价表") || title.includes("绩效目标表")
     }
 }
 
@@ -99,7 +99,7 @@ struct Grid {
     /// A cell's text with every kind of white space and line break removed, for matching header words.
     func key(_ r: Int, _ c: Int) -> String {
         guard let range = keyRange(r, c) else { return "" }
-        return String(String.UnicodeScalarView(keyScalars[range].compactMap(Unicode.Scalar.init)))
+        return Chars.string(keyScalars[range])
     }
 
     func keyIs(_ r: Int, _ c: Int, _ word: [UInt32]) -> Bool {
@@ -198,7 +198,7 @@ struct Words: Sendable, ExpressibleByArrayLiteral {
 
 enum Header {
     static func squeeze(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.filter { !($0 == " " || $0 == "\n" || $0 == "\t" || $0.value == 0x3000) }))
+        Chars.string(s.unicodeScalars.lazy.map(\.value).filter { (s: UInt32) -> Bool in !Chars.isSpace(s) && s != 0x0A && s != 0x3000 })
     }
 
     /// "(50分)" anywhere in a label cell → 50, with its span in the source.
