@@ -217,13 +217,14 @@ enum Header {
     /// ("项目年度目标" must not find "1.项目年度目标完成情况").
     static func column(_ grid: Grid, row: Int, _ words: Words, excluding: Set<Int> = []) -> Int? {
         let n = grid.width(row)
-        for c in 0..<n where !excluding.contains(c) {
-            for w in words.scalars where grid.keyIs(row, c, w) { return c }
+        var firstContaining: Int?
+        for c in 0..<n where excluding.isEmpty || !excluding.contains(c) {
+            for w in words.scalars {
+                if grid.keyIs(row, c, w) { return c }
+                if firstContaining == nil && grid.keyContains(row, c, w) { firstContaining = c }
+            }
         }
-        for c in 0..<n where !excluding.contains(c) {
-            for w in words.scalars where grid.keyContains(row, c, w) { return c }
-        }
-        return nil
+        return firstContaining
     }
 }
 
@@ -266,11 +267,12 @@ enum ProjectTableReader {
             if nameWords.contains(where: { g.keyIs(r, 0, $0) }), let name = g.cell(r, 1) {
                 p.nameSpan = name.span
                 var text = name.text.trimmingCharacters()
-                // "51090422T000000401050-城乡基层治理工作经费"
-                if let dash = text.firstIndex(of: "-"), text[..<dash].count >= 10,
-                   text[..<dash].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+                // "51090422T000000401050-城乡基层治理工作经费": a code of ASCII letters and digits.
+                let utf8 = text.utf8
+                if let dash = utf8.firstIndex(of: UInt8(ascii: "-")), utf8.distance(from: utf8.startIndex, to: dash) >= 10,
+                   utf8[..<dash].allSatisfy({ Chars.isDigit(UInt32($0)) || Chars.isASCIILetter(UInt32($0)) }) {
                     p.projectCode = String(text[..<dash])
-                    text = String(text[text.index(after: dash)...])
+                    text = String(text[utf8.index(after: dash)...])
                 }
                 p.projectName = text
             }
@@ -336,6 +338,14 @@ enum ProjectTableReader {
         p.indicatorPoints = Header.points(g.cell(h, 0))
         p.indicatorHeader = g.table.rows[h].span
         var level1 = "", level2 = ""
+        // A table repeats a handful of 度量单位 texts on every row; each is parsed once.
+        var units: [String: Quantity?] = [:]
+        func parsedUnit(_ u: String) -> Quantity? {
+            if let known = units[u] { return known }
+            let parsed = TargetParsing.unit(u)
+            units[u] = .some(parsed)
+            return parsed
+        }
         var r = h + 1
         while r < g.rowCount && g.width(r) == g.width(h) {
             defer { r += 1 }
@@ -361,7 +371,7 @@ enum ProjectTableReader {
                 ind.opCell = cells[c]
                 ind.op = TargetParsing.op(g.key(r, c))
                 if var q = ind.targetCell?.quantities.first {
-                    if let u = ind.unitText, !u.isEmpty, q.unit == .none, let parsed = TargetParsing.unit(u) {
+                    if let u = ind.unitText, !u.isEmpty, q.unit == .none, let parsed = parsedUnit(u) {
                         q.unit = parsed.unit
                         q.multiplier = parsed.multiplier
                         q.perUnit = parsed.perUnit
@@ -377,20 +387,14 @@ enum ProjectTableReader {
         }
     }
 
-    static let kindWords = (satisfied: Chars.of("满意"), satisfaction: Chars.of("满意度"), quantity: Chars.of("数量"),
-                            quality: Chars.of("质量"), timeliness: Chars.of("时效"), cost: Chars.of("成本"),
-                            benefit: Chars.of("效益"), sustainable: Chars.of("可持续"))
-
-    static func kind(_ level1: String, _ level2: String, _ name: String) -> IndicatorKind {
-        let l1 = Chars.of(level1), l2 = Chars.of(level2), n = Chars.of(name)
-        let w = kindWords
-        func has(_ word: [UInt32], _ s: [UInt32]) -> Bool { MentionReader.lastIndex(of: word, in: s) != nil }
-        if has(w.satisfied, n) || has(w.satisfaction, l2) || has(w.satisfaction, l1) { return .satisfaction }
-        if has(w.quantity, l2) { return .quantity }
-        if has(w.quality, l2) { return .quality }
-        if has(w.timeliness, l2) { return .timeliness }
-        if has(w.cost, l2) || has(w.cost, l1) { return .cost }
-        if has(w.benefit, l2) || has(w.sustainable, l2) || has(w.benefit, l1) { return .benefit }
+    /// The names are header keys, already folded, so plain substring tests suffice.
+    static func kind(_ l1: String, _ l2: String, _ n: String) -> IndicatorKind {
+        if n.includes("满意") || l2.includes("满意度") || l1.includes("满意度") { return .satisfaction }
+        if l2.includes("数量") { return .quantity }
+        if l2.includes("质量") { return .quality }
+        if l2.includes("时效") { return .timeliness }
+        if l2.includes("成本") || l1.includes("成本") { return .cost }
+        if l2.includes("效益") || l2.includes("可持续") || l1.includes("效益") { return .benefit }
         return .other
     }
 }
