@@ -118,20 +118,7 @@ public enum BinarySniffer {
 
     /// Whether a stream name occurs in the compound file's directory (names are UTF-16LE).
     static func containsUTF16(_ raw: [UInt8], _ name: String) -> Bool {
-        let needle = Array(name.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
-        guard raw.count >= needle.count else { return false }
-        let first = needle[0]
-        var i = 0
-        let last = raw.count - needle.count
-        while i <= last {
-            if raw[i] == first {
-                var k = 1
-                while k < needle.count && raw[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
+        Search.contains(Array(name.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }), in: raw)
     }
 
     static func knownBinaryFormat(_ raw: [UInt8]) -> LocalizedText? {

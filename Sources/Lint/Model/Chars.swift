@@ -100,23 +100,6 @@ extension String {
     /// cost about ten thousand instructions a call.
     public func includes(_ word: String) -> Bool {
         var haystack = self, needle = word
-        return haystack.withUTF8 { h in
-            needle.withUTF8 { w in
-                guard !w.isEmpty else { return true }
-                guard w.count <= h.count else { return false }
-                let first = w[0]
-                var i = 0
-                let last = h.count - w.count
-                while i <= last {
-                    if h[i] == first {
-                        var k = 1
-                        while k < w.count && h[i + k] == w[k] { k += 1 }
-                        if k == w.count { return true }
-                    }
-                    i += 1
-                }
-                return false
-            }
-        }
+        return haystack.withUTF8 { h in needle.withUTF8 { Search.first($0, in: h) != nil } }
     }
 }

@@ -109,19 +109,7 @@ public struct CleanText: Sendable, Hashable {
     public func find(_ word: [UInt32], from: Int = 0, to: Int? = nil) -> Int? {
         let limit = min(to ?? count, count) - word.count
         guard !word.isEmpty, limit >= from else { return nil }
-        let first = word[0]
-        return withScalars { s in
-            var i = max(0, from)
-            while i <= limit {
-                if s[i] == first {
-                    var k = 1
-                    while k < word.count && s[i + k] == word[k] { k += 1 }
-                    if k == word.count { return i }
-                }
-                i += 1
-            }
-            return nil
-        }
+        return withScalars { s in word.withUnsafeBufferPointer { Search.first($0, in: s, from: from, limit: limit) } }
     }
 
     /// Last index < `before` where `word` starts, if any.
