@@ -42,18 +42,19 @@ public struct ChartConsistency: Check {
         }
     }
 
-    func amount(_ point: ChartSeries.Point, _ year: Int, _ model: AuditModel, _ key: String, _ report: inout CheckReport) {
+    /// `key` is an autoclosure: most points agree, and their key is built only for a finding or a verified relation.
+    func amount(_ point: ChartSeries.Point, _ year: Int, _ model: AuditModel, _ key: @autoclosure () -> String, _ report: inout CheckReport) {
         let concepts = point.concepts
         guard let fact = concepts.sorted().lazy.compactMap({ model.facts.first($0, year: year, exactYear: true) }).first else { return }
         var q = point.value
         if q.unit == .none { q.unit = fact.mention.quantity.unit }
         let chart = q.comparable, text = fact.mention.quantity.comparable
-        if chart.interval().intersects(text.interval()) { report.verified([point.value, fact.mention.quantity], key: key); return }
+        if chart.interval().intersects(text.interval()) { report.verified([point.value, fact.mention.quantity], key: key()); return }
         report.add(Self.description.finding(nil, LocalizedText(
             zh: "图表数据中“\(point.label)”\(year)年为\(point.value.printed)，正文为\(fact.mention.named)。",
             en: "the chart data gives “\(point.label)” for \(year) as \(point.value.printed), the text as \(fact.mention.namedEnglish)."),
             at: point.value.span, related: [Say.related("text", fact.mention, zh: "正文", en: "text")],
-            expected: fact.mention.quantity.value.formatted(minDecimals: fact.mention.quantity.decimals), key: key))
+            expected: fact.mention.quantity.value.formatted(minDecimals: fact.mention.quantity.decimals), key: key()))
     }
 
     /// The first share claim naming a concept, or a part by name: one lookup per chart point.
@@ -75,12 +76,13 @@ public struct ChartConsistency: Check {
         }
     }
 
-    func share(_ point: ChartSeries.Point, _ model: AuditModel, _ shares: ShareLookup, _ key: String, _ report: inout CheckReport) {
+    func share(_ point: ChartSeries.Point, _ model: AuditModel, _ shares: ShareLookup, _ key: @autoclosure () -> String,
+               _ report: inout CheckReport) {
         guard let index = shares.first(point) else { return }
         let claim = model.shareClaims[index]
         let chart = Figure(value: point.value.value, decimals: point.value.decimals)
         if chart.interval().intersects(claim.share.quantity.figure.interval()) {
-            report.verified([point.value, claim.share.quantity], key: key)
+            report.verified([point.value, claim.share.quantity], key: key())
             return
         }
         if let base = claim.base, Relations.ratio(claim.part.quantity.comparable, of: base.quantity.comparable, percent: chart) == .holds {
@@ -90,7 +92,7 @@ public struct ChartConsistency: Check {
             zh: "图表数据中“\(point.label)”占比为\(point.value.value.formatted(minDecimals: point.value.decimals))%，正文为\(claim.share.quantity.printed)。",
             en: "the chart data gives “\(point.label)” a share of \(point.value.value.formatted(minDecimals: point.value.decimals))%, the text \(claim.share.quantity.printed)."),
             at: point.value.span, related: [Say.related("text", claim.share, zh: "正文", en: "text")],
-            expected: claim.share.quantity.value.formatted(minDecimals: claim.share.quantity.decimals), key: key))
+            expected: claim.share.quantity.value.formatted(minDecimals: claim.share.quantity.decimals), key: key()))
     }
 }
 

@@ -53,7 +53,7 @@ public struct IdentityCheck: Check {
             if coveredByBreakdown(identity, total, model) { continue }
             let figures = parts.map { $0.mention.quantity.comparable }
             let totalFigure = total.mention.quantity.comparable
-            lazy var key = "\(identity.id)"
+            let key = "\(identity.id)"
             let verdict = Relations.compare(parts: figures, total: totalFigure, relation: identity.relation)
             switch verdict {
             case .holds:

@@ -146,7 +146,7 @@ public struct ScoreTotal: Check {
             let parts = cells.compactMap { TableSay.points($0) }
             guard !parts.isEmpty else { continue }
             let verdict = Relations.sum(parts: parts, total: totalScore)
-            lazy var key = "department|total-score"
+            let key = "department|total-score"
             switch verdict {
             case .holds: report.verified(cells.compactMap(\.quantity) + [total.score!.quantity!], key: key)
             case .undefined: continue

@@ -173,25 +173,6 @@ enum MentionReader {
 
     /// Last position of `word` in `s`, compared in place (this runs for every label and header cell).
     static func lastIndex(of word: [UInt32], in s: [UInt32]) -> Int? {
-        let n = word.count
-        guard n <= s.count, n > 0 else { return nil }
-        return s.withUnsafeBufferPointer { hay -> Int? in
-            word.withUnsafeBufferPointer { needle -> Int? in
-                let first = needle[0]
-                var i = hay.count - n
-                outer: while i >= 0 {
-                    if hay[i] == first {
-                        var k = 1
-                        while k < n {
-                            if hay[i + k] != needle[k] { i -= 1; continue outer }
-                            k += 1
-                        }
-                        return i
-                    }
-                    i -= 1
-                }
-                return nil
-            }
-        }
+        s.withUnsafeBufferPointer { hay in word.withUnsafeBufferPointer { Search.last($0, in: hay) } }
     }
 }

@@ -20,6 +20,23 @@ public enum Search {
         return nil
     }
 
+    /// Last index where `word` occurs in `text`.
+    @inline(__always)
+    public static func last<T: Equatable>(_ word: UnsafeBufferPointer<T>, in text: UnsafeBufferPointer<T>) -> Int? {
+        guard !word.isEmpty, word.count <= text.count else { return nil }
+        let head = word[0]
+        var i = text.count - word.count
+        while i >= 0 {
+            if text[i] == head {
+                var k = 1
+                while k < word.count && text[i + k] == word[k] { k += 1 }
+                if k == word.count { return i }
+            }
+            i -= 1
+        }
+        return nil
+    }
+
     public static func contains(_ word: [UInt8], in text: [UInt8]) -> Bool {
         word.withUnsafeBufferPointer { w in text.withUnsafeBufferPointer { first(w, in: $0) != nil } }
     }

@@ -110,16 +110,7 @@ struct Grid {
     func keyContains(_ r: Int, _ c: Int, _ word: [UInt32]) -> Bool {
         guard let range = keyRange(r, c), range.count >= word.count, !word.isEmpty else { return false }
         return keyScalars.withUnsafeBufferPointer { all in
-            var i = range.lowerBound, last = range.upperBound - word.count
-            while i <= last {
-                if all[i] == word[0] {
-                    var k = 1
-                    while k < word.count && all[i + k] == word[k] { k += 1 }
-                    if k == word.count { return true }
-                }
-                i += 1
-            }
-            return false
+            word.withUnsafeBufferPointer { Search.first($0, in: all, from: range.lowerBound, limit: range.upperBound - word.count) != nil }
         }
     }
 
