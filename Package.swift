@@ -3,6 +3,11 @@ import PackageDescription
 
 // reportlint uses nothing beyond the Swift toolchain and the C libraries every
 // Swift-on-Linux install already has (glibc's iconv; zlib for .docx).
+//
+// The pipeline is one target per stage, and each depends only on earlier ones:
+//   Model → Readers → Extraction → Engine → Checks → Reporters → reportlint (CLI)
+// (Extraction does not need Readers; Engine joins them.) `Lint` re-exports the four
+// stages for library users. docs/architecture.md draws it.
 let package = Package(
     name: "reportlint",
     products: [
@@ -13,9 +18,13 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "Lint", dependencies: ["CZlib"]),
-        .target(name: "Checks", dependencies: ["Lint"]),
-        .target(name: "Reporters", dependencies: ["Lint", "Checks"]),
+        .target(name: "Model"),
+        .target(name: "Readers", dependencies: ["Model", "CZlib"]),
+        .target(name: "Extraction", dependencies: ["Model"]),
+        .target(name: "Engine", dependencies: ["Model", "Readers", "Extraction"]),
+        .target(name: "Lint", dependencies: ["Model", "Readers", "Extraction", "Engine"]),
+        .target(name: "Checks", dependencies: ["Model", "Extraction", "Engine"]),
+        .target(name: "Reporters", dependencies: ["Model", "Readers", "Extraction", "Engine", "Checks"]),
         .executableTarget(name: "reportlint", dependencies: ["Lint", "Checks", "Reporters"]),
         .target(name: "DocxFixtures", dependencies: ["CZlib"], path: "Tests/DocxFixtures"),
         .testTarget(name: "LintTests", dependencies: ["Lint", "DocxFixtures"]),

@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// "本年支出合计X万元，其中：A万元…；B万元…": the parts add up to the total.
 public struct BreakdownSum: Check {

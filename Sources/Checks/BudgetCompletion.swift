@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// "支出决算为X万元，完成预算R%，决算数等于预算数": R = 决算 ÷ 预算, and the words agree.
 public struct BudgetCompletion: Check {

@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// Chart data exported with the document agrees with the text.
 public struct ChartConsistency: Check {

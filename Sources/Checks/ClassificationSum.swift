@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// The numbered 类/款/项 lines of 五（三） add up to each 类 amount stated in 五（二），
 /// and their codes are consistent.

@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// Cost indicators stated as exact amounts ("办公费 ＝ 3.5万") cannot add up to more than was spent.
 public struct CostTargets: Check {

@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// 预算执行率 = 预算执行数 ÷ 调整后（全年）预算数, row by row in the 预算执行情况 block.
 public struct ExecutionRate: Check {

@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// The 预算执行 block's score = weight × min(1, 执行率).
 public struct ExecutionScore: Check {

@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// One quantity, stated in two places, with values that cannot both be right.
 public struct FigureConsistency: Check {

@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// "较上年度增加3万元，增长100%" where the year before was 0: no rate can be stated.
 public struct GrowthFromZero: Check {

@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// The accounting identities of a 部门决算 (基本支出 = 人员经费 + 公用经费 …), whenever
 /// the document states every term.
@@ -41,6 +43,14 @@ public struct IdentityCheck: Check {
             """),
         ])
 
+    /// Identities whose breach may be a matter of definition rather than arithmetic
+    /// (机关运行经费 is counted on a narrower scope than 公用经费) are warnings.
+    static let warningIdentities: Set<String> = ["operating-costs"]
+
+    static func severity(of identity: Identity) -> Severity {
+        warningIdentities.contains(identity.id) ? .warning : description.severity
+    }
+
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
         for identity in Identities.all {
             guard let total = identity.totals.lazy.compactMap({ model.facts.first($0, year: model.reportYear) }).first else { continue }
@@ -79,7 +89,7 @@ public struct IdentityCheck: Check {
                 case .atMost: relation = (">", ">")
                 }
                 let gap = Say.amount((sum - totalFigure.value).magnitude, like: total.mention.quantity, decimals: d)
-                let severity: Severity = verdict == .holdsIfTruncated ? .note : identity.severity
+                let severity: Severity = verdict == .holdsIfTruncated ? .note : Self.severity(of: identity)
                 let message = parts.count == 1
                     ? LocalizedText(zh: "\(identity.description.zh)不成立：\(total.mention.named) \(relation.zh) \(partsText)（差\(gap)）。",
                                     en: "\(identity.description.en) does not hold: \(total.mention.namedEnglish) \(relation.en) \(partsEnglish) (by \(gap)).")

@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// The target's direction fits the indicator: 满意度 ≥, 成本 ≤, 时效 ≤, 数量 ≥; no impossible rates.
 public struct IndicatorDirection: Check {

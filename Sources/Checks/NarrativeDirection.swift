@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// A sentence that says a quantity fell while the document's own figures say it rose, or the reverse.
 public struct NarrativeDirection: Check {

@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// The shares of one breakdown (or one percentage chart) sum to 100.
 public struct PercentSum: Check {

@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// Targets, deadlines and service periods in a self-evaluation table fall in the evaluated year.
 public struct Period: Check {

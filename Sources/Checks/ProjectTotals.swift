@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// The narrative about projects against the project tables: counts, amounts, overall
 /// progress, projects with a large balance, and quoted scores.

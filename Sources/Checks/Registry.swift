@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// Every check, in the order they are listed by `reportlint checks`.
 /// Adding a check: copy one file of this folder, then add one line here.

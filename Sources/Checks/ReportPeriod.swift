@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// Dates and periods that contradict the year the report covers.
 public struct ReportPeriod: Check {

@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// 0 ≤ score ≤ weight on every row.
 public struct ScoreBounds: Check {

@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// The 合计 / 总分 equals the budget score plus every indicator score.
 public struct ScoreTotal: Check {

@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// "X万元，占Y%": Y must be X ÷ total, within the rounding of all three figures.
 public struct ShareOfTotal: Check {

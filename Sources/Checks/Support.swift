@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// Small helpers the checks share for naming numbers and writing arithmetic.
 enum Say {

@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// Helpers for the checks on 绩效自评 tables.
 enum TableSay {

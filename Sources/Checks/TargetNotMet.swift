@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// A numeric completion value that misses its target, while the row keeps full points (or gives no reason).
 public struct TargetNotMet: Check {

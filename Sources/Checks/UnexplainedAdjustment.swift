@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// A budget changed during the year by a tenth or more, with no reason given.
 public struct UnexplainedAdjustment: Check {

@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// A self-evaluation table reportlint could not understand: said, never silently skipped.
 public struct UnreadableTable: Check {

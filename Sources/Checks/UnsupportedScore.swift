@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// A full score needs a completion value that shows the target was met.
 public struct UnsupportedScore: Check {

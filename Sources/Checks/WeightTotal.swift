@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// Indicator weights add up to their section's stated points, and everything to the stated total.
 public struct WeightTotal: Check {

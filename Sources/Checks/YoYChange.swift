@@ -1,4 +1,6 @@
-import Lint
+import Engine
+import Extraction
+import Model
 
 /// "与2023年度相比，收、支总计各减少96.36万元，下降6.99%": change = current − prior,
 /// rate = change ÷ prior, and the direction words agree with the numbers.

@@ -1,4 +1,7 @@
-import Lint
+import Engine
+import Extraction
+import Model
+import Readers
 
 /// Writes a baseline as pretty JSON, one finding per block, sorted by path, check and
 /// fingerprint, so that its diff in a review shows exactly which findings came and went.

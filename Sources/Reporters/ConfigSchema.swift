@@ -1,4 +1,7 @@
-import Lint
+import Engine
+import Extraction
+import Model
+import Readers
 
 /// The JSON Schema of `.reportlint.json`, generated from the same rules the loader enforces
 /// and the registry's check ids; docs/reportlint.schema.json is this output (a test keeps

@@ -1,4 +1,7 @@
-import Lint
+import Engine
+import Extraction
+import Model
+import Readers
 
 /// `reportlint dump FILE`: the parsed model as JSON — sections, blocks (paragraphs,
 /// tables as rows of cells, chart lines) with their locations, every quantity,

@@ -1,4 +1,7 @@
-import Lint
+import Engine
+import Extraction
+import Model
+import Readers
 
 /// The versioned JSON report (docs/json-format.md). With `lines` set it writes
 /// JSON Lines instead: one object per file as it finishes, nothing else, so the

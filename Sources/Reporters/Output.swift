@@ -5,7 +5,10 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Lint
+import Engine
+import Extraction
+import Model
+import Readers
 
 /// Where a report is written: standard output or a file, buffered.
 public final class Output: @unchecked Sendable {

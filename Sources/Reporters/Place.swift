@@ -1,4 +1,7 @@
-import Lint
+import Engine
+import Extraction
+import Model
+import Readers
 
 /// A span resolved to lines and columns (1-based; the end column is exclusive,
 /// pointing just past the span as SARIF's `endColumn` does).

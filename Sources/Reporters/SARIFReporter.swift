@@ -1,4 +1,7 @@
-import Lint
+import Engine
+import Extraction
+import Model
+import Readers
 
 /// SARIF 2.1.0 for code scanning: every rule described in `tool.driver.rules`,
 /// results with relative percent-encoded URIs under `%SRCROOT%`, full regions

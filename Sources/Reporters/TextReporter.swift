@@ -1,4 +1,7 @@
-import Lint
+import Engine
+import Extraction
+import Model
+import Readers
 
 /// `path:line:col: error: message [check-id]`, the source line with a caret
 /// underline, the related places, and a summary line. Colour only on a terminal.

@@ -48,8 +48,8 @@ struct AuditCommand {
         var plans: [String: Plan] = [:]
         var ledger = AcceptanceLedger()
         var seenConfigs = Set<String>()
-        var auditors: [FileSettings: Int] = [:]
-        var auditorList: [Auditor] = []
+        var pipelines: [FileSettings: Int] = [:]
+        var pipelineList: [Pipeline] = []
         for input in discovery.inputs(o.paths) {
             if let shard = o.shard, !shard.contains(input) { continue }
             let absolute = input.path == "-" ? cwd + "/<stdin>" : PathText.join(cwd, input.path)
@@ -64,30 +64,32 @@ struct AuditCommand {
             if let select = o.select { settings.enabled.formIntersection(select) }
             settings.enabled.subtract(o.ignore)
             if let f = o.failOn { settings.failOn = f }
-            let index = auditors[settings] ?? {
-                var auditor = Auditor(linter: Linter(checks: Registry.all.filter { settings.enabled.contains($0.id) }, severities: settings.severities))
-                auditor.keepVerified = o.verified
-                auditorList.append(auditor)
-                auditors[settings] = auditorList.count - 1
-                return auditorList.count - 1
+            let index = pipelines[settings] ?? {
+                var pipeline = Pipeline(linter: Linter(checks: Registry.all.filter { settings.enabled.contains($0.id) }, severities: settings.severities))
+                pipeline.keepVerified = o.verified
+                pipelineList.append(pipeline)
+                pipelines[settings] = pipelineList.count - 1
+                return pipelineList.count - 1
             }()
             inputs.append(input)
-            plans[input.display] = Plan(absolute: absolute, auditor: index, failOn: settings.failOn)
+            plans[input.display] = Plan(absolute: absolute, pipeline: index, failOn: settings.failOn)
         }
 
         let out = try output()
         let reporter = makeReporter(out, language)
         let progress = Progress(total: inputs.count, enabled: o.progress ?? (isatty(2) == 1))
-        let frozenAuditors = auditorList, frozenPlans = plans
-        let parallel = ParallelAuditor(auditor: frozenAuditors.first ?? Auditor(linter: Linter(checks: [])), jobs: o.jobs ?? ProcessInfoCores.count) { input in
-            let auditor = frozenAuditors[frozenPlans[input.display]?.auditor ?? 0]
+        let frozenPipelines = pipelineList, frozenPlans = plans, frozenLedger = ledger
+        let parallel = ParallelAuditor(jobs: o.jobs ?? ProcessInfoCores.count) { input in
+            let plan = frozenPlans[input.display]
+            let pipeline = frozenPipelines[plan?.pipeline ?? 0]
+            let accepted = plan.map { frozenLedger.reasons(forFile: $0.absolute) } ?? [:]
             if input.path == "-" {
-                switch FileInput.readStandardInput(limit: auditor.maxBytes) {
-                case .success(let bytes): return auditor.audit(bytes: bytes, displayPath: input.display)
+                switch FileInput.readStandardInput(limit: pipeline.maxBytes) {
+                case .success(let bytes): return pipeline.audit(bytes: bytes, displayPath: input.display, accepted: accepted)
                 case .failure(let e): return FileResult(path: input.display, source: nil, findings: [], error: e)
                 }
             }
-            return auditor.audit(path: input.path, displayPath: input.display)
+            return pipeline.audit(path: input.path, displayPath: input.display, accepted: accepted)
         }
 
         var summary = Summary()
@@ -98,12 +100,12 @@ struct AuditCommand {
         reporter.begin()
         parallel.run(inputs) { original in
             var result = original
-            let plan = frozenPlans[result.path] ?? Plan(absolute: PathText.join(cwd, result.path), auditor: 0, failOn: .error)
+            let plan = frozenPlans[result.path] ?? Plan(absolute: PathText.join(cwd, result.path), pipeline: 0, failOn: .error)
             if let e = result.error {
                 progress.clear()
                 Commands.printError("\(result.path): \(e.message.text(language))")
             }
-            ledger.mark(&result.findings, file: plan.absolute)
+            ledger.record(result.findings, file: plan.absolute)
             if var m = matcher {
                 let accepted = result.findings.filter { $0.suppression != nil }
                 let (kept, dropped) = m.filter(result.findings.filter { $0.suppression == nil }, file: plan.absolute)
@@ -152,10 +154,10 @@ struct AuditCommand {
         return failing > 0 ? ExitCode.findings : ExitCode.clean
     }
 
-    /// Where an input's audit goes: which auditor (one per distinct settings) and what fails it.
+    /// Where an input's audit goes: which pipeline (one per distinct settings) and what fails it.
     struct Plan {
         var absolute: String
-        var auditor: Int
+        var pipeline: Int
         var failOn: FailOn
     }
 

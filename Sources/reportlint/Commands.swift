@@ -49,7 +49,7 @@ enum Commands {
 
     static func profile(_ path: String, _ count: Int) -> Int32 {
         let measured = FileInput.read(path, limit: 512 << 20).flatMap {
-            StageProfile.measure(bytes: $0, linter: Linter(checks: Registry.all), repeat: count)
+            StageProfile.measure(bytes: $0, pipeline: Pipeline(linter: Linter(checks: Registry.all)), repeat: count)
         }
         switch measured {
         case .failure(let e):
@@ -77,7 +77,7 @@ enum Commands {
         let parsed: Result<Document, InputError>
         switch read {
         case .failure(let e): parsed = .failure(e)
-        case .success(let bytes): parsed = Auditor.parse(bytes: bytes, displayPath: display)
+        case .success(let bytes): parsed = DocumentReader.read(bytes: bytes, path: display)
         }
         switch parsed {
         case .failure(let e):

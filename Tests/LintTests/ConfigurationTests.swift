@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import Lint
+@testable import Engine
+@testable import Extraction
+@testable import Model
+@testable import Readers
 
 @Suite struct ConfigurationTests {
     let ids = ["share-of-total", "percent-sum", "period", "report-period"]

@@ -1,6 +1,9 @@
 import DocxFixtures
 import Testing
-@testable import Lint
+@testable import Engine
+@testable import Extraction
+@testable import Model
+@testable import Readers
 
 extension DocxFixture {
     static func render(_ bytes: [UInt8]) throws -> String {
@@ -159,7 +162,7 @@ extension DocxFixture {
     typealias F = DocxFixture
 
     func refusal(_ bytes: [UInt8]) -> InputError? {
-        if case .failure(let e) = Auditor.parse(bytes: bytes, displayPath: "x.docx") { return e }
+        if case .failure(let e) = DocumentReader.read(bytes: bytes, path: "x.docx") { return e }
         return nil
     }
 

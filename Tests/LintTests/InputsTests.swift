@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import Lint
+@testable import Engine
+@testable import Extraction
+@testable import Model
+@testable import Readers
 
 @Suite struct InputsTests {
     @Test func globs() {
@@ -52,8 +55,7 @@ import Testing
 
     @Test func parallelResultsComeBackInOrder() {
         let inputs = (0..<200).map { Input(path: "\($0)", display: String(format: "%03d", $0)) }
-        let auditor = Auditor(linter: Linter(checks: []))
-        let p = ParallelAuditor(auditor: auditor, jobs: 4) { input in
+        let p = ParallelAuditor(jobs: 4) { input in
             // Uneven work, so that workers finish out of order.
             if Int(input.path)! % 7 == 0 { usleep(200) }
             return FileResult(path: input.display, source: nil, findings: [], error: nil)

@@ -1,5 +1,8 @@
 import Testing
-@testable import Lint
+@testable import Engine
+@testable import Extraction
+@testable import Model
+@testable import Readers
 
 @Suite struct NumberScannerTests {
     func scan(_ s: String) -> ScannedText { NumberScanner.scan(CleanTextBuilder.make(s)) }

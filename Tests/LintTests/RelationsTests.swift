@@ -1,5 +1,8 @@
 import Testing
-@testable import Lint
+@testable import Engine
+@testable import Extraction
+@testable import Model
+@testable import Readers
 
 /// The worked examples of domain brief §1.
 @Suite struct RelationsTests {

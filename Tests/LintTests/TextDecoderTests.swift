@@ -1,5 +1,8 @@
 import Testing
-@testable import Lint
+@testable import Engine
+@testable import Extraction
+@testable import Model
+@testable import Readers
 
 @Suite struct TextDecoderTests {
     @Test func utf8WithBOMAndCRLF() throws {

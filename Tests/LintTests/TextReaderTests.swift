@@ -1,5 +1,8 @@
 import Testing
-@testable import Lint
+@testable import Engine
+@testable import Extraction
+@testable import Model
+@testable import Readers
 
 /// Fixtures in the Word-export form, written for these tests (TAB = \t).
 @Suite struct TextReaderTests {

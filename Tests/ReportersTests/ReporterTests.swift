@@ -120,7 +120,7 @@ import Checks
 @Suite struct StreamedJSONTests {
     /// The streamed file object is byte for byte the tree `JSONReporter.file` builds.
     @Test func streamingWritesTheSameBytesAsTheTree() throws {
-        let auditor = Auditor(linter: Linter(checks: Registry.all))
+        let auditor = Pipeline(linter: Linter(checks: Registry.all))
         var inputs: [(String, [UInt8])] = [("a.txt", Array(faultyText.utf8)), ("c.docx", faultyDocx), ("empty.txt", [])]
         for name in ["faulty-2024-final-accounts.txt", "clean-2024-final-accounts.txt"] {
             let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

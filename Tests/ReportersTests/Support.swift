@@ -14,7 +14,7 @@ func render(_ make: (Output) -> Reporter, bytes inputs: [(String, [UInt8])], adj
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-\(UUID().uuidString)").path
     guard let out = Output.file(path) else { throw CocoaError(.fileWriteUnknown) }
     let reporter = make(out)
-    let auditor = Auditor(linter: Linter(checks: Registry.all))
+    let auditor = Pipeline(linter: Linter(checks: Registry.all))
     var summary = Summary()
     reporter.begin()
     for (name, text) in inputs {

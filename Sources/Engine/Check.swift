@@ -1,0 +1,112 @@
+import Model
+import Readers
+import Extraction
+
+/// A check: a description that documents it, and a function from the extracted
+/// model to findings. Checks never read raw text; they read `AuditModel`.
+///
+/// A check reports its findings, and also every relation it verified as
+/// consistent (with the numbers involved), which the accuracy evaluation mutates.
+///
+/// To add one: copy a file in Sources/Checks, change its description and its
+/// `check(_:_:)`, and add it to `Registry.all`.
+public protocol Check: Sendable {
+    static var description: CheckDescription { get }
+    func check(_ model: AuditModel, _ report: inout CheckReport)
+}
+
+/// What one check says about one document.
+public struct CheckReport: Sendable {
+    public private(set) var findings: [Finding] = []
+    public private(set) var verified: [VerifiedRelation] = []
+    public let check: String
+    /// Whether verified relations are kept (the accuracy evaluation asks for them; a normal
+    /// audit does not, and then neither their numbers nor their keys are even built).
+    public let recordsVerified: Bool
+
+    public init(check: String, recordsVerified: Bool = true) {
+        self.check = check
+        self.recordsVerified = recordsVerified
+    }
+
+    public mutating func add(_ finding: Finding) { findings.append(finding) }
+
+    /// Records a relation found consistent, naming the numbers it rests on.
+    public mutating func verified(_ numbers: @autoclosure () -> [Quantity], key: @autoclosure () -> String) {
+        guard recordsVerified else { return }
+        verified.append(VerifiedRelation(check: check, key: key(), numbers: numbers().map(\.numberSpan)))
+    }
+}
+
+/// A relation a check tested and found consistent.
+public struct VerifiedRelation: Sendable, Hashable {
+    public var check: String
+    public var key: String
+    /// Source spans of the digits of each number involved.
+    public var numbers: [Span]
+}
+
+extension Check {
+    public var description: CheckDescription { Self.description }
+    public var id: String { Self.description.id }
+}
+
+/// Everything a user needs to know about a check, and examples the test suite runs.
+public struct CheckDescription: Sendable {
+    public var id: String
+    public var title: LocalizedText
+    public var rationale: LocalizedText
+    public var severity: Severity
+    public var tags: [String]
+    /// Reports that must produce a finding of this check at each `↓` marker, and nowhere else.
+    public var triggering: [Example]
+    /// Reports that must produce no finding of this check.
+    public var nonTriggering: [Example]
+
+    public init(id: String, title: LocalizedText, rationale: LocalizedText, severity: Severity, tags: [String],
+                triggering: [Example], nonTriggering: [Example]) {
+        self.id = id
+        self.title = title
+        self.rationale = rationale
+        self.severity = severity
+        self.tags = tags
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+    }
+
+    /// A finding of this check.
+    public func finding(_ severity: Severity? = nil, _ message: LocalizedText, at span: Span,
+                        related: [RelatedLocation] = [], expected: String? = nil, key: String) -> Finding {
+        Finding(check: id, severity: severity ?? self.severity, message: message, span: span,
+                related: related, expected: expected, key: key)
+    }
+}
+
+/// A small report in the Word-export text form. `↓` marks where a finding must land
+/// (immediately before the text its span starts with); it is removed before linting.
+public struct Example: Sendable {
+    public static let marker: Character = "↓"
+
+    public var text: String
+    /// Expected severity of the findings at the markers (nil: the check's default).
+    public var severity: Severity?
+
+    public init(_ text: String, severity: Severity? = nil) {
+        self.text = text
+        self.severity = severity
+    }
+
+    /// The text without markers, and the byte offsets at which markers stood.
+    public var stripped: (text: String, markers: [Int]) {
+        var out = ""
+        var markers: [Int] = []
+        for ch in text {
+            if ch == Example.marker {
+                markers.append(out.utf8.count)
+            } else {
+                out.append(ch)
+            }
+        }
+        return (out, markers)
+    }
+}

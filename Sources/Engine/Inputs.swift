@@ -1,0 +1,205 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Model
+import Readers
+import Extraction
+
+/// One file to audit: where to read it, and how to name it in reports.
+public struct Input: Sendable, Hashable {
+    public var path: String
+    public var display: String
+    /// Named on the command line (else found by walking a directory).
+    public var named: Bool
+
+    public init(path: String, display: String, named: Bool = true) {
+        self.path = path
+        self.display = display
+        self.named = named
+    }
+
+    public static let standardInput = Input(path: "-", display: "<stdin>")
+}
+
+/// Turns the command line's paths into the sorted list of files to audit.
+///
+/// A directory is walked recursively for `*.txt` and `*.docx` files, skipping hidden
+/// entries and `.build`; `--include` / `--exclude` globs filter what the walk finds
+/// (a file named on the command line is always audited). Inputs are sorted by the
+/// displayed path, bytewise, so reports are the same whatever order the paths came in.
+public struct InputDiscovery: Sendable {
+    public var include: [Glob] = []
+    public var exclude: [Glob] = []
+    public var extensions: Set<String> = ["txt", "docx"]
+    /// Paths are displayed relative to this directory when they lie inside it.
+    public var workingDirectory: String
+
+    public init(workingDirectory: String) {
+        self.workingDirectory = workingDirectory
+    }
+
+    public func inputs(_ arguments: [String]) -> [Input] {
+        var seen = Set<String>()
+        var out: [Input] = []
+        func add(_ input: Input) {
+            if seen.insert(input.display).inserted { out.append(input) }
+        }
+        for argument in arguments {
+            if argument == "-" { add(.standardInput); continue }
+            if isDirectory(argument) {
+                let root = argument.hasSuffix("/") && argument.count > 1 ? String(argument.dropLast()) : argument
+                walk(root, relative: "") { file, relative in
+                    guard matches(relative) else { return }
+                    add(Input(path: file, display: display(file), named: false))
+                }
+            } else {
+                add(Input(path: argument, display: display(argument)))
+            }
+        }
+        return out.sorted { a, b in
+            if a.path == "-" { return b.path != "-" }
+            if b.path == "-" { return false }
+            return a.display.utf8.lexicographicallyPrecedes(b.display.utf8)
+        }
+    }
+
+    func matches(_ relative: String) -> Bool {
+        let name = relative.split(separator: "/").last.map(String.init) ?? relative
+        guard let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) else { return false }
+        if !include.isEmpty && !include.contains(where: { $0.matches(relative) }) { return false }
+        return !exclude.contains { $0.matches(relative) }
+    }
+
+    func display(_ path: String) -> String {
+        var p = path
+        if p.hasPrefix(workingDirectory + "/") { p = String(p.dropFirst(workingDirectory.count + 1)) }
+        while p.hasPrefix("./") { p = String(p.dropFirst(2)) }
+        return p
+    }
+
+    func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Depth-first, entries in name order; hidden entries and `.build` are skipped, and
+    /// symbolic links to directories are not followed (no cycles).
+    func walk(_ directory: String, relative: String, _ visit: (String, String) -> Void) {
+        guard let dir = opendir(directory) else { return }
+        var entries: [(String, Bool)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { ptr in
+                ptr.withMemoryRebound(to: UInt8.self, capacity: 256) { String(decoding: UnsafeBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))), as: UTF8.self) }
+            }
+            if name.hasPrefix(".") || name == ".build" { continue }
+            let full = directory + "/" + name
+            var st = stat()
+            guard lstat(full, &st) == 0 else { continue }
+            let kind = st.st_mode & S_IFMT
+            if kind == S_IFDIR {
+                entries.append((name, true))
+            } else if kind == S_IFREG || (kind == S_IFLNK && !isDirectory(full)) {
+                entries.append((name, false))
+            }
+        }
+        closedir(dir)
+        for (name, isDir) in entries.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }) {
+            let full = directory + "/" + name
+            let rel = relative.isEmpty ? name : relative + "/" + name
+            if isDir { walk(full, relative: rel, visit) } else { visit(full, rel) }
+        }
+    }
+}
+
+/// Shell-style patterns: `*` and `?` within one path segment, `**` across segments,
+/// `[abc]` classes. A pattern without a `/` is matched against the file name alone.
+public struct Glob: Sendable, Hashable {
+    public let pattern: String
+    let parts: [UInt8]
+
+    public init(_ pattern: String) {
+        self.pattern = pattern
+        self.parts = Array(pattern.utf8)
+    }
+
+    public func matches(_ path: String) -> Bool {
+        let subject: [UInt8]
+        if parts.contains(UInt8(ascii: "/")) {
+            subject = Array(path.utf8)
+        } else {
+            subject = Array((path.split(separator: "/").last.map(String.init) ?? path).utf8)
+        }
+        return Glob.match(parts, 0, subject, 0)
+    }
+
+    static func match(_ p: [UInt8], _ pi: Int, _ s: [UInt8], _ si: Int) -> Bool {
+        var pi = pi, si = si
+        while pi < p.count {
+            let c = p[pi]
+            if c == UInt8(ascii: "*") {
+                let doubleStar = pi + 1 < p.count && p[pi + 1] == UInt8(ascii: "*")
+                var next = pi + (doubleStar ? 2 : 1)
+                if doubleStar && next < p.count && p[next] == UInt8(ascii: "/") { next += 1 }
+                if next == p.count { return doubleStar || !s[si...].contains(UInt8(ascii: "/")) }
+                var k = si
+                while k <= s.count {
+                    if match(p, next, s, k) { return true }
+                    if k < s.count && s[k] == UInt8(ascii: "/") && !doubleStar { return false }
+                    k += 1
+                }
+                return false
+            }
+            guard si < s.count else { return false }
+            if c == UInt8(ascii: "?") {
+                if s[si] == UInt8(ascii: "/") { return false }
+            } else if c == UInt8(ascii: "["), let close = p[(pi + 1)...].firstIndex(of: UInt8(ascii: "]")) {
+                let set = p[(pi + 1)..<close]
+                let negate = set.first == UInt8(ascii: "!") || set.first == UInt8(ascii: "^")
+                let members = negate ? set.dropFirst() : set[...]
+                var hit = false
+                var k = members.startIndex
+                while k < members.endIndex {
+                    if k + 2 < members.endIndex && members[k + 1] == UInt8(ascii: "-") {
+                        if members[k] <= s[si] && s[si] <= members[k + 2] { hit = true }
+                        k += 3
+                    } else {
+                        if members[k] == s[si] { hit = true }
+                        k += 1
+                    }
+                }
+                if hit == negate { return false }
+                pi = close + 1
+                si += 1
+                continue
+            } else if c != s[si] {
+                return false
+            }
+            pi += 1
+            si += 1
+        }
+        return si == s.count
+    }
+}
+
+/// `--shard K/N`: a file belongs to shard K when FNV-1a-64 of its displayed path
+/// (UTF-8), modulo N, is K − 1. Fixed and documented, so N machines split a corpus
+/// without talking to each other.
+public struct Shard: Sendable, Equatable {
+    public let index: Int
+    public let count: Int
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 1, k <= n else { return nil }
+        self.index = k
+        self.count = n
+    }
+
+    public func contains(_ input: Input) -> Bool {
+        Int(FNV1a.hash(input.display) % UInt64(count)) == index - 1
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Model
+import Readers
+import Extraction
+
+/// Audits inputs on several threads and hands the results back in input order,
+/// one at a time, so that a report is identical whatever the number of jobs, and
+/// memory stays bounded: workers never run more than `window` inputs ahead of the
+/// one being reported, and each result is dropped once reported.
+public final class ParallelAuditor: @unchecked Sendable {
+    let jobs: Int
+    let window: Int
+    let read: @Sendable (Input) -> FileResult
+
+    private let condition = NSCondition()
+    private var next = 0
+    private var reported = 0
+    private var results: [Int: FileResult] = [:]
+
+    /// `read` audits one input (a `Pipeline` run, in practice).
+    public init(jobs: Int, read: @escaping @Sendable (Input) -> FileResult) {
+        self.jobs = max(1, jobs)
+        self.window = max(4, 4 * self.jobs)
+        self.read = read
+    }
+
+    /// Calls `report` with each result, in the order of `inputs`, on the calling thread.
+    public func run(_ inputs: [Input], report: (FileResult) -> Void) {
+        guard jobs > 1 && inputs.count > 1 else {
+            for input in inputs { report(read(input)) }
+            return
+        }
+        next = 0
+        reported = 0
+        results = [:]
+        let workers = min(jobs, inputs.count)
+        var threads: [Thread] = []
+        for _ in 0..<workers {
+            let t = Thread { [self] in self.work(inputs) }
+            t.stackSize = 8 << 20
+            threads.append(t)
+            t.start()
+        }
+        for i in 0..<inputs.count {
+            condition.lock()
+            while results[i] == nil { condition.wait() }
+            let result = results.removeValue(forKey: i)!
+            reported = i + 1
+            condition.broadcast()
+            condition.unlock()
+            report(result)
+        }
+    }
+
+    private func work(_ inputs: [Input]) {
+        while true {
+            condition.lock()
+            while next < inputs.count && next >= reported + window { condition.wait() }
+            guard next < inputs.count else {
+                condition.unlock()
+                return
+            }
+            let i = next
+            next += 1
+            condition.unlock()
+            let result = read(inputs[i])
+            condition.lock()
+            results[i] = result
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+}

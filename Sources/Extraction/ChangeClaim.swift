@@ -1,0 +1,175 @@
+import Model
+
+/// The prior-year value a year-on-year sentence is measured against, when the
+/// document states it (in chart data, in another sentence) rather than implying it.
+public struct PriorValue: Sendable {
+    public var quantity: Quantity
+    /// Where it was found, for messages ("图表数据", "正文").
+    public var source: LocalizedText
+}
+
+/// A year-on-year sentence: "与2023年度相比，收、支总计各减少96.36万元，下降6.99%".
+public struct ChangeClaim: Sendable {
+    public var id: Int
+    public var unit: Int
+    public var sentence: Int
+    /// What changed: a standard quantity, else the words naming it.
+    public var subject: Concept?
+    public var subjectName: String
+    /// The current-year amount (A).
+    public var current: Mention?
+    /// The stated change (C) and rate (Y); the direction words live in their labels.
+    public var change: Mention?
+    public var rate: Mention?
+    /// "持平", when the sentence says there was no change.
+    public var flat: Span?
+    /// The year compared with ("与2023年度相比", "较上年度").
+    public var referenceYear: Int?
+    public var prior: PriorValue?
+
+    /// The stated direction (from the change amount, else the rate).
+    public var direction: Direction? { change?.direction ?? rate?.direction ?? (flat != nil ? .flat : nil) }
+}
+
+enum ChangeClaimReader {
+    static let flatWord = Chars.of("持平")
+    static let priorYearWords = ["上年度", "上年", "上一年度", "去年", "同比"].map(Chars.of)
+    static let comparisonStarts: Set<UInt32> = Set(Chars.of("与比较同"))
+
+    static func read(units: [TextUnit], byUnit: MentionsByUnit, facts: FactIndex, charts: [ChartSeries], reportYear: Int?) -> [ChangeClaim] {
+        var out: [ChangeClaim] = []
+        let charted = ChartedAmounts(charts)
+        for unit in units where unit.location.isParagraph {
+            let mentions = byUnit[unit.index]
+            for (si, sentence) in unit.sentences.enumerated() {
+                let inSentence = mentions.filter { $0.sentence == si }
+                let changes = inSentence.filter { $0.role == .changeAmount || $0.role == .changeRate }
+                let flatAt = unit.text.find(flatWord, from: sentence.lowerBound, to: sentence.upperBound)
+                guard !changes.isEmpty || flatAt != nil else { continue }
+                let refYear = referenceYear(unit, sentence, reportYear: reportYear)
+                // Pair each change amount with the rate that follows it.
+                var groups: [(Mention?, Mention?)] = []
+                for m in changes {
+                    if m.role == .changeAmount {
+                        groups.append((m, nil))
+                    } else if let last = groups.last, last.1 == nil, last.0 != nil {
+                        groups[groups.count - 1].1 = m
+                    } else {
+                        groups.append((nil, m))
+                    }
+                }
+                if groups.isEmpty && flatAt != nil { groups.append((nil, nil)) }
+                for (change, rate) in groups {
+                    let anchor = change ?? rate
+                    let anchorIndex = anchor?.quantity.textRange.lowerBound ?? flatAt ?? sentence.lowerBound
+                    var claim = ChangeClaim(id: out.count, unit: unit.index, sentence: si, subject: nil, subjectName: "",
+                                            current: nil, change: change, rate: rate,
+                                            flat: groups.count == 1 ? flatAt.map { unit.text.span($0..<($0 + flatWord.count)) } : nil,
+                                            referenceYear: refYear, prior: nil)
+                    resolveSubject(&claim, unit: unit, mentions: mentions, before: anchorIndex, sentence: sentence)
+                    resolveCurrent(&claim, unit: unit, mentions: mentions, facts: facts, before: anchorIndex, reportYear: reportYear)
+                    resolvePrior(&claim, facts: facts, charted: charted)
+                    // Without a year compared with, a change is against a budget ("年终调减预算"), and a
+                    // 持平 is about budget and outturn ("决算数与预算数持平"): neither is year on year.
+                    if refYear == nil { continue }
+                    out.append(claim)
+                }
+            }
+        }
+        return out
+    }
+
+    /// "与2023年度相比", "比2022年", "较上年度": the year the sentence compares with.
+    static func referenceYear(_ unit: TextUnit, _ sentence: Range<Int>, reportYear: Int?) -> Int? {
+        for y in unit.scanned.years where sentence.contains(y.textRange.lowerBound) {
+            let i = y.textRange.lowerBound
+            if i > 0 && comparisonStarts.contains(unit.text[i - 1]) { return y.year }
+        }
+        for w in priorYearWords {
+            if unit.text.find(w, from: sentence.lowerBound, to: sentence.upperBound) != nil { return reportYear.map { $0 - 1 } }
+        }
+        return nil
+    }
+
+    /// The subject: the change's own concept, else the clause before 持平, else the amount the sentence is about.
+    static func resolveSubject(_ c: inout ChangeClaim, unit: TextUnit, mentions: ArraySlice<Mention>, before: Int, sentence: Range<Int>) {
+        if let concept = c.change?.concept {
+            c.subject = concept
+            c.subjectName = concept.zh
+            return
+        }
+        if c.change == nil && c.rate == nil && c.flat != nil {
+            // "因公出国（境）支出决算与2023年持平": the clause before 持平 names it.
+            let flatIndex = unit.text.find(flatWord, from: sentence.lowerBound, to: sentence.upperBound) ?? before
+            var start = flatIndex
+            while start > sentence.lowerBound && !MentionReader.isBoundary(unit.text[start - 1]) { start -= 1 }
+            if let match = Catalogue.match(Array(unit.text.scalars[start..<flatIndex])) {
+                c.subject = match.concept
+                c.subjectName = match.concept.zh
+            }
+            return
+        }
+        let previous = mentions.last { $0.quantity.textRange.lowerBound < before && BreakdownReader.isAmount($0) && sameFamily($0, c) }
+        if let p = previous {
+            c.subject = p.concept
+            c.subjectName = p.name
+        }
+    }
+
+    static func sameFamily(_ m: Mention, _ c: ChangeClaim) -> Bool {
+        guard let ch = c.change else { return true }
+        return BreakdownReader.sameFamily(m.quantity.unit, ch.quantity.unit)
+    }
+
+    /// The current amount: the subject's statement nearest before the change in this paragraph, else the fact index.
+    static func resolveCurrent(_ c: inout ChangeClaim, unit: TextUnit, mentions: ArraySlice<Mention>, facts: FactIndex, before: Int, reportYear: Int?) {
+        let candidates = mentions.filter { $0.quantity.textRange.lowerBound < before && BreakdownReader.isAmount($0) && sameFamily($0, c) }
+        if let subject = c.subject {
+            let related = Set([subject.id] + (FactIndex.equivalents[subject.id] ?? []))
+            if let m = candidates.last(where: { $0.concept.map { related.contains($0.id) } ?? false }) {
+                c.current = m
+                return
+            }
+            let probe = c.change ?? c.rate ?? mentions.first
+            if let probe, let fact = facts.nearest(subject.id, to: probe, year: reportYear) {
+                c.current = fact.mention
+            }
+            return
+        }
+        // In the same sentence, the nearest amount; in an earlier one, that sentence's first (its topic).
+        let earlier = candidates.last.map { last in candidates.first { $0.sentence == last.sentence } ?? last }
+        if let m = candidates.last(where: { $0.sentence == c.sentence }) ?? earlier {
+            c.current = m
+            if c.subjectName.isEmpty { c.subjectName = m.name }
+        }
+    }
+
+    /// A prior value the document states: chart data for the reference year, or a prose statement of that year.
+    static func resolvePrior(_ c: inout ChangeClaim, facts: FactIndex, charted: ChartedAmounts) {
+        guard let subject = c.subject, let year = c.referenceYear else { return }
+        if let fact = facts.first(subject.id, year: year, includeEquivalents: true, exactYear: true) {
+            c.prior = PriorValue(quantity: fact.mention.quantity, source: LocalizedText(zh: "正文", en: "the text"))
+            return
+        }
+        if var q = charted.first(subject.id, year: year) {
+            if q.unit == .none { q.unit = c.current?.quantity.unit ?? c.change?.quantity.unit ?? .wanYuan }
+            c.prior = PriorValue(quantity: q, source: LocalizedText(zh: "图表数据", en: "the chart data"))
+        }
+    }
+}
+
+/// The first charted amount of each concept and year, looked up once per change claim.
+struct ChartedAmounts {
+    private var byKey: [String: Quantity] = [:]
+
+    init(_ charts: [ChartSeries]) {
+        for series in charts where !series.isPercent {
+            guard let year = series.year else { continue }
+            for point in series.points {
+                for id in point.concepts where byKey["\(id)|\(year)"] == nil { byKey["\(id)|\(year)"] = point.value }
+            }
+        }
+    }
+
+    func first(_ conceptID: String, year: Int) -> Quantity? { byKey["\(conceptID)|\(year)"] }
+}

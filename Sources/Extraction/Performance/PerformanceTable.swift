@@ -1,0 +1,190 @@
+import Model
+
+/// A table cell as the performance model sees it: its text, its first number, where it is.
+public struct CellValue: Sendable {
+    /// The cell's clean text; `text` spells it out when a message needs it.
+    public let clean: CleanText
+    /// Every number in the cell, with source spans; `quantity` is the first.
+    public let quantities: [Quantity]
+    public let span: Span
+    private let storedRow: Int32
+    private let storedColumn: Int32
+    private let storedUnit: Int32
+
+    init(clean: CleanText, quantities: [Quantity], span: Span, row: Int, column: Int, unit: Int?) {
+        self.clean = clean
+        self.quantities = quantities
+        self.span = span
+        storedRow = Int32(row)
+        storedColumn = Int32(column)
+        storedUnit = Int32(unit ?? -1)
+    }
+
+    public var text: String { clean.string }
+    public var quantity: Quantity? { quantities.first }
+    public var row: Int { Int(storedRow) }
+    public var column: Int { Int(storedColumn) }
+    /// The cell's text unit in `AuditModel.units` (nil when the cell has no digit).
+    public var unit: Int? { storedUnit < 0 ? nil : Int(storedUnit) }
+
+    public var isEmpty: Bool { clean.isEmpty }
+    /// "/", "-", "—", "\\", "无": the form's way of saying "not applicable".
+    public var isPlaceholder: Bool { clean.count == 1 && CellValue.placeholders.contains(clean[0]) }
+    public var isBlank: Bool { isEmpty || isPlaceholder }
+
+    static let placeholders: Set<UInt32> = Set(Chars.of("/-—－\\无"))
+}
+
+/// The kind of an indicator, from its 一级/二级 names.
+public enum IndicatorKind: String, Sendable {
+    case quantity = "数量"
+    case quality = "质量"
+    case timeliness = "时效"
+    case cost = "成本"
+    case benefit = "效益"
+    case satisfaction = "满意度"
+    case other = "其他"
+}
+
+/// How a target is stated: the form's 指标性质 column, or the sign inside the value.
+public enum TargetOperator: String, Sendable {
+    case atLeast = "≥"
+    case atMost = "≤"
+    case greater = ">"
+    case less = "<"
+    case equal = "="
+    case qualitative = "定性"
+}
+
+/// One row of a 绩效指标 block.
+public struct Indicator: Sendable {
+    public var row: Int
+    public var level1: String
+    public var level2: String
+    public var name: String
+    public var nameCell: CellValue?
+    public var kind: IndicatorKind
+    /// Index into `PerformanceTable.sections` (the 一级 group this row belongs to).
+    public var section: Int?
+    public var op: TargetOperator?
+    public var opCell: CellValue?
+    /// The target: its number (with unit) when it has one, and the cell(s) it was read from.
+    public var target: Quantity?
+    public var targetCell: CellValue?
+    public var unitText: String?
+    public var actual: CellValue?
+    public var actualQuantity: Quantity?
+    public var weight: CellValue?
+    public var score: CellValue?
+    public var reason: CellValue?
+    public var span: Span
+}
+
+/// "产出指标（50分）": a group of indicators with the points the form gives it.
+public struct IndicatorSection: Sendable {
+    public var name: String
+    public var points: Quantity?
+    /// The label cell (or the "(50分)" part of it).
+    public var span: Span
+}
+
+/// One fund row of the 预算执行情况 block (总额, 其中：财政资金 …).
+public struct FundRow: Sendable {
+    public var row: Int
+    public var label: String
+    public var initial: CellValue?
+    public var adjusted: CellValue?
+    public var executed: CellValue?
+    public var rate: CellValue?
+    public var weight: CellValue?
+    public var score: CellValue?
+    public var reason: CellValue?
+    public var span: Span
+
+    public var isTotal: Bool { label.hasPrefix("总额") || label.hasPrefix("年度资金总额") || label == "合计" }
+}
+
+public struct BudgetBlock: Sendable {
+    /// "预算执行情况（10分）"
+    public var points: Quantity?
+    public var header: Span
+    public var rows: [FundRow]
+    public var total: FundRow? { rows.first(where: \.isTotal) ?? rows.first }
+}
+
+/// The 合计 / 总分 row.
+public struct TotalRow: Sendable {
+    public var label: CellValue
+    public var weight: CellValue?
+    public var score: CellValue?
+    public var reason: CellValue?
+    public var span: Span
+}
+
+/// A 项目支出绩效自评表, whatever its layout.
+public struct PerformanceTable: Sendable {
+    public enum Layout: String, Sendable {
+        /// 年初预算|调整后预算数|…|权重|得分|原因 and 一级|二级|三级|指标性质|指标值|度量单位|完成值|权重|得分|原因
+        case separateColumns = "11-column"
+        /// 年初预算数|全年预算数|全年执行数|分值|执行率|得分 and 一级|二级|三级|年度指标值|实际完成值|分值|得分|原因
+        case freeText = "9-column"
+    }
+
+    /// Index into `Document.tables`.
+    public var table: Int
+    public var layout: Layout
+    public var title: String?
+    public var projectName: String?
+    public var projectCode: String?
+    public var nameSpan: Span?
+    public var budget: BudgetBlock?
+    /// "绩效指标（90分）"
+    public var indicatorPoints: Quantity?
+    public var indicatorHeader: Span?
+    /// Column spans of the indicator header, by role ("actual" → the 完成值 header cell).
+    public var headerCells: [String: CellValue]
+    public var sections: [IndicatorSection]
+    public var indicators: [Indicator]
+    /// Indicator rows that were present but entirely empty.
+    public var emptyIndicatorRows: [Int]
+    public var total: TotalRow?
+    /// 项目年度目标 and 年度目标完成情况 (or 预期目标 / 实际完成情况).
+    public var goal: CellValue?
+    public var goalCompletion: CellValue?
+    public var conclusion: CellValue?
+    public var span: Span
+}
+
+/// The 部门整体支出绩效自评表: nested 一级/二级/三级 rows with group points in the labels.
+public struct DepartmentTable: Sendable {
+    public struct Group: Sendable {
+        public var name: String
+        public var points: Quantity?
+        public var span: Span
+        public var parent: Int?
+        public var level: Int
+    }
+
+    public struct Row: Sendable {
+        public var row: Int
+        public var name: String
+        public var group: Int?
+        public var weight: CellValue?
+        public var score: CellValue?
+        public var span: Span
+    }
+
+    public var table: Int
+    public var groups: [Group]
+    public var rows: [Row]
+    public var total: TotalRow?
+    public var span: Span
+}
+
+/// A table that looks like a self-evaluation table but could not be understood.
+public struct UnreadTable: Sendable {
+    public var table: Int
+    public var title: String
+    public var span: Span
+    public var reason: LocalizedText
+}

@@ -1,0 +1,89 @@
+/// A place a user can find in Word without line numbers: "表3 第5行 第4列", "第12段".
+public struct LogicalLocation: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// 1-based paragraph of the .docx body.
+        case paragraph(Int)
+        /// 1-based table, row and column.
+        case cell(table: Int, row: Int, column: Int)
+        /// 1-based chart of the .docx (its cached data).
+        case chart(Int)
+    }
+
+    public var kind: Kind
+
+    public init(_ kind: Kind) { self.kind = kind }
+
+    public var name: LocalizedText {
+        switch kind {
+        case .paragraph(let n): return LocalizedText(zh: "第\(n)段", en: "paragraph \(n)")
+        case .cell(let t, let r, let c): return LocalizedText(zh: "表\(t) 第\(r)行 第\(c)列", en: "table \(t), row \(r), column \(c)")
+        case .chart(let n): return LocalizedText(zh: "图表\(n)数据", en: "chart \(n) data")
+        }
+    }
+
+    /// SARIF's logicalLocation.kind.
+    public var sarifKind: String {
+        switch kind {
+        case .paragraph: return "paragraph"
+        case .cell: return "cell"
+        case .chart: return "chart"
+        }
+    }
+}
+
+/// Where each stretch of a rendered .docx came from, as sorted byte ranges of the rendered text.
+public struct RenderMap: Sendable {
+    struct Entry: Sendable {
+        var start: Int
+        var end: Int
+        var location: LogicalLocation
+    }
+
+    var entries: [Entry] = []
+
+    public init() {}
+
+    package mutating func add(_ start: Int, _ end: Int, _ location: LogicalLocation) {
+        entries.append(Entry(start: start, end: end, location: location))
+    }
+
+    func location(at offset: Int) -> LogicalLocation? {
+        var lo = 0, hi = entries.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if entries[mid].end <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < entries.count, entries[lo].start <= offset else { return nil }
+        return entries[lo].location
+    }
+}
+
+/// Finds the logical location of a source offset: from the render map of a .docx, else from
+/// the document's own tables (the text form has no paragraph numbers worth more than its lines).
+public struct LogicalLocator {
+    let document: Document
+    /// Table blocks in document order, for bisection.
+    private let tables: [Table]
+
+    public init(_ document: Document) {
+        self.document = document
+        self.tables = document.tables
+    }
+
+    public func location(at offset: Int) -> LogicalLocation? {
+        if let map = document.renderMap { return map.location(at: offset) }
+        var lo = 0, hi = tables.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tables[mid].span.end <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < tables.count, tables[lo].span.start <= offset else { return nil }
+        let table = tables[lo]
+        for (r, row) in table.rows.enumerated() where row.span.start <= offset && offset <= row.span.end {
+            for (c, cell) in row.cells.enumerated() where cell.span.start <= offset && offset <= cell.span.end {
+                return LogicalLocation(.cell(table: table.number, row: r + 1, column: c + 1))
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,30 @@
+import Model
+
+/// Chooses the reader by content rather than by file name: a zip is a .docx, an OLE2
+/// file is a legacy Office document (refused with a hint), anything else is text.
+public enum DocumentReader {
+    /// Bytes to document, or the reason they cannot be one.
+    /// `lap`, when given, is called after each stage with its name (`reportlint profile`).
+    public static func read(bytes: [UInt8], path displayPath: String, lap: ((String) -> Void)? = nil) -> Result<Document, InputError> {
+        if BinarySniffer.isZip(bytes) {
+            do {
+                return .success(try DocxReader.read(bytes, path: displayPath, lap: lap))
+            } catch {
+                return .failure(error)
+            }
+        }
+        if BinarySniffer.isOLE2(bytes) {
+            return .failure(BinarySniffer.describeOLE2(bytes))
+        }
+        do {
+            let decoded = try TextDecoder.decode(bytes)
+            lap?("decode")
+            let source = SourceText(path: displayPath, bytes: decoded.bytes, encoding: decoded.encoding)
+            let document = TextReader.read(source)
+            lap?("read")
+            return .success(document)
+        } catch {
+            return .failure(error)
+        }
+    }
+}

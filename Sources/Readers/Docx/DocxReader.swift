@@ -1,0 +1,106 @@
+import Model
+
+/// Reads a .docx into the same `Document` the text reader builds: the package is opened
+/// with `ZipArchive`, its WordprocessingML parts are parsed with `XMLPart`, the body is
+/// rendered to the Word-export text form and that text is read by `TextReader`. Every
+/// check therefore works unchanged, and findings point at the rendered text (what
+/// `reportlint dump --text` prints) and at the paragraph or table cell in Word.
+public enum DocxReader {
+    static let mainPartType = "/officeDocument"
+
+    /// `lap`, when given, is called after each stage with its name (`reportlint profile`).
+    public static func read(_ bytes: [UInt8], path: String, limits: ArchiveLimits = .standard,
+                            lap: ((String) -> Void)? = nil) throws(InputError) -> Document {
+        let rendered = try render(bytes, limits: limits, lap: lap)
+        let source = SourceText(path: path, bytes: rendered.text, encoding: "docx")
+        var options = TextReader.Options()
+        options.repairRows = false
+        options.headingHints = rendered.headingHints
+        var document = TextReader.read(source, options: options, origin: .docx)
+        document.renderMap = rendered.map
+        lap?("read")
+        return document
+    }
+
+    struct Rendered {
+        var text: [UInt8]
+        var map: RenderMap
+        var headingHints: [Int: Int]
+    }
+
+    static func render(_ bytes: [UInt8], limits: ArchiveLimits, lap: ((String) -> Void)? = nil) throws(InputError) -> Rendered {
+        let zip = try ZipArchive(bytes, limits: limits)
+        let mainName = try mainPart(zip)
+        guard let main = zip.entry(mainName) else { throw notWord(zip) }
+        let folder = mainName.split(separator: "/").dropLast().joined(separator: "/")
+        let relsName = (folder.isEmpty ? "" : folder + "/") + "_rels/" + (mainName.split(separator: "/").last.map(String.init) ?? "") + ".rels"
+
+        let body = WordDocumentReader()
+        let mainXML = try zip.contents(of: main)
+        lap?("docx inflate")
+        try XMLPart.parse(mainXML, part: mainName, into: body)
+        lap?("docx document.xml")
+
+        let styles = WordStylesReader()
+        if let e = zip.entry(RelationshipsReader.resolve("styles.xml", from: folder)) {
+            try XMLPart.parse(try zip.contents(of: e), part: e.name, into: styles)
+        }
+        let numbering = WordNumberingReader()
+        if let e = zip.entry(RelationshipsReader.resolve("numbering.xml", from: folder)) {
+            try XMLPart.parse(try zip.contents(of: e), part: e.name, into: numbering)
+        }
+        var charts: [String: WordChart] = [:]
+        if let e = zip.entry(relsName) {
+            let rels = RelationshipsReader()
+            try XMLPart.parse(try zip.contents(of: e), part: e.name, into: rels)
+            for (id, target) in rels.targets.sorted(by: { $0.key < $1.key }) where target.contains("charts/") {
+                guard let part = zip.entry(RelationshipsReader.resolve(target, from: folder)) else { continue }
+                let chart = WordChartReader()
+                try XMLPart.parse(try zip.contents(of: part), part: part.name, into: chart)
+                charts[id] = chart.result
+            }
+        }
+        lap?("docx other parts")
+        var renderer = WordExportRenderer(styles: styles.result, numbering: numbering.result, charts: charts)
+        renderer.render(body.blocks)
+        lap?("docx render")
+        guard renderer.out.contains(where: { $0 != 0x0A && $0 != 0x20 }) else {
+            throw InputError(.empty, LocalizedText(zh: "Word 文档中没有文字", en: "the Word document contains no text"))
+        }
+        return Rendered(text: renderer.out, map: renderer.map, headingHints: renderer.headingHints)
+    }
+
+    /// The main document part, from the package relationships (word/document.xml in practice).
+    static func mainPart(_ zip: ZipArchive) throws(InputError) -> String {
+        if let e = zip.entry("_rels/.rels") {
+            let rels = RelationshipsTypeReader()
+            try XMLPart.parse(try zip.contents(of: e), part: e.name, into: rels)
+            if let target = rels.main { return RelationshipsReader.resolve(target, from: "") }
+        }
+        if zip.entry("word/document.xml") != nil { return "word/document.xml" }
+        throw notWord(zip)
+    }
+
+    static func notWord(_ zip: ZipArchive) -> InputError {
+        if zip.entry("xl/workbook.xml") != nil {
+            return InputError(.unsupportedFormat, LocalizedText(zh: "这是 Excel 工作簿，不是 Word 文档", en: "this is an Excel workbook, not a Word document"))
+        }
+        if zip.entry("ppt/presentation.xml") != nil {
+            return InputError(.unsupportedFormat, LocalizedText(zh: "这是 PowerPoint 演示文稿，不是 Word 文档", en: "this is a PowerPoint presentation, not a Word document"))
+        }
+        return InputError(.unsupportedFormat, LocalizedText(zh: "这是 zip 压缩包，但其中没有 word/document.xml，不是 Word 文档",
+                                                            en: "this is a zip archive without word/document.xml, not a Word document"))
+    }
+}
+
+/// The package relationships' officeDocument target.
+final class RelationshipsTypeReader: XMLPartHandler {
+    var main: String?
+
+    func start(_ ns: XNamespace, _ local: String, _ a: XAttributes) {
+        if local == "Relationship", main == nil, let type = a["Type"], type.hasSuffix(DocxReader.mainPartType), let t = a["Target"] { main = t }
+    }
+
+    func end(_ ns: XNamespace, _ local: String) {}
+    func text(_ s: String) {}
+}
