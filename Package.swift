@@ -31,6 +31,7 @@ let package = Package(
         .testTarget(name: "ChecksTests", dependencies: ["Lint", "Checks"]),
         .testTarget(name: "ReportersTests", dependencies: ["Lint", "Checks", "Reporters", "DocxFixtures"]),
         .testTarget(name: "CLITests", dependencies: ["reportlint", "DocxFixtures"]),
+        .testTarget(name: "ProjectTests", dependencies: ["Checks"]),
     ],
     swiftLanguageModes: [.v6]
 )
