@@ -1,34 +1,24 @@
 import Model
 
 /// Reads a .docx into the same `Document` the text reader builds: the package is opened
-/// with `ZipArchive`, its WordprocessingML parts are parsed with `XMLPart`, the body is
-/// rendered to the Word-export text form and that text is read by `TextReader`. Every
-/// check therefore works unchanged, and findings point at the rendered text (what
-/// `reportlint dump --text` prints) and at the paragraph or table cell in Word.
+/// with `ZipArchive`, its WordprocessingML parts are parsed with `XMLPart`, and the body is
+/// written part by part (paragraphs with their heading levels, tables as drawn, chart
+/// caches) by `StructuredTextWriter`, which builds the document from those parts. Findings
+/// point at the written text (what `reportlint dump --text` prints) and at the paragraph
+/// or table cell in Word.
 public enum DocxReader {
     static let mainPartType = "/officeDocument"
 
     /// `lap`, when given, is called after each stage with its name (`reportlint profile`).
     public static func read(_ bytes: [UInt8], path: String, limits: ArchiveLimits = .standard,
                             lap: ((String) -> Void)? = nil) throws(InputError) -> Document {
-        let rendered = try render(bytes, limits: limits, lap: lap)
-        let source = SourceText(path: path, bytes: rendered.text, encoding: "docx")
-        var options = TextReader.Options()
-        options.repairRows = false
-        options.headingHints = rendered.headingHints
-        var document = TextReader.read(source, options: options, origin: .docx)
-        document.renderMap = rendered.map
+        var writer = try render(bytes, limits: limits, lap: lap)
+        let document = writer.finish(path: path, encoding: "docx", origin: .docx)
         lap?("read")
         return document
     }
 
-    struct Rendered {
-        var text: [UInt8]
-        var map: RenderMap
-        var headingHints: [Int: Int]
-    }
-
-    static func render(_ bytes: [UInt8], limits: ArchiveLimits, lap: ((String) -> Void)? = nil) throws(InputError) -> Rendered {
+    static func render(_ bytes: [UInt8], limits: ArchiveLimits, lap: ((String) -> Void)? = nil) throws(InputError) -> StructuredTextWriter {
         let zip = try ZipArchive(bytes, limits: limits)
         let mainName = try mainPart(zip)
         guard let main = zip.entry(mainName) else { throw notWord(zip) }
@@ -64,10 +54,10 @@ public enum DocxReader {
         var renderer = WordExportRenderer(styles: styles.result, numbering: numbering.result, charts: charts)
         renderer.render(body.blocks)
         lap?("docx render")
-        guard renderer.out.contains(where: { $0 != 0x0A && $0 != 0x20 }) else {
+        guard !renderer.writer.isEmpty else {
             throw InputError(.empty, LocalizedText(zh: "Word 文档中没有文字", en: "the Word document contains no text"))
         }
-        return Rendered(text: renderer.out, map: renderer.map, headingHints: renderer.headingHints)
+        return renderer.writer
     }
 
     /// The main document part, from the package relationships (word/document.xml in practice).

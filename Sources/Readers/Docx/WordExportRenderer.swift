@@ -19,10 +19,7 @@ struct WordExportRenderer {
     var numbering: WordNumbering
     let charts: [String: WordChart]
 
-    private(set) var out: [UInt8] = []
-    private(set) var map = RenderMap()
-    private(set) var headingHints: [Int: Int] = [:]
-    private var line = 0
+    private(set) var writer = StructuredTextWriter()
     private var paragraphNumber = 0
     private var tableNumber = 0
     private var chartOrder: [String] = []
@@ -42,7 +39,7 @@ struct WordExportRenderer {
             case .table(let t): table(t)
             }
         }
-        closeTable()
+        if afterTable { writer.endTable() }
         renderCharts()
     }
 
@@ -55,14 +52,8 @@ struct WordExportRenderer {
             collectCharts(p)
             return
         }
-        closeTable()
-        let start = out.count
-        let level = styles.headingLevel(of: p)
-        for l in lines {
-            if let level { headingHints[line] = level }
-            emit(l)
-        }
-        map.add(start, out.count, LogicalLocation(.paragraph(paragraphNumber)))
+        afterTable = false
+        writer.paragraph(lines, headingLevel: styles.headingLevel(of: p), location: LogicalLocation(.paragraph(paragraphNumber)))
         for box in p.textBoxes {
             if case .paragraph(let inner) = box { boxParagraph(inner) }
         }
@@ -71,9 +62,8 @@ struct WordExportRenderer {
 
     /// A text box's paragraph reads as body text where it is anchored.
     private mutating func boxParagraph(_ p: WordParagraph) {
-        let start = out.count
-        for l in Self.lines(label(p) + p.text, asField: false) { emit(l) }
-        map.add(start, out.count, LogicalLocation(.paragraph(paragraphNumber)))
+        writer.paragraph(Self.lines(label(p) + p.text, asField: false), headingLevel: nil,
+                         location: LogicalLocation(.paragraph(paragraphNumber)))
     }
 
     /// The list number Word prints before the paragraph ("一、", "（二）"), if any.
@@ -94,33 +84,19 @@ struct WordExportRenderer {
     // MARK: tables
 
     private mutating func table(_ t: WordTable) {
+        // A table right after another (only empty paragraphs between) starts indented, as in
+        // Word's export.
         let touching = afterTable
-        if touching {
-            // The previous table's closing blank lines are not written yet: this one starts indented.
-        } else {
-            closeTable()
-        }
+        writer.beginTable(touching: touching)
         tableNumber += 1
         for (r, row) in t.rows.enumerated() {
-            if r > 0 { newline() }
+            writer.beginRow()
             for (c, cell) in row.enumerated() {
-                let start = out.count
-                let lines = cellLines(cell)
-                var first: [UInt8] = touching && r == 0 && c == 0 ? [0x20, 0x09] : [0x09]
-                first.append(contentsOf: lines.first ?? [])
-                emit(first)
-                for l in lines.dropFirst() { emit(l) }
-                map.add(start, out.count, LogicalLocation(.cell(table: tableNumber, row: r + 1, column: c + 1)))
+                writer.cell(cellLines(cell), location: LogicalLocation(.cell(table: tableNumber, row: r + 1, column: c + 1)),
+                            indentFirst: touching && r == 0 && c == 0)
             }
         }
         afterTable = true
-    }
-
-    private mutating func closeTable() {
-        guard afterTable else { return }
-        newline()
-        newline()
-        afterTable = false
     }
 
     /// A cell's lines: its paragraphs (with their numbers) and nested tables' cells, one per line.
@@ -150,16 +126,14 @@ struct WordExportRenderer {
         var seen = Set<String>()
         for id in chartOrder where seen.insert(id).inserted {
             guard let chart = charts[id] else { continue }
-            let start = out.count
+            var lines: [[UInt8]] = []
             for (k, series) in chart.series.enumerated() {
-                if k == 0 && !series.name.isEmpty { emit(Self.field(series.name) + [0x09]) }
+                if k == 0 && !series.name.isEmpty { lines.append(Self.field(series.name) + [0x09]) }
                 var fields = series.categories.map(Self.field) + series.values.map(Self.field)
                 if k + 1 < chart.series.count, !chart.series[k + 1].name.isEmpty { fields.append(Self.field(chart.series[k + 1].name)) }
-                if !fields.isEmpty { emit(Array(fields.joined(separator: [0x09])) + [0x09]) }
+                if !fields.isEmpty { lines.append(Array(fields.joined(separator: [0x09])) + [0x09]) }
             }
-            map.add(start, out.count, LogicalLocation(.chart(seen.count)))
-            newline()
-            newline()
+            writer.chart(lines, location: LogicalLocation(.chart(seen.count)))
         }
     }
 
@@ -204,17 +178,5 @@ struct WordExportRenderer {
         if end >= 2, b[end - 2] == 0xC2, b[end - 1] == 0xA0 { return 2 }
         if end >= 3, b[end - 3] == 0xE3, b[end - 2] == 0x80, b[end - 1] == 0x80 { return 3 }
         return nil
-    }
-
-    // MARK: output
-
-    private mutating func emit(_ bytes: [UInt8]) {
-        out.append(contentsOf: bytes)
-        newline()
-    }
-
-    private mutating func newline() {
-        out.append(0x0A)
-        line += 1
     }
 }

@@ -9,29 +9,17 @@ import Model
 /// (blank lines inside cells, split rows, tables that touch) are documented on
 /// each helper below.
 public struct TextReader {
-    /// How the text came to be: exported by Word (the default), or rendered by reportlint from a .docx.
-    public struct Options: Sendable {
-        /// Merge rows that a blank line split: an artefact of Word's export, absent from a rendering.
-        public var repairRows = true
-        /// Lines (0-based) whose paragraph style makes them headings, with the style's level.
-        public var headingHints: [Int: Int] = [:]
-
-        public init() {}
-    }
-
     let source: SourceText
     let bytes: [UInt8]
-    let options: Options
     /// Every clean text of the document, in one place.
     let arena: TextArena
     var blocks: [Block] = []
     var tableCount = 0
     var chartCount = 0
 
-    public init(source: SourceText, options: Options = Options()) {
+    init(source: SourceText) {
         self.source = source
         self.bytes = source.bytes
-        self.options = options
         // One scalar per UTF-8 lead byte at most: reserved once, exactly, since a large
         // document's text is most of its memory.
         var leads = 0
@@ -39,10 +27,44 @@ public struct TextReader {
         self.arena = TextArena(source: source.bytes, capacity: leads + leads / 64 + 256)
     }
 
-    public static func read(_ source: SourceText, options: Options = Options(), origin: Document.Origin = .text) -> Document {
-        var reader = TextReader(source: source, options: options)
-        reader.parse()
-        let (blocks, sections) = SectionBuilder.build(reader.blocks)
+    /// Reads text in the Word-export form (a text file, a paste).
+    public static func read(_ source: SourceText) -> Document {
+        var reader = TextReader(source: source)
+        reader.parse(lines: 0..<source.lineCount)
+        return reader.finish(origin: .text)
+    }
+
+    /// Reads text that a structured reader wrote (`StructuredTextWriter`), part by part as the
+    /// reader knew it: a paragraph's lines with its heading level, a table's cells as drawn,
+    /// chart data. Nothing is re-guessed that the reader knew; only a paragraph's own lines
+    /// are classified (a line of TAB-separated fields is chart data, as in Word's export).
+    static func read(_ source: SourceText, parts: [StructuredPart], origin: Document.Origin) -> Document {
+        var reader = TextReader(source: source)
+        var k = 0
+        while k < parts.count {
+            switch parts[k] {
+            case .paragraph(let first, _):
+                // Consecutive paragraphs are read as one run, as Word's export reads: chart
+                // data written as paragraphs is one chart, not one per line.
+                var levels: [Int: Int] = [:]
+                var end = first.upperBound
+                while k < parts.count, case .paragraph(let lines, let level) = parts[k] {
+                    if let level { for line in lines { levels[line] = level } }
+                    end = lines.upperBound
+                    k += 1
+                }
+                reader.parse(lines: first.lowerBound..<end) { levels[$0] }
+                continue
+            case .table(let rows): reader.tables(rows)
+            case .chart(let lines): _ = reader.parseChart(from: lines.lowerBound, until: lines.upperBound)
+            }
+            k += 1
+        }
+        return reader.finish(origin: origin)
+    }
+
+    mutating func finish(origin: Document.Origin) -> Document {
+        let (blocks, sections) = SectionBuilder.build(blocks)
         return Document(source: source, blocks: blocks, sections: sections, origin: origin)
     }
 
@@ -129,9 +151,10 @@ public struct TextReader {
 
     // MARK: parsing
 
-    mutating func parse() {
-        var i = 0
-        let n = source.lineCount
+    /// Reads the lines of `range`; `headingLevel` gives the level a structured reader gave a line.
+    mutating func parse(lines range: Range<Int>, headingLevel: (Int) -> Int? = { _ in nil }) {
+        var i = range.lowerBound
+        let n = range.upperBound
         while i < n {
             switch kind(i) {
             case .blank, .spacesOnly:
@@ -140,13 +163,13 @@ public struct TextReader {
                 i = parseTables(from: i)
             case .sheetRow, .chartData, .chartLabel:
                 if kind(i) == .chartLabel && !startsChart(i) {
-                    appendText(line: i)
+                    appendText(line: i, headingLevel: headingLevel(i))
                     i += 1
                 } else {
-                    i = parseChart(from: i)
+                    i = parseChart(from: i, until: n)
                 }
             case .text:
-                appendText(line: i)
+                appendText(line: i, headingLevel: headingLevel(i))
                 i += 1
             }
         }
@@ -199,7 +222,7 @@ public struct TextReader {
                     // A new table touching the previous one.
                     rows.append(row)
                     row = RowDraft()
-                    flushTables(&rows)
+                    flushTables(&rows, repairRows: true)
                 }
                 row.cells.append(startCell(i))
                 i += 1
@@ -244,16 +267,23 @@ public struct TextReader {
             i += 1
         }
         if !row.cells.isEmpty { rows.append(row) }
-        flushTables(&rows)
+        flushTables(&rows, repairRows: true)
         return i
     }
 
-    /// Repairs split rows, splits the run at title rows, and emits tables.
-    mutating func flushTables(_ drafts: inout [RowDraft]) {
+    /// A table a structured reader drew: its rows and cells are known, so none is repaired.
+    mutating func tables(_ drafts: [RowDraft]) {
+        var rows = drafts
+        flushTables(&rows, repairRows: false)
+    }
+
+    /// Repairs split rows (an artefact of Word's text export, absent when the structure was
+    /// read), splits the run at title rows, and emits tables.
+    mutating func flushTables(_ drafts: inout [RowDraft], repairRows: Bool) {
         var rows = drafts.filter { !$0.cells.isEmpty }.map(makeRow)
         drafts.removeAll()
         guard !rows.isEmpty else { return }
-        if options.repairRows { rows = RowRepair.mergeSplitRows(rows) }
+        if repairRows { rows = RowRepair.mergeSplitRows(rows) }
         for group in RowRepair.splitAtTitles(rows) {
             tableCount += 1
             let span = group.first!.span.union(group.last!.span)
@@ -282,10 +312,9 @@ public struct TextReader {
 
     /// Reads chart data: data lines, label lines, spreadsheet rows and the short
     /// plain labels between them, until prose resumes.
-    mutating func parseChart(from first: Int) -> Int {
+    mutating func parseChart(from first: Int, until n: Int) -> Int {
         var lines: [ChartLine] = []
         var i = first
-        let n = source.lineCount
         while i < n {
             let k = kind(i)
             if k == .blank || k == .spacesOnly { i += 1; continue }
@@ -345,11 +374,11 @@ public struct TextReader {
         return builder.finish().trimmed()
     }
 
-    mutating func appendText(line i: Int) {
+    mutating func appendText(line i: Int, headingLevel: Int?) {
         let text = clean(content(i))
         if text.isEmpty || HeadingParser.isPageFooter(text) { return }
         let parsed = HeadingParser.blocks(for: text)
-        if let level = options.headingHints[i], parsed.count == 1, case .paragraph(let p) = parsed[0], p.listMarker == nil,
+        if let level = headingLevel, parsed.count == 1, case .paragraph(let p) = parsed[0], p.listMarker == nil,
            HeadingParser.isTitle(text, limit: 40) {
             // Unnumbered, but styled as a heading in the .docx: a heading one below the numbered parts.
             blocks.append(.heading(Heading(level: min(level + 1, 6), numbering: nil, title: text, span: text.fullSpan, section: nil)))
