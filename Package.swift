@@ -28,7 +28,7 @@ let package = Package(
         .executableTarget(name: "reportlint", dependencies: ["Lint", "Checks", "Reporters"]),
         .target(name: "DocxFixtures", dependencies: ["CZlib"], path: "Tests/DocxFixtures"),
         .testTarget(name: "LintTests", dependencies: ["Lint", "DocxFixtures"]),
-        .testTarget(name: "ChecksTests", dependencies: ["Lint", "Checks"]),
+        .testTarget(name: "ChecksTests", dependencies: ["Lint", "Checks"], exclude: ["Snapshots"]),
         .testTarget(name: "ReportersTests", dependencies: ["Lint", "Checks", "Reporters", "DocxFixtures"]),
         .testTarget(name: "CLITests", dependencies: ["reportlint", "DocxFixtures"]),
         .testTarget(name: "ProjectTests", dependencies: ["Checks"]),
