@@ -187,6 +187,34 @@ public enum Dump {
     }
 }
 
+extension Dump {
+    /// `reportlint dump --coverage --format json FILE`: every figure (its digits' offset and
+    /// length, so that another binary's evidence can be laid over it) and whether it is bound.
+    public static func coverageJSON(_ coverage: Coverage, _ source: SourceText) -> JSON {
+        let figures: [JSON] = coverage.figures.map { f in
+            let p = source.position(of: f.quantity.numberSpan.start)
+            var m: [(String, JSON)] = [("line", .int(p.line)), ("column", .int(p.column)), ("offset", .int(f.quantity.numberSpan.start)),
+                                       ("length", .int(f.quantity.numberSpan.length)), ("text", .string(source.text(f.quantity.span.range))),
+                                       ("unit", .string(f.quantity.unit.code)), ("bound", .bool(f.bound))]
+            if case .cell(let t, let r, let c) = f.location {
+                m += [("table", .int(t + 1)), ("row", .int(r + 1)), ("cell", .int(c + 1)), ("rowLabel", .optional(f.rowLabel)), ("header", .optional(f.header))]
+            }
+            m.append(("context", .string(f.context)))
+            return .object(m)
+        }
+        let tables: [JSON] = coverage.tables.map { t in
+            .object([("table", .int(t.number)), ("title", .optional(t.title)), ("line", .int(source.position(of: t.span.start).line)),
+                     ("figures", .int(t.figures)), ("bound", .int(t.bound)),
+                     ("columns", .array(t.columns.map { c in
+                         .object([("column", .int(c.index + 1)), ("header", .string(c.header)), ("figures", .int(c.figures)), ("bound", .int(c.bound))])
+                     })),
+                     ("unboundColumns", .array(t.unboundColumns.map { .int($0.index + 1) }))])
+        }
+        return .object([("path", .string(source.path)), ("figureCount", .int(coverage.figures.count)), ("boundCount", .int(coverage.boundCount)),
+                        ("figures", .array(figures)), ("tables", .array(tables))])
+    }
+}
+
 /// `reportlint checks` and `reportlint explain ID`.
 public enum CheckCatalog {
     public static func text(_ checks: [CheckDescription], _ language: Language) -> String {

@@ -14,7 +14,7 @@ enum Command {
     case audit(AuditOptions)
     case listChecks(format: OutputFormat, language: Language)
     case explain(id: String, language: Language)
-    case dump(path: String, text: Bool)
+    case dump(path: String, text: Bool, coverage: OutputFormat?)
     case profile(path: String, repeat: Int)
     case initialize(force: Bool)
     case help
@@ -85,10 +85,21 @@ enum Arguments {
             rest.removeFirst()
             let text = rest.contains("--text")
             rest.removeAll { $0 == "--text" }
+            // --coverage: the figures no checked relation reads, as text (default) or JSON.
+            var coverage: OutputFormat? = rest.contains("--coverage") ? .text : nil
+            rest.removeAll { $0 == "--coverage" }
+            if let f = rest.firstIndex(of: "--format") {
+                var i = f
+                let format: OutputFormat = try choice(rest, &i, [.text, .json])
+                guard coverage != nil else { throw UsageError(message: "'dump' takes '--format' only with '--coverage'") }
+                coverage = format
+                rest.removeSubrange(f...(f + 1))
+            }
             guard rest.count == 1, let path = rest.first, !path.hasPrefix("-") || path == "-" else {
                 throw UsageError(message: "'dump' takes exactly one file")
             }
-            return .dump(path: path, text: text)
+            guard !(text && coverage != nil) else { throw UsageError(message: "'dump' takes '--text' or '--coverage', not both") }
+            return .dump(path: path, text: text, coverage: coverage)
         case "profile":
             rest.removeFirst()
             var count = 1
@@ -207,6 +218,9 @@ enum Arguments {
       reportlint explain <check-id>            rationale and examples of one check
       reportlint dump <file> [--text]          the parsed model as JSON; --text: the text audited
                                            (for a .docx, its rendering, which line numbers refer to)
+      reportlint dump --coverage <file> [--format text|json]
+                                           the figures no checked relation reads, in place,
+                                           and the table columns that bind none
       reportlint profile <file> [--repeat N]   time per stage and per check (for developers)
       reportlint init [--force]                write a starter .reportlint.json here and show how
                                                to run reportlint in CI and as a pre-commit hook

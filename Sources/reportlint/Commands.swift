@@ -36,8 +36,8 @@ enum Commands {
             }
             print(CheckCatalog.explain(check.description, language), terminator: "")
             return ExitCode.clean
-        case .dump(let path, let text):
-            return dump(path, text: text)
+        case .dump(let path, let text, let coverage):
+            return dump(path, text: text, coverage: coverage)
         case .profile(let path, let count):
             return profile(path, count)
         case .initialize(let force):
@@ -71,7 +71,7 @@ enum Commands {
         stderr.flush()
     }
 
-    static func dump(_ path: String, text: Bool) -> Int32 {
+    static func dump(_ path: String, text: Bool, coverage: OutputFormat? = nil) -> Int32 {
         let read = path == "-" ? FileInput.readStandardInput(limit: 512 << 20) : FileInput.read(path, limit: 512 << 20)
         let display = path == "-" ? "<stdin>" : path
         let parsed: Result<Document, InputError>
@@ -85,7 +85,12 @@ enum Commands {
             return ExitCode.inputError
         case .success(let document):
             let out = Output.standardOutput()
-            if text {
+            if let format = coverage {
+                let model = AuditModel(document: document)
+                let evidence = Linter(checks: Registry.all).lintWithEvidence(model, path: display, recordVerified: true)
+                let measured = Coverage.measure(model, findings: evidence.findings, verified: evidence.verified)
+                out.write(format == .json ? Dump.coverageJSON(measured, document.source).serialized() + "\n" : measured.text(document.source))
+            } else if text {
                 out.write(String(decoding: document.source.bytes, as: UTF8.self))
             } else {
                 out.write(Dump.json(AuditModel(document: document)).serialized() + "\n")

@@ -127,6 +127,30 @@ import Glibc
         #expect(tables.count == 4)
         #expect(try CLI.run(["dump", "/nonexistent.txt"]).status == 2)
     }
+
+    @Test func dumpCoverageShowsUnboundFiguresInPlaceAndAsJSON() throws {
+        let text = try CLI.run(["dump", "--coverage", faulty])
+        #expect(text.status == 0)
+        let lines = text.stdout.split(separator: "\n").map(String.init)
+        let head = try #require(lines.first)
+        #expect(head.hasPrefix(faulty + ": ") && head.contains(" figures, ") && head.contains(" bound ("), "\(head)")
+        // Every other line before the table summary is an unbound figure: line:column, its text, its context.
+        let figureLines = lines.dropFirst().prefix { $0.hasPrefix("  ") }
+        #expect(!figureLines.isEmpty)
+        #expect(figureLines.allSatisfy { $0.range(of: #"^  \d+:\d+\t[^\t]+\t.*⟨"#, options: .regularExpression) != nil }, "\(figureLines)")
+
+        let json = try CLI.run(["dump", "--coverage", "--format", "json", faulty])
+        let report = try JSONSerialization.jsonObject(with: json.stdoutBytes) as! [String: Any]
+        let figures = report["figures"] as! [[String: Any]]
+        #expect(report["figureCount"] as? Int == figures.count)
+        #expect(report["boundCount"] as? Int == figures.filter { $0["bound"] as? Bool == true }.count)
+        #expect(figures.filter { $0["bound"] as? Bool == false }.count == figureLines.count)
+        // The share error of the faulty example binds its figures.
+        #expect(figures.contains { $0["text"] as? String == "91.80%" && $0["bound"] as? Bool == true })
+        #expect(try CLI.run(["dump", "--format", "json", faulty]).status == 64)
+        #expect(try CLI.run(["dump", "--coverage", "--text", faulty]).status == 64)
+        #expect(try CLI.run(["dump", "--coverage", "/nonexistent.txt"]).status == 2)
+    }
 }
 
 enum GB18030 {
@@ -149,7 +173,8 @@ enum GB18030 {
 }
 
 /// The accuracy gate of scripts/eval must fail on a deliberately introduced false
-/// alarm and on a missed error (issue: "show it in a test of the harness itself").
+/// alarm, on a missed error, on an unreviewed finding and on a coverage drop, and its
+/// variants must map back exactly (issue: "show it in a test of the harness itself").
 @Suite struct EvalHarnessTests {
     @Test func gateFailsOnAFalseAlarmAndOnAMissedError() throws {
         let p = Process()
