@@ -56,8 +56,15 @@ public struct PercentSum: Check {
                   _ report: inout CheckReport) {
         let figures = items.map { $0.0.figure }
         let verdict = Relations.percentSum(figures, slack: slack, partial: partial)
-        if verdict == .holds { report.verified(items.map(\.0), key: key) }
-        guard verdict == .fails || verdict == .holdsIfTruncated else { return }
+        report.judge(verdict, numbers: items.map(\.0), key: key,
+                     message: message(verdict, items, figures, slack: slack, partial: partial), at: items[0].1,
+                     related: zip(items, names).dropFirst().map {
+                         RelatedLocation(role: "share", span: $0.0.1, message: LocalizedText(zh: "\($0.1) \($0.0.0.printed)", en: "\($0.1) \($0.0.0.printed)"))
+                     },
+                     expected: "100%")
+    }
+
+    func message(_ verdict: Verdict, _ items: [(Quantity, Span, String)], _ figures: [Figure], slack: Dec, partial: Bool) -> LocalizedText {
         var sum = Dec.zero
         var bound = slack
         for f in figures {
@@ -68,21 +75,15 @@ public struct PercentSum: Check {
         let terms = items.map { $0.0.value.formatted(minDecimals: $0.0.decimals) + "%" }.joined(separator: " + ")
         let total = sum.formatted(minDecimals: decimals) + "%"
         let tolerance = bound.rounded(decimals: decimals + 2).formatted() + "%"
-        lazy var related = zip(items, names).dropFirst().map {
-            RelatedLocation(role: "share", span: $0.0.1, message: LocalizedText(zh: "\($0.1) \($0.0.0.printed)", en: "\($0.1) \($0.0.0.printed)"))
-        }
-        let message: LocalizedText
         if verdict == .holdsIfTruncated {
-            message = LocalizedText(zh: "各项占比之和 \(terms) = \(total)，只有在截断（而非四舍五入）时才能合计为100%。",
-                                    en: "the shares \(terms) = \(total) reach 100% only if they were truncated, not rounded.")
+            return LocalizedText(zh: "各项占比之和 \(terms) = \(total)，只有在截断（而非四舍五入）时才能合计为100%。",
+                                 en: "the shares \(terms) = \(total) reach 100% only if they were truncated, not rounded.")
         } else if partial {
-            message = LocalizedText(zh: "各项占比之和 \(terms) = \(total)，超过100%（舍入允许误差 ±\(tolerance)）。",
-                                    en: "the shares \(terms) = \(total) exceed 100% (rounding allows ±\(tolerance)).")
+            return LocalizedText(zh: "各项占比之和 \(terms) = \(total)，超过100%（舍入允许误差 ±\(tolerance)）。",
+                                 en: "the shares \(terms) = \(total) exceed 100% (rounding allows ±\(tolerance)).")
         } else {
-            message = LocalizedText(zh: "各项占比之和 \(terms) = \(total)，应为100%（舍入允许误差 ±\(tolerance)）。",
-                                    en: "the shares \(terms) = \(total), not 100% (rounding allows ±\(tolerance)).")
+            return LocalizedText(zh: "各项占比之和 \(terms) = \(total)，应为100%（舍入允许误差 ±\(tolerance)）。",
+                                 en: "the shares \(terms) = \(total), not 100% (rounding allows ±\(tolerance)).")
         }
-        report.add(Self.description.finding(verdict == .fails ? nil : .note, message, at: items[0].1, related: related,
-                                            expected: "100%", key: key))
     }
 }

@@ -66,27 +66,18 @@ public struct ShareOfTotal: Check {
             let verdict = Relations.ratio(part, of: whole, percent: percent)
             let computed = Relations.percent(part.value, of: whole.value, decimals: max(shareQ.decimals, 2))
             let expected = Relations.percent(part.value, of: whole.value, decimals: shareQ.decimals).formatted(minDecimals: shareQ.decimals) + "%"
-            switch verdict {
-            case .holds:
-                report.verified([partQ, baseQ, shareQ], key: key)
-            case .undefined:
-                continue
-            case .holdsIfTruncated:
-                report.add(Self.description.finding(.note, LocalizedText(
-                    zh: "占比\(shareQ.printed)只有在截断（而非四舍五入）时才成立：\(arithmeticZh) = \(computed.formatted(minDecimals: 2))%，四舍五入应为\(expected)。",
-                    en: "the share \(shareQ.printed) holds only if truncated, not rounded: \(arithmeticEn) = \(computed.formatted(minDecimals: 2))%, which rounds to \(expected)."),
-                    at: claim.share.span, related: related, expected: expected, key: key))
-            case .fails:
-                let forced = forcedToHundred(claim, model, expectedValue: Relations.percent(part.value, of: whole.value, decimals: shareQ.decimals))
-                let severity: Severity = forced ? .note : .error
-                let why = forced
-                    ? LocalizedText(zh: "（各项占比被凑整为100%，差一个末位单位，报提示）", en: " (the list was forced to sum to 100%, one unit in the last place; a note)")
-                    : LocalizedText("")
-                report.add(Self.description.finding(severity, LocalizedText(
-                    zh: "占比不符：\(arithmeticZh) = \(computed.formatted(minDecimals: 2))%，文中为\(shareQ.printed)，应为\(expected)。",
-                    en: "share does not match: \(arithmeticEn) = \(computed.formatted(minDecimals: 2))%, but the text says \(shareQ.printed); expected \(expected).") + why,
-                    at: claim.share.span, related: related, expected: expected, key: key))
-            }
+            lazy var forced = forcedToHundred(claim, model, expectedValue: Relations.percent(part.value, of: whole.value, decimals: shareQ.decimals))
+            report.judge(verdict, severity: forced ? .note : nil, numbers: [partQ, baseQ, shareQ], key: key,
+                         message: verdict == .holdsIfTruncated
+                            ? LocalizedText(
+                                zh: "占比\(shareQ.printed)只有在截断（而非四舍五入）时才成立：\(arithmeticZh) = \(computed.formatted(minDecimals: 2))%，四舍五入应为\(expected)。",
+                                en: "the share \(shareQ.printed) holds only if truncated, not rounded: \(arithmeticEn) = \(computed.formatted(minDecimals: 2))%, which rounds to \(expected).")
+                            : LocalizedText(
+                                zh: "占比不符：\(arithmeticZh) = \(computed.formatted(minDecimals: 2))%，文中为\(shareQ.printed)，应为\(expected)。",
+                                en: "share does not match: \(arithmeticEn) = \(computed.formatted(minDecimals: 2))%, but the text says \(shareQ.printed); expected \(expected).")
+                                + (forced ? LocalizedText(zh: "（各项占比被凑整为100%，差一个末位单位，报提示）",
+                                                          en: " (the list was forced to sum to 100%, one unit in the last place; a note)") : LocalizedText("")),
+                         at: claim.share.span, related: related, expected: expected)
         }
     }
 

@@ -20,12 +20,15 @@ public struct CheckReport: Sendable {
     public private(set) var findings: [Finding] = []
     public private(set) var verified: [VerifiedRelation] = []
     public let check: String
+    /// The check's own severity: a failed relation's, unless the check says otherwise.
+    public let severity: Severity
     /// Whether verified relations are kept (the accuracy evaluation asks for them; a normal
     /// audit does not, and then neither their numbers nor their keys are even built).
     public let recordsVerified: Bool
 
-    public init(check: String, recordsVerified: Bool = true) {
+    public init(check: String, severity: Severity, recordsVerified: Bool = true) {
         self.check = check
+        self.severity = severity
         self.recordsVerified = recordsVerified
     }
 

@@ -27,7 +27,7 @@ public struct Linter: Sendable {
         var findings: [Finding] = []
         var verified: [VerifiedRelation] = []
         for check in checks {
-            var report = CheckReport(check: check.id, recordsVerified: recordVerified)
+            var report = CheckReport(check: check.id, severity: check.description.severity, recordsVerified: recordVerified)
             check.check(model, &report)
             verified.append(contentsOf: report.verified)
             var produced = report.findings
