@@ -1,6 +1,10 @@
-import Testing
-import Lint
 import Checks
+import Lint
+import TestSupport
+import Testing
+
+/// The message snapshots, beside this file.
+let Snapshots = SnapshotFolder()
 
 /// What every check example makes the whole registry say, in both languages, kept as one
 /// text file per check under Snapshots/. A change to a message, a severity, a span, a related

@@ -4,25 +4,30 @@ import Glibc
 import Darwin
 #endif
 
-/// Snapshot files beside this source (Tests/ChecksTests/Snapshots/), read and written with the
-/// C library only: the snapshots need nothing beyond the standard library and Swift Testing.
-enum Snapshots {
-    static let directory: String = {
-        var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
+/// A folder of snapshot files beside a test source (e.g. Tests/ChecksTests/Snapshots/), read
+/// and written with the C library only: snapshots need nothing beyond the standard library
+/// and Swift Testing. A snapshot is a text file compared byte for byte; a change fails until
+/// it is re-recorded on purpose with REPORTLINT_RECORD_SNAPSHOTS=1.
+public struct SnapshotFolder: Sendable {
+    public let directory: String
+
+    /// The folder `name` beside the test file that declares it.
+    public init(beside filePath: String = #filePath, named name: String = "Snapshots") {
+        var parts = filePath.split(separator: "/", omittingEmptySubsequences: false)
         parts.removeLast()
-        return parts.joined(separator: "/") + "/Snapshots"
-    }()
+        directory = parts.joined(separator: "/") + "/" + name
+    }
 
     /// Set to re-record every snapshot from the current code instead of comparing.
-    static var recording: Bool {
+    public var recording: Bool {
         guard let value = getenv("REPORTLINT_RECORD_SNAPSHOTS") else { return false }
         let s = String(cString: value)
         return !s.isEmpty && s != "0"
     }
 
-    static func path(_ name: String) -> String { directory + "/" + name + ".txt" }
+    public func path(_ name: String) -> String { directory + "/" + name + ".txt" }
 
-    static func read(_ path: String) -> String? {
+    public func read(_ path: String) -> String? {
         guard let f = fopen(path, "rb") else { return nil }
         defer { fclose(f) }
         var bytes: [UInt8] = []
@@ -35,12 +40,12 @@ enum Snapshots {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    struct WriteError: Error, CustomStringConvertible {
-        let path: String
-        var description: String { "cannot write \(path)" }
+    public struct WriteError: Error, CustomStringConvertible {
+        public let path: String
+        public var description: String { "cannot write \(path)" }
     }
 
-    static func write(_ text: String, to path: String) throws {
+    public func write(_ text: String, to path: String) throws {
         mkdir(directory, 0o755)
         guard let f = fopen(path, "wb") else { throw WriteError(path: path) }
         defer { fclose(f) }
@@ -49,7 +54,7 @@ enum Snapshots {
     }
 
     /// File names in the snapshot directory, sorted.
-    static func files() -> [String] {
+    public func files() -> [String] {
         guard let dir = opendir(directory) else { return [] }
         defer { closedir(dir) }
         var names: [String] = []
@@ -61,13 +66,30 @@ enum Snapshots {
         }
         return names.sorted()
     }
+
+    /// Compares `text` with snapshot `name` (or records it when recording): nil when they
+    /// agree, else a description of the difference that says how to re-record (`rerun`).
+    public func mismatch(_ text: String, name: String, rerun: String) throws -> String? {
+        let file = path(name)
+        if recording {
+            try write(text, to: file)
+            return nil
+        }
+        guard let stored = read(file) else { return "no snapshot \(file): record it with \(rerun)" }
+        guard stored != text else { return nil }
+        return """
+            \(file) differs from the current output (- snapshot, + now); if the change is meant, re-record with
+                \(rerun)
+            \(LineDiff.unified(old: stored, new: text))
+            """
+    }
 }
 
 /// A line diff for failure messages: `-` lines only in the snapshot, `+` lines only in the new
 /// text, and two unchanged lines of context around each change (a longest-common-subsequence
 /// alignment; snapshots are small enough for the quadratic table).
-enum LineDiff {
-    static func unified(old: String, new: String, context: Int = 2) -> String {
+public enum LineDiff {
+    public static func unified(old: String, new: String, context: Int = 2) -> String {
         let a = lines(old), b = lines(new)
         // lcs[i][j]: length of the longest common subsequence of a[i...] and b[j...].
         var lcs = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
@@ -98,7 +120,7 @@ enum LineDiff {
         return out.joined(separator: "\n")
     }
 
-    static func lines(_ s: String) -> [String] {
+    public static func lines(_ s: String) -> [String] {
         var parts = s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if parts.last == "" { parts.removeLast() }
         return parts
@@ -106,7 +128,7 @@ enum LineDiff {
 }
 
 extension String {
-    func trailingSpaceTrimmed() -> String {
+    public func trailingSpaceTrimmed() -> String {
         var s = self
         while s.last == " " { s.removeLast() }
         return s
