@@ -33,7 +33,7 @@ let package = Package(
         .testTarget(name: "ReportersTests", dependencies: ["Lint", "Checks", "Reporters", "DocxFixtures", "TestSupport"],
                     exclude: ["Fixtures", "ExtractionSnapshots"]),
         .testTarget(name: "CLITests", dependencies: ["reportlint", "DocxFixtures"]),
-        .testTarget(name: "ProjectTests", dependencies: ["Checks"]),
+        .testTarget(name: "ProjectTests", dependencies: ["Checks", "Reporters", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -234,6 +234,41 @@ public enum CheckCatalog {
         })
     }
 
+    /// docs/checks.md: every check with an anchor of its own (`#share-of-total`), which SARIF
+    /// rules link to as their helpUri; both languages, the examples as the tests run them.
+    public static func markdown(_ checks: [CheckDescription]) -> String {
+        var s = """
+            # Checks / 检查项
+
+            Generated from the checks' own descriptions (`Sources/Checks`); do not edit by hand:
+            `REPORTLINT_RECORD_SNAPSHOTS=1 swift test --filter DerivedFilesTests` rewrites it.
+            本文件由各检查项的说明生成，请勿手工修改。
+
+            | id | default | 标题 | title |
+            |---|---|---|---|
+
+            """
+        for d in checks {
+            s += "| [`\(d.id)`](#\(d.id)) | \(d.severity.rawValue) | \(d.title.zh) | \(d.title.en) |\n"
+        }
+        for d in checks {
+            s += "\n## \(d.id)\n\n"
+            s += "**\(d.title.zh)** — \(d.title.en)\n\n"
+            s += "默认级别 / default severity: `\(d.severity.rawValue)` · 标签 / tags: \(d.tags.map { "`\($0)`" }.joined(separator: ", "))\n\n"
+            s += d.rationale.zh + "\n\n" + d.rationale.en + "\n"
+            func block(_ title: String, _ examples: [Example]) {
+                guard !examples.isEmpty else { return }
+                s += "\n" + title + "\n"
+                for e in examples {
+                    s += "\n```text\n" + e.text + (e.text.hasSuffix("\n") ? "" : "\n") + "```\n"
+                }
+            }
+            block("会报告的示例（↓ 标出报告位置） / Examples that trigger it (↓ marks where):", d.triggering)
+            block("不会报告的示例 / Examples that do not trigger it:", d.nonTriggering)
+        }
+        return s
+    }
+
     public static func explain(_ d: CheckDescription, _ language: Language) -> String {
         var s = "\(d.id) — \(d.title.text(language))\n"
         s += (language == .zh ? "默认级别：" : "Default severity: ") + d.severity.rawValue + "\n"

@@ -155,5 +155,20 @@ public protocol Reporter: AnyObject {
 public enum ToolInfo {
     public static let name = "reportlint"
     public static let version = "0.1.0"
-    public static let informationURI = "https://github.com/reportlint/reportlint"
+
+    /// Where reportlint's source and documentation are published. A bureau that mirrors the
+    /// project internally sets REPORTLINT_REPOSITORY_URL so that SARIF links open its mirror.
+    public static var repository: String {
+        if let v = getenv("REPORTLINT_REPOSITORY_URL"), case let url = String(cString: v), url.hasPrefix("http") {
+            return url.hasSuffix("/") ? String(url.dropLast()) : url
+        }
+        return defaultRepository
+    }
+
+    public static let defaultRepository = "https://github.com/reportlint/reportlint"
+
+    /// A check's section of docs/checks.md at this version (SARIF `helpUri`).
+    public static func helpURI(_ checkID: String) -> String {
+        repository + "/blob/v" + version + "/docs/checks.md#" + checkID
+    }
 }

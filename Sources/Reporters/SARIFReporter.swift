@@ -3,10 +3,16 @@ import Extraction
 import Model
 import Readers
 
-/// SARIF 2.1.0 for code scanning: every rule described in `tool.driver.rules`,
-/// results with relative percent-encoded URIs under `%SRCROOT%`, full regions
-/// (UTF-16 columns, the SARIF default) with snippets, related locations and
-/// partial fingerprints. Input errors become tool execution notifications.
+/// SARIF 2.1.0 for code scanning: every rule described in `tool.driver.rules` with a
+/// `helpUri` into docs/checks.md, results with relative percent-encoded URIs under
+/// `%SRCROOT%`, full regions (UTF-16 columns, the SARIF default) with snippets, related
+/// locations, partial fingerprints (GitHub's `primaryLocationLineHash` is the logical
+/// fingerprint, so an alert survives edits to the paragraph around it), the run's language
+/// and `automationDetails`. Input errors become tool execution notifications.
+///
+/// GitHub keeps at most 5,000 results of a run (and refuses more than 25,000): past
+/// `maxResults`, results are kept by severity — errors, then warnings, then notes, each in
+/// document order — and a notification says how many were left out.
 public final class SARIFReporter: Reporter {
     public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
     public static let baseID = "SRCROOT"
@@ -17,13 +23,24 @@ public final class SARIFReporter: Reporter {
     let ruleIndex: [String: Int]
     /// Absolute `file:` URI of the directory relative paths are relative to, ending in "/".
     let baseURI: String
+    /// Results beyond this many are left out (nil: no limit).
+    let maxResults: Int?
+    /// GitHub's `automationDetails.id`: the category of the analysis, then "/".
+    let automationID: String
     var first = true
     var notifications: [JSON] = []
+    /// When capped: every result as written, with its severity, until the end decides.
+    var held: [(severity: Severity, bytes: [UInt8])] = []
 
-    public init(out: Output, language: Language, rules: [CheckDescription], baseDirectory: String) {
+    public static let gitHubResultLimit = 5_000
+
+    public init(out: Output, language: Language, rules: [CheckDescription], baseDirectory: String,
+                maxResults: Int? = SARIFReporter.gitHubResultLimit, category: String = ToolInfo.name) {
         self.out = out
         self.language = language
         self.rules = rules
+        self.maxResults = maxResults
+        self.automationID = category + "/"
         var index: [String: Int] = [:]
         for (i, r) in rules.enumerated() { index[r.id] = i }
         self.ruleIndex = index
@@ -36,11 +53,13 @@ public final class SARIFReporter: Reporter {
             ("name", .string(ToolInfo.name)),
             ("version", .string(ToolInfo.version)),
             ("semanticVersion", .string(ToolInfo.version)),
-            ("informationUri", .string(ToolInfo.informationURI)),
+            ("informationUri", .string(ToolInfo.repository)),
             ("rules", .array(rules.map(rule))),
         ])
         let head = JSON.object([
             ("tool", .object([("driver", driver)])),
+            ("automationDetails", .object([("id", .string(automationID))])),
+            ("language", .string(language == .zh ? "zh-CN" : "en")),
             ("originalUriBaseIds", .object([(SARIFReporter.baseID, .object([("uri", .string(baseURI))]))])),
             ("columnKind", .string("utf16CodeUnits")),
         ]).serialized(depth: 2)
@@ -61,13 +80,59 @@ public final class SARIFReporter: Reporter {
         }
         guard let source = result.source else { return }
         for f in result.findings {
-            out.write(first ? "\n        " : ",\n        ")
-            out.write(self.result(f, result.path, source), pretty: true, depth: 4)
-            first = false
+            let json = self.result(f, result.path, source)
+            if maxResults != nil {
+                var bytes: [UInt8] = []
+                json.write(into: &bytes, pretty: true, depth: 4)
+                held.append((f.severity, bytes))
+            } else {
+                write(json)
+            }
         }
     }
 
+    private func write(_ json: JSON) {
+        out.write(first ? "\n        " : ",\n        ")
+        out.write(json, pretty: true, depth: 4)
+        first = false
+    }
+
+    private func write(bytes: [UInt8]) {
+        out.write(first ? "\n        " : ",\n        ")
+        out.write(bytes: bytes)
+        first = false
+    }
+
+    /// Writes the held results, the most severe first when there are too many.
+    private func flushHeld() {
+        guard let limit = maxResults else { return }
+        var keep = [Bool](repeating: held.count <= limit, count: held.count)
+        if held.count > limit {
+            var room = limit
+            for level in [Severity.error, .warning, .note] {
+                for i in held.indices where held[i].severity == level && room > 0 {
+                    keep[i] = true
+                    room -= 1
+                }
+            }
+            let left = held.count - limit
+            let counts = [Severity.error, .warning, .note].map { level in
+                (level, held.indices.filter { !keep[$0] && held[$0].severity == level }.count)
+            }.filter { $0.1 > 0 }
+            let zh = counts.map { "\($0.0.zh)\($0.1)个" }.joined(separator: "、")
+            let en = counts.map { "\($0.1) \($0.0.rawValue)\($0.1 == 1 ? "" : "s")" }.joined(separator: ", ")
+            let text = LocalizedText(
+                zh: "共 \(held.count) 个结果，超过 \(limit) 个的上限（GitHub 代码扫描每次最多保留 5000 个），按级别保留，省略了 \(left) 个（\(zh)）；可用 --min-severity 只报较严重的问题，或用 --max-results 调整上限",
+                en: "\(held.count) results exceed the limit of \(limit) (GitHub code scanning keeps at most 5,000 per run); kept by severity, \(left) left out (\(en)); use --min-severity to report only the graver ones, or --max-results to change the limit")
+            notifications.append(.object([("level", .string("warning")), ("message", .object([("text", .string(text.text(language)))])),
+                                          ("descriptor", .object([("id", .string("results-capped"))]))]))
+        }
+        for (i, h) in held.enumerated() where keep[i] { write(bytes: h.bytes) }
+        held.removeAll()
+    }
+
     public func end(_ summary: Summary) {
+        flushHeld()
         out.write(first ? "]" : "\n      ]")
         for notice in summary.notices {
             notifications.append(.object([("level", .string("note")), ("message", .object([("text", .string(notice.text(language)))]))]))
@@ -86,6 +151,7 @@ public final class SARIFReporter: Reporter {
             ("name", .string(d.id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())),
             ("shortDescription", .object([("text", .string(d.title.text(language)))])),
             ("fullDescription", .object([("text", .string(d.rationale.text(language)))])),
+            ("helpUri", .string(ToolInfo.helpURI(d.id))),
             ("help", .object([("text", .string(d.rationale.text(language))), ("markdown", .string(markdown))])),
             ("defaultConfiguration", .object([("level", .string(d.severity.rawValue))])),
             ("properties", .object([("tags", .array(d.tags.map(JSON.string)))])),
@@ -138,7 +204,10 @@ public final class SARIFReporter: Reporter {
                         + [("message", .object([("text", .string(r.message.text(language)))]))])
             })))
         }
-        members.append(("partialFingerprints", .object([("reportlint/v1", .string(f.fingerprint))])))
+        // The logical fingerprint (check, what the finding is about, occurrence; no line), also as
+        // GitHub's line hash, which GitHub would otherwise compute from the text around the line.
+        members.append(("partialFingerprints", .object([("primaryLocationLineHash", .string(f.fingerprint + ":1")),
+                                                        ("reportlint/v1", .string(f.fingerprint))])))
         if let reason = f.suppression {
             members.append(("suppressions", .array([.object([("kind", .string("external")), ("status", .string("accepted")),
                                                              ("justification", .string(reason))])])))

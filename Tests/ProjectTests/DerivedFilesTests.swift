@@ -1,10 +1,13 @@
 import Checks
 import Foundation
+import Reporters
+import TestSupport
 import Testing
 
 /// Files that restate the registry must not drift from it: the README's table of checks,
-/// and the registry itself against the check types in Sources/Checks. (The configuration
-/// schema has its own guard: ConfigSchemaTests.)
+/// docs/checks.md (generated: SARIF rules link to its anchors), and the registry itself
+/// against the check types in Sources/Checks. (The configuration schema has its own guard:
+/// ConfigSchemaTests.)
 @Suite struct DerivedFilesTests {
     static let root = ArchitectureTests.root
 
@@ -45,6 +48,15 @@ import Testing
         #expect(declared.count >= 20, "found almost no check types: has Sources/Checks moved?")
         for name in declared {
             #expect(registered.contains(name), "\(name) conforms to Check but is not in Registry.all")
+        }
+    }
+
+    /// docs/checks.md is CheckCatalog.markdown of the registry; recorded like a snapshot.
+    @Test func docsChecksIsGeneratedFromTheRegistry() throws {
+        let docs = SnapshotFolder(directory: Self.root.appendingPathComponent("docs").path, fileExtension: "md")
+        let text = CheckCatalog.markdown(Registry.all.map(\.description))
+        if let problem = try docs.mismatch(text, name: "checks", rerun: "REPORTLINT_RECORD_SNAPSHOTS=1 swift test --filter DerivedFilesTests") {
+            Issue.record(Comment(rawValue: problem))
         }
     }
 }

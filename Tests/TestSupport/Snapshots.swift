@@ -10,12 +10,19 @@ import Darwin
 /// it is re-recorded on purpose with REPORTLINT_RECORD_SNAPSHOTS=1.
 public struct SnapshotFolder: Sendable {
     public let directory: String
+    /// The snapshots' file extension ("txt"; "md" for generated documentation).
+    public let fileExtension: String
 
     /// The folder `name` beside the test file that declares it.
     public init(beside filePath: String = #filePath, named name: String = "Snapshots") {
         var parts = filePath.split(separator: "/", omittingEmptySubsequences: false)
         parts.removeLast()
-        directory = parts.joined(separator: "/") + "/" + name
+        self.init(directory: parts.joined(separator: "/") + "/" + name)
+    }
+
+    public init(directory: String, fileExtension: String = "txt") {
+        self.directory = directory
+        self.fileExtension = fileExtension
     }
 
     /// Set to re-record every snapshot from the current code instead of comparing.
@@ -25,7 +32,7 @@ public struct SnapshotFolder: Sendable {
         return !s.isEmpty && s != "0"
     }
 
-    public func path(_ name: String) -> String { directory + "/" + name + ".txt" }
+    public func path(_ name: String) -> String { directory + "/" + name + "." + fileExtension }
 
     public func read(_ path: String) -> String? {
         guard let f = fopen(path, "rb") else { return nil }
