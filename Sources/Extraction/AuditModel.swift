@@ -157,11 +157,14 @@ struct ConceptIndex {
     }
 
     /// The statement of `concept` nearest before `m` (else the first after it), preferring statements
-    /// whose year agrees with `m`'s. Bisection, then a walk to the nearest agreeing statement.
-    func resolve(_ concept: Concept, near m: Mention) -> Mention? {
+    /// whose year agrees with `m`'s, and only of `basis` when one is asked for (a budget is not the
+    /// total of an outturn's parts). Bisection, then a walk to the nearest agreeing statement.
+    func resolve(_ concept: Concept, near m: Mention, basis: Basis? = nil) -> Mention? {
         guard let list = byConcept[concept.id], !list.isEmpty else { return nil }
         let anyAgrees = m.year == nil || undated.contains(concept.id) || (years[concept.id]?.contains(m.year!) ?? false)
-        let agrees: (Mention) -> Bool = { !anyAgrees || $0.year == nil || m.year == nil || $0.year == m.year }
+        let agrees: (Mention) -> Bool = {
+            (!anyAgrees || $0.year == nil || m.year == nil || $0.year == m.year) && (basis == nil || FactIndex.basis(of: $0) == basis)
+        }
         var lo = 0, hi = list.count
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -193,7 +196,7 @@ enum ShareClaimReader {
             } else if let b = breakdownOfShare[m.id] {
                 breakdownID = b
                 let bd = breakdowns[b]
-                base = bd.head ?? bd.headConcept.flatMap { facts.resolve($0, near: m) }
+                base = bd.head ?? bd.headConcept.flatMap { facts.resolve($0, near: m, basis: bd.headBasis) }
             }
             if let b = base, b.id == part.id { continue }
             out.append(ShareClaim(share: m, part: part, base: base, breakdown: breakdownID))

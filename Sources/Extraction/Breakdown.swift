@@ -24,6 +24,9 @@ public struct Breakdown: Sendable {
     public var head: Mention?
     /// The total's concept when the sentence only names it ("“三公”经费…支出决算中，…").
     public var headConcept: Concept?
+    /// Whether a named total is an outturn or a budget ("…支出决算中" / "…预算中"): its shares
+    /// are of that figure, not of the other.
+    public var headBasis: Basis? = nil
     public var parts: [Part]
     /// "主要用于", "…等": the list may leave items out.
     public var partial: Bool
@@ -83,7 +86,9 @@ enum BreakdownReader {
                 let markerSpan = unit.text.span(markerAt..<(markerAt + markerLength))
                 var partial = isPartial(unit.text, sentence: sentence, markerAt: markerAt)
                 // "…，其中：" closing the paragraph: the parts are the paragraphs that follow.
-                if parts.isEmpty && after.isEmpty && si == unit.sentences.count - 1 {
+                // ("…万元，主要用于机关运行。" names what the amount is for: no list follows.)
+                if parts.isEmpty && after.isEmpty && si == unit.sentences.count - 1
+                    && closesSentence(unit.text, markerEnd: markerAt + markerLength, sentence: sentence) {
                     parts = followingParts(after: unit, units: units, mentionsByUnit: mentionsByUnit, like: total)
                 }
                 // A part as large as the total beside other parts is a restatement, not a partition
@@ -146,6 +151,7 @@ enum BreakdownReader {
         -> [Breakdown.Part] {
         var parts: [Breakdown.Part] = []
         var next = unit.index + 1
+        let ownNumbering = Numbering.parse(unit.text)?.0
         while next < units.count, parts.count < 60 {
             let u = units[next]
             guard u.location.isParagraph, u.section == unit.section else { break }
@@ -153,6 +159,8 @@ enum BreakdownReader {
                   sameFamily(first.quantity.unit, total.quantity.unit) else { break }
             // A paragraph that itself opens with 其中 belongs to a nested list.
             if u.text.find(qizhong, from: 0, to: min(u.text.count, 4)) != nil { break }
+            // Numbered items are siblings: "3. …" is never a part of "2. …" (domain §8).
+            if let own = ownNumbering, let theirs = Numbering.parse(u.text)?.0, theirs.style == own.style { break }
             parts.append(Breakdown.Part(amount: first, share: nil, title: paragraphTitle(u, before: first)))
             next += 1
         }
@@ -160,6 +168,17 @@ enum BreakdownReader {
     }
 
     static let qizhong = Chars.of("其中")
+
+    /// Only punctuation between the list's marker and the end of its sentence ("…，其中：").
+    static func closesSentence(_ t: CleanText, markerEnd: Int, sentence: Range<Int>) -> Bool {
+        var k = markerEnd
+        while k < sentence.upperBound {
+            let s = t[k]
+            guard Chars.isSpace(s) || Chars.isClauseSeparator(s) || Chars.isSentenceEnd(s) else { return false }
+            k += 1
+        }
+        return true
+    }
 
     /// The words before a paragraph's first colon, without its list number: the last level of a
     /// classification path when it is one ("行政运行"), else the clause itself.
@@ -174,6 +193,14 @@ enum BreakdownReader {
         if let levels = ClassificationReader.parse(path), let last = levels.last, !last.name.isEmpty { return last.name }
         let title = Mention.trimmedLabel(t.string(start..<colon))
         return title.isEmpty ? nil : title
+    }
+
+    static let budgetWord = Chars.of("预算")
+
+    /// A topic that speaks of 预算 and not of 决算 is a budget.
+    static func topicBasis(_ topic: [UInt32]) -> Basis {
+        func has(_ w: [UInt32]) -> Bool { topic.count >= w.count && (0...(topic.count - w.count)).contains { Array(topic[$0..<($0 + w.count)]) == w } }
+        return has(FactIndex.actualWord) || !has(budgetWord) ? .actual : .budget
     }
 
     /// "2024年度“三公”经费财政拨款支出决算中，A万元，占P%；B万元，占Q%": the total is only named.
@@ -194,7 +221,7 @@ enum BreakdownReader {
         guard let concept = Catalogue.match(topic)?.concept, concept.kind == .money else { return nil }
         let parts = collectParts(inSentence, like: firstMention)
         guard parts.count >= 2, parts.contains(where: { $0.share != nil }) else { return nil }
-        return Breakdown(id: id, head: nil, headConcept: concept, parts: parts, partial: false,
+        return Breakdown(id: id, head: nil, headConcept: concept, headBasis: topicBasis(topic), parts: parts, partial: false,
                          marker: t.span(sentence.lowerBound..<clauseEnd), unit: unit.index)
     }
 }

@@ -1,7 +1,9 @@
 import Model
 
 /// Chooses the reader by content rather than by file name: a zip is a .docx, an OLE2
-/// file is a legacy Office document (refused with a hint), anything else is text.
+/// file is a legacy Office document (refused with a hint), anything else is text: text
+/// extracted from a PDF (`ExtractedTextSniffer`) is read by its layout, other text in the
+/// Word-export form.
 public enum DocumentReader {
     /// Bytes to document, or the reason they cannot be one.
     /// `lap`, when given, is called after each stage with its name (`reportlint profile`).
@@ -20,7 +22,7 @@ public enum DocumentReader {
             let decoded = try TextDecoder.decode(bytes)
             lap?("decode")
             let source = SourceText(path: displayPath, bytes: decoded.bytes, encoding: decoded.encoding)
-            let document = TextReader.read(source)
+            let document = ExtractedTextSniffer.looksExtracted(source) ? ExtractedTextReader.read(source) : TextReader.read(source)
             lap?("read")
             return .success(document)
         } catch {

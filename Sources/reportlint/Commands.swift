@@ -91,7 +91,7 @@ enum Commands {
                 let measured = Coverage.measure(model, findings: evidence.findings, verified: evidence.verified)
                 out.write(format == .json ? Dump.coverageJSON(measured, document.source).serialized() + "\n" : measured.text(document.source))
             } else if text {
-                out.write(String(decoding: document.source.bytes, as: UTF8.self))
+                out.write(RebuiltText.render(document))
             } else {
                 out.write(Dump.json(AuditModel(document: document)).serialized() + "\n")
             }

@@ -4,7 +4,8 @@ public struct Document: Sendable {
     public let source: SourceText
     public var blocks: [Block]
     public var sections: [Section]
-    /// Where the blocks came from: the text reader, or a .docx rendered to text.
+    /// Where the blocks came from: the text reader, a .docx rendered to text, or text
+    /// extracted from a PDF (read by its layout).
     public var origin: Origin
     /// For a .docx: which paragraph, cell or chart each stretch of the rendered text came from.
     public var renderMap: RenderMap?
@@ -12,6 +13,7 @@ public struct Document: Sendable {
     public enum Origin: Sendable, Equatable {
         case text
         case docx
+        case pdfText
     }
 
     public init(source: SourceText, blocks: [Block], sections: [Section], origin: Origin = .text) {

@@ -1,0 +1,92 @@
+import Model
+
+/// The spaces an extractor puts where the page had none: between digits and CJK ("2024 年度",
+/// "245.53 万元", "为 1560.05"), inside numbers ("1, 234.56", "43.92 %"), between CJK
+/// characters spread by justification ("其 他 商 品"). They are left out of the clean text
+/// (which keeps, for every character, its place in the source); a gap of several spaces
+/// between two fields of a line is kept as one space.
+enum SpacedText {
+    /// The byte ranges of `r` to keep, in order.
+    static func kept(_ bytes: [UInt8], _ r: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var segment = r.lowerBound
+        var i = r.lowerBound
+        var previous: UInt32 = 0, beforePrevious: UInt32 = 0
+        while i < r.upperBound {
+            let (raw, length) = UTF8Scan.decode(bytes, at: i, limit: r.upperBound)
+            let s = Chars.fold(raw)
+            guard s == 0x20 || raw == 0x0C else {
+                beforePrevious = previous
+                previous = s
+                i += length
+                continue
+            }
+            // A run of spaces: what comes after it decides.
+            let runStart = i
+            var j = i, run = 0
+            while j < r.upperBound {
+                let (t, l) = UTF8Scan.decode(bytes, at: j, limit: r.upperBound)
+                guard Chars.fold(t) == 0x20 || t == 0x0C else { break }
+                j += l
+                run += 1
+            }
+            guard j < r.upperBound, previous != 0 else { i = j; continue }
+            let next = Chars.fold(UTF8Scan.decode(bytes, at: j, limit: r.upperBound).0)
+            switch decide(previous, beforePrevious, next, run: run, after: bytes, at: j, limit: r.upperBound) {
+            case .drop:
+                if runStart > segment { out.append(segment..<runStart) }
+                segment = j
+            case .keepOne:
+                if run > 1 {
+                    out.append(segment..<(runStart + length))
+                    segment = j
+                }
+            case .keep:
+                break
+            }
+            i = j
+        }
+        if r.upperBound > segment { out.append(segment..<r.upperBound) }
+        return out
+    }
+
+    enum Decision { case drop, keepOne, keep }
+
+    static func decide(_ p: UInt32, _ pp: UInt32, _ n: UInt32, run: Int, after bytes: [UInt8], at j: Int, limit: Int) -> Decision {
+        let pDigit = Chars.isDigit(p), nDigit = Chars.isDigit(n)
+        let pWide = isWide(p), nWide = isWide(n)
+        // Digits against CJK: "2024 年度", "为 1560.05", "12 月 31 日", "43.92% 的".
+        if (pDigit || p == 0x25) && nWide { return .drop }
+        if pWide && nDigit { return .drop }
+        // Inside a number: "43.92 %", "245 .53", "245. 53", "1, 234.56".
+        if pDigit && (n == 0x25 || n == 0x2E) { return .drop }
+        if p == 0x2E && Chars.isDigit(pp) && nDigit { return .drop }
+        if p == 0x2C && Chars.isDigit(pp) && nDigit && thousandsGroup(bytes, at: j, limit: limit) { return .drop }
+        // CJK spread by justification; a wider gap separates fields.
+        if pWide && nWide { return run == 1 ? .drop : .keepOne }
+        return .keepOne
+    }
+
+    /// Exactly three digits, then no digit: the rest of a thousands group.
+    static func thousandsGroup(_ bytes: [UInt8], at j: Int, limit: Int) -> Bool {
+        var k = j, n = 0
+        while k < limit && n < 4 {
+            guard bytes[k] >= 0x30 && bytes[k] <= 0x39 else { break }
+            n += 1
+            k += 1
+        }
+        return n == 3
+    }
+
+    /// Han characters, CJK and full-width punctuation, curly quotes: text set without spaces.
+    @inline(__always)
+    static func isWide(_ s: UInt32) -> Bool {
+        Chars.isHan(s) || (s >= 0x3001 && s <= 0x303F) || (s >= 0xFF01 && s <= 0xFF60) || (s >= 0x2018 && s <= 0x201F)
+            || s == 0x28 || s == 0x29 || s == 0x2014 || s == 0x2026
+    }
+
+    /// Appends the kept parts of `r` to `builder`.
+    static func append(_ builder: inout CleanTextBuilder, _ bytes: [UInt8], _ r: Range<Int>) {
+        for part in kept(bytes, r) { builder.append(part.lowerBound, part.upperBound) }
+    }
+}
