@@ -294,16 +294,27 @@ enum ProjectTableReader {
         let weight = col(.weight)
         let score = col(.score)
         let reason = col(.reason)
-        let labelColumn = 1
+        let figures = [initial, adjusted, executed, rate, weight, score].compactMap { $0 }
+        // The fund rows' labels stand in the second column, or the first when figures start in the second.
+        let labelColumn = figures.contains(1) ? 0 : 1
+        let kinds: [RowAlignment.ColumnKind] = (0..<g.width(h)).map { c in
+            if c == rate { return .rate }
+            if figures.contains(c) { return .number }
+            if c == reason { return .text }
+            return c < (figures.min() ?? 0) ? .label(0) : .text
+        }
         var rows: [FundRow] = []
         var r = h + 1
-        while r < g.rowCount && g.width(r) == g.width(h) {
-            let label = Header.squeeze(g.cell(r, labelColumn)?.text ?? "")
-            if label.isEmpty && (0..<g.width(r)).allSatisfy({ g.cell(r, $0)?.isEmpty ?? true }) { r += 1; continue }
-            rows.append(FundRow(row: r, label: label, initial: initial.flatMap { g.cell(r, $0) }, adjusted: adjusted.flatMap { g.cell(r, $0) },
-                                executed: executed.flatMap { g.cell(r, $0) }, rate: rate.flatMap { g.cell(r, $0) },
-                                weight: weight.flatMap { g.cell(r, $0) }, score: score.flatMap { g.cell(r, $0) },
-                                reason: reason.flatMap { g.cell(r, $0) }, span: g.table.rows[r].span))
+        while r < g.rowCount, g.width(r) == g.width(h) || continuesBlock(g, r, h),
+              let cells = RowAlignment.cells(g, row: r, header: h, kinds: kinds) {
+            // A row placed by content has its label in the last label column before the figures.
+            let placedLabel = g.width(r) == g.width(h) ? labelColumn : (kinds.lastIndex { if case .label = $0 { return true } else { return false } } ?? labelColumn)
+            let label = Header.squeeze(cells[min(placedLabel, cells.count - 1)].text)
+            if label.isEmpty && cells.allSatisfy(\.isEmpty) { r += 1; continue }
+            rows.append(FundRow(row: r, label: label, initial: initial.map { cells[$0] }, adjusted: adjusted.map { cells[$0] },
+                                executed: executed.map { cells[$0] }, rate: rate.map { cells[$0] },
+                                weight: weight.map { cells[$0] }, score: score.map { cells[$0] },
+                                reason: reason.map { cells[$0] }, span: g.table.rows[r].span))
             r += 1
         }
         return BudgetBlock(points: Header.points(g.cell(h, 0)), header: g.table.rows[h].span, rows: rows)
@@ -339,30 +350,43 @@ enum ProjectTableReader {
             units[u] = .some(parsed)
             return parsed
         }
+        var roles: [Int: RowAlignment.ColumnKind] = [:]
+        for (column, kind) in [(nature, RowAlignment.ColumnKind.op), (unit, .unit), (target, .target), (actual, .value), (weight, .number),
+                               (score, .number), (reason, .text)] {
+            if let column { roles[column] = kind }
+        }
+        for (level, column) in [l1, l2, l3].enumerated() { if let column { roles[column] = .label(level + 1) } }
+        let kinds: [RowAlignment.ColumnKind] = (0..<g.width(h)).map { roles[$0] ?? ($0 < (l1 ?? 0) ? .label(0) : .text) }
         var r = h + 1
-        while r < g.rowCount && g.width(r) == g.width(h) {
+        while r < g.rowCount, g.width(r) == g.width(h) || continuesBlock(g, r, h),
+              let cells = RowAlignment.cells(g, row: r, header: h, kinds: kinds) {
             defer { r += 1 }
-            let cells = (0..<g.width(r)).map { g.cell(r, $0)! }
             if cells.allSatisfy(\.isEmpty) { p.emptyIndicatorRows.append(r); continue }
             if let c = l1, !cells[c].isEmpty {
-                level1 = Header.name(g.key(r, c))
+                level1 = Header.name(Header.squeeze(cells[c].text))
                 let points = Header.points(cells[c])
                 if p.sections.last?.name != level1 || points != nil {
                     p.sections.append(IndicatorSection(name: level1, points: points, span: points?.span ?? cells[c].span))
                 }
                 level2 = ""
             }
-            if let c = l2, !cells[c].isEmpty { level2 = g.key(r, c) }
-            let name = l3.map { g.key(r, $0) } ?? ""
+            if let c = l2, !cells[c].isEmpty { level2 = Header.squeeze(cells[c].text) }
+            let name = l3.map { Header.squeeze(cells[$0].text) } ?? ""
+            // A row placed by content that only names a group (its label cell on a line of its own)
+            // opens the group; it is not an indicator.
+            if g.width(r) != g.width(h), name.isEmpty,
+               cells.indices.allSatisfy({ c in cells[c].isEmpty || c == l1 || c == l2 || c < (l1 ?? 0) }) {
+                continue
+            }
             var ind = Indicator(row: r, level1: level1, level2: level2, name: name, nameCell: l3.map { cells[$0] }, kind: kind(level1, level2, name),
                                 section: p.sections.isEmpty ? nil : p.sections.count - 1, op: nil, opCell: nil, target: nil,
-                                targetCell: target.map { cells[$0] }, unitText: unit.map { g.key(r, $0) },
+                                targetCell: target.map { cells[$0] }, unitText: unit.map { Header.squeeze(cells[$0].text) },
                                 actual: actual.map { cells[$0] }, actualQuantity: actual.flatMap { cells[$0].quantity },
                                 weight: weight.map { cells[$0] }, score: score.map { cells[$0] }, reason: reason.map { cells[$0] },
                                 span: g.table.rows[r].span)
             if let c = nature {
                 ind.opCell = cells[c]
-                ind.op = TargetParsing.op(g.key(r, c))
+                ind.op = TargetParsing.op(Header.squeeze(cells[c].text))
                 if var q = ind.targetCell?.quantities.first {
                     if let u = ind.unitText, !u.isEmpty, q.unit == .none, let parsed = parsedUnit(u) {
                         q.unit = parsed.unit
@@ -378,6 +402,16 @@ enum ProjectTableReader {
             }
             p.indicators.append(ind)
         }
+    }
+
+    static let blockEndWords = ["合计", "总分", "总计", "评价结论", "存在问题", "改进措施", "项目负责人"].map(Chars.of)
+
+    /// A row narrower than its header that may still belong to the block: not a total or closing
+    /// row, and (placed by content) not wider than the header.
+    static func continuesBlock(_ g: Grid, _ r: Int, _ h: Int) -> Bool {
+        guard g.width(r) < g.width(h), g.width(r) >= 1 else { return false }
+        return !blockEndWords.contains { w in (0..<g.width(r)).contains { g.keyContains(r, $0, w) && g.key(r, $0).unicodeScalars.count <= w.count + 8 } }
+            && Header.column(g, row: r, .level1) == nil && Header.column(g, row: r, .initialBudget) == nil
     }
 
     /// The names are header keys, already folded, so plain substring tests suffice.

@@ -68,17 +68,19 @@ struct ExtractedTextBuilder {
     // MARK: building
 
     mutating func build() {
-        let regions = TableRegions.find(lines: lines, order: order, bytes: bytes, close: { self.close($0, $1) })
+        var charts: TextReader?
+        // Lines the Word-export reader would take for chart data (a TAB inside a table row or a
+        // heading is not).
+        let chartLike = order.map { lines[$0].hasTab && startsChart($0, &charts) }
+        let regions = TableRegions.find(lines: lines, order: order, bytes: bytes, chartLike: chartLike, close: { self.close($0, $1) })
         var k = 0
         var paragraph: [Int] = []
         var nextRegion = 0
-        var charts: TextReader?
         while k < order.count {
-            if lines[order[k]].hasTab && !(nextRegion < regions.count && regions[nextRegion].contains(k)) {
+            if chartLike[k] && !(nextRegion < regions.count && regions[nextRegion].contains(k)) {
                 // Chart data a document exported with its text (TAB-separated names and values):
                 // read as the Word-export reader reads it.
                 flushParagraph(&paragraph)
-                if charts == nil { charts = TextReader(source: source) }
                 let next = charts!.parseChart(from: lines[order[k]].line, until: source.lineCount)
                 blocks.append(contentsOf: charts!.blocks)
                 charts!.blocks.removeAll()
@@ -102,6 +104,13 @@ struct ExtractedTextBuilder {
         flushParagraph(&paragraph)
     }
 
+    /// Whether line `i` opens chart data (as the Word-export reader decides: a heading that
+    /// ends in a stray TAB does not).
+    func startsChart(_ i: Int, _ charts: inout TextReader?) -> Bool {
+        if charts == nil { charts = TextReader(source: source) }
+        return charts!.startsChart(lines[i].line) || charts!.kind(lines[i].line) == .sheetRow
+    }
+
     mutating func finish() -> Document {
         let (blocks, sections) = SectionBuilder.build(blocks)
         return Document(source: source, blocks: blocks, sections: sections, origin: .pdfText)
@@ -113,6 +122,8 @@ struct ExtractedTextBuilder {
         if lines[a].page != lines[b].page { return lines[b].page - lines[a].page == 1 }
         // Rows of figures stay one table across a wider gap (a total row set apart).
         if lines[a].fields.count >= 2 && lines[b].fields.count >= 2 && lines[a].hasValue && lines[b].hasValue { return b - a <= 6 }
+        // Rows of fields stay one table across the blank lines of rows with no text at all.
+        if lines[a].fields.count >= 2 && lines[b].fields.count >= 2 { return b - a <= 12 }
         return b - a <= 3
     }
 
@@ -230,13 +241,13 @@ struct ExtractedTextBuilder {
 /// lines or hanging under them (a wrapped label, figures drawn off their row).
 enum TableRegions {
     /// Ranges of positions in `order`.
-    static func find(lines: [LaidLine], order: [Int], bytes: [UInt8], close: (Int, Int) -> Bool) -> [Range<Int>] {
+    static func find(lines: [LaidLine], order: [Int], bytes: [UInt8], chartLike: [Bool], close: (Int, Int) -> Bool) -> [Range<Int>] {
         let n = order.count
         guard n > 0 else { return [] }
         var inTable = [Bool](repeating: false, count: n)
         for k in 0..<n {
             let l = lines[order[k]]
-            if !l.hasTab && (l.fields.count >= 3 || (l.fields.count == 2 && l.hasValue)) { inTable[k] = true }
+            if !chartLike[k] && (l.fields.count >= 3 || (l.fields.count == 2 && l.hasValue)) { inTable[k] = true }
         }
         // Across a page break only rows of fields continue a table (a title line starts another).
         func linked(_ a: Int, _ b: Int) -> Bool {
@@ -248,13 +259,13 @@ enum TableRegions {
             lines[order[a]].page == lines[order[b]].page && order[b] - order[a] == 1
         }
         // A table's title stands above it, not in it.
-        let titles = order.map { (lines[$0].fields.count == 1 && isTitle(bytes, lines[$0].content)) || lines[$0].hasTab }
+        let titles = order.map { lines[$0].fields.count == 1 && isTitle(bytes, lines[$0].content) }
         var changed = true
         var rounds = 0
         while changed && rounds < 8 {
             changed = false
             rounds += 1
-            for k in 0..<n where !inTable[k] && !titles[k] {
+            for k in 0..<n where !inTable[k] && !titles[k] && !chartLike[k] {
                 let l = lines[order[k]]
                 let before = k > 0 && inTable[k - 1] && linked(k - 1, k)
                 let after = k + 1 < n && inTable[k + 1] && linked(k, k + 1)
@@ -280,12 +291,14 @@ enum TableRegions {
         while k < n {
             guard inTable[k] else { k += 1; continue }
             var e = k + 1
-            while e < n && !inTable[e] && !titles[e] && e - k <= 40 && linked(e - 1, e) {
+            // (A page break may fall inside the run: the table goes on over it.)
+            func near(_ a: Int, _ b: Int) -> Bool { linked(a, b) || lines[order[b]].page - lines[order[a]].page == 1 }
+            while e < n && !inTable[e] && !titles[e] && !chartLike[e] && e - k <= 40 && near(e - 1, e) {
                 let l = lines[order[e]]
                 guard l.fields.count == 1, l.characters <= 30, !ExtractedTextBuilder.endsClause(l, bytes) else { break }
                 e += 1
             }
-            if e > k + 1 && e < n && inTable[e] && linked(e - 1, e) {
+            if e > k + 1 && e < n && inTable[e] && near(e - 1, e) {
                 for j in (k + 1)..<e { inTable[j] = true }
             }
             k = e
@@ -295,7 +308,9 @@ enum TableRegions {
         while k < n {
             guard inTable[k] else { k += 1; continue }
             var e = k + 1
-            while e < n && inTable[e] && linked(e - 1, e) { e += 1 }
+            // Two table lines either side of a page break: one table going on (a title line,
+            // never part of a table, would stand between two tables).
+            while e < n && inTable[e] && (linked(e - 1, e) || lines[order[e]].page - lines[order[e - 1]].page == 1) { e += 1 }
             // A lone line of fields is a table only when it carries figures.
             if e - k >= 2 || lines[order[k]].fields.count >= 2 { out.append(k..<e) }
             k = e

@@ -29,7 +29,19 @@ struct LayoutTable {
     init(lines: [LaidLine], region: [Int], bytes: [UInt8], adjacent: (Int, Int) -> Bool) {
         let fields = region.map { LayoutTable.fields(of: lines[$0], bytes: bytes) }
         guard let anchors = LayoutTable.anchors(region: region, fields: fields) else {
-            rows = region.indices.map { k in Row(cells: fields[k].map { [$0.bytes] }, lines: [region[k]]) }
+            // Each line a row of its fields; a line that is only a parenthesis ("(50分)") is the
+            // end of the one-cell row above it (a label cell of two paragraphs).
+            var out: [Row] = []
+            for (k, i) in region.enumerated() {
+                if fields[k].count == 1, LayoutTable.isParenthetical(fields[k][0], bytes), let last = out.last, last.cells.count == 1,
+                   let previous = last.lines.last, i - previous <= 2 {
+                    out[out.count - 1].cells[0].append(fields[k][0].bytes)
+                    out[out.count - 1].lines.append(i)
+                    continue
+                }
+                out.append(Row(cells: fields[k].map { [$0.bytes] }, lines: [i]))
+            }
+            rows = out
             return
         }
         var out: [SparseRow] = []
@@ -58,6 +70,13 @@ struct LayoutTable {
         let position: Int
         let isValue: Bool
         let count: Int
+    }
+
+    /// "(50分)", "（30分）": a short parenthesis alone.
+    static func isParenthetical(_ f: LaidField, _ bytes: [UInt8]) -> Bool {
+        let s = PageFurniture.scalars(bytes, f.bytes)
+        guard s.count >= 3, s.count <= 12, let a = s.first, let b = s.last else { return false }
+        return a == 0x28 && b == 0x29
     }
 
     /// The columns of a region, or nil when its fields do not line up.
@@ -91,7 +110,9 @@ struct LayoutTable {
             anchors.append(contentsOf: kept)
         }
         anchors.sort { $0.position < $1.position }
-        guard anchors.count >= 2 else { return nil }
+        // More columns than the widest row has fields: edges that meet by chance, not columns.
+        let widest = body.map { fields[$0].count }.max() ?? 0
+        guard anchors.count >= 2, anchors.count <= max(widest + 2, widest * 5 / 4) else { return nil }
         // Fields far from their anchors on average (more than two columns) do not line up: a
         // program's flattening (every gap alike), or a page whose glyph widths are wrong.
         var cost = 0, placed = 0
