@@ -147,7 +147,9 @@ enum RowAlignment {
         }
         if !c.quantities.isEmpty { return .value }
         // A measure word alone ("篇", "%", "万元", "人次"): the whole of "1" + it reads as one quantity with that unit.
-        if key.unicodeScalars.count <= 4, let q = TargetParsing.unit(key), q.unit != .none, q.textRange.count == key.unicodeScalars.count + 1 {
+        // ("元/人·次": a unit per unit.)
+        if key.unicodeScalars.count <= 8, !key.unicodeScalars.contains(where: { Chars.isDigit($0.value) }), let q = TargetParsing.unit(key), q.unit != .none,
+           q.textRange.count == key.unicodeScalars.count + 1 || q.perUnit != nil {
             return .unit
         }
         if key.unicodeScalars.count <= 10 && key.hasSuffix("指标") { return .levelName }

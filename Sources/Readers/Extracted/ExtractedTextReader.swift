@@ -322,9 +322,14 @@ enum TableRegions {
     static func isTitle(_ bytes: [UInt8], _ r: Range<Int>) -> Bool {
         let s = PageFurniture.scalars(bytes, r).filter { $0 != 0x20 }
         guard s.count >= 4 && s.count <= 48 else { return false }
-        if s.contains(where: { $0 == 0x3002 || $0 == 0xFF0C || $0 == 0xFF1B || $0 == 0xFF1A }) { return false }
-        return s.suffix(10).contains(0x8868)
+        if s.contains(where: { $0 == 0x3002 || $0 == 0xFF0C || $0 == 0xFF1B || $0 == 0xFF1A || $0 == 0x3001 }) { return false }
+        // A 表 near the end that is a table, not a word that ends in 表 (发表, 代表, 仪表, 手表).
+        let tail = Array(s.suffix(10))
+        guard let k = tail.lastIndex(of: 0x8868) else { return false }
+        return k == 0 || !notTables.contains(tail[k - 1])
     }
+
+    static let notTables: Set<UInt32> = Set(Chars.of("发代仪手电钟外"))
 
     /// The leftmost field start of the table rows just above position `k`.
     static func tableLeft(_ lines: [LaidLine], _ order: [Int], _ k: Int, _ inTable: [Bool]) -> Int {

@@ -92,9 +92,8 @@ enum LaidLines {
             let w = scalar == 0x09 ? 1 : Chars.displayWidth(scalar)
             if isSpaceScalar(scalar) {
                 if scalar != 0x0C { column += scalar == 0x3000 ? 2 : 1 }
-                // (A TAB, which no extractor writes, is a space inside a field: a cell's own TAB kept by
-                // a program's flattening. Chart data is told apart by the Word-export reader.)
-                gapSpaces += scalar == 0x3000 ? 2 : (scalar == 0x0C ? 0 : 1)
+                // A TAB (which no PDF extractor writes) separates fields by itself, as wide a gap as any.
+                gapSpaces += scalar == 0x3000 || scalar == 0x09 ? 2 : (scalar == 0x0C ? 0 : 1)
                 if scalar == 0x09 { tab = true }
                 i += length
                 continue

@@ -39,6 +39,15 @@ struct LayoutTable {
                     out[out.count - 1].lines.append(i)
                     continue
                 }
+                // A table's title run onto the last row of the table before it starts a row of its own.
+                // ("附件3   …自评表" is the title's own line.)
+                if let t = fields[k].indices.dropFirst().first(where: { TableRegions.isTitle(bytes, fields[k][$0].bytes) }),
+                   !(t == 1 && LayoutTable.isAttachmentMarker(fields[k][0], bytes)) {
+                    out.append(Row(cells: fields[k][..<t].map { [$0.bytes] }, lines: [i]))
+                    out.append(Row(cells: [[fields[k][t].bytes]], lines: [i]))
+                    if t + 1 < fields[k].count { out.append(Row(cells: fields[k][(t + 1)...].map { [$0.bytes] }, lines: [i])) }
+                    continue
+                }
                 out.append(Row(cells: fields[k].map { [$0.bytes] }, lines: [i]))
             }
             rows = out
@@ -70,6 +79,13 @@ struct LayoutTable {
         let position: Int
         let isValue: Bool
         let count: Int
+    }
+
+    /// "附件3", "附表1": what stands before a table's title on its line.
+    static func isAttachmentMarker(_ f: LaidField, _ bytes: [UInt8]) -> Bool {
+        let s = PageFurniture.scalars(bytes, f.bytes)
+        guard s.count >= 3, s.count <= 6 else { return false }
+        return Numbering.parse(CleanTextBuilder.make(Chars.string(s)))?.0.style == .attachment
     }
 
     /// "(50分)", "（30分）": a short parenthesis alone.
