@@ -68,7 +68,8 @@ enum ChangeClaimReader {
                                             referenceYear: refYear, prior: nil)
                     resolveSubject(&claim, unit: unit, mentions: mentions, before: anchorIndex, sentence: sentence)
                     resolveCurrent(&claim, unit: unit, mentions: mentions, facts: facts, before: anchorIndex, reportYear: reportYear)
-                    resolvePrior(&claim, facts: facts, charted: charted)
+                    resolveStatedPrior(&claim, unit: unit, mentions: inSentence, before: anchorIndex, sentence: sentence)
+                    if claim.prior == nil { resolvePrior(&claim, facts: facts, charted: charted) }
                     // Without a year compared with, a change is against a budget ("年终调减预算"), and a
                     // 持平 is about budget and outturn ("决算数与预算数持平"): neither is year on year.
                     if refYear == nil { continue }
@@ -143,6 +144,43 @@ enum ChangeClaimReader {
             if c.subjectName.isEmpty { c.subjectName = m.name }
         }
     }
+
+    /// The prior value stated in the sentence itself: "2025年当年预算执行数为A万元，2026年预算安排B万元，
+    /// 比2025年预算执行数增加P%" compares B with A. The prior is the amount before the change whose
+    /// label names the year compared with and, when the comparison names what it compares with
+    /// ("比2025年预算执行数"), names that too.
+    static func resolveStatedPrior(_ c: inout ChangeClaim, unit: TextUnit, mentions: [Mention], before: Int, sentence: Range<Int>) {
+        guard let year = c.referenceYear, let current = c.current, current.sentence == c.sentence else { return }
+        let t = unit.text
+        // What the comparison names: the words after "比2025年" up to the direction word or the figure.
+        var named: [UInt32] = []
+        if let y = unit.scanned.years.last(where: { $0.year == year && sentence.contains($0.textRange.lowerBound) && $0.textRange.upperBound <= before }),
+           y.textRange.lowerBound > 0, comparisonStarts.contains(t[y.textRange.lowerBound - 1]) {
+            var k = y.textRange.upperBound
+            while k < before && !MentionReader.isBoundary(t[k]) && !Chars.isDigit(t[k]) { named.append(t[k]); k += 1 }
+            named = Array(Catalogue.normalize(named).prefix { !directionStart.contains($0) })
+            // "比2025年相比", "比上年": no noun to match.
+            named = named.filter { $0 != 0x76F8 && $0 != 0x6BD4 } // 相 比
+        }
+        let candidates = mentions.filter {
+            $0.id != current.id && $0.quantity.textRange.lowerBound < before && BreakdownReader.isAmount($0)
+                && BreakdownReader.sameFamily($0.quantity.unit, current.quantity.unit) && $0.year == year
+        }
+        // The candidate names what the comparison names: its label (without a closing 为/是/达) ends the same way.
+        let fits = candidates.filter { m in
+            guard named.count >= 2 else { return true }
+            var label = Catalogue.normalize(m.labelScalars)
+            while let last = label.last, copulas.contains(last) { label.removeLast() }
+            return label.count >= 2 && label.suffix(min(3, named.count)).elementsEqual(named.suffix(min(3, named.count)))
+        }
+        guard let p = fits.last else { return }
+        c.prior = PriorValue(quantity: p.quantity, source: LocalizedText(zh: "正文", en: "the text"))
+    }
+
+    static let copulas: Set<UInt32> = Set(Chars.of("为是达共计约"))
+
+    /// 增减持: where a comparison's noun phrase ends.
+    static let directionStart: Set<UInt32> = Set(Chars.of("增减持多少上下提降"))
 
     /// A prior value the document states: chart data for the reference year, or a prose statement of that year.
     static func resolvePrior(_ c: inout ChangeClaim, facts: FactIndex, charted: ChartedAmounts) {

@@ -47,3 +47,24 @@ import Testing
         #expect(m.shareClaims.allSatisfy { $0.base == nil || $0.base!.quantity.value != Dec("8.00")! })
     }
 }
+
+/// The budget sentence that compares a budget with the year before's execution (domain.md §7).
+@Suite struct BudgetChangeSentenceTests {
+    func claims(_ text: String) -> [ChangeClaim] {
+        AuditModel(document: TextReader.read(SourceText(path: "t.txt", bytes: Array(text.utf8)))).changeClaims
+    }
+
+    @Test func thePriorIsTheExecutionStatedInTheSentence() {
+        let c = claims("3.“教育支出（类）进修及培训（款）干部教育（项）”64.00万元，主要用于干部培训。2024年当年预算执行数为50.00万元，2025年预算安排64.00万元，比2024年预算执行数增加28.00%。\n")
+        #expect(c.count == 1)
+        #expect(c.first?.current?.quantity.value == Dec("64.00"))
+        #expect(c.first?.prior?.quantity.value == Dec("50.00"))
+        #expect(c.first?.referenceYear == 2024)
+    }
+
+    @Test func aComparisonWithAnotherFigureTakesNoPriorFromTheSentence() {
+        // "比2024年预算" compares with the budget, not with the execution stated before it.
+        let c = claims("2024年当年预算执行数为50.00万元，2025年预算安排64.00万元，比2024年预算增加10.00万元。\n")
+        #expect(c.allSatisfy { $0.prior?.quantity.value != Dec("50.00") })
+    }
+}
