@@ -6,7 +6,7 @@ struct UsageError: Error {
 }
 
 enum OutputFormat: String, CaseIterable {
-    case text, json, jsonl, sarif
+    case text, json, jsonl, sarif, html
 }
 
 /// What the command line asks for.
@@ -226,8 +226,12 @@ enum Arguments {
                                                to run reportlint in CI and as a pre-commit hook
 
     OPTIONS
-      --format text|json|jsonl|sarif   output format (default text)
-      --output FILE                    write the report to FILE instead of standard output
+      --format text|json|jsonl|sarif|html
+                                       output format (default text); html: a page to open
+                                       and share, with findings marked in the document
+      --output FILE                    write the report to FILE instead of standard output;
+                                       html with several files: a directory of pages and
+                                       an index.html
       --lang zh|en                     message language (default: the configuration's, else zh)
       --fail-on error|warning|note|never
                                        exit 1 when a finding at or above this severity is

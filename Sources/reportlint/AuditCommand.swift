@@ -66,7 +66,8 @@ struct AuditCommand {
             if let f = o.failOn { settings.failOn = f }
             let index = pipelines[settings] ?? {
                 var pipeline = Pipeline(linter: Linter(checks: Registry.all.filter { settings.enabled.contains($0.id) }, severities: settings.severities))
-                pipeline.keepVerified = o.verified
+                // A page shows what was checked and held (on request), so html keeps it too.
+                pipeline.keepVerified = o.verified || o.format == .html
                 pipelineList.append(pipeline)
                 pipelines[settings] = pipelineList.count - 1
                 return pipelineList.count - 1
@@ -75,8 +76,9 @@ struct AuditCommand {
             plans[input.display] = Plan(absolute: absolute, pipeline: index, failOn: settings.failOn)
         }
 
-        let out = try output()
-        let reporter = makeReporter(out, language)
+        let html = o.format == .html ? try HTMLDestination.choose(output: o.output, inputs: inputs) : nil
+        let out = html == .page || html == nil ? try output() : Output.standardOutput()
+        let reporter = makeReporter(out, language, html: html)
         let progress = Progress(total: inputs.count, enabled: o.progress ?? (isatty(2) == 1))
         let frozenPipelines = pipelineList, frozenPlans = plans, frozenLedger = ledger
         let parallel = ParallelAuditor(jobs: o.jobs ?? ProcessInfoCores.count) { input in
@@ -136,6 +138,10 @@ struct AuditCommand {
         }
         reporter.end(summary)
         out.close()
+        if let pages = reporter as? HTMLReporter, !pages.unwritable.isEmpty {
+            for path in pages.unwritable { Commands.printError("cannot write '\(path)'") }
+            return ExitCode.usage
+        }
         for notice in summary.notices where o.format != .text || o.output != nil {
             Commands.printError(notice.text(language))
         }
@@ -178,8 +184,13 @@ struct AuditCommand {
         return file
     }
 
-    func makeReporter(_ out: Output, _ language: Language) -> Reporter {
+    func makeReporter(_ out: Output, _ language: Language, html: HTMLDestination.Choice?) -> Reporter {
         switch o.format {
+        case .html:
+            if case .directory(let path)? = html {
+                return HTMLReporter(destination: .directory(path), language: language, rules: Registry.all.map(\.description))
+            }
+            return HTMLReporter(destination: .page(out), language: language, rules: Registry.all.map(\.description))
         case .text: return TextReporter(out: out, language: language, color: o.color ?? (out.isTerminal && getenv("NO_COLOR") == nil))
         case .json: return JSONReporter(out: out, language: language)
         case .jsonl: return JSONReporter(out: out, language: language, lines: true)
