@@ -140,6 +140,28 @@ import Checks
         #expect(HTMLSupport.count("<mark ", in: page) == result.findings.count)
     }
 
+    /// Thousands of findings and related figures on one line (a flattened table) each keep one
+    /// mark, and the page is written in one sweep of the line.
+    @Test func aLineWithThousandsOfMarks() throws {
+        let line = (1...4000).map { "项\($0)：\($0).00万元" }.joined(separator: "，")
+        let source = SourceText(path: "long.txt", bytes: Array(("一、说明\n" + line + "。\n").utf8))
+        var findings: [Finding] = []
+        var offset = 0
+        let bytes = source.bytes
+        while let r = bytes[offset...].firstRange(of: Array("万元".utf8)) {
+            var start = r.lowerBound
+            while start > 0 && (bytes[start - 1] == 0x2E || (0x30...0x39).contains(bytes[start - 1])) { start -= 1 }
+            let span = Span(start, r.upperBound)
+            findings.append(Finding(check: "breakdown-sum", severity: .warning, message: LocalizedText("x"), span: span,
+                                    related: [RelatedLocation(role: "part", span: Span(max(0, start - 9), r.upperBound), message: LocalizedText("p"))], key: "k"))
+            offset = r.upperBound
+        }
+        #expect(findings.count == 4000)
+        let page = HTMLSupport.page(FileResult(path: "long.txt", source: source, findings: findings, error: nil))
+        #expect(HTMLSupport.count("<mark ", in: page) == 4000)
+        #expect(HTMLSupport.markText(4000, in: page) == "4000.00万元")
+    }
+
     @Test func everySpanHasAPlaceEvenOutsideTheText() throws {
         let source = SourceText(path: "p.txt", bytes: Array("一、收入\n\n\n  \t金额\n\t100\n\n说明。\n\n".utf8))
         let outline = PageOutline(source: source)

@@ -74,9 +74,22 @@ enum InlineMarkup {
             }
         }
 
+        // The marks covering each stretch, kept as it goes (sorted by their order in `marks`):
+        // a sweep, so a long line with thousands of marks costs no more than their number.
+        let byStart = marks.indices.filter { !marks[$0].range.isEmpty }.sorted { (marks[$0].range.lowerBound, $0) < (marks[$1].range.lowerBound, $1) }
+        var nextStart = 0
+        var active: [Int] = []
         for k in 0..<(boundaries.count - 1) {
             let lo = boundaries[k], hi = boundaries[k + 1]
-            let wanted = marks.indices.filter { !marks[$0].range.isEmpty && marks[$0].range.lowerBound <= lo && marks[$0].range.upperBound >= hi }
+            active.removeAll { marks[$0].range.upperBound <= lo }
+            while nextStart < byStart.count && marks[byStart[nextStart]].range.lowerBound <= lo {
+                let i = byStart[nextStart]
+                var at = active.count
+                while at > 0 && active[at - 1] > i { at -= 1 }
+                active.insert(i, at: at)
+                nextStart += 1
+            }
+            let wanted = active
             var common = 0
             while common < open.count && common < wanted.count && open[common] == wanted[common] { common += 1 }
             for i in open[common...].reversed() { out.raw(marks[i].close) }

@@ -95,7 +95,7 @@ enum PageAssets {
     table.index tfoot td{font-weight:bold;background:#f8f9fa}
     td.bad{color:var(--err);text-align:left}
     section.index{padding:0 20px}
-    @media print{#side .filters,#side{position:static;height:auto;border:0}.layout{display:block}main{padding-bottom:0;max-width:none}}
+    @media print{#side .filters,.legend{display:none}#side{position:static;height:auto;border:0;background:none}.layout{display:block}main{padding-bottom:0;max-width:none}mark,.callout{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
     @media (max-width:900px){.layout{display:block}#side{position:static;height:auto;border:0}}
     """)
 

@@ -88,6 +88,7 @@ struct PageOutline {
             }
         }
 
+        let tables = Dictionary(document.tables.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
         // Lay out the blocks in order, with the unread lines between them.
         var cursor = 0
         func unread(_ range: Range<Int>, section: Int?) {
@@ -108,7 +109,8 @@ struct PageOutline {
             }
             var kind = kind
             if case .table(let number, let title, _) = kind {
-                kind = .table(number: number, title: title, rows: Self.rows(of: number, in: document, leaves: first..<leaves.count, leafStore: leaves))
+                let rows = tables[number].map { Self.rows(of: $0, leaves: first..<leaves.count, leafStore: leaves) } ?? [Array(first..<leaves.count)]
+                kind = .table(number: number, title: title, rows: rows)
             }
             blocks.append(Block(kind: kind, span: span, section: section, leaves: first..<leaves.count))
         }
@@ -128,8 +130,7 @@ struct PageOutline {
     }
 
     /// The leaves of table `number`, grouped by the rows of the document's table.
-    private static func rows(of number: Int, in document: Document, leaves range: Range<Int>, leafStore: [Leaf]) -> [[Int]] {
-        guard let table = document.tables.first(where: { $0.number == number }) else { return [Array(range)] }
+    private static func rows(of table: Table, leaves range: Range<Int>, leafStore: [Leaf]) -> [[Int]] {
         var rows: [[Int]] = []
         var k = range.lowerBound
         for row in table.rows {

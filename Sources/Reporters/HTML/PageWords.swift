@@ -52,6 +52,9 @@ struct PageWords {
         }
     }
 
+    /// A count after a heading: "（3）", " (3)".
+    func parenthesized(_ n: Int) -> String { t("（\(n)）", " (\(n))") }
+
     func moreRelated(_ n: Int) -> String { t("…另有 \(n) 处相关位置", "… and \(n) more related places") }
 
     func counts(errors: Int, warnings: Int, notes: Int, accepted: Int, verified: Int) -> String {

@@ -26,7 +26,7 @@ struct PlaceName {
         }
         if place.isEmpty {
             // Prose of a text report: its line, as the text output and an editor number it.
-            let line = outline.document.source.position(of: span.start).line
+            let line = outline.document.source.lineIndex(of: span.start) + 1
             place = language == .zh ? "第\(line)行" : "line \(line)"
         }
         if path.isEmpty || (near.map { outline.sectionPath(at: $0.start) == path } ?? false) { return place }

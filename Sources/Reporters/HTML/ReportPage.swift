@@ -213,7 +213,7 @@ struct ReportPage {
             let members = result.findings.indices.filter { Layout.group(result.findings[$0]) == group }
             guard !members.isEmpty else { continue }
             out.raw("<section class=\"group\"><h2>")
-            out.text(Layout.groupName(group, words) + "（\(members.count)）")
+            out.text(Layout.groupName(group, words) + words.parenthesized(members.count))
             out.raw("</h2>")
             for id in checks.ordered(Set(members.map { result.findings[$0].checkID })) {
                 let ofCheck = members.filter { result.findings[$0].checkID == id }
@@ -221,7 +221,7 @@ struct ReportPage {
                 out.attribute("data-sev", group)
                 out.attribute("data-check", id)
                 out.raw("><h3>")
-                out.text(id + " · " + checks.title(id, language) + "（\(ofCheck.count)）")
+                out.text(id + " · " + checks.title(id, language) + words.parenthesized(ofCheck.count))
                 out.raw("</h3><ol>")
                 for i in ofCheck {
                     let f = result.findings[i]
@@ -239,7 +239,7 @@ struct ReportPage {
 
     func writeVerifiedList(_ layout: Layout, _ source: SourceText, _ out: inout HTMLBuffer) {
         out.raw("<section id=\"verified-list\"><h2>")
-        out.text(words.verifiedTitle + "（\(result.verified.count)）")
+        out.text(words.verifiedTitle + words.parenthesized(result.verified.count))
         out.raw("</h2>")
         if result.verified.isEmpty {
             out.raw("<p>")
@@ -250,7 +250,7 @@ struct ReportPage {
         for id in checks.ordered(Set(result.verified.map(\.check))) {
             let members = result.verified.indices.filter { result.verified[$0].check == id }
             out.raw("<h3>")
-            out.text(id + " · " + checks.title(id, language) + "（\(members.count)）")
+            out.text(id + " · " + checks.title(id, language) + words.parenthesized(members.count))
             out.raw("</h3><ol>")
             for r in members {
                 let v = result.verified[r]
