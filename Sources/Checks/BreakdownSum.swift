@@ -10,8 +10,17 @@ public struct BreakdownSum: Check {
         id: "breakdown-sum",
         title: LocalizedText(zh: "分项之和与合计不符", en: "Parts do not add up to their total"),
         rationale: LocalizedText(
-            zh: "“合计X，其中：A、B……”列出的分项（金额或数量）之和应等于合计；“其中：”结尾的段落，其后逐段列出的分项同样计入。n 个两位小数的金额之和与合计最多可差 0.005×(n+1)，这是舍入，不报；超出才报。可能不完整的列表（“主要用于”“包括…等”）只要求分项之和不超过合计。人数、车辆等计数是精确的。",
-            en: "The parts listed under a total (“合计X，其中：A、B…”, amounts or counts; a paragraph ending in “其中：” lists them in the paragraphs that follow) must add up to it. n amounts with two decimals may differ from their total by 0.005×(n+1) through rounding alone, which is never reported. A list that may be partial (主要用于, 包括…等) only needs to stay at or below the total. Counts of people and vehicles are exact."),
+            zh: """
+                “合计X，其中：A、B……”列出的分项（金额或数量）之和应等于合计；“其中：”结尾的段落，其后逐段列出的分项同样计入。n \
+                个两位小数的金额之和与合计最多可差 0.005×(n+1)，这是舍入，不报；超出才报。\
+                可能不完整的列表（“主要用于”“包括…等”）只要求分项之和不超过合计。人数、车辆等计数是精确的。
+                """,
+            en: """
+                The parts listed under a total (“合计X，其中：A、B…”, amounts or counts; a paragraph ending in “其中：” lists them in the \
+                paragraphs that follow) must add up to it. n amounts with two decimals may differ from their total by 0.005×(n+1) through \
+                rounding alone, which is never reported. A list that may be partial (主要用于, 包括…等) only needs to stay at or below the \
+                total. Counts of people and vehicles are exact.
+                """),
         severity: .error,
         tags: ["arithmetic", "prose", "rounding"],
         triggering: [
@@ -39,7 +48,8 @@ public struct BreakdownSum: Check {
             let single100 = b.parts.count == 1 && b.parts[0].share.map { $0.quantity.value == Dec.hundred } == true
             guard b.parts.count >= 2 || single100 else { continue }
             let first = b.parts[0].amount
-            guard let total = b.head ?? b.headConcept.flatMap({ model.facts.nearest($0.id, to: first, year: model.reportYear)?.mention }) else { continue }
+            let stated = b.headConcept.flatMap { model.facts.nearest($0.id, to: first, year: model.reportYear)?.mention }
+            guard let total = b.head ?? stated else { continue }
             if b.parts.contains(where: { $0.amount.quantity.approximate }) { continue }
             let parts = b.parts.map(\.amount)
             let names = b.parts.map(\.name)
@@ -47,34 +57,50 @@ public struct BreakdownSum: Check {
             let totalFigure = total.quantity.comparable
             lazy var key = "\(Say.section(model, total))|\(total.name)|\(names.joined(separator: "+"))"
             let verdict = Relations.sum(parts: figures, total: totalFigure, partial: b.partial)
-            switch verdict {
-            case .holds:
-                report.verified(parts.map(\.quantity) + [total.quantity], key: key)
-            case .undefined:
-                continue
-            case .fails, .holdsIfTruncated:
-                let sum = Say.exactSum(figures)
-                let d = max(Say.decimals(figures), totalFigure.decimals)
-                let sumText = Say.amount(sum, like: total.quantity, decimals: d)
-                let gap = Say.amount((sum - totalFigure.value).magnitude, like: total.quantity, decimals: d)
-                lazy var related = zip(parts, names).map { m, name in
-                    RelatedLocation(role: "part", span: m.span, message: LocalizedText(zh: "分项 " + name + m.quantity.printed, en: "part " + name + " " + m.quantity.printed))
-                }
-                let partsZh = zip(parts, names).map { $1 + $0.quantity.printed }.joined(separator: " + ")
-                let partsEn = zip(parts, names).map { "\($1) \($0.quantity.printed)" }.joined(separator: " + ")
-                let message: LocalizedText
-                if verdict == .holdsIfTruncated {
-                    message = LocalizedText(zh: "\(total.named) 与 \(partsZh) = \(sumText) 只有在截断（而非四舍五入）时才一致。",
-                                            en: "\(total.namedEnglish) and \(partsEn) = \(sumText) agree only if truncated, not rounded.")
-                } else if b.partial {
-                    message = LocalizedText(zh: "分项之和超过合计：\(partsZh) = \(sumText) > \(total.named)（超出\(gap)）。",
-                                            en: "the parts exceed their total: \(partsEn) = \(sumText) > \(total.namedEnglish) (by \(gap)).")
-                } else {
-                    message = LocalizedText(zh: "分项之和与合计不符：\(total.named) ≠ \(partsZh) = \(sumText)（差\(gap)）。",
-                                            en: "the parts do not add up: \(total.namedEnglish) ≠ \(partsEn) = \(sumText) (off by \(gap)).")
-                }
-                report.add(Self.description.finding(verdict == .fails ? nil : .note, message, at: total.span, related: related,
-                                                    expected: b.partial ? nil : sumText, key: key))
+            lazy var sum = Say.exactSum(figures)
+            lazy var d = max(Say.decimals(figures), totalFigure.decimals)
+            lazy var sumText = Say.amount(sum, like: total.quantity, decimals: d)
+            lazy var message = Message.Arithmetic(
+                total: Say.named(total),
+                parts: LocalizedText(zh: zip(parts, names).map { $1 + $0.quantity.printed }.joined(separator: " + "),
+                                     en: zip(parts, names).map { "\($1) \($0.quantity.printed)" }.joined(separator: " + ")),
+                sum: sumText, gap: Say.amount((sum - totalFigure.value).magnitude, like: total.quantity, decimals: d))
+            lazy var kind = verdict == .holdsIfTruncated ? Message.truncated(message) : b.partial ? .exceeds(message) : .mismatch(message)
+            report.judge(verdict, numbers: parts.map(\.quantity) + [total.quantity], key: key, message: kind.text,
+                         at: total.span,
+                         related: zip(parts, names).map { m, name in
+                             let part = LocalizedText(zh: "分项 " + name + m.quantity.printed, en: "part " + name + " " + m.quantity.printed)
+                             return RelatedLocation(role: "part", span: m.span, message: part)
+                         },
+                         expected: b.partial ? nil : sumText)
+        }
+    }
+}
+
+extension BreakdownSum {
+    enum Message {
+        /// The total, the parts as listed, their exact sum and its distance from the total.
+        struct Arithmetic {
+            var total: LocalizedText, parts: LocalizedText
+            var sum: String, gap: String
+        }
+
+        case truncated(Arithmetic)
+        /// A list that may be partial, above its total.
+        case exceeds(Arithmetic)
+        case mismatch(Arithmetic)
+
+        var text: LocalizedText {
+            switch self {
+            case let .truncated(a):
+                LocalizedText(zh: "\(a.total.zh) 与 \(a.parts.zh) = \(a.sum) 只有在截断（而非四舍五入）时才一致。",
+                              en: "\(a.total.en) and \(a.parts.en) = \(a.sum) agree only if truncated, not rounded.")
+            case let .exceeds(a):
+                LocalizedText(zh: "分项之和超过合计：\(a.parts.zh) = \(a.sum) > \(a.total.zh)（超出\(a.gap)）。",
+                              en: "the parts exceed their total: \(a.parts.en) = \(a.sum) > \(a.total.en) (by \(a.gap)).")
+            case let .mismatch(a):
+                LocalizedText(zh: "分项之和与合计不符：\(a.total.zh) ≠ \(a.parts.zh) = \(a.sum)（差\(a.gap)）。",
+                              en: "the parts do not add up: \(a.total.en) ≠ \(a.parts.en) = \(a.sum) (off by \(a.gap)).")
             }
         }
     }

@@ -10,8 +10,14 @@ public struct BudgetCompletion: Check {
         id: "budget-completion",
         title: LocalizedText(zh: "预算完成率与数字不符", en: "Budget completion rate does not match"),
         rationale: LocalizedText(
-            zh: "“完成预算R%”应等于决算数 ÷ 预算数；“决算数等于/大于/小于预算数”须与R（以及给出的预算数）一致。决算为0却写完成预算100%时，预算也只能为0，完成率没有定义，报提示。",
-            en: "“完成预算R%” must equal outturn ÷ budget, and “决算数等于/大于/小于预算数” must agree with R (and with the budget when it is stated). An outturn of 0 said to complete 100% of its budget implies a budget of 0, for which no rate exists: a note."),
+            zh: """
+                “完成预算R%”应等于决算数 ÷ 预算数；“决算数等于/大于/小于预算数”须与R（以及给出的预算数）一致。决算为0却写完成预算100%时，\
+                预算也只能为0，完成率没有定义，报提示。
+                """,
+            en: """
+                “完成预算R%” must equal outturn ÷ budget, and “决算数等于/大于/小于预算数” must agree with R (and with the budget when it \
+                is stated). An outturn of 0 said to complete 100% of its budget implies a budget of 0, for which no rate exists: a note.
+                """),
         severity: .error,
         tags: ["arithmetic", "prose", "budget"],
         triggering: [
@@ -44,34 +50,27 @@ public struct BudgetCompletion: Check {
             if let b = claim.budget { related.append(Say.related("budget", b, zh: "预算数", en: "budget")) }
 
             if let f = claim.amount, f.quantity.value.isZero, !r.value.isZero {
-                report.add(Self.description.finding(.note, LocalizedText(
-                    zh: "决算为\(f.quantity.printed)却写完成预算\(r.printed)：这意味着预算也为0，完成率无从计算。",
-                    en: "an outturn of \(f.quantity.printed) said to complete \(r.printed) of its budget implies a budget of 0, for which no rate exists."),
-                    at: claim.rate.span, related: related, key: key + "|zero"))
+                report.add(.note, Message.zeroOutturn(outturn: f.quantity.printed, rate: r.printed).text,
+                           at: claim.rate.span, related: related, key: key + "|zero")
                 continue
             }
             // The rate against a stated budget.
             if let f = claim.amount, let b = claim.budget {
                 let fFig = f.quantity.comparable, bFig = b.quantity.comparable
                 if bFig.value.isZero {
-                    report.add(Self.description.finding(.note, LocalizedText(
-                        zh: "预算数为0，完成率\(r.printed)无从计算。", en: "the budget is 0, so the rate \(r.printed) is undefined."),
-                        at: claim.rate.span, related: related, key: key + "|zero"))
+                    report.add(.note, Message.zeroBudget(rate: r.printed).text, at: claim.rate.span, related: related, key: key + "|zero")
                     continue
                 }
                 let verdict = Relations.ratio(fFig, of: bFig, percent: rFig)
-                let expected = Relations.percent(fFig.value, of: bFig.value, decimals: r.decimals).formatted(minDecimals: r.decimals) + "%"
-                switch verdict {
-                case .holds: report.verified([f.quantity, b.quantity, r], key: key)
-                case .undefined: break
-                case .fails, .holdsIfTruncated:
-                    let precise = Relations.percent(fFig.value, of: bFig.value, decimals: max(2, r.decimals)).formatted(minDecimals: 2)
-                    report.add(Self.description.finding(verdict == .fails ? nil : .note, LocalizedText(
-                        zh: "完成率不符：\(f.named) ÷ \(b.named) = \(precise)%，文中为\(r.printed)，应为\(expected)。",
-                        en: "the completion rate does not match: \(f.namedEnglish) ÷ \(b.namedEnglish) = \(precise)%, but the text says \(r.printed); expected \(expected)."),
-                        at: claim.rate.span, related: related, expected: expected, key: key))
-                    continue
-                }
+                lazy var expected = Say.percent(fFig.value, of: bFig.value, decimals: r.decimals)
+                let reported = report.judge(
+                    verdict, numbers: [f.quantity, b.quantity, r], key: key,
+                    message: Message.rateMismatch(
+                        outturn: Say.named(f), budget: Say.named(b),
+                        computed: Say.precisePercent(fFig.value, of: bFig.value, decimals: r.decimals),
+                        stated: r.printed, expected: expected).text,
+                    at: claim.rate.span, related: related, expected: expected)
+                if reported { continue }
                 if let cmp = claim.comparison, let span = claim.comparisonSpan {
                     let diff = fFig.interval() - bFig.interval()
                     let agrees: Bool
@@ -81,10 +80,9 @@ public struct BudgetCompletion: Check {
                     case .less: agrees = diff.lo < Dec.zero
                     }
                     if !agrees {
-                        report.add(Self.description.finding(nil, LocalizedText(
-                            zh: "文中称“决算数\(cmp.rawValue)预算数”，但\(f.named)与\(b.named)相差\(Say.amount((fFig.value - bFig.value).magnitude, like: f.quantity))。",
-                            en: "the text says the outturn is \(cmp == .equal ? "equal to" : cmp == .greater ? "above" : "below") the budget, but \(f.namedEnglish) and \(b.namedEnglish) differ by \(Say.amount((fFig.value - bFig.value).magnitude, like: f.quantity))."),
-                            at: span, related: related, key: key + "|words"))
+                        report.add(Message.wordsAgainstAmounts(cmp, outturn: Say.named(f), budget: Say.named(b),
+                                                               gap: Say.amount((fFig.value - bFig.value).magnitude, like: f.quantity)).text,
+                                   at: span, related: related, key: key + "|words")
                     }
                 }
                 continue
@@ -98,16 +96,56 @@ public struct BudgetCompletion: Check {
                 case .greater: agrees = Dec.hundred < ri.hi
                 case .less: agrees = ri.lo < Dec.hundred
                 }
-                if agrees {
-                    report.verified([r], key: key + "|words")
-                } else {
-                    report.add(Self.description.finding(nil, LocalizedText(
-                        zh: "完成预算\(r.printed)与“决算数\(cmp.rawValue)预算数”矛盾。",
-                        en: "completing \(r.printed) of the budget contradicts “the outturn is \(cmp == .equal ? "equal to" : cmp == .greater ? "above" : "below") the budget”."),
-                        at: claim.rate.span, related: related + [RelatedLocation(role: "words", span: span, message: LocalizedText(zh: "决算数\(cmp.rawValue)预算数", en: "outturn \(cmp.rawValue) budget"))],
-                        key: key + "|words"))
-                }
+                report.judge(.exact(agrees), numbers: [r], key: key + "|words",
+                             message: Message.wordsAgainstRate(cmp, rate: r.printed).text, at: claim.rate.span,
+                             related: related + [RelatedLocation(role: "words", span: span, message: LocalizedText(
+                                zh: "决算数\(cmp.rawValue)预算数", en: "outturn \(cmp.rawValue) budget"))])
             }
+        }
+    }
+}
+
+extension BudgetCompletion {
+    enum Message {
+        case zeroOutturn(outturn: String, rate: String)
+        case zeroBudget(rate: String)
+        case rateMismatch(outturn: LocalizedText, budget: LocalizedText, computed: String, stated: String, expected: String)
+        /// “决算数等于/大于/小于预算数” against the amounts.
+        case wordsAgainstAmounts(CompletionClaim.Comparison, outturn: LocalizedText, budget: LocalizedText, gap: String)
+        /// The same words against the rate, when no budget is stated.
+        case wordsAgainstRate(CompletionClaim.Comparison, rate: String)
+
+        var text: LocalizedText {
+            switch self {
+            case let .zeroOutturn(outturn, rate):
+                LocalizedText(
+                    zh: "决算为\(outturn)却写完成预算\(rate)：这意味着预算也为0，完成率无从计算。",
+                    en: "an outturn of \(outturn) said to complete \(rate) of its budget implies a budget of 0, for which no rate exists.")
+            case let .zeroBudget(rate):
+                LocalizedText(zh: "预算数为0，完成率\(rate)无从计算。", en: "the budget is 0, so the rate \(rate) is undefined.")
+            case let .rateMismatch(outturn, budget, computed, stated, expected):
+                LocalizedText(zh: "完成率不符：\(outturn.zh) ÷ \(budget.zh) = \(computed)，文中为\(stated)，应为\(expected)。",
+                              en: "the completion rate does not match: \(outturn.en) ÷ \(budget.en) = \(computed), "
+                                  + "but the text says \(stated); expected \(expected).")
+            case let .wordsAgainstAmounts(cmp, outturn, budget, gap):
+                LocalizedText(
+                    zh: "文中称“决算数\(cmp.rawValue)预算数”，但\(outturn.zh)与\(budget.zh)相差\(gap)。",
+                    en: "the text says the outturn is \(cmp.english) the budget, but \(outturn.en) and \(budget.en) differ by \(gap).")
+            case let .wordsAgainstRate(cmp, rate):
+                LocalizedText(zh: "完成预算\(rate)与“决算数\(cmp.rawValue)预算数”矛盾。",
+                              en: "completing \(rate) of the budget contradicts “the outturn is \(cmp.english) the budget”.")
+            }
+        }
+    }
+}
+
+extension CompletionClaim.Comparison {
+    /// "equal to", "above", "below": how the words compare the outturn with the budget.
+    var english: String {
+        switch self {
+        case .equal: "equal to"
+        case .greater: "above"
+        case .less: "below"
         }
     }
 }

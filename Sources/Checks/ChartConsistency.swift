@@ -10,8 +10,17 @@ public struct ChartConsistency: Check {
         id: "chart-consistency",
         title: LocalizedText(zh: "图表数据与正文不符", en: "Chart data contradicts the text"),
         rationale: LocalizedText(
-            zh: "随文档导出的图表数据（图1–图7）重述正文的金额和占比。金额按年份与正文同一数字比较；占比与正文所写占比比较，两者舍入区间相接即可；图表软件常按舍入后的数重新归一（84.69/99.99 = 84.70%），所以只有占比同时与正文占比和按金额算出的比例都不符时才报。",
-            en: "Chart data exported with the document (图1–图7) restates the text's amounts and shares. Amounts are compared with the text's statement of the same quantity for the same year; shares with the share the text states, where touching intervals agree. Chart software often renormalises rounded shares (84.69/99.99 = 84.70%), so a share is reported only when it matches neither the stated share nor the ratio of the amounts."),
+            zh: """
+                随文档导出的图表数据（图1–图7）重述正文的金额和占比。金额按年份与正文同一数字比较；占比与正文所写占比比较，\
+                两者舍入区间相接即可；图表软件常按舍入后的数重新归一（84.69/99.99 = 84.70%），\
+                所以只有占比同时与正文占比和按金额算出的比例都不符时才报。
+                """,
+            en: """
+                Chart data exported with the document (图1–图7) restates the text's amounts and shares. Amounts are compared with the \
+                text's statement of the same quantity for the same year; shares with the share the text states, where touching intervals \
+                agree. Chart software often renormalises rounded shares (84.69/99.99 = 84.70%), so a share is reported only when it \
+                matches neither the stated share nor the ratio of the amounts.
+                """),
         severity: .error,
         tags: ["cross-reference", "chart"],
         triggering: [
@@ -45,18 +54,18 @@ public struct ChartConsistency: Check {
     }
 
     /// `key` is an autoclosure: most points agree, and their key is built only for a finding or a verified relation.
-    func amount(_ point: ChartSeries.Point, _ year: Int, _ model: AuditModel, _ key: @autoclosure () -> String, _ report: inout CheckReport) {
+    func amount(_ point: ChartSeries.Point, _ year: Int, _ model: AuditModel, _ key: @autoclosure () -> String,
+                _ report: inout CheckReport) {
         let concepts = point.concepts
         guard let fact = concepts.sorted().lazy.compactMap({ model.facts.first($0, year: year, exactYear: true) }).first else { return }
         var q = point.value
         if q.unit == .none { q.unit = fact.mention.quantity.unit }
         let chart = q.comparable, text = fact.mention.quantity.comparable
-        if chart.interval().intersects(text.interval()) { report.verified([point.value, fact.mention.quantity], key: key()); return }
-        report.add(Self.description.finding(nil, LocalizedText(
-            zh: "图表数据中“\(point.label)”\(year)年为\(point.value.printed)，正文为\(fact.mention.named)。",
-            en: "the chart data gives “\(point.label)” for \(year) as \(point.value.printed), the text as \(fact.mention.namedEnglish)."),
-            at: point.value.span, related: [Say.related("text", fact.mention, zh: "正文", en: "text")],
-            expected: fact.mention.quantity.value.formatted(minDecimals: fact.mention.quantity.decimals), key: key()))
+        report.judge(.exact(chart.interval().intersects(text.interval())), numbers: [point.value, fact.mention.quantity], key: key(),
+                     message: Message.amount(label: point.label, year: year, chart: point.value.printed,
+                                             text: Say.named(fact.mention)).text,
+                     at: point.value.span, related: [Say.related("text", fact.mention, zh: "正文", en: "text")],
+                     expected: fact.mention.quantity.value.formatted(minDecimals: fact.mention.quantity.decimals))
     }
 
     /// The first share claim naming a concept, or a part by name: one lookup per chart point.
@@ -90,11 +99,29 @@ public struct ChartConsistency: Check {
         if let base = claim.base, Relations.ratio(claim.part.quantity.comparable, of: base.quantity.comparable, percent: chart) == .holds {
             return
         }
-        report.add(Self.description.finding(nil, LocalizedText(
-            zh: "图表数据中“\(point.label)”占比为\(point.value.value.formatted(minDecimals: point.value.decimals))%，正文为\(claim.share.quantity.printed)。",
-            en: "the chart data gives “\(point.label)” a share of \(point.value.value.formatted(minDecimals: point.value.decimals))%, the text \(claim.share.quantity.printed)."),
-            at: point.value.span, related: [Say.related("text", claim.share, zh: "正文", en: "text")],
-            expected: claim.share.quantity.value.formatted(minDecimals: claim.share.quantity.decimals), key: key()))
+        report.add(Message.share(label: point.label, chart: point.value.value.formatted(minDecimals: point.value.decimals) + "%",
+                                 text: claim.share.quantity.printed).text,
+                   at: point.value.span, related: [Say.related("text", claim.share, zh: "正文", en: "text")],
+                   expected: claim.share.quantity.value.formatted(minDecimals: claim.share.quantity.decimals), key: key())
+    }
+}
+
+extension ChartConsistency {
+    enum Message {
+        case amount(label: String, year: Int, chart: String, text: LocalizedText)
+        case share(label: String, chart: String, text: String)
+
+        var text: LocalizedText {
+            switch self {
+            case let .amount(label, year, chart, text):
+                LocalizedText(zh: "图表数据中“\(label)”\(year)年为\(chart)，正文为\(text.zh)。",
+                              en: "the chart data gives “\(label)” for \(year) as \(chart), the text as \(text.en).")
+            case let .share(label, chart, text):
+                LocalizedText(
+                    zh: "图表数据中“\(label)”占比为\(chart)，正文为\(text)。",
+                    en: "the chart data gives “\(label)” a share of \(chart), the text \(text).")
+            }
+        }
     }
 }
 

@@ -11,8 +11,16 @@ public struct ClassificationSum: Check {
         id: "classification-sum",
         title: LocalizedText(zh: "功能分类明细与类级金额不符", en: "Classification items do not add up to their class"),
         rationale: LocalizedText(
-            zh: "“（三）具体情况”逐项列出的项级支出，按“类”汇总后应等于“（二）结构情况”中该类的金额；全部项级之和应等于一般公共预算财政拨款支出。科目编码须前后一致：类级编码与类名相符（如201 一般公共服务），同一款名不能对应不同的款级编码。",
-            en: "The 项-level lines of “（三）具体情况”, summed per 类, must equal that class's amount in “（二）结构情况”, and all of them the general public budget expenditure. Codes must be consistent: a 类 code matches its name (201 一般公共服务), and one 款 name never carries two 款 codes."),
+            zh: """
+                “（三）具体情况”逐项列出的项级支出，按“类”汇总后应等于“（二）结构情况”中该类的金额；\
+                全部项级之和应等于一般公共预算财政拨款支出。科目编码须前后一致：类级编码与类名相符（如201 一般公共服务），\
+                同一款名不能对应不同的款级编码。
+                """,
+            en: """
+                The 项-level lines of “（三）具体情况”, summed per 类, must equal that class's amount in “（二）结构情况”, and all of them \
+                the general public budget expenditure. Codes must be consistent: a 类 code matches its name (201 一般公共服务), and one 款 \
+                name never carries two 款 codes.
+                """),
         severity: .error,
         tags: ["arithmetic", "prose", "classification"],
         triggering: [
@@ -62,23 +70,20 @@ public struct ClassificationSum: Check {
             if group.contains(where: { $0.amount.id == stated.id }) { continue }
             let figures = group.map { $0.amount.quantity.comparable }
             let total = stated.quantity.comparable
-            lazy var key = "class|\(name)"
             let verdict = Relations.sum(parts: figures, total: total)
-            switch verdict {
-            case .holds: report.verified(group.map(\.amount.quantity) + [stated.quantity], key: key)
-            case .undefined: continue
-            case .fails, .holdsIfTruncated:
-                let sum = Say.exactSum(figures)
-                let d = max(Say.decimals(figures), total.decimals)
-                let sumText = Say.amount(sum, like: stated.quantity, decimals: d)
-                let gap = Say.amount((sum - total.value).magnitude, like: stated.quantity, decimals: d)
-                let printed = group.map { $0.amount.quantity.printed }
-                report.add(Self.description.finding(verdict == .fails ? nil : .note, LocalizedText(
-                    zh: "“\(name)”类的\(group.count)个项级支出之和 \(Say.list(printed, separator: " + ")) = \(sumText)，与该类金额\(stated.quantity.printed)不符（差\(gap)）。",
-                    en: "the \(group.count) items of class “\(name)” sum to \(Say.listEnglish(printed, separator: " + ")) = \(sumText), not the class amount \(stated.quantity.printed) (off by \(gap))."),
-                    at: stated.span, related: group.map { Say.related("item", $0.amount, zh: $0.levels.map(\.name).joined(separator: "/"), en: $0.levels.map(\.name).joined(separator: "/")) },
-                    expected: sumText, key: key))
-            }
+            lazy var sum = Say.exactSum(figures)
+            lazy var d = max(Say.decimals(figures), total.decimals)
+            lazy var sumText = Say.amount(sum, like: stated.quantity, decimals: d)
+            report.judge(verdict, numbers: group.map(\.amount.quantity) + [stated.quantity], key: "class|\(name)",
+                         message: Message.classMismatch(
+                            name: name, items: group.map { $0.amount.quantity.printed }, sum: sumText, stated: stated.quantity.printed,
+                            gap: Say.amount((sum - total.value).magnitude, like: stated.quantity, decimals: d)).text,
+                         at: stated.span,
+                         related: group.map {
+                             let path = $0.levels.map(\.name).joined(separator: "/")
+                             return Say.related("item", $0.amount, zh: path, en: path)
+                         },
+                         expected: sumText)
         }
     }
 
@@ -87,21 +92,19 @@ public struct ClassificationSum: Check {
         var kuanCodes: [String: (String, ClassificationItem)] = [:]
         for item in items {
             guard let cls = item.levels.first, let code = cls.code else { continue }
-            if let expected = ExpenditureClasses.names[code], ExpenditureClasses.normalize(cls.name) != expected {
-                let right = ExpenditureClasses.names.first { $0.value == ExpenditureClasses.normalize(cls.name) }?.key
-                report.add(Self.description.finding(.warning, LocalizedText(
-                    zh: "类级编码(\(code))对应“\(expected)”，与类名“\(cls.name)”不符\(right.map { "（“\(ExpenditureClasses.normalize(cls.name))”应为\($0)）" } ?? "")。",
-                    en: "class code (\(code)) is “\(expected)”, not “\(cls.name)”\(right.map { " (“\(ExpenditureClasses.normalize(cls.name))” is \($0))" } ?? "")."),
-                    at: codeSpan(item, model, code), related: [], expected: right, key: "code|\(cls.name)|\(code)"))
+            let className = ExpenditureClasses.normalize(cls.name)
+            if let expected = ExpenditureClasses.names[code], className != expected {
+                let right = ExpenditureClasses.names.first { $0.value == className }?.key
+                let message = Message.classCode(code: code, means: expected, name: cls.name, normalized: className, right: right)
+                report.add(.warning, message.text, at: codeSpan(item, model, code), expected: right, key: "code|\(cls.name)|\(code)")
             }
             if item.levels.count >= 2, let kuanCode = item.levels[1].code {
-                let name = ExpenditureClasses.normalize(cls.name) + "/" + item.levels[1].name
+                let name = className + "/" + item.levels[1].name
                 if let (seen, first) = kuanCodes[name], seen != kuanCode {
-                    report.add(Self.description.finding(.warning, LocalizedText(
-                        zh: "款级科目“\(item.levels[1].name)”前后编码不一致：(\(seen)) 与 (\(kuanCode))。",
-                        en: "the 款 “\(item.levels[1].name)” carries two codes: (\(seen)) and (\(kuanCode))."),
-                        at: item.pathSpan, related: [RelatedLocation(role: "first", span: first.pathSpan, message: LocalizedText(zh: "首次出现", en: "first seen"))],
-                        key: "kuan|\(name)"))
+                    let firstSeen = RelatedLocation(role: "first", span: first.pathSpan,
+                                                    message: LocalizedText(zh: "首次出现", en: "first seen"))
+                    report.add(.warning, Message.kuanCodes(kuan: item.levels[1].name, first: seen, then: kuanCode).text, at: item.pathSpan,
+                               related: [firstSeen], key: "kuan|\(name)")
                 } else if kuanCodes[name] == nil {
                     kuanCodes[name] = (kuanCode, item)
                 }
@@ -118,12 +121,45 @@ public struct ClassificationSum: Check {
             if Array(bytes[i..<(i + digits.count)]) == digits {
                 var start = i, end = i + digits.count
                 // Take in the brackets, ASCII or full-width.
-                if start >= 1 && bytes[start - 1] == 0x28 { start -= 1 } else if start >= 3 && Array(bytes[(start - 3)..<start]) == [0xEF, 0xBC, 0x88] { start -= 3 }
-                if end < bytes.count && bytes[end] == 0x29 { end += 1 } else if end + 3 <= bytes.count && Array(bytes[end..<(end + 3)]) == [0xEF, 0xBC, 0x89] { end += 3 }
+                if start >= 1 && bytes[start - 1] == 0x28 {
+                    start -= 1
+                } else if start >= 3 && Array(bytes[(start - 3)..<start]) == [0xEF, 0xBC, 0x88] {
+                    start -= 3
+                }
+                if end < bytes.count && bytes[end] == 0x29 {
+                    end += 1
+                } else if end + 3 <= bytes.count && Array(bytes[end..<(end + 3)]) == [0xEF, 0xBC, 0x89] {
+                    end += 3
+                }
                 return Span(start, end)
             }
             i += 1
         }
         return item.pathSpan
+    }
+}
+
+extension ClassificationSum {
+    enum Message {
+        case classMismatch(name: String, items: [String], sum: String, stated: String, gap: String)
+        /// `right`: the code of the class the name does belong to, when there is one.
+        case classCode(code: String, means: String, name: String, normalized: String, right: String?)
+        case kuanCodes(kuan: String, first: String, then: String)
+
+        var text: LocalizedText {
+            switch self {
+            case let .classMismatch(name, items, sum, stated, gap):
+                LocalizedText(
+                    zh: "“\(name)”类的\(items.count)个项级支出之和 \(Say.list(items, separator: " + ")) = \(sum)，与该类金额\(stated)不符（差\(gap)）。",
+                    en: "the \(items.count) items of class “\(name)” sum to \(Say.listEnglish(items, separator: " + ")) = \(sum), "
+                        + "not the class amount \(stated) (off by \(gap)).")
+            case let .classCode(code, means, name, normalized, right):
+                LocalizedText(zh: "类级编码(\(code))对应“\(means)”，与类名“\(name)”不符\(right.map { "（“\(normalized)”应为\($0)）" } ?? "")。",
+                              en: "class code (\(code)) is “\(means)”, not “\(name)”\(right.map { " (“\(normalized)” is \($0))" } ?? "").")
+            case let .kuanCodes(kuan, first, then):
+                LocalizedText(zh: "款级科目“\(kuan)”前后编码不一致：(\(first)) 与 (\(then))。",
+                              en: "the 款 “\(kuan)” carries two codes: (\(first)) and (\(then)).")
+            }
+        }
     }
 }

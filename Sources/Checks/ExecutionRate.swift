@@ -10,8 +10,15 @@ public struct ExecutionRate: Check {
         id: "execution-rate",
         title: LocalizedText(zh: "预算执行率与执行数不符", en: "Execution rate does not match the amounts"),
         rationale: LocalizedText(
-            zh: "预算执行率 = 预算执行数 ÷ 调整后预算数（全年预算数），不是除以年初预算。按区间算术核对每一资金行；预算为0而执行率写0%是惯例，不报；预算为0却写了其他执行率，报提示。",
-            en: "The execution rate is the executed amount over the adjusted (full-year) budget, not the initial budget. Each fund row is checked with interval arithmetic; 0% over a zero budget is the convention and stays silent, any other rate over a zero budget is a note."),
+            zh: """
+                预算执行率 = 预算执行数 ÷ 调整后预算数（全年预算数），不是除以年初预算。按区间算术核对每一资金行；\
+                预算为0而执行率写0%是惯例，不报；预算为0却写了其他执行率，报提示。
+                """,
+            en: """
+                The execution rate is the executed amount over the adjusted (full-year) budget, not the initial budget. Each fund row is \
+                checked with interval arithmetic; 0% over a zero budget is the convention and stays silent, any other rate over a zero \
+                budget is a note.
+                """),
         severity: .error,
         tags: ["arithmetic", "performance-table"],
         triggering: [
@@ -58,31 +65,48 @@ public struct ExecutionRate: Check {
             guard let budget = p.budget else { continue }
             for row in budget.rows {
                 guard let rateCell = row.rate, let rate = rateCell.quantity, rate.unit == .percent,
-                      let executed = TableSay.amount(row.executed), let adjusted = TableSay.amount(row.adjusted) else { continue }
-                lazy var name = TableSay.project(p)
+                      let executedCell = row.executed, let executedQ = executedCell.quantity, let executed = TableSay.amount(executedCell),
+                      let adjustedCell = row.adjusted, let adjustedQ = adjustedCell.quantity, let adjusted = TableSay.amount(adjustedCell)
+                else { continue }
                 lazy var key = TableSay.key(p, "rate|\(row.label)")
-                lazy var related = [TableSay.related("executed", row.executed!, zh: "执行数", en: "executed"),
-                               TableSay.related("budget", row.adjusted!, zh: "调整后预算数", en: "adjusted budget")]
+                lazy var related = [TableSay.related("executed", executedCell, zh: "执行数", en: "executed"),
+                                    TableSay.related("budget", adjustedCell, zh: "调整后预算数", en: "adjusted budget")]
                 if adjusted.value.isZero {
                     if rate.value.isZero { continue }
-                    report.add(Self.description.finding(.note, LocalizedText(
-                        zh: "\(name.zh)\(row.label)：调整后预算为\(row.adjusted!.text)，执行率\(rate.printed)无从计算。",
-                        en: "\(name.en) \(row.label): the adjusted budget is \(row.adjusted!.text), so the rate \(rate.printed) is undefined."),
-                        at: rateCell.span, related: related, key: key))
+                    let message = Message.zeroBudget(project: TableSay.project(p), row: row.label, budget: adjustedCell.text,
+                                                     rate: rate.printed)
+                    report.add(.note, message.text, at: rateCell.span, related: related, key: key)
                     continue
                 }
                 let verdict = Relations.ratio(executed, of: adjusted, percent: rate.figure)
-                let expected = Relations.percent(executed.value, of: adjusted.value, decimals: max(2, rate.decimals))
-                lazy var expectedText = Relations.percent(executed.value, of: adjusted.value, decimals: rate.decimals).formatted(minDecimals: rate.decimals) + "%"
-                switch verdict {
-                case .holds: report.verified([row.executed!.quantity!, row.adjusted!.quantity!, rate], key: key)
-                case .undefined: continue
-                case .fails, .holdsIfTruncated:
-                    report.add(Self.description.finding(verdict == .fails ? nil : .note, LocalizedText(
-                        zh: "\(name.zh)\(row.label)执行率不符：执行数\(row.executed!.text) ÷ 调整后预算数\(row.adjusted!.text) = \(expected.formatted(minDecimals: 2))%，表中为\(rate.printed)，应为\(expectedText)。",
-                        en: "\(name.en) \(row.label): the execution rate does not match: executed \(row.executed!.text) ÷ adjusted budget \(row.adjusted!.text) = \(expected.formatted(minDecimals: 2))%, but the table says \(rate.printed); expected \(expectedText)."),
-                        at: rateCell.span, related: related, expected: expectedText, key: key))
-                }
+                lazy var expected = Say.percent(executed.value, of: adjusted.value, decimals: rate.decimals)
+                report.judge(verdict, numbers: [executedQ, adjustedQ, rate], key: key,
+                             message: Message.mismatch(
+                                project: TableSay.project(p), row: row.label, executed: executedCell.text, budget: adjustedCell.text,
+                                computed: Say.precisePercent(executed.value, of: adjusted.value, decimals: rate.decimals),
+                                stated: rate.printed, expected: expected).text,
+                             at: rateCell.span, related: related, expected: expected)
+            }
+        }
+    }
+}
+
+extension ExecutionRate {
+    enum Message {
+        case zeroBudget(project: LocalizedText, row: String, budget: String, rate: String)
+        case mismatch(project: LocalizedText, row: String, executed: String, budget: String,
+                      computed: String, stated: String, expected: String)
+
+        var text: LocalizedText {
+            switch self {
+            case let .zeroBudget(project, row, budget, rate):
+                LocalizedText(zh: "\(project.zh)\(row)：调整后预算为\(budget)，执行率\(rate)无从计算。",
+                              en: "\(project.en) \(row): the adjusted budget is \(budget), so the rate \(rate) is undefined.")
+            case let .mismatch(project, row, executed, budget, computed, stated, expected):
+                LocalizedText(
+                    zh: "\(project.zh)\(row)执行率不符：执行数\(executed) ÷ 调整后预算数\(budget) = \(computed)，表中为\(stated)，应为\(expected)。",
+                    en: "\(project.en) \(row): the execution rate does not match: executed \(executed) ÷ adjusted budget \(budget) = "
+                        + "\(computed), but the table says \(stated); expected \(expected).")
             }
         }
     }

@@ -10,8 +10,14 @@ public struct ExecutionScore: Check {
         id: "execution-score",
         title: LocalizedText(zh: "预算执行得分与执行率不符", en: "Budget execution score does not follow the rate"),
         rationale: LocalizedText(
-            zh: "预算执行情况的得分 = 权重（分值）× min(1, 执行率)，执行率取表中所填（未填时按执行数 ÷ 调整后预算数计算）。给了权重却没填得分，报警告：总分里这一块就没有依据。",
-            en: "The budget block's score is its weight × min(1, execution rate), using the rate the table states (or executed ÷ adjusted budget when it states none). A weight with no score is a warning: that part of the total has no basis."),
+            zh: """
+                预算执行情况的得分 = 权重（分值）× min(1, 执行率)，执行率取表中所填（未填时按执行数 ÷ 调整后预算数计算）。\
+                给了权重却没填得分，报警告：总分里这一块就没有依据。
+                """,
+            en: """
+                The budget block's score is its weight × min(1, execution rate), using the rate the table states (or executed ÷ adjusted \
+                budget when it states none). A weight with no score is a warning: that part of the total has no basis.
+                """),
         severity: .error,
         tags: ["arithmetic", "performance-table", "score"],
         triggering: [
@@ -58,14 +64,11 @@ public struct ExecutionScore: Check {
         for p in model.projectTables {
             guard let budget = p.budget, let row = budget.total, let weightCell = row.weight, let weight = TableSay.figure(weightCell),
                   !weight.value.isZero else { continue }
-            lazy var name = TableSay.project(p)
             lazy var key = TableSay.key(p, "execution-score")
             guard let scoreCell = row.score, let score = TableSay.figure(scoreCell) else {
-                let labelSpan = Span(row.span.start, row.span.start)
-                report.add(Self.description.finding(.warning, LocalizedText(
-                    zh: "\(name.zh)预算执行情况给了分值\(weightCell.text)，得分却为空。",
-                    en: "\(name.en): the budget block has a weight of \(weightCell.text) but no score."),
-                    at: labelCell(row, model) ?? labelSpan, related: [TableSay.related("weight", weightCell, zh: "分值", en: "weight")], key: key))
+                report.add(.warning, Message.noScore(project: TableSay.project(p), weight: weightCell.text).text,
+                           at: labelCell(row, model) ?? Span(row.span.start, row.span.start),
+                           related: [TableSay.related("weight", weightCell, zh: "分值", en: "weight")], key: key)
                 continue
             }
             // The rate as stated, else as computed.
@@ -74,7 +77,7 @@ public struct ExecutionScore: Check {
             if rate == nil, let e = TableSay.amount(row.executed), let a = TableSay.amount(row.adjusted), !a.value.isZero {
                 rate = Figure(value: Relations.percent(e.value, of: a.value, decimals: 4), decimals: 4)
             }
-            guard let r = rate else { continue }
+            guard let r = rate, let weightQ = weightCell.quantity, let scoreQ = scoreCell.quantity else { continue }
             // score = weight × min(1, rate/100): compare score·100 with weight·min(100, rate).
             let capped = Dec.hundred < r.value ? Figure.exact(.hundred) : r
             let verdict = Relations.ladder { reading in
@@ -85,17 +88,12 @@ public struct ExecutionScore: Check {
                 guard s.isValid, product.isValid else { return nil }
                 return s.intersects(product)
             }
-            let expected = Dec.divide(weight.value * capped.value, .hundred, decimals: 2)
-            switch verdict {
-            case .holds: report.verified([weightCell.quantity!, scoreCell.quantity!] + (row.rate?.quantity.map { [$0] } ?? []), key: key)
-            case .undefined: continue
-            case .fails, .holdsIfTruncated:
-                report.add(Self.description.finding(verdict == .fails ? nil : .note, LocalizedText(
-                    zh: "\(name.zh)预算执行得分不符：分值\(weightCell.text) × 执行率\(r.value.formatted(minDecimals: min(2, r.decimals)))% = \(expected.formatted())，表中得分为\(scoreCell.text)。",
-                    en: "\(name.en): the budget execution score does not follow: weight \(weightCell.text) × rate \(r.value.formatted(minDecimals: min(2, r.decimals)))% = \(expected.formatted()), but the score is \(scoreCell.text)."),
-                    at: scoreCell.span, related: [TableSay.related("weight", weightCell, zh: "分值", en: "weight")],
-                    expected: expected.formatted(), key: key))
-            }
+            lazy var expected = Dec.divide(weight.value * capped.value, .hundred, decimals: 2).formatted()
+            report.judge(verdict, numbers: [weightQ, scoreQ] + (row.rate?.quantity.map { [$0] } ?? []), key: key,
+                         message: Message.mismatch(project: TableSay.project(p), weight: weightCell.text,
+                                                   rate: r.value.formatted(minDecimals: min(2, r.decimals)) + "%",
+                                                   computed: expected, stated: scoreCell.text).text,
+                         at: scoreCell.span, related: [TableSay.related("weight", weightCell, zh: "分值", en: "weight")], expected: expected)
         }
     }
 
@@ -105,5 +103,25 @@ public struct ExecutionScore: Check {
               row.row < t.rows.count, t.rows[row.row].cells.count > 1 else { return nil }
         let cell = t.rows[row.row].cells[1]
         return cell.text.isEmpty ? cell.span : cell.text.fullSpan
+    }
+}
+
+extension ExecutionScore {
+    enum Message {
+        case noScore(project: LocalizedText, weight: String)
+        case mismatch(project: LocalizedText, weight: String, rate: String, computed: String, stated: String)
+
+        var text: LocalizedText {
+            switch self {
+            case let .noScore(project, weight):
+                LocalizedText(zh: "\(project.zh)预算执行情况给了分值\(weight)，得分却为空。",
+                              en: "\(project.en): the budget block has a weight of \(weight) but no score.")
+            case let .mismatch(project, weight, rate, computed, stated):
+                LocalizedText(
+                    zh: "\(project.zh)预算执行得分不符：分值\(weight) × 执行率\(rate) = \(computed)，表中得分为\(stated)。",
+                    en: "\(project.en): the budget execution score does not follow: weight \(weight) × rate \(rate) = \(computed), "
+                        + "but the score is \(stated).")
+            }
+        }
     }
 }

@@ -10,8 +10,17 @@ public struct FigureConsistency: Check {
         id: "figure-consistency",
         title: LocalizedText(zh: "同一数字前后不一致", en: "The same figure is stated differently"),
         rationale: LocalizedText(
-            zh: "同一个量（同一年度、同为决算数或预算数、同为部门口径）在不同章节重复出现时，数值必须一致：两处的舍入区间不相交是错误；恰好相接（如636.02与636.03，各为±0.005）多半是在不同表中分别四舍五入，报提示。全部支出都是一般公共预算支出时，“一般公共预算财政拨款基本支出”就是“基本支出”，两者一并比较。",
-            en: "A quantity (same year, same basis, department-wide) repeated in several sections must agree: intervals that do not meet are an error; intervals that just touch (636.02 and 636.03, ±0.005 each) were usually rounded separately in different tables: a note. When all expenditure is general public budget expenditure, the general public budget basic expenditure is the basic expenditure, and the two are compared."),
+            zh: """
+                同一个量（同一年度、同为决算数或预算数、同为部门口径）在不同章节重复出现时，数值必须一致：两处的舍入区间不相交是错误；\
+                恰好相接（如636.02与636.03，各为±0.005）多半是在不同表中分别四舍五入，报提示。全部支出都是一般公共预算支出时，\
+                “一般公共预算财政拨款基本支出”就是“基本支出”，两者一并比较。
+                """,
+            en: """
+                A quantity (same year, same basis, department-wide) repeated in several sections must agree: intervals that do not meet \
+                are an error; intervals that just touch (636.02 and 636.03, ±0.005 each) were usually rounded separately in different \
+                tables: a note. When all expenditure is general public budget expenditure, the general public budget basic expenditure is \
+                the basic expenditure, and the two are compared.
+                """),
         severity: .error,
         tags: ["cross-reference", "prose"],
         triggering: [
@@ -48,27 +57,27 @@ public struct FigureConsistency: Check {
             groups[key, default: []].append(f)
         }
         for key in order {
-            guard let facts = groups[key], facts.count >= 2 else { continue }
-            let reference = facts[0]
-            let ref = reference.mention.quantity.comparable.interval()
+            guard let facts = groups[key], let reference = facts.first, facts.count >= 2 else { continue }
+            let stated = reference.mention.quantity.comparable
+            let ref = stated.interval()
             for other in facts.dropFirst() {
-                let q = other.mention.quantity.comparable.interval()
+                let figure = other.mention.quantity.comparable
+                let q = figure.interval()
                 let fingerprint = "\(key)|\(other.mention.name)"
-                lazy var related = [Say.related("stated-elsewhere", reference.mention, zh: "另处", en: "elsewhere")]
+                let (severity, message): (Severity?, Message)
                 if !ref.intersects(q) {
-                    report.add(Self.description.finding(nil, LocalizedText(
-                        zh: "\(other.mention.named)与前文\(reference.mention.named)不一致（差\(Say.amount((other.mention.quantity.comparable.value - reference.mention.quantity.comparable.value).magnitude, like: other.mention.quantity))）。",
-                        en: "\(other.mention.namedEnglish) disagrees with \(reference.mention.namedEnglish) stated earlier (by \(Say.amount((other.mention.quantity.comparable.value - reference.mention.quantity.comparable.value).magnitude, like: other.mention.quantity)))."),
-                        at: other.mention.span, related: related, expected: reference.mention.quantity.printed, key: fingerprint))
-                } else if ref.hi == q.lo || q.hi == ref.lo, ref.width > .zero || q.width > .zero,
-                          other.mention.quantity.comparable.value != reference.mention.quantity.comparable.value {
-                    report.add(Self.description.finding(.note, LocalizedText(
-                        zh: "\(other.mention.named)与前文\(reference.mention.named)差一个末位单位：两处各自舍入时可能出现，但同一个数应写成一样。",
-                        en: "\(other.mention.namedEnglish) and \(reference.mention.namedEnglish) stated earlier differ by one unit in the last place: separate rounding can cause it, but one figure should be printed one way."),
-                        at: other.mention.span, related: related, expected: reference.mention.quantity.printed, key: fingerprint))
+                    let gap = Say.amount((figure.value - stated.value).magnitude, like: other.mention.quantity)
+                    (severity, message) = (nil, .disagrees(other: Say.named(other.mention), earlier: Say.named(reference.mention),
+                                                           gap: gap))
+                } else if ref.hi == q.lo || q.hi == ref.lo, ref.width > .zero || q.width > .zero, figure.value != stated.value {
+                    (severity, message) = (.note, .oneUnitApart(other: Say.named(other.mention), earlier: Say.named(reference.mention)))
                 } else {
                     report.verified([reference.mention.quantity, other.mention.quantity], key: fingerprint)
+                    continue
                 }
+                report.add(severity, message.text, at: other.mention.span,
+                           related: [Say.related("stated-elsewhere", reference.mention, zh: "另处", en: "elsewhere")],
+                           expected: reference.mention.quantity.printed, key: fingerprint)
             }
         }
     }
@@ -78,5 +87,26 @@ public struct FigureConsistency: Check {
         guard let gpb = model.facts.first("gpb-expenditure", year: model.reportYear),
               let all = model.facts.first("current-expenditure", year: model.reportYear) else { return false }
         return gpb.mention.quantity.comparable.value == all.mention.quantity.comparable.value
+    }
+}
+
+extension FigureConsistency {
+    enum Message {
+        /// Intervals that do not meet: an error.
+        case disagrees(other: LocalizedText, earlier: LocalizedText, gap: String)
+        /// Intervals that just touch: rounded separately, a note.
+        case oneUnitApart(other: LocalizedText, earlier: LocalizedText)
+
+        var text: LocalizedText {
+            switch self {
+            case let .disagrees(other, earlier, gap):
+                LocalizedText(zh: "\(other.zh)与前文\(earlier.zh)不一致（差\(gap)）。",
+                              en: "\(other.en) disagrees with \(earlier.en) stated earlier (by \(gap)).")
+            case let .oneUnitApart(other, earlier):
+                LocalizedText(zh: "\(other.zh)与前文\(earlier.zh)差一个末位单位：两处各自舍入时可能出现，但同一个数应写成一样。",
+                              en: "\(other.en) and \(earlier.en) stated earlier differ by one unit in the last place: "
+                                  + "separate rounding can cause it, but one figure should be printed one way.")
+            }
+        }
     }
 }

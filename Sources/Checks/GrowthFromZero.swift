@@ -10,8 +10,15 @@ public struct GrowthFromZero: Check {
         id: "growth-from-zero",
         title: LocalizedText(zh: "上年为零却写了增长率", en: "Growth rate stated against a zero prior year"),
         rationale: LocalizedText(
-            zh: "上年数为零时，变动率没有定义；“增长100%”是常见写法，但读者会误以为上年有一半的规模。上年数为零可由文中给出，也可由 本年数 − 增加额 = 0 推出。报提示：建议写“上年无此项支出”。",
-            en: "When the prior year is zero a rate of change is undefined; “增长100%” is a common convention, but a reader takes it to mean the amount doubled. The zero prior year is either stated or follows from current − increase = 0. Reported as a note; write “上年无此项支出” instead."),
+            zh: """
+                上年数为零时，变动率没有定义；“增长100%”是常见写法，但读者会误以为上年有一半的规模。上年数为零可由文中给出，也可由 本年数 \
+                − 增加额 = 0 推出。报提示：建议写“上年无此项支出”。
+                """,
+            en: """
+                When the prior year is zero a rate of change is undefined; “增长100%” is a common convention, but a reader takes it to \
+                mean the amount doubled. The zero prior year is either stated or follows from current − increase = 0. Reported as a note; \
+                write “上年无此项支出” instead.
+                """),
         severity: .note,
         tags: ["prose", "year-on-year"],
         triggering: [
@@ -28,19 +35,48 @@ public struct GrowthFromZero: Check {
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
         for claim in model.changeClaims {
             guard let a = claim.current, let r = claim.rate, r.quantity.unit == .percent else { continue }
-            let aFig = a.quantity.comparable
-            var zeroPrior: (zh: String, en: String)?
+            let why: Message.ZeroPrior
             if let p = claim.prior, p.quantity.value.isZero {
-                zeroPrior = ("上年数为\(p.quantity.printed)（\(p.source.zh)）", "the prior year is \(p.quantity.printed) (\(p.source.en))")
-            } else if claim.prior == nil, let c = claim.change, claim.direction == .up, c.quantity.comparable.value == aFig.value {
-                zeroPrior = ("上年数 = \(a.quantity.printed) − \(c.quantity.printed) = 0", "the prior year = \(a.quantity.printed) − \(c.quantity.printed) = 0")
+                why = .stated(p.quantity.printed, source: p.source)
+            } else if claim.prior == nil, let c = claim.change, claim.direction == .up,
+                      c.quantity.comparable.value == a.quantity.comparable.value {
+                why = .derived(current: a.quantity.printed, change: c.quantity.printed)
+            } else {
+                continue
             }
-            guard let why = zeroPrior else { continue }
-            report.add(Self.description.finding(nil, LocalizedText(
-                zh: "\(why.zh)，变动率无从计算，文中却写\(r.direction == .down ? "下降" : "增长")\(r.quantity.printed)。",
-                en: "\(why.en), so no rate of change exists, yet the text says \(r.quantity.printed)."),
-                at: r.span, related: [Say.related("current", a, zh: "本年数", en: "current")],
-                key: "\(Say.section(model, a))|\(claim.subjectName)"))
+            report.add(Message.noRate(why, down: r.direction == .down, stated: r.quantity.printed).text,
+                       at: r.span, related: [Say.related("current", a, zh: "本年数", en: "current")],
+                       key: "\(Say.section(model, a))|\(claim.subjectName)")
+        }
+    }
+}
+
+extension GrowthFromZero {
+    enum Message {
+        /// How the prior year is known to be zero.
+        enum ZeroPrior {
+            case stated(String, source: LocalizedText)
+            /// current − increase = 0
+            case derived(current: String, change: String)
+
+            var text: LocalizedText {
+                switch self {
+                case let .stated(printed, source):
+                    LocalizedText(zh: "上年数为\(printed)（\(source.zh)）", en: "the prior year is \(printed) (\(source.en))")
+                case let .derived(current, change):
+                    LocalizedText(zh: "上年数 = \(current) − \(change) = 0", en: "the prior year = \(current) − \(change) = 0")
+                }
+            }
+        }
+
+        case noRate(ZeroPrior, down: Bool, stated: String)
+
+        var text: LocalizedText {
+            switch self {
+            case let .noRate(why, down, stated):
+                LocalizedText(zh: "\(why.text.zh)，变动率无从计算，文中却写\(down ? "下降" : "增长")\(stated)。",
+                              en: "\(why.text.en), so no rate of change exists, yet the text says \(stated).")
+            }
         }
     }
 }

@@ -11,8 +11,19 @@ public struct IdentityCheck: Check {
         id: "identity",
         title: LocalizedText(zh: "决算恒等式不成立", en: "An accounting identity does not hold"),
         rationale: LocalizedText(
-            zh: "部门决算各表之间有固定的恒等关系：基本支出 = 人员经费 + 公用经费；“三公”经费 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费；公务用车费 = 购置 + 运行维护；政府采购 = 货物 + 工程 + 服务；授予小微企业 ≤ 授予中小企业 ≤ 采购总额；机关运行经费 ≤ 公用经费；财政拨款支出总计 ≥ 三类财政拨款支出之和。文中分散在各章节的数字只要给出了全部项，就按区间算术核对；同一句“其中”已列明的，由 breakdown-sum 报告。",
-            en: "The tables of a 部门决算 obey fixed identities: basic expenditure = personnel + public costs; the three public costs = travel abroad + official vehicles + reception; vehicles = purchase + running; procurement = goods + works + services; small and micro ≤ SMEs ≤ procurement; operating costs ≤ public costs; total appropriation ≥ the three appropriation expenditures. Whenever the text states every term, wherever they are, the identity is tested with interval arithmetic; a breakdown stated in one sentence is left to breakdown-sum."),
+            zh: """
+                部门决算各表之间有固定的恒等关系：基本支出 = 人员经费 + 公用经费；“三公”经费 = 因公出国（境）费 + 公务用车购置及运行维护费 \
+                + 公务接待费；公务用车费 = 购置 + 运行维护；政府采购 = 货物 + 工程 + 服务；授予小微企业 ≤ 授予中小企业 ≤ 采购总额；\
+                机关运行经费 ≤ 公用经费；财政拨款支出总计 ≥ 三类财政拨款支出之和。文中分散在各章节的数字只要给出了全部项，\
+                就按区间算术核对；同一句“其中”已列明的，由 breakdown-sum 报告。
+                """,
+            en: """
+                The tables of a 部门决算 obey fixed identities: basic expenditure = personnel + public costs; the three public costs = \
+                travel abroad + official vehicles + reception; vehicles = purchase + running; procurement = goods + works + services; \
+                small and micro ≤ SMEs ≤ procurement; operating costs ≤ public costs; total appropriation ≥ the three appropriation \
+                expenditures. Whenever the text states every term, wherever they are, the identity is tested with interval arithmetic; a \
+                breakdown stated in one sentence is left to breakdown-sum.
+                """),
         severity: .error,
         tags: ["arithmetic", "prose", "identity"],
         triggering: [
@@ -63,50 +74,64 @@ public struct IdentityCheck: Check {
             if coveredByBreakdown(identity, total, model) { continue }
             let figures = parts.map { $0.mention.quantity.comparable }
             let totalFigure = total.mention.quantity.comparable
-            let key = "\(identity.id)"
             let verdict = Relations.compare(parts: figures, total: totalFigure, relation: identity.relation)
-            switch verdict {
-            case .holds:
-                report.verified(parts.map(\.mention.quantity) + [total.mention.quantity], key: key)
-            case .undefined:
-                continue
-            case .fails, .holdsIfTruncated:
-                // Land on the term stated last: that is where a reader meets the contradiction.
-                let all = [total] + parts
-                let last = all.max { $0.mention.id < $1.mention.id }!
-                lazy var related = all.filter { $0.mention.id != last.mention.id }.map {
-                    Say.related($0.mention.id == total.mention.id ? "total" : "part", $0.mention, zh: "", en: "")
-                }
-                let sum = Say.exactSum(figures)
-                let d = max(Say.decimals(figures), totalFigure.decimals)
-                let sumText = Say.amount(sum, like: total.mention.quantity, decimals: d)
-                let partsText = Say.sum(parts.map(\.mention))
-                let partsEnglish = Say.sum(parts.map(\.mention), english: true)
-                let relation: (zh: String, en: String)
-                switch identity.relation {
-                case .equal: relation = ("≠", "≠")
-                case .atLeast: relation = ("<", "<")
-                case .atMost: relation = (">", ">")
-                }
-                let gap = Say.amount((sum - totalFigure.value).magnitude, like: total.mention.quantity, decimals: d)
-                let severity: Severity = verdict == .holdsIfTruncated ? .note : Self.severity(of: identity)
-                let message = parts.count == 1
-                    ? LocalizedText(zh: "\(identity.description.zh)不成立：\(total.mention.named) \(relation.zh) \(partsText)（差\(gap)）。",
-                                    en: "\(identity.description.en) does not hold: \(total.mention.namedEnglish) \(relation.en) \(partsEnglish) (by \(gap)).")
-                    : LocalizedText(zh: "\(identity.description.zh)不成立：\(total.mention.named) \(relation.zh) \(partsText) = \(sumText)（差\(gap)）。",
-                                    en: "\(identity.description.en) does not hold: \(total.mention.namedEnglish) \(relation.en) \(partsEnglish) = \(sumText) (off by \(gap)).")
-                report.add(Self.description.finding(severity, message, at: last.mention.span, related: related,
-                                                    expected: identity.relation == .equal && parts.count > 1 ? sumText : nil, key: key))
-            }
+            // Land on the term stated last: that is where a reader meets the contradiction.
+            lazy var last = parts.reduce(total) { $1.mention.id > $0.mention.id ? $1 : $0 }
+            lazy var sum = Say.exactSum(figures)
+            lazy var d = max(Say.decimals(figures), totalFigure.decimals)
+            lazy var sumText = Say.amount(sum, like: total.mention.quantity, decimals: d)
+            report.judge(verdict, severity: Self.severity(of: identity),
+                         numbers: parts.map(\.mention.quantity) + [total.mention.quantity], key: identity.id,
+                         message: Message.broken(
+                            identity: identity.description, total: Say.named(total.mention), relation: identity.relation.broken,
+                            parts: LocalizedText(zh: Say.sum(parts.map(\.mention)), en: Say.sum(parts.map(\.mention), english: true)),
+                            sum: parts.count == 1 ? nil : sumText,
+                            gap: Say.amount((sum - totalFigure.value).magnitude, like: total.mention.quantity, decimals: d)).text,
+                         at: last.mention.span,
+                         related: ([total] + parts).filter { $0.mention.id != last.mention.id }.map {
+                             Say.related($0.mention.id == total.mention.id ? "total" : "part", $0.mention, zh: "", en: "")
+                         },
+                         expected: identity.relation == .equal && parts.count > 1 ? sumText : nil)
         }
     }
 
     /// A breakdown sentence already lists this total and these parts: breakdown-sum speaks for it.
     func coveredByBreakdown(_ identity: Identity, _ total: Fact, _ model: AuditModel) -> Bool {
         model.breakdowns.contains { b in
-            guard let head = b.head?.concept ?? b.headConcept, identity.totals.contains(head.id) || head.id == total.concept.id else { return false }
+            guard let head = b.head?.concept ?? b.headConcept, identity.totals.contains(head.id) || head.id == total.concept.id else {
+                return false
+            }
             let partConcepts = Set(b.parts.compactMap { $0.amount.concept?.id })
             return Set(identity.parts).isSubset(of: partConcepts)
+        }
+    }
+}
+
+extension Relations.Comparison {
+    /// The sign that shows this relation broken: total ≠, <, > the parts.
+    var broken: String {
+        switch self {
+        case .equal: "≠"
+        case .atLeast: "<"
+        case .atMost: ">"
+        }
+    }
+}
+
+extension IdentityCheck {
+    enum Message {
+        /// `sum` is nil for an identity of one part (≤ one figure: nothing is added).
+        case broken(identity: LocalizedText, total: LocalizedText, relation: String, parts: LocalizedText, sum: String?, gap: String)
+
+        var text: LocalizedText {
+            switch self {
+            case let .broken(identity, total, relation, parts, sum?, gap):
+                LocalizedText(zh: "\(identity.zh)不成立：\(total.zh) \(relation) \(parts.zh) = \(sum)（差\(gap)）。",
+                              en: "\(identity.en) does not hold: \(total.en) \(relation) \(parts.en) = \(sum) (off by \(gap)).")
+            case let .broken(identity, total, relation, parts, nil, gap):
+                LocalizedText(zh: "\(identity.zh)不成立：\(total.zh) \(relation) \(parts.zh)（差\(gap)）。",
+                              en: "\(identity.en) does not hold: \(total.en) \(relation) \(parts.en) (by \(gap)).")
+            }
         }
     }
 }

@@ -10,8 +10,17 @@ public struct IndicatorDirection: Check {
         id: "indicator-direction",
         title: LocalizedText(zh: "指标方向与指标类别不符", en: "Target direction does not fit the indicator"),
         rationale: LocalizedText(
-            zh: "绩效指标的方向有约定：满意度、质量、数量指标取“≥”，成本指标取“≤”，时效指标取“≤”（期限）。满意度写成“≤90%”是错误（满意度越低越好？）；比率目标超过100%不可能达到，是错误；“≥100%”只有恰好100%才算达成，报提示。成本写“≥”报警告，数量写“≤”、时效写“≥”报提示。成本指标写“≤”是正确的，不报。",
-            en: "Indicators have conventional directions: satisfaction, quality and quantity targets are “≥”, cost targets “≤”, time targets “≤” (a deadline). A satisfaction target written “≤90%” is an error; a rate target above 100% cannot be met, an error; “≥100%” can only be met by exactly 100%, a note. A cost target with “≥” is a warning, a quantity with “≤” or a deadline with “≥” a note. “≤” on a cost is correct and never reported."),
+            zh: """
+                绩效指标的方向有约定：满意度、质量、数量指标取“≥”，成本指标取“≤”，时效指标取“≤”（期限）。\
+                满意度写成“≤90%”是错误（满意度越低越好？）；比率目标超过100%不可能达到，是错误；“≥100%”只有恰好100%才算达成，报提示。\
+                成本写“≥”报警告，数量写“≤”、时效写“≥”报提示。成本指标写“≤”是正确的，不报。
+                """,
+            en: """
+                Indicators have conventional directions: satisfaction, quality and quantity targets are “≥”, cost targets “≤”, time \
+                targets “≤” (a deadline). A satisfaction target written “≤90%” is an error; a rate target above 100% cannot be met, an \
+                error; “≥100%” can only be met by exactly 100%, a note. A cost target with “≥” is a warning, a quantity with “≤” or a \
+                deadline with “≥” a note. “≤” on a cost is correct and never reported.
+                """),
         severity: .error,
         tags: ["performance-table", "indicator"],
         triggering: [
@@ -74,44 +83,71 @@ public struct IndicatorDirection: Check {
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
         for p in model.projectTables {
-            lazy var name = TableSay.project(p)
             for i in p.indicators {
                 guard let op = i.op, op != .qualitative else { continue }
                 let at = i.opCell.map { $0.isEmpty ? nil : $0.span } ?? nil
                 guard let span = at ?? i.targetCell?.span else { continue }
-                lazy var key = TableSay.key(p, "direction|\(i.name)")
-                let target = i.target
-                let shown = (i.opCell.map { $0.text } ?? "") + (i.targetCell?.text ?? "") + (i.unitText ?? "")
                 let lower = op == .atLeast || op == .greater, upper = op == .atMost || op == .less
-                var finding: (Severity, LocalizedText)?
-                if let t = target, t.unit == .percent, lower, Self.boundedRateWords.contains(where: { i.name.includes($0) }) || i.kind == .satisfaction {
+                // The severity and the message of what is wrong, if anything.
+                var finding: (Severity, (LocalizedText, String, String) -> Message)?
+                if let t = i.target, t.unit == .percent, lower,
+                   Self.boundedRateWords.contains(where: { i.name.includes($0) }) || i.kind == .satisfaction {
                     if Dec.hundred < t.value {
-                        finding = (.error, LocalizedText(zh: "\(name.zh)“\(i.name)”目标“\(shown)”超过100%，不可能达到。",
-                                                         en: "\(name.en) “\(i.name)”: the target “\(shown)” is above 100% and cannot be met."))
+                        finding = (.error, Message.aboveHundred)
                     } else if t.value == Dec.hundred && op == .atLeast {
-                        finding = (.note, LocalizedText(zh: "\(name.zh)“\(i.name)”目标“\(shown)”只有恰好100%才算达成，宜写“＝100%”或“≥9x%”。",
-                                                        en: "\(name.en) “\(i.name)”: the target “\(shown)” is met only by exactly 100%; write “=100%” or “≥9x%”."))
+                        finding = (.note, Message.exactlyHundred)
                     }
                 }
                 if finding == nil {
                     switch i.kind {
-                    case .satisfaction where upper:
-                        finding = (.error, LocalizedText(zh: "\(name.zh)满意度指标“\(i.name)”的目标写成“\(shown)”，方向反了，应为“≥”。",
-                                                         en: "\(name.en) satisfaction indicator “\(i.name)”: the target “\(shown)” points the wrong way; it should be “≥”."))
-                    case .cost where lower:
-                        finding = (.warning, LocalizedText(zh: "\(name.zh)成本指标“\(i.name)”的目标写成“\(shown)”，成本通常是上限（“≤”）。",
-                                                           en: "\(name.en) cost indicator “\(i.name)”: the target “\(shown)” is a floor; a cost is normally a ceiling (“≤”)."))
-                    case .timeliness where lower:
-                        finding = (.note, LocalizedText(zh: "\(name.zh)时效指标“\(i.name)”的目标写成“\(shown)”，时限通常是“≤”。",
-                                                        en: "\(name.en) time indicator “\(i.name)”: the target “\(shown)” is a floor; a deadline is normally “≤”."))
-                    case .quantity where upper:
-                        finding = (.note, LocalizedText(zh: "\(name.zh)数量指标“\(i.name)”的目标写成“\(shown)”，产出数量通常是下限（“≥”），请确认。",
-                                                        en: "\(name.en) quantity indicator “\(i.name)”: the target “\(shown)” is a ceiling; an output quantity is normally a floor (“≥”)."))
+                    case .satisfaction where upper: finding = (.error, Message.satisfactionCeiling)
+                    case .cost where lower: finding = (.warning, Message.costFloor)
+                    case .timeliness where lower: finding = (.note, Message.deadlineFloor)
+                    case .quantity where upper: finding = (.note, Message.quantityCeiling)
                     default: break
                     }
                 }
                 guard let (severity, message) = finding else { continue }
-                report.add(Self.description.finding(severity, message, at: span, key: key))
+                let shown = (i.opCell.map { $0.text } ?? "") + (i.targetCell?.text ?? "") + (i.unitText ?? "")
+                report.add(severity, message(TableSay.project(p), i.name, shown).text,
+                           at: span, key: TableSay.key(p, "direction|\(i.name)"))
+            }
+        }
+    }
+}
+
+extension IndicatorDirection {
+    enum Message {
+        /// A rate target above 100%.
+        case aboveHundred(project: LocalizedText, indicator: String, target: String)
+        /// “≥100%”: met only by exactly 100%.
+        case exactlyHundred(project: LocalizedText, indicator: String, target: String)
+        case satisfactionCeiling(project: LocalizedText, indicator: String, target: String)
+        case costFloor(project: LocalizedText, indicator: String, target: String)
+        case deadlineFloor(project: LocalizedText, indicator: String, target: String)
+        case quantityCeiling(project: LocalizedText, indicator: String, target: String)
+
+        var text: LocalizedText {
+            switch self {
+            case let .aboveHundred(p, i, t):
+                LocalizedText(zh: "\(p.zh)“\(i)”目标“\(t)”超过100%，不可能达到。",
+                              en: "\(p.en) “\(i)”: the target “\(t)” is above 100% and cannot be met.")
+            case let .exactlyHundred(p, i, t):
+                LocalizedText(zh: "\(p.zh)“\(i)”目标“\(t)”只有恰好100%才算达成，宜写“＝100%”或“≥9x%”。",
+                              en: "\(p.en) “\(i)”: the target “\(t)” is met only by exactly 100%; write “=100%” or “≥9x%”.")
+            case let .satisfactionCeiling(p, i, t):
+                LocalizedText(zh: "\(p.zh)满意度指标“\(i)”的目标写成“\(t)”，方向反了，应为“≥”。",
+                              en: "\(p.en) satisfaction indicator “\(i)”: the target “\(t)” points the wrong way; it should be “≥”.")
+            case let .costFloor(p, i, t):
+                LocalizedText(zh: "\(p.zh)成本指标“\(i)”的目标写成“\(t)”，成本通常是上限（“≤”）。",
+                              en: "\(p.en) cost indicator “\(i)”: the target “\(t)” is a floor; a cost is normally a ceiling (“≤”).")
+            case let .deadlineFloor(p, i, t):
+                LocalizedText(zh: "\(p.zh)时效指标“\(i)”的目标写成“\(t)”，时限通常是“≤”。",
+                              en: "\(p.en) time indicator “\(i)”: the target “\(t)” is a floor; a deadline is normally “≤”.")
+            case let .quantityCeiling(p, i, t):
+                LocalizedText(
+                    zh: "\(p.zh)数量指标“\(i)”的目标写成“\(t)”，产出数量通常是下限（“≥”），请确认。",
+                    en: "\(p.en) quantity indicator “\(i)”: the target “\(t)” is a ceiling; an output quantity is normally a floor (“≥”).")
             }
         }
     }

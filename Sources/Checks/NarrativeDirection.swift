@@ -10,8 +10,15 @@ public struct NarrativeDirection: Check {
         id: "narrative-direction",
         title: LocalizedText(zh: "文字描述的增减与数字相反", en: "The narrative's direction contradicts the figures"),
         rationale: LocalizedText(
-            zh: "评价报告常用不带数字的话概括变化（“三公经费较上年压减”）。同一个量在决算说明中有带数字的同比句时，两处方向必须一致：数字显示增加而文字说压减（或相反），报警告。",
-            en: "Evaluation reports summarise changes in words without figures (“三公经费较上年压减”). When the final accounts give the same quantity a year-on-year sentence with figures, the directions must agree: figures that rose while the words say it was cut (or the reverse) are a warning."),
+            zh: """
+                评价报告常用不带数字的话概括变化（“三公经费较上年压减”）。同一个量在决算说明中有带数字的同比句时，两处方向必须一致：\
+                数字显示增加而文字说压减（或相反），报警告。
+                """,
+            en: """
+                Evaluation reports summarise changes in words without figures (“三公经费较上年压减”). When the final accounts give the \
+                same quantity a year-on-year sentence with figures, the directions must agree: figures that rose while the words say it \
+                was cut (or the reverse) are a warning.
+                """),
         severity: .warning,
         tags: ["cross-reference", "prose", "year-on-year"],
         triggering: [
@@ -47,18 +54,36 @@ public struct NarrativeDirection: Check {
         for u in model.units where u.location.isParagraph {
             let mentions = Set(u.scanned.quantities.map { u.sentence(containing: $0.textRange.lowerBound) ?? -1 })
             for (si, sentence) in u.sentences.enumerated() where !mentions.contains(si) {
-                guard Self.comparisons.contains(where: { u.text.find($0, from: sentence.lowerBound, to: sentence.upperBound) != nil }) else { continue }
+                let compares = Self.comparisons.contains { u.text.find($0, from: sentence.lowerBound, to: sentence.upperBound) != nil }
+                guard compares else { continue }
                 for (word, direction) in Self.words {
                     guard let at = u.text.find(word, from: sentence.lowerBound, to: sentence.upperBound) else { continue }
                     guard let match = Catalogue.match(Array(u.text.scalars[sentence.lowerBound..<at])),
                           let (figures, anchor) = established[match.concept.id], figures != direction else { continue }
-                    report.add(Self.description.finding(nil, LocalizedText(
-                        zh: "此处说\(match.concept.zh)较上年“\(Chars.string(word))”，但决算数字显示\(figures == .up ? "增加" : "减少")（\(anchor.named)）。",
-                        en: "here \(match.concept.en) is said to have \(direction == .down ? "fallen" : "risen") against the year before, but the accounts show it \(figures == .up ? "rose" : "fell") (\(anchor.namedEnglish))."),
-                        at: u.text.span(at..<(at + word.count)), related: [Say.related("figures", anchor, zh: "数字", en: "figures")],
-                        key: "direction|\(match.concept.id)"))
+                    let concept = LocalizedText(zh: match.concept.zh, en: match.concept.en)
+                    let message = Message.contradicts(concept: concept, word: Chars.string(word), saysDown: direction == .down,
+                                                      figuresUp: figures == .up, figures: Say.named(anchor))
+                    report.add(message.text,
+                               at: u.text.span(at..<(at + word.count)), related: [Say.related("figures", anchor, zh: "数字", en: "figures")],
+                               key: "direction|\(match.concept.id)")
                     break
                 }
+            }
+        }
+    }
+}
+
+extension NarrativeDirection {
+    enum Message {
+        /// `word`: the direction word of the narrative; `figures`: the change the accounts state.
+        case contradicts(concept: LocalizedText, word: String, saysDown: Bool, figuresUp: Bool, figures: LocalizedText)
+
+        var text: LocalizedText {
+            switch self {
+            case let .contradicts(concept, word, saysDown, figuresUp, figures):
+                LocalizedText(zh: "此处说\(concept.zh)较上年“\(word)”，但决算数字显示\(figuresUp ? "增加" : "减少")（\(figures.zh)）。",
+                              en: "here \(concept.en) is said to have \(saysDown ? "fallen" : "risen") against the year before, "
+                                  + "but the accounts show it \(figuresUp ? "rose" : "fell") (\(figures.en)).")
             }
         }
     }

@@ -10,8 +10,17 @@ public struct Period: Check {
         id: "period",
         title: LocalizedText(zh: "绩效表中的年份不是评价年度", en: "A year in a performance table is not the evaluated year"),
         rationale: LocalizedText(
-            zh: "自评表评价的是一个年度：指标值、完成值、时限（“2023年12月31日前完成”）和服务期应落在该年度；年度目标和完成情况写的是别的年份（如2024年表中“完成2023年…工作”），多半是照抄上年或写了下年的计划，相邻年份报警告，更早的年份报提示。“对2023年招录的…”这类指过去事件的写法不报。正文中缺“日”的日期（“2025年8月19”）报提示。",
-            en: "A self-evaluation table covers one year: targets, completion values, deadlines (“2023年12月31日前完成”) and service periods must fall in it. Goals and results that name another year (a 2024 table promising “完成2023年…工作”) were usually copied from the year before or describe next year's plans: an adjacent year is a warning, an older one a note. References to past events (“对2023年招录的…”) are not reported. A date in the text missing its day marker (“2025年8月19”) is a note."),
+            zh: """
+                自评表评价的是一个年度：指标值、完成值、时限（“2023年12月31日前完成”）和服务期应落在该年度；\
+                年度目标和完成情况写的是别的年份（如2024年表中“完成2023年…工作”），多半是照抄上年或写了下年的计划，相邻年份报警告，\
+                更早的年份报提示。“对2023年招录的…”这类指过去事件的写法不报。正文中缺“日”的日期（“2025年8月19”）报提示。
+                """,
+            en: """
+                A self-evaluation table covers one year: targets, completion values, deadlines (“2023年12月31日前完成”) and service \
+                periods must fall in it. Goals and results that name another year (a 2024 table promising “完成2023年…工作”) were usually \
+                copied from the year before or describe next year's plans: an adjacent year is a warning, an older one a note. References \
+                to past events (“对2023年招录的…”) are not reported. A date in the text missing its day marker (“2025年8月19”) is a note.
+                """),
         severity: .warning,
         tags: ["performance-table", "dates"],
         triggering: [
@@ -92,7 +101,6 @@ public struct Period: Check {
         func unitOf(_ cell: CellValue) -> TextUnit? { cell.unit.map { model.units[$0] } }
         for p in model.projectTables {
             guard let year = tableYear(p, model) else { continue }
-            lazy var name = TableSay.project(p)
             // Indicator cells: any other year is a wrong period.
             for i in p.indicators {
                 let cells = [i.targetCell, i.actual].compactMap { $0 }
@@ -100,8 +108,9 @@ public struct Period: Check {
                 for c in cells {
                     guard let u = unitOf(c) else { continue }
                     for y in u.scanned.years where y.year != year { found.append((c, y.year)) }
-                    for d in u.scanned.dates where d.year != nil && d.year != year && !u.scanned.years.contains(where: { $0.year == d.year }) {
-                        found.append((c, d.year!))
+                    for d in u.scanned.dates {
+                        guard let dy = d.year, dy != year, !u.scanned.years.contains(where: { $0.year == dy }) else { continue }
+                        found.append((c, dy))
                     }
                 }
                 // A time indicator whose value is a bare year ("＝ 2023 | 年").
@@ -110,11 +119,10 @@ public struct Period: Check {
                     found.append((c, Int(t.value.formatted()) ?? 0))
                 }
                 guard let (cell, other) = found.first else { continue }
-                report.add(Self.description.finding(.warning, LocalizedText(
-                    zh: "\(name.zh)是\(year)年度的自评表，指标“\(i.name)”却写“\(cell.text)”（\(other)年）。",
-                    en: "\(name.en) evaluates \(year), but the indicator “\(i.name)” says “\(cell.text)” (\(other))."),
-                    at: cell.span, related: found.dropFirst().map { TableSay.related("also", $0.0, zh: "另见", en: "also") },
-                    key: TableSay.key(p, "period|\(i.name)")))
+                let message = Message.indicator(project: TableSay.project(p), year: year, indicator: i.name, cell: cell.text, other: other)
+                report.add(.warning, message.text, at: cell.span,
+                           related: found.dropFirst().map { TableSay.related("also", $0.0, zh: "另见", en: "also") },
+                           key: TableSay.key(p, "period|\(i.name)"))
             }
             // Goal and completion texts.
             for cell in [p.goal, p.goalCompletion].compactMap({ $0 }) {
@@ -123,12 +131,13 @@ public struct Period: Check {
                 let others = u.scanned.years.filter { y in y.year != year && y.form != .bracketed && !isPastEvent(u.text, y) }
                 guard let first = others.first else { continue }
                 let adjacent = others.contains { abs($0.year - year) == 1 }
-                let quoted = others.map { model.quote($0.span) }.joined(separator: "、")
-                report.add(Self.description.finding(adjacent ? .warning : .note, LocalizedText(
-                    zh: "\(name.zh)是\(year)年度的自评表，年度目标或完成情况却写到\(quoted)：请核对是否照抄了其他年度的内容。",
-                    en: "\(name.en) evaluates \(year), but its goal or results speak of \(quoted): check whether they were copied from another year."),
-                    at: first.span, related: others.dropFirst().map { RelatedLocation(role: "also", span: $0.span, message: LocalizedText(zh: "另见", en: "also")) },
-                    key: TableSay.key(p, "goal-period|\(cell.column)")))
+                let message = Message.goal(project: TableSay.project(p), year: year,
+                                           quoted: others.map { model.quote($0.span) }.joined(separator: "、"))
+                report.add(adjacent ? .warning : .note, message.text, at: first.span,
+                           related: others.dropFirst().map {
+                               RelatedLocation(role: "also", span: $0.span, message: LocalizedText(zh: "另见", en: "also"))
+                           },
+                           key: TableSay.key(p, "goal-period|\(cell.column)"))
             }
         }
         // Dates missing their day marker, anywhere in the prose.
@@ -137,9 +146,7 @@ public struct Period: Check {
                 let last = u.text[d.textRange.upperBound - 1]
                 guard Chars.isDigit(last) else { continue }
                 let text = model.quote(d.span)
-                report.add(Self.description.finding(.note, LocalizedText(
-                    zh: "日期“\(text)”不完整（缺“日”）。", en: "the date “\(text)” is incomplete (no 日)."),
-                    at: d.span, expected: text + "日", key: "date|\(text)"))
+                report.add(.note, Message.dayMissing(date: text).text, at: d.span, expected: text + "日", key: "date|\(text)")
             }
         }
     }
@@ -153,6 +160,31 @@ public struct Period: Check {
     /// "对2023年招录的…", "2023年以来": a past event, not the period of the work.
     func isPastEvent(_ t: CleanText, _ y: YearMention) -> Bool {
         if y.textRange.lowerBound > 0 && t[y.textRange.lowerBound - 1] == 0x5BF9 { return true } // 对
-        return Self.pastEventWords.contains { w in t.find(w, from: y.textRange.upperBound, to: min(t.count, y.textRange.upperBound + 4)) != nil }
+        let after = y.textRange.upperBound
+        return Self.pastEventWords.contains { w in t.find(w, from: after, to: min(t.count, after + 4)) != nil }
+    }
+}
+
+extension Period {
+    enum Message {
+        case indicator(project: LocalizedText, year: Int, indicator: String, cell: String, other: Int)
+        /// `quoted`: every other year the goal or result texts name.
+        case goal(project: LocalizedText, year: Int, quoted: String)
+        case dayMissing(date: String)
+
+        var text: LocalizedText {
+            switch self {
+            case let .indicator(project, year, indicator, cell, other):
+                LocalizedText(zh: "\(project.zh)是\(year)年度的自评表，指标“\(indicator)”却写“\(cell)”（\(other)年）。",
+                              en: "\(project.en) evaluates \(year), but the indicator “\(indicator)” says “\(cell)” (\(other)).")
+            case let .goal(project, year, quoted):
+                LocalizedText(
+                    zh: "\(project.zh)是\(year)年度的自评表，年度目标或完成情况却写到\(quoted)：请核对是否照抄了其他年度的内容。",
+                    en: "\(project.en) evaluates \(year), but its goal or results speak of \(quoted): "
+                        + "check whether they were copied from another year.")
+            case let .dayMissing(date):
+                LocalizedText(zh: "日期“\(date)”不完整（缺“日”）。", en: "the date “\(date)” is incomplete (no 日).")
+            }
+        }
     }
 }

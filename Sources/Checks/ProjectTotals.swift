@@ -11,8 +11,20 @@ public struct ProjectTotals: Check {
         id: "project-totals",
         title: LocalizedText(zh: "项目汇总与项目自评表不符", en: "The project summary contradicts the project tables"),
         rationale: LocalizedText(
-            zh: "绩效评价报告对项目的汇总必须与所附项目支出绩效自评表一致：项目个数与表的张数；表中调整后预算之和与“涉及预算总金额”、执行数之和与决算中的“项目支出”（只在各类项目个数之和等于表数、即表已覆盖全部项目时比较）；“预算执行总体进度”= 执行数之和 ÷ 预算之和；“结余率大于10%的项目共计N个”与表中实际个数；正文引用的项目得分、部门整体得分与表中合计。个数与另一处叙述矛盾报警告，仅与表数不同报提示。",
-            en: "What the evaluation report says about its projects must match the attached project tables: the number of projects and of tables; the tables' adjusted budgets against 涉及预算总金额 and their executed amounts against the 项目支出 of the accounts (compared only when the category counts add up to the number of tables, i.e. the tables cover every project); 预算执行总体进度 = Σ executed ÷ Σ budget; “N projects with a balance above 10%” against the tables; every project or department score quoted in the text against the table's total. A count that contradicts another statement is a warning; one that only differs from the number of tables, a note."),
+            zh: """
+                绩效评价报告对项目的汇总必须与所附项目支出绩效自评表一致：项目个数与表的张数；表中调整后预算之和与“涉及预算总金额”、\
+                执行数之和与决算中的“项目支出”（只在各类项目个数之和等于表数、即表已覆盖全部项目时比较）；“预算执行总体进度”= 执行数之和 ÷ \
+                预算之和；“结余率大于10%的项目共计N个”与表中实际个数；正文引用的项目得分、部门整体得分与表中合计。\
+                个数与另一处叙述矛盾报警告，仅与表数不同报提示。
+                """,
+            en: """
+                What the evaluation report says about its projects must match the attached project tables: the number of projects and of \
+                tables; the tables' adjusted budgets against 涉及预算总金额 and their executed amounts against the 项目支出 of the \
+                accounts (compared only when the category counts add up to the number of tables, i.e. the tables cover every project); \
+                预算执行总体进度 = Σ executed ÷ Σ budget; “N projects with a balance above 10%” against the tables; every project or \
+                department score quoted in the text against the table's total. A count that contradicts another statement is a warning; \
+                one that only differs from the number of tables, a note.
+                """),
         severity: .error,
         tags: ["cross-reference", "performance-table", "prose"],
         triggering: [
@@ -97,26 +109,24 @@ public struct ProjectTotals: Check {
             statements.append((first.mention, sum))
         }
         let nDec = Dec(n)
-        let agreeing = statements.contains { $0.1 == nDec }
         let other = statements.first { $0.1 == nDec }?.0
         // A sentence that repeats the wrong count ("对22个项目…对22个项目…选取22个项目") is one finding.
         var bySentence: [String: [Mention]] = [:]
-        for (m, value) in statements where value != nDec { bySentence["\(m.unit)|\(m.sentence)|\(value.formatted())", default: []].append(m) }
+        for (m, value) in statements where value != nDec {
+            bySentence["\(m.unit)|\(m.sentence)|\(value.formatted())", default: []].append(m)
+        }
         var reported = Set<String>()
         for (m, value) in statements where value != nDec {
             let sentenceKey = "\(m.unit)|\(m.sentence)|\(value.formatted())"
             guard reported.insert(sentenceKey).inserted else { continue }
-            let repeats = (bySentence[sentenceKey] ?? []).filter { $0.id != m.id }.map { ($0, value) }
-            let severity: Severity = agreeing ? .warning : .note
-            let message = agreeing
-                ? LocalizedText(zh: "项目个数前后矛盾：此处为\(value.formatted())个，另处为\(n)个，所附项目支出绩效自评表也是\(n)张。",
-                                en: "the number of projects contradicts itself: \(value.formatted()) here, \(n) elsewhere, and \(n) project tables are attached.")
-                : LocalizedText(zh: "此处称\(value.formatted())个项目，所附项目支出绩效自评表只有\(n)张。",
-                                en: "the text speaks of \(value.formatted()) projects, but \(n) project tables are attached.")
-            lazy var related = repeats.map { Say.related("repeated", $0.0, zh: "同句", en: "same sentence") }
-                + (other.map { [Say.related("other-count", $0, zh: "另处", en: "elsewhere")] } ?? [])
-            report.add(Self.description.finding(severity, message, at: m.span, related: related,
-                                                expected: "\(n)个", key: "count|\(value.formatted())"))
+            let repeats = (bySentence[sentenceKey] ?? []).filter { $0.id != m.id }
+            // Another statement agrees with the tables: this one contradicts the text itself, a warning.
+            let message = other == nil ? Message.countAgainstTables(stated: value.formatted(), tables: n)
+                : .countContradicted(stated: value.formatted(), tables: n)
+            report.add(other == nil ? .note : .warning, message.text, at: m.span,
+                       related: repeats.map { Say.related("repeated", $0, zh: "同句", en: "same sentence") }
+                           + (other.map { [Say.related("other-count", $0, zh: "另处", en: "elsewhere")] } ?? []),
+                       expected: "\(n)个", key: "count|\(value.formatted())")
         }
     }
 
@@ -133,13 +143,9 @@ public struct ProjectTotals: Check {
 
         // A category with no projects cannot have a progress rate.
         let emptyCategories = Set(categorized.filter { $0.mention.quantity.value.isZero }.map(\.category))
-        for p in claims.progress {
-            if emptyCategories.contains(p.category) && !p.mention.quantity.value.isZero {
-                report.add(Self.description.finding(.note, LocalizedText(
-                    zh: "该类项目为0个、预算为0，却写执行总体进度\(p.mention.quantity.printed)。",
-                    en: "this category has 0 projects and no budget, yet its overall progress is given as \(p.mention.quantity.printed)."),
-                    at: p.mention.span, key: "progress-empty|\(p.category ?? "")"))
-            }
+        for p in claims.progress where emptyCategories.contains(p.category) && !p.mention.quantity.value.isZero {
+            report.add(.note, Message.progressOfNothing(stated: p.mention.quantity.printed).text, at: p.mention.span,
+                       key: "progress-empty|\(p.category ?? "")")
         }
 
         guard covered, adjusted.count == tables.count, executed.count == tables.count else {
@@ -149,11 +155,11 @@ public struct ProjectTotals: Check {
                       let projects = model.facts.first("project-expenditure", year: model.reportYear)?.mention,
                       b.mention.quantity.comparable.interval().intersects(all.quantity.comparable.interval()),
                       projects.quantity.comparable.value < all.quantity.comparable.value else { continue }
-                report.add(Self.description.finding(.warning, LocalizedText(
-                    zh: "项目“涉及预算总金额”\(b.mention.quantity.printed)等于整个部门的\(all.named)，而项目支出只有\(projects.quantity.printed)。",
-                    en: "the projects' total budget \(b.mention.quantity.printed) equals the whole department's \(all.namedEnglish), while project expenditure is only \(projects.quantity.printed)."),
-                    at: b.mention.span, related: [Say.related("total", all, zh: "", en: ""), Say.related("projects", projects, zh: "", en: "")],
-                    expected: projects.quantity.printed, key: "budget-total|department"))
+                report.add(.warning, Message.budgetIsDepartments(stated: b.mention.quantity.printed, department: Say.named(all),
+                                                                 projects: projects.quantity.printed).text,
+                           at: b.mention.span,
+                           related: [Say.related("total", all, zh: "", en: ""), Say.related("projects", projects, zh: "", en: "")],
+                           expected: projects.quantity.printed, key: "budget-total|department")
             }
             return
         }
@@ -162,31 +168,23 @@ public struct ProjectTotals: Check {
         let perTable = Array(zip(tables, zip(adjusted, executed)))
         let adjustedCells = rows.compactMap(\.adjusted), executedCells = rows.compactMap(\.executed)
         // Σ adjusted budgets against 涉及预算总金额.
-        if !claims.budgetTotals.isEmpty {
-            let stated = claims.budgetTotals.map { $0.mention.quantity.comparable }
-            let statedSum = Say.exactSum(stated)
-            let anchor = claims.budgetTotals.first { !$0.mention.quantity.value.isZero }?.mention ?? claims.budgetTotals[0].mention
-            let verdict = Relations.sum(parts: adjusted, total: Figure(value: statedSum, ulp: stated.map(\.ulp).max() ?? .zero))
-            if verdict == .holds {
-                report.verified(adjustedCells.compactMap(\.quantity) + claims.budgetTotals.map(\.mention.quantity), key: "budget-total")
-            } else if verdict == .fails {
-                report.add(Self.description.finding(nil, LocalizedText(
-                    zh: "“涉及预算总金额”\(anchor.quantity.printed)，而\(tables.count)张项目自评表的调整后预算数之和为\(sumAdjusted.formatted())万元。",
-                    en: "the projects' total budget is \(anchor.quantity.printed), but the adjusted budgets of the \(tables.count) project tables sum to \(sumAdjusted.formatted())万元."),
-                    at: anchor.span, expected: sumAdjusted.formatted() + "万元", key: "budget-total"))
-            }
+        let totals = claims.budgetTotals.map(\.mention)
+        if let anchor = totals.first(where: { !$0.quantity.value.isZero }) ?? totals.first {
+            let stated = totals.map { $0.quantity.comparable }
+            let statedSum = Figure(value: Say.exactSum(stated), ulp: stated.map(\.ulp).max() ?? .zero)
+            report.judge(Relations.sum(parts: adjusted, total: statedSum), ifTruncated: nil,
+                         numbers: adjustedCells.compactMap(\.quantity) + totals.map(\.quantity), key: "budget-total",
+                         message: Message.budgetTotal(stated: anchor.quantity.printed, tables: tables.count,
+                                                      sum: sumAdjusted.formatted()).text,
+                         at: anchor.span, expected: sumAdjusted.formatted() + "万元")
         }
         // Σ executed against the accounts' 项目支出.
         if let projects = model.facts.first("project-expenditure", year: model.reportYear)?.mention {
-            let verdict = Relations.sum(parts: executed, total: projects.quantity.comparable)
-            if verdict == .holds {
-                report.verified(executedCells.compactMap(\.quantity) + [projects.quantity], key: "project-expenditure")
-            } else if verdict == .fails {
-                report.add(Self.description.finding(nil, LocalizedText(
-                    zh: "\(projects.named)与\(tables.count)张项目自评表的预算执行数之和\(sumExecuted.formatted())万元不符。",
-                    en: "\(projects.namedEnglish) differs from the executed amounts of the \(tables.count) project tables, which sum to \(sumExecuted.formatted())万元."),
-                    at: projects.span, expected: sumExecuted.formatted() + "万元", key: "project-expenditure"))
-            }
+            report.judge(Relations.sum(parts: executed, total: projects.quantity.comparable), ifTruncated: nil,
+                         numbers: executedCells.compactMap(\.quantity) + [projects.quantity], key: "project-expenditure",
+                         message: Message.projectExpenditure(stated: Say.named(projects), tables: tables.count,
+                                                             sum: sumExecuted.formatted()).text,
+                         at: projects.span, expected: sumExecuted.formatted() + "万元")
         }
         // Overall progress = Σ executed ÷ Σ adjusted.
         // Summed once for both readings: a long report quotes its progress many times.
@@ -196,16 +194,15 @@ public struct ProjectTotals: Check {
         for p in claims.progress where p.category != "一次性" || !sumAdjusted.isZero {
             guard !sumAdjusted.isZero else { continue }
             let verdict = Relations.ratio(part: { $0 == .rounded ? executedSums.rounded : executedSums.truncated },
-                                          whole: { $0 == .rounded ? adjustedSums.rounded : adjustedSums.truncated }, percent: p.mention.quantity.figure)
-            let rate = Relations.percent(sumExecuted, of: sumAdjusted, decimals: 2).formatted(minDecimals: 2)
+                                          whole: { $0 == .rounded ? adjustedSums.rounded : adjustedSums.truncated },
+                                          percent: p.mention.quantity.figure)
+            // Verified under one key for the document, reported under its category's.
             if verdict == .holds { report.verified([p.mention.quantity], key: "progress"); continue }
-            guard verdict == .fails else { continue }
-            var f = Self.description.finding(nil, LocalizedText(
-                zh: "预算执行总体进度写为\(p.mention.quantity.printed)，而项目表合计：执行数\(sumExecuted.formatted())万元 ÷ 调整后预算\(sumAdjusted.formatted())万元 = \(rate)%\(lagging.isEmpty ? "" : "（未执行完的有\(lagging.zh)）")。",
-                en: "the overall progress is given as \(p.mention.quantity.printed), but the project tables give \(sumExecuted.formatted())万元 executed ÷ \(sumAdjusted.formatted())万元 budget = \(rate)%\(lagging.isEmpty ? "" : " (not fully executed: \(lagging.en))")."),
-                at: p.mention.span, related: lagging.related, expected: rate + "%", key: "progress|\(p.category ?? "")")
-            f.relatedOmitted = lagging.omitted
-            report.add(f)
+            lazy var rate = Say.percent(sumExecuted, of: sumAdjusted, decimals: 2)
+            report.judge(verdict, ifTruncated: nil, numbers: [p.mention.quantity], key: "progress|\(p.category ?? "")",
+                         message: Message.progress(stated: p.mention.quantity.printed, executed: sumExecuted.formatted(),
+                                                   budget: sumAdjusted.formatted(), rate: rate, lagging: lagging).text,
+                         at: p.mention.span, related: lagging.related, expected: rate, relatedOmitted: lagging.omitted)
         }
         // Projects whose balance exceeds the threshold.
         var overByThreshold: [Dec: NamedTables] = [:]
@@ -217,14 +214,9 @@ public struct ProjectTotals: Check {
                 return !a.value.isZero && t * a.value < Dec.hundred * (a.value - e.value)
             }.map(\.0))
             overByThreshold[t] = over
-            let stated = count.quantity.value
-            if Dec(over.count) == stated { report.verified([count.quantity], key: "balance"); continue }
-            var f = Self.description.finding(nil, LocalizedText(
-                zh: "称结余率大于\(threshold.quantity.printed)的项目共\(count.quantity.printed)，项目表中却有\(over.count)个：\(over.zh)。",
-                en: "\(count.quantity.printed) projects are said to have a balance above \(threshold.quantity.printed), but the tables show \(over.count): \(over.en)."),
-                at: count.span, related: over.related, expected: "\(over.count)个", key: "balance")
-            f.relatedOmitted = over.omitted
-            report.add(f)
+            report.judge(.exact(Dec(over.count) == count.quantity.value), numbers: [count.quantity], key: "balance",
+                         message: Message.balances(threshold: threshold.quantity.printed, stated: count.quantity.printed, over: over).text,
+                         at: count.span, related: over.related, expected: "\(over.count)个", relatedOmitted: over.omitted)
         }
     }
 
@@ -235,21 +227,16 @@ public struct ProjectTotals: Check {
         for s in claims.scores {
             let stated = s.mention.quantity.value
             if let name = s.project {
-                guard let table = tableNamed(name), let total = table.total?.score,
-                      let value = TableSay.points(total)?.value else { continue }
-                if value == stated { report.verified([s.mention.quantity], key: "score|\(name)"); continue }
-                report.add(Self.description.finding(nil, LocalizedText(
-                    zh: "正文称“\(name)”自评得分\(s.mention.quantity.printed)，其项目支出绩效自评表合计得分为\(total.text)分。",
-                    en: "the text gives “\(name)” a score of \(s.mention.quantity.printed), but its project table totals \(total.text)."),
-                    at: s.mention.span, related: [TableSay.related("table-total", total, zh: "表中合计", en: "table total")],
-                    expected: total.text + "分", key: "score|\(name)"))
+                guard let total = tableNamed(name)?.total?.score, let value = TableSay.points(total)?.value else { continue }
+                report.judge(.exact(value == stated), numbers: [s.mention.quantity], key: "score|\(name)",
+                             message: Message.projectScore(project: name, stated: s.mention.quantity.printed, table: total.text).text,
+                             at: s.mention.span, related: [TableSay.related("table-total", total, zh: "表中合计", en: "table total")],
+                             expected: total.text + "分")
             } else if let total = model.departmentTables.first?.total?.score, let value = TableSay.points(total)?.value {
-                if value == stated { report.verified([s.mention.quantity], key: "score|department"); continue }
-                report.add(Self.description.finding(nil, LocalizedText(
-                    zh: "正文称部门整体自评得分\(s.mention.quantity.printed)，部门整体支出绩效自评表总分为\(total.text)分。",
-                    en: "the text gives the department a score of \(s.mention.quantity.printed), but the department self-evaluation table totals \(total.text)."),
-                    at: s.mention.span, related: [TableSay.related("table-total", total, zh: "表中总分", en: "table total")],
-                    expected: total.text + "分", key: "score|department"))
+                report.judge(.exact(value == stated), numbers: [s.mention.quantity], key: "score|department",
+                             message: Message.departmentScore(stated: s.mention.quantity.printed, table: total.text).text,
+                             at: s.mention.span, related: [TableSay.related("table-total", total, zh: "表中总分", en: "table total")],
+                             expected: total.text + "分")
             }
         }
     }
@@ -271,10 +258,69 @@ struct NamedTables {
         let names = tables.prefix(12).compactMap(\.projectName)
         zh = tables.count > 12 ? names.prefix(10).joined(separator: "、") + "…（共\(tables.count)项）" : names.joined(separator: "、")
         en = tables.count > 12 ? names.prefix(10).joined(separator: ", ") + "… (\(tables.count) in all)" : names.joined(separator: ", ")
-        let pointed = tables.filter { $0.budget?.total?.executed != nil }
-        related = pointed.prefix(Linter.maxRelated).map { t in
-            TableSay.related("project", t.budget!.total!.executed!, zh: t.projectName ?? "", en: t.projectName ?? "")
-        }
+        let pointed = tables.compactMap { t in t.budget?.total?.executed.map { (t.projectName ?? "", $0) } }
+        related = pointed.prefix(Linter.maxRelated).map { name, executed in TableSay.related("project", executed, zh: name, en: name) }
         omitted = max(0, pointed.count - Linter.maxRelated)
+    }
+}
+
+extension ProjectTotals {
+    enum Message {
+        /// A count that differs from the tables only.
+        case countAgainstTables(stated: String, tables: Int)
+        /// A count that another statement (agreeing with the tables) contradicts.
+        case countContradicted(stated: String, tables: Int)
+        case progressOfNothing(stated: String)
+        case budgetIsDepartments(stated: String, department: LocalizedText, projects: String)
+        case budgetTotal(stated: String, tables: Int, sum: String)
+        case projectExpenditure(stated: LocalizedText, tables: Int, sum: String)
+        /// `lagging`: the tables not fully executed.
+        case progress(stated: String, executed: String, budget: String, rate: String, lagging: NamedTables)
+        case balances(threshold: String, stated: String, over: NamedTables)
+        case projectScore(project: String, stated: String, table: String)
+        case departmentScore(stated: String, table: String)
+
+        var text: LocalizedText {
+            switch self {
+            case let .countAgainstTables(stated, n):
+                LocalizedText(zh: "此处称\(stated)个项目，所附项目支出绩效自评表只有\(n)张。",
+                              en: "the text speaks of \(stated) projects, but \(n) project tables are attached.")
+            case let .countContradicted(stated, n):
+                LocalizedText(
+                    zh: "项目个数前后矛盾：此处为\(stated)个，另处为\(n)个，所附项目支出绩效自评表也是\(n)张。",
+                    en: "the number of projects contradicts itself: \(stated) here, \(n) elsewhere, and \(n) project tables are attached.")
+            case let .progressOfNothing(stated):
+                LocalizedText(zh: "该类项目为0个、预算为0，却写执行总体进度\(stated)。",
+                              en: "this category has 0 projects and no budget, yet its overall progress is given as \(stated).")
+            case let .budgetIsDepartments(stated, department, projects):
+                LocalizedText(zh: "项目“涉及预算总金额”\(stated)等于整个部门的\(department.zh)，而项目支出只有\(projects)。",
+                              en: "the projects' total budget \(stated) equals the whole department's \(department.en), "
+                                  + "while project expenditure is only \(projects).")
+            case let .budgetTotal(stated, n, sum):
+                LocalizedText(
+                    zh: "“涉及预算总金额”\(stated)，而\(n)张项目自评表的调整后预算数之和为\(sum)万元。",
+                    en: "the projects' total budget is \(stated), but the adjusted budgets of the \(n) project tables sum to \(sum)万元.")
+            case let .projectExpenditure(stated, n, sum):
+                LocalizedText(zh: "\(stated.zh)与\(n)张项目自评表的预算执行数之和\(sum)万元不符。",
+                              en: "\(stated.en) differs from the executed amounts of the \(n) project tables, which sum to \(sum)万元.")
+            case let .progress(stated, executed, budget, rate, lagging):
+                LocalizedText(
+                    zh: "预算执行总体进度写为\(stated)，而项目表合计：执行数\(executed)万元 ÷ 调整后预算\(budget)万元 = \(rate)"
+                        + (lagging.isEmpty ? "" : "（未执行完的有\(lagging.zh)）") + "。",
+                    en: "the overall progress is given as \(stated), but the project tables give \(executed)万元 executed ÷ "
+                        + "\(budget)万元 budget = \(rate)" + (lagging.isEmpty ? "" : " (not fully executed: \(lagging.en))") + ".")
+            case let .balances(threshold, stated, over):
+                LocalizedText(
+                    zh: "称结余率大于\(threshold)的项目共\(stated)，项目表中却有\(over.count)个：\(over.zh)。",
+                    en: "\(stated) projects are said to have a balance above \(threshold), but the tables show \(over.count): \(over.en).")
+            case let .projectScore(project, stated, table):
+                LocalizedText(zh: "正文称“\(project)”自评得分\(stated)，其项目支出绩效自评表合计得分为\(table)分。",
+                              en: "the text gives “\(project)” a score of \(stated), but its project table totals \(table).")
+            case let .departmentScore(stated, table):
+                LocalizedText(
+                    zh: "正文称部门整体自评得分\(stated)，部门整体支出绩效自评表总分为\(table)分。",
+                    en: "the text gives the department a score of \(stated), but the department self-evaluation table totals \(table).")
+            }
+        }
     }
 }

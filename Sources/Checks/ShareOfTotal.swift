@@ -10,8 +10,18 @@ public struct ShareOfTotal: Check {
         id: "share-of-total",
         title: LocalizedText(zh: "占比与金额、总额不符", en: "Share does not match its amount and total"),
         rationale: LocalizedText(
-            zh: "“X万元，占Y%”中的Y应等于X除以总额。按区间算术判断：每个数都代表其打印精度内的区间（1281.97 即 [1281.965, 1281.975]），三者区间能相容即为成立，舍入差异不报；只有截断才成立时报提示；否则报错误。总额可以是同句“其中”之前的合计、“占…的”点名的量，或句首点名、在别处给出的量（如“三公”经费）。",
-            en: "In “X万元，占Y%”, Y must equal X divided by the total. Every printed number stands for the interval its digits allow (1281.97 means [1281.965, 1281.975]); the claim holds when the intervals can agree, so rounding is never reported. Consistent only under truncation gives a note; otherwise an error. The total is the amount before 其中 in the same sentence, the quantity named in “占…的”, or the topic named at the start of the sentence and stated elsewhere (such as “三公”经费)."),
+            zh: """
+                “X万元，占Y%”中的Y应等于X除以总额。按区间算术判断：每个数都代表其打印精度内的区间（1281.97 即 [1281.965, 1281.975]），\
+                三者区间能相容即为成立，舍入差异不报；只有截断才成立时报提示；否则报错误。总额可以是同句“其中”之前的合计、\
+                “占…的”点名的量，或句首点名、在别处给出的量（如“三公”经费）。
+                """,
+            en: """
+                In “X万元，占Y%”, Y must equal X divided by the total. Every printed number stands for the interval its digits allow \
+                (1281.97 means [1281.965, 1281.975]); the claim holds when the intervals can agree, so rounding is never reported. \
+                Consistent only under truncation gives a note; otherwise an error. The total is the amount before 其中 in the same \
+                sentence, the quantity named in “占…的”, or the topic named at the start of the sentence and stated elsewhere (such as \
+                “三公”经费).
+                """),
         severity: .error,
         tags: ["arithmetic", "prose", "rounding"],
         triggering: [
@@ -46,37 +56,28 @@ public struct ShareOfTotal: Check {
             guard let base = claim.base else { continue }
             let partQ = claim.part.quantity, baseQ = base.quantity, shareQ = claim.share.quantity
             let part = partQ.comparable, whole = baseQ.comparable, percent = shareQ.figure
-            lazy var key = "\(model.document.sectionPath(model.unit(of: claim.share).section).last ?? "")|\(claim.part.name)|\(base.name)"
+            lazy var key = "\(Say.section(model, claim.share))|\(claim.part.name)|\(base.name)"
             lazy var related = [
-                RelatedLocation(role: "part", span: claim.part.span, message: LocalizedText(zh: "分项 " + claim.part.named, en: "part " + claim.part.namedEnglish)),
-                RelatedLocation(role: "total", span: base.span, message: LocalizedText(zh: "总额 " + base.named, en: "total " + base.namedEnglish)),
+                Say.related("part", claim.part, zh: "分项", en: "part"),
+                Say.related("total", base, zh: "总额", en: "total"),
             ]
-            let arithmeticZh = "\(claim.part.named) ÷ \(base.named)"
-            let arithmeticEn = "\(claim.part.namedEnglish) ÷ \(base.namedEnglish)"
-
             if whole.value.isZero {
                 // A share of nothing: 0 of 0 printed as 0% is the convention; anything else is undefined.
                 if part.value.isZero && percent.value.isZero { continue }
-                report.add(Self.description.finding(.note, LocalizedText(
-                    zh: "总额为零，占比无从计算：\(arithmeticZh)，文中却写占\(shareQ.printed)。",
-                    en: "the total is zero, so no share can be stated: \(arithmeticEn), yet the text says \(shareQ.printed)."),
-                    at: claim.share.span, related: related, key: key))
+                report.add(.note, Message.zeroTotal(part: Say.named(claim.part), total: Say.named(base), stated: shareQ.printed).text,
+                           at: claim.share.span, related: related, key: key)
                 continue
             }
             let verdict = Relations.ratio(part, of: whole, percent: percent)
-            let computed = Relations.percent(part.value, of: whole.value, decimals: max(shareQ.decimals, 2))
-            let expected = Relations.percent(part.value, of: whole.value, decimals: shareQ.decimals).formatted(minDecimals: shareQ.decimals) + "%"
-            lazy var forced = forcedToHundred(claim, model, expectedValue: Relations.percent(part.value, of: whole.value, decimals: shareQ.decimals))
+            lazy var rounded = Relations.percent(part.value, of: whole.value, decimals: shareQ.decimals)
+            lazy var expected = rounded.formatted(minDecimals: shareQ.decimals) + "%"
+            lazy var forced = forcedToHundred(claim, model, expectedValue: rounded)
+            lazy var message = Message.Arithmetic(
+                part: Say.named(claim.part), total: Say.named(base),
+                computed: Say.precisePercent(part.value, of: whole.value, decimals: shareQ.decimals),
+                stated: shareQ.printed, expected: expected)
             report.judge(verdict, severity: forced ? .note : nil, numbers: [partQ, baseQ, shareQ], key: key,
-                         message: verdict == .holdsIfTruncated
-                            ? LocalizedText(
-                                zh: "占比\(shareQ.printed)只有在截断（而非四舍五入）时才成立：\(arithmeticZh) = \(computed.formatted(minDecimals: 2))%，四舍五入应为\(expected)。",
-                                en: "the share \(shareQ.printed) holds only if truncated, not rounded: \(arithmeticEn) = \(computed.formatted(minDecimals: 2))%, which rounds to \(expected).")
-                            : LocalizedText(
-                                zh: "占比不符：\(arithmeticZh) = \(computed.formatted(minDecimals: 2))%，文中为\(shareQ.printed)，应为\(expected)。",
-                                en: "share does not match: \(arithmeticEn) = \(computed.formatted(minDecimals: 2))%, but the text says \(shareQ.printed); expected \(expected).")
-                                + (forced ? LocalizedText(zh: "（各项占比被凑整为100%，差一个末位单位，报提示）",
-                                                          en: " (the list was forced to sum to 100%, one unit in the last place; a note)") : LocalizedText("")),
+                         message: (verdict == .holdsIfTruncated ? Message.truncated(message) : .mismatch(message, forced: forced)).text,
                          at: claim.share.span, related: related, expected: expected)
         }
     }
@@ -91,5 +92,40 @@ public struct ShareOfTotal: Check {
         guard sum == Dec.hundred else { return false }
         let q = claim.share.quantity
         return (q.value - expectedValue).magnitude <= Dec.unit(decimals: q.decimals)
+    }
+}
+
+extension ShareOfTotal {
+    enum Message {
+        /// The figures of a share and what they give.
+        struct Arithmetic {
+            var part: LocalizedText, total: LocalizedText
+            var computed: String, stated: String, expected: String
+        }
+
+        case zeroTotal(part: LocalizedText, total: LocalizedText, stated: String)
+        case truncated(Arithmetic)
+        /// `forced`: the list was made to sum to 100% by moving this share one unit.
+        case mismatch(Arithmetic, forced: Bool)
+
+        var text: LocalizedText {
+            switch self {
+            case let .zeroTotal(part, total, stated):
+                LocalizedText(zh: "总额为零，占比无从计算：\(part.zh) ÷ \(total.zh)，文中却写占\(stated)。",
+                              en: "the total is zero, so no share can be stated: \(part.en) ÷ \(total.en), yet the text says \(stated).")
+            case let .truncated(a):
+                LocalizedText(
+                    zh: "占比\(a.stated)只有在截断（而非四舍五入）时才成立：\(a.part.zh) ÷ \(a.total.zh) = \(a.computed)，四舍五入应为\(a.expected)。",
+                    en: "the share \(a.stated) holds only if truncated, not rounded: \(a.part.en) ÷ \(a.total.en) = \(a.computed), "
+                        + "which rounds to \(a.expected).")
+            case let .mismatch(a, forced):
+                LocalizedText(
+                    zh: "占比不符：\(a.part.zh) ÷ \(a.total.zh) = \(a.computed)，文中为\(a.stated)，应为\(a.expected)。"
+                        + (forced ? "（各项占比被凑整为100%，差一个末位单位，报提示）" : ""),
+                    en: "share does not match: \(a.part.en) ÷ \(a.total.en) = \(a.computed), but the text says \(a.stated); "
+                        + "expected \(a.expected)."
+                        + (forced ? " (the list was forced to sum to 100%, one unit in the last place; a note)" : ""))
+            }
+        }
     }
 }

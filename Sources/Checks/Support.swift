@@ -28,6 +28,9 @@ enum Say {
         return items.prefix(limit - 2).joined(separator: separator) + separator + "… (\(items.count) in all)"
     }
 
+    /// A mention named in both languages: "本年收入合计860.00万元" / "income of the year 860.00万元".
+    static func named(_ m: Mention) -> LocalizedText { LocalizedText(zh: m.named, en: m.namedEnglish) }
+
     static func related(_ role: String, _ m: Mention, zh: String, en: String) -> RelatedLocation {
         RelatedLocation(role: role, span: m.span, message: LocalizedText(zh: zh.isEmpty ? m.named : zh + " " + m.named,
                                                                          en: en.isEmpty ? m.namedEnglish : en + " " + m.namedEnglish))
@@ -36,6 +39,16 @@ enum Say {
     /// The innermost section title of a mention, for fingerprint keys.
     static func section(_ model: AuditModel, _ m: Mention) -> String {
         model.document.sectionPath(model.unit(of: m).section).last ?? ""
+    }
+
+    /// "97%": part ÷ whole as a percentage, rounded to the decimals of the figure it is compared with.
+    static func percent(_ part: Dec, of whole: Dec, decimals: Int) -> String {
+        Relations.percent(part, of: whole, decimals: decimals).formatted(minDecimals: decimals) + "%"
+    }
+
+    /// "97.44%": part ÷ whole with at least two decimals, for the arithmetic a message shows.
+    static func precisePercent(_ part: Dec, of whole: Dec, decimals: Int) -> String {
+        Relations.percent(part, of: whole, decimals: max(2, decimals)).formatted(minDecimals: 2) + "%"
     }
 
     static func exactSum(_ figures: [Figure]) -> Dec {

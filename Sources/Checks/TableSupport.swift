@@ -5,9 +5,9 @@ import Model
 /// Helpers for the checks on 绩效自评 tables.
 enum TableSay {
     /// "「城乡基层治理工作经费」" for messages; the table number when the project has no name.
-    static func project(_ p: PerformanceTable) -> (zh: String, en: String) {
-        if let n = p.projectName, !n.isEmpty { return ("「\(n)」", "“\(n)”") }
-        return ("表\(p.table + 1)", "table \(p.table + 1)")
+    static func project(_ p: PerformanceTable) -> LocalizedText {
+        if let n = p.projectName, !n.isEmpty { return LocalizedText(zh: "「\(n)」", en: "“\(n)”") }
+        return LocalizedText(zh: "表\(p.table + 1)", en: "table \(p.table + 1)")
     }
 
     /// A stable key for fingerprints: the project (or table number) and what is checked.

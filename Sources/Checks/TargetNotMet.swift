@@ -10,8 +10,17 @@ public struct TargetNotMet: Check {
         id: "target-not-met",
         title: LocalizedText(zh: "未达到目标却得满分", en: "Target missed but full points kept"),
         rationale: LocalizedText(
-            zh: "完成值是数字时，与目标比较（同单位，万元与元等先换算）：“≥”目标下完成值更小、“≤”目标下更大，即未达标。未达标却保留满分，报警告；扣了分但“原因”为空，报提示。完成值与目标的计量单位不同（目标“个”，完成值“期”“人次”）而得满分，也无法证明达标，报警告。",
-            en: "When the completion value is a number it is compared with the target (same unit family, 元 and 万元 converted): below a “≥” target or above a “≤” target is a miss. A miss that keeps full points is a warning; a miss with points deducted but no reason is a note. A completion value in a different unit than the target (个 against 期 or 人次) cannot show the target was met either: a warning when the row keeps full points."),
+            zh: """
+                完成值是数字时，与目标比较（同单位，万元与元等先换算）：“≥”目标下完成值更小、“≤”目标下更大，即未达标。未达标却保留满分，\
+                报警告；扣了分但“原因”为空，报提示。完成值与目标的计量单位不同（目标“个”，完成值“期”“人次”）而得满分，也无法证明达标，\
+                报警告。
+                """,
+            en: """
+                When the completion value is a number it is compared with the target (same unit family, 元 and 万元 converted): below a \
+                “≥” target or above a “≤” target is a miss. A miss that keeps full points is a warning; a miss with points deducted but no \
+                reason is a note. A completion value in a different unit than the target (个 against 期 or 人次) cannot show the target \
+                was met either: a warning when the row keeps full points.
+                """),
         severity: .warning,
         tags: ["performance-table", "evidence"],
         triggering: [
@@ -55,7 +64,6 @@ public struct TargetNotMet: Check {
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
         for p in model.projectTables {
-            lazy var name = TableSay.project(p)
             for i in p.indicators {
                 guard let target = i.target, let actualCell = i.actual, let actual = actualCell.quantity else { continue }
                 guard let w = TableSay.points(i.weight), let s = TableSay.points(i.score) else { continue }
@@ -66,13 +74,13 @@ public struct TargetNotMet: Check {
                 if case .count(let tu) = target.unit, !actualCell.quantities.isEmpty, actualCell.quantities.allSatisfy({ q in
                     if case .count(let au) = q.unit { return au != tu } else { return false }
                 }) {
-                    let au = actualCell.quantities.compactMap { q -> String? in if case .count(let u) = q.unit { return u } else { return nil } }
-                        .joined(separator: "、")
                     if fullPoints {
-                        report.add(Self.description.finding(nil, LocalizedText(
-                            zh: "\(name.zh)“\(i.name)”目标为\(target.printed)，完成值“\(actualCell.text)”的单位不同（\(au)），无法证明达标，却得了满分。",
-                            en: "\(name.en) “\(i.name)”: the target is \(target.printed) but the completion value “\(actualCell.text)” is counted in \(au), so it cannot show the target was met; the row still has full points."),
-                            at: actualCell.span, related: related, key: key))
+                        let units = actualCell.quantities.compactMap { q -> String? in
+                            if case .count(let u) = q.unit { return u } else { return nil }
+                        }
+                        let message = Message.otherUnit(project: TableSay.project(p), indicator: i.name, target: target.printed,
+                                                        actual: actualCell.text, units: units.joined(separator: "、"))
+                        report.add(message.text, at: actualCell.span, related: related, key: key)
                     }
                     continue
                 }
@@ -93,18 +101,42 @@ public struct TargetNotMet: Check {
                     if op != .qualitative { report.verified([target, actual], key: key) }
                     continue
                 }
-                let reasonEmpty = i.reason?.isBlank ?? true
                 if fullPoints {
-                    report.add(Self.description.finding(nil, LocalizedText(
-                        zh: "\(name.zh)“\(i.name)”完成值\(actualCell.text)未达到目标\(target.printed)，却保留满分\(i.score!.text)分。",
-                        en: "\(name.en) “\(i.name)”: the completion value \(actualCell.text) misses the target \(target.printed), yet the row keeps full points (\(i.score!.text))."),
-                        at: actualCell.span, related: related, key: key))
-                } else if reasonEmpty {
-                    report.add(Self.description.finding(.note, LocalizedText(
-                        zh: "\(name.zh)“\(i.name)”完成值\(actualCell.text)未达到目标\(target.printed)，但没有填写原因。",
-                        en: "\(name.en) “\(i.name)”: the completion value \(actualCell.text) misses the target \(target.printed) and no reason is given."),
-                        at: actualCell.span, related: related, key: key))
+                    report.add(Message.missedWithFullPoints(project: TableSay.project(p), indicator: i.name, actual: actualCell.text,
+                                                            target: target.printed, score: i.score?.text ?? "").text,
+                               at: actualCell.span, related: related, key: key)
+                } else if i.reason?.isBlank ?? true {
+                    report.add(.note, Message.missedWithoutReason(project: TableSay.project(p), indicator: i.name, actual: actualCell.text,
+                                                                  target: target.printed).text,
+                               at: actualCell.span, related: related, key: key)
                 }
+            }
+        }
+    }
+}
+
+extension TargetNotMet {
+    enum Message {
+        /// The completion value is counted in other units than the target, and the row keeps full points.
+        case otherUnit(project: LocalizedText, indicator: String, target: String, actual: String, units: String)
+        case missedWithFullPoints(project: LocalizedText, indicator: String, actual: String, target: String, score: String)
+        case missedWithoutReason(project: LocalizedText, indicator: String, actual: String, target: String)
+
+        var text: LocalizedText {
+            switch self {
+            case let .otherUnit(project, indicator, target, actual, units):
+                LocalizedText(
+                    zh: "\(project.zh)“\(indicator)”目标为\(target)，完成值“\(actual)”的单位不同（\(units)），无法证明达标，却得了满分。",
+                    en: "\(project.en) “\(indicator)”: the target is \(target) but the completion value “\(actual)” is counted in "
+                        + "\(units), so it cannot show the target was met; the row still has full points.")
+            case let .missedWithFullPoints(project, indicator, actual, target, score):
+                LocalizedText(zh: "\(project.zh)“\(indicator)”完成值\(actual)未达到目标\(target)，却保留满分\(score)分。",
+                              en: "\(project.en) “\(indicator)”: the completion value \(actual) misses the target \(target), "
+                                  + "yet the row keeps full points (\(score)).")
+            case let .missedWithoutReason(project, indicator, actual, target):
+                LocalizedText(
+                    zh: "\(project.zh)“\(indicator)”完成值\(actual)未达到目标\(target)，但没有填写原因。",
+                    en: "\(project.en) “\(indicator)”: the completion value \(actual) misses the target \(target) and no reason is given.")
             }
         }
     }

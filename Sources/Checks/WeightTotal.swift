@@ -10,8 +10,17 @@ public struct WeightTotal: Check {
         id: "weight-total",
         title: LocalizedText(zh: "指标分值之和与标注分值不符", en: "Indicator weights do not add up to the stated points"),
         rationale: LocalizedText(
-            zh: "绩效自评表的分值是分配出来的：每个一级指标标注的分值（如“产出指标（50分）”）等于其下各指标分值之和；“绩效指标（90分）”等于全部指标分值之和；预算执行分值加全部指标分值等于合计/总分的分值（通常100）。部门整体自评表的二级、一级分组同样核对。分组之和不符报警告，总数不符报错误。指标区为空的表由 score-total 报告。",
-            en: "Weights are allocated: each group's stated points (产出指标（50分）) equal the weights under it, 绩效指标（90分） equals all indicator weights, and the budget weight plus every indicator weight equals the 合计/总分 weight (usually 100). The department table's groups are checked the same way. A group that does not add up is a warning, the total an error. Tables whose indicator block is empty are left to score-total."),
+            zh: """
+                绩效自评表的分值是分配出来的：每个一级指标标注的分值（如“产出指标（50分）”）等于其下各指标分值之和；\
+                “绩效指标（90分）”等于全部指标分值之和；预算执行分值加全部指标分值等于合计/总分的分值（通常100）。部门整体自评表的二级、\
+                一级分组同样核对。分组之和不符报警告，总数不符报错误。指标区为空的表由 score-total 报告。
+                """,
+            en: """
+                Weights are allocated: each group's stated points (产出指标（50分）) equal the weights under it, 绩效指标（90分） equals \
+                all indicator weights, and the budget weight plus every indicator weight equals the 合计/总分 weight (usually 100). The \
+                department table's groups are checked the same way. A group that does not add up is a warning, the total an error. Tables \
+                whose indicator block is empty are left to score-total.
+                """),
         severity: .error,
         tags: ["arithmetic", "performance-table", "score"],
         triggering: [
@@ -91,62 +100,50 @@ public struct WeightTotal: Check {
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
         for p in model.projectTables where !p.indicators.isEmpty {
-            lazy var name = TableSay.project(p)
-            // Each section against its stated points.
+            // Each section against its stated points: a group that does not add up is a warning,
+            // truncation or not (weights are allocated, not measured).
             for (si, section) in p.sections.enumerated() {
                 guard let points = section.points else { continue }
                 let rows = p.indicators.filter { $0.section == si }
                 let weights = rows.compactMap { TableSay.points($0.weight) }
                 guard weights.count == rows.count, !rows.isEmpty else { continue }
-                lazy var key = TableSay.key(p, "section|\(section.name)")
                 let stated = Figure(value: points.value, decimals: points.decimals, exact: points.decimals == 0)
-                let verdict = Relations.sum(parts: weights, total: stated)
-                if verdict == .holds { report.verified(rows.compactMap { $0.weight?.quantity } + [points], key: key); continue }
-                guard verdict != .undefined else { continue }
-                let sum = Say.exactSum(weights)
-                report.add(Self.description.finding(.warning, LocalizedText(
-                    zh: "\(name.zh)“\(section.name)”标注\(points.printed)，其下各指标分值之和 \(TableSay.joined(rows.compactMap(\.weight))) = \(sum.formatted())分。",
-                    en: "\(name.en): “\(section.name)” is marked \(points.printed), but the weights under it sum to \(TableSay.joined(rows.compactMap(\.weight))) = \(sum.formatted())."),
-                    at: section.span, related: rows.compactMap { $0.weight.map { TableSay.related("weight", $0, zh: "分值", en: "weight") } },
-                    expected: points.value.formatted() + "分", key: key))
+                report.judge(Relations.sum(parts: weights, total: stated), severity: .warning, ifTruncated: .warning,
+                             numbers: rows.compactMap { $0.weight?.quantity } + [points], key: TableSay.key(p, "section|\(section.name)"),
+                             message: Message.section(project: TableSay.project(p), section: section.name, stated: points.printed,
+                                                      weights: TableSay.joined(rows.compactMap(\.weight)),
+                                                      sum: Say.exactSum(weights).formatted()).text,
+                             at: section.span,
+                             related: rows.compactMap { $0.weight.map { TableSay.related("weight", $0, zh: "分值", en: "weight") } },
+                             expected: points.value.formatted() + "分")
             }
             let indicatorWeights = p.indicators.compactMap { TableSay.points($0.weight) }
             guard indicatorWeights.count == p.indicators.count else { continue }
-            let indicatorSum = Say.exactSum(indicatorWeights)
-            // The 绩效指标（90分） block.
-            if let points = p.indicatorPoints {
-                lazy var key = TableSay.key(p, "block")
-                let verdict = Relations.sum(parts: indicatorWeights, total: Figure(value: points.value, decimals: 0, exact: true))
-                if verdict == .holds {
-                    report.verified(p.indicators.compactMap { $0.weight?.quantity } + [points], key: key)
-                } else if verdict == .fails, let header = p.indicatorHeader {
-                    report.add(Self.description.finding(nil, LocalizedText(
-                        zh: "\(name.zh)绩效指标标注\(points.printed)，各指标分值之和为\(indicatorSum.formatted())分。",
-                        en: "\(name.en): the indicator block is marked \(points.printed), but its weights sum to \(indicatorSum.formatted())."),
-                        at: Span(header.start, header.start), expected: points.value.formatted() + "分", key: key))
-                }
+            // The 绩效指标（90分） block (its header is read with its points).
+            if let points = p.indicatorPoints, let header = p.indicatorHeader {
+                let stated = Figure(value: points.value, decimals: 0, exact: true)
+                report.judge(Relations.sum(parts: indicatorWeights, total: stated), ifTruncated: nil,
+                             numbers: p.indicators.compactMap { $0.weight?.quantity } + [points], key: TableSay.key(p, "block"),
+                             message: Message.block(project: TableSay.project(p), stated: points.printed,
+                                                    sum: Say.exactSum(indicatorWeights).formatted()).text,
+                             at: Span(header.start, header.start), expected: points.value.formatted() + "分")
             }
             // Budget weight + indicator weights = the total's weight.
-            guard let total = p.total, let totalWeight = TableSay.points(total.weight) else { continue }
+            guard let total = p.total, let weightCell = total.weight, let weightQ = weightCell.quantity,
+                  let totalWeight = TableSay.points(weightCell) else { continue }
             var parts = indicatorWeights
             var cells = p.indicators.compactMap(\.weight)
             if let w = p.budget?.total?.weight, let f = TableSay.points(w) {
                 parts.insert(f, at: 0)
                 cells.insert(w, at: 0)
             }
-            lazy var key = TableSay.key(p, "total-weight")
-            let verdict = Relations.sum(parts: parts, total: totalWeight)
-            switch verdict {
-            case .holds: report.verified(cells.compactMap(\.quantity) + [total.weight!.quantity!], key: key)
-            case .undefined: continue
-            case .fails, .holdsIfTruncated:
-                let sum = Say.exactSum(parts)
-                report.add(Self.description.finding(nil, LocalizedText(
-                    zh: "\(name.zh)\(total.label.text)分值为\(total.weight!.text)，而预算执行与各指标分值之和为\(sum.formatted())分（\(TableSay.joined(cells))）。",
-                    en: "\(name.en): the \(total.label.text) weight is \(total.weight!.text), but the budget and indicator weights sum to \(sum.formatted()) (\(TableSay.joined(cells)))."),
-                    at: total.weight!.span, related: [RelatedLocation(role: "total", span: total.label.span, message: LocalizedText(zh: total.label.text, en: total.label.text))],
-                    expected: sum.formatted(), key: key))
-            }
+            report.judge(Relations.sum(parts: parts, total: totalWeight), numbers: cells.compactMap(\.quantity) + [weightQ],
+                         key: TableSay.key(p, "total-weight"),
+                         message: Message.total(project: TableSay.project(p), total: total.label.text, stated: weightCell.text,
+                                                sum: Say.exactSum(parts).formatted(), weights: TableSay.joined(cells)).text,
+                         at: weightCell.span,
+                         related: [RelatedLocation(role: "total", span: total.label.span, message: LocalizedText(total.label.text))],
+                         expected: Say.exactSum(parts).formatted())
         }
         for d in model.departmentTables { department(d, model, &report) }
     }
@@ -155,15 +152,16 @@ public struct WeightTotal: Check {
     func department(_ d: DepartmentTable, _ model: AuditModel, _ report: inout CheckReport) {
         for (gi, group) in d.groups.enumerated() {
             guard let points = group.points else { continue }
-            let children = d.groups.enumerated().filter { $0.element.parent == gi }
+            let children = d.groups.filter { $0.parent == gi }
             let parts: [Figure]
             let numbers: [Quantity]
             let shown: String
             if !children.isEmpty {
-                guard children.allSatisfy({ $0.element.points != nil }) else { continue }
-                parts = children.map { Figure.exact($0.element.points!.value) }
-                numbers = children.map { $0.element.points! }
-                shown = children.map { "\($0.element.name)\($0.element.points!.printed)" }.joined(separator: " + ")
+                let childPoints = children.compactMap(\.points)
+                guard childPoints.count == children.count else { continue }
+                parts = childPoints.map { Figure.exact($0.value) }
+                numbers = childPoints
+                shown = zip(children, childPoints).map { "\($0.name)\($1.printed)" }.joined(separator: " + ")
             } else {
                 let rows = d.rows.filter { $0.group == gi }
                 let weights = rows.compactMap { TableSay.points($0.weight) }
@@ -172,14 +170,39 @@ public struct WeightTotal: Check {
                 numbers = rows.compactMap { $0.weight?.quantity }
                 shown = rows.compactMap(\.weight).map(\.text).joined(separator: " + ")
             }
-            lazy var key = "department|\(group.name)"
-            let verdict = Relations.sum(parts: parts, total: Figure.exact(points.value))
-            if verdict == .holds { report.verified(numbers + [points], key: key); continue }
-            guard verdict == .fails else { continue }
-            report.add(Self.description.finding(.warning, LocalizedText(
-                zh: "部门整体自评表“\(group.name)”标注\(points.printed)，其下分值之和 \(shown) = \(Say.exactSum(parts).formatted())分。",
-                en: "department table: “\(group.name)” is marked \(points.printed), but what it contains sums to \(shown) = \(Say.exactSum(parts).formatted())."),
-                at: group.span, expected: points.value.formatted() + "分", key: key))
+            report.judge(Relations.sum(parts: parts, total: Figure.exact(points.value)), severity: .warning, ifTruncated: nil,
+                         numbers: numbers + [points], key: "department|\(group.name)",
+                         message: Message.departmentGroup(group: group.name, stated: points.printed, parts: shown,
+                                                          sum: Say.exactSum(parts).formatted()).text,
+                         at: group.span, expected: points.value.formatted() + "分")
+        }
+    }
+}
+
+extension WeightTotal {
+    enum Message {
+        case section(project: LocalizedText, section: String, stated: String, weights: String, sum: String)
+        case block(project: LocalizedText, stated: String, sum: String)
+        case total(project: LocalizedText, total: String, stated: String, sum: String, weights: String)
+        case departmentGroup(group: String, stated: String, parts: String, sum: String)
+
+        var text: LocalizedText {
+            switch self {
+            case let .section(project, section, stated, weights, sum):
+                LocalizedText(zh: "\(project.zh)“\(section)”标注\(stated)，其下各指标分值之和 \(weights) = \(sum)分。",
+                              en: "\(project.en): “\(section)” is marked \(stated), but the weights under it sum to \(weights) = \(sum).")
+            case let .block(project, stated, sum):
+                LocalizedText(zh: "\(project.zh)绩效指标标注\(stated)，各指标分值之和为\(sum)分。",
+                              en: "\(project.en): the indicator block is marked \(stated), but its weights sum to \(sum).")
+            case let .total(project, total, stated, sum, weights):
+                LocalizedText(
+                    zh: "\(project.zh)\(total)分值为\(stated)，而预算执行与各指标分值之和为\(sum)分（\(weights)）。",
+                    en: "\(project.en): the \(total) weight is \(stated), but the budget and indicator weights sum to \(sum) "
+                        + "(\(weights)).")
+            case let .departmentGroup(group, stated, parts, sum):
+                LocalizedText(zh: "部门整体自评表“\(group)”标注\(stated)，其下分值之和 \(parts) = \(sum)分。",
+                              en: "department table: “\(group)” is marked \(stated), but what it contains sums to \(parts) = \(sum).")
+            }
         }
     }
 }

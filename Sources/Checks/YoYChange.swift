@@ -11,8 +11,18 @@ public struct YoYChange: Check {
         id: "yoy-change",
         title: LocalizedText(zh: "同比变动与数字不符", en: "Year-on-year change does not match the figures"),
         rationale: LocalizedText(
-            zh: "同比句给出本年数A、变动额C和变动率Y：上年数P由文中（其他章节、图表数据）给出时，C须等于A与P之差；未给出时，P = A − C（增加）或 A + C（减少）。Y须等于 C ÷ P（区间算术，舍入不报）。“增加/增长”与“减少/下降”须与差额的正负一致，“持平”要求差额可为零。上年为零时增长率无定义，由 growth-from-zero 提示。",
-            en: "A year-on-year sentence states the current amount A, a change C and a rate Y. When the document states the prior-year value P (another section, chart data), C must equal the difference of A and P; otherwise P = A − C (增加) or A + C (减少). Y must equal C ÷ P, with interval arithmetic so that rounding is never reported. 增加/增长 and 减少/下降 must agree with the sign, and 持平 needs a difference that can be zero. A rate over a zero prior year is undefined and left to growth-from-zero."),
+            zh: """
+                同比句给出本年数A、变动额C和变动率Y：上年数P由文中（其他章节、图表数据）给出时，C须等于A与P之差；未给出时，P = A − \
+                C（增加）或 A + C（减少）。Y须等于 C ÷ P（区间算术，舍入不报）。“增加/增长”与“减少/下降”须与差额的正负一致，\
+                “持平”要求差额可为零。上年为零时增长率无定义，由 growth-from-zero 提示。
+                """,
+            en: """
+                A year-on-year sentence states the current amount A, a change C and a rate Y. When the document states the prior-year \
+                value P (another section, chart data), C must equal the difference of A and P; otherwise P = A − C (增加) or A + C (减少). \
+                Y must equal C ÷ P, with interval arithmetic so that rounding is never reported. 增加/增长 and 减少/下降 must agree with \
+                the sign, and 持平 needs a difference that can be zero. A rate over a zero prior year is undefined and left to \
+                growth-from-zero.
+                """),
         severity: .error,
         tags: ["arithmetic", "prose", "year-on-year"],
         triggering: [
@@ -42,26 +52,26 @@ public struct YoYChange: Check {
         for claim in model.changeClaims {
             guard let a = claim.current else { continue }
             let aFig = a.quantity.comparable
-            let priorFig = claim.prior.flatMap { p -> Figure? in
-                BreakdownReaderAccess.sameFamily(p.quantity.unit, a.quantity.unit) ? p.quantity.comparable : nil
+            // The prior year as the document states it, when it is counted like the current amount.
+            let stated = claim.prior.flatMap { p -> (value: PriorValue, figure: Figure)? in
+                BreakdownReaderAccess.sameFamily(p.quantity.unit, a.quantity.unit) ? (p, p.quantity.comparable) : nil
             }
             let years = yearsText(model, claim)
             lazy var key = "\(Say.section(model, a))|\(claim.subjectName)|\(claim.referenceYear.map(String.init) ?? "")"
             var related = [Say.related("current", a, zh: "本年数", en: "current")]
             if let p = claim.prior {
                 related.append(RelatedLocation(role: "prior", span: p.quantity.span,
-                                               message: LocalizedText(zh: "上年数 \(p.quantity.printed)（\(p.source.zh)）", en: "prior \(p.quantity.printed) (\(p.source.en))")))
+                                               message: LocalizedText(zh: "上年数 \(p.quantity.printed)（\(p.source.zh)）",
+                                                                      en: "prior \(p.quantity.printed) (\(p.source.en))")))
             }
 
             // 持平: the difference must be able to be zero.
             if let flat = claim.flat, claim.change == nil, claim.rate == nil {
-                guard let p = priorFig else { continue }
-                let diff = aFig.interval() - p.interval()
-                if diff.contains(.zero) { report.verified([a.quantity, claim.prior!.quantity], key: key); continue }
-                report.add(Self.description.finding(nil, LocalizedText(
-                    zh: "文中称与上年持平，但\(years.zh)：\(a.named)，上年\(claim.prior!.quantity.printed)，差\(Say.amount((aFig.value - p.value).magnitude, like: a.quantity))。",
-                    en: "the text says unchanged, but \(years.en): \(a.namedEnglish) against \(claim.prior!.quantity.printed) the year before (a difference of \(Say.amount((aFig.value - p.value).magnitude, like: a.quantity))).") ,
-                    at: flat, related: related, key: key + "|flat"))
+                guard let (p, pf) = stated else { continue }
+                if (aFig.interval() - pf.interval()).contains(.zero) { report.verified([a.quantity, p.quantity], key: key); continue }
+                report.add(Message.notFlat(years: years, current: Say.named(a), prior: p.quantity.printed,
+                                           gap: Say.amount((aFig.value - pf.value).magnitude, like: a.quantity)).text,
+                           at: flat, related: related, key: key + "|flat")
                 continue
             }
 
@@ -72,38 +82,32 @@ public struct YoYChange: Check {
 
             // Direction words of the amount and of the rate must agree.
             if let c = change, let r = claim.rate, let dc = c.direction, let dr = r.direction, dc != dr, dc != .flat, dr != .flat {
-                report.add(Self.description.finding(nil, LocalizedText(
-                    zh: "方向词自相矛盾：变动额说“\(dc == .up ? "增加" : "减少")”\(c.quantity.printed)，变动率却说“\(dr == .up ? "增长" : "下降")”\(r.quantity.printed)。",
-                    en: "the direction words contradict each other: the amount says \(dc == .up ? "up" : "down") \(c.quantity.printed), the rate says \(dr == .up ? "up" : "down") \(r.quantity.printed)."),
-                    at: r.span, related: related + [Say.related("change", c, zh: "变动额", en: "change")], key: key + "|direction"))
+                let message = Message.wordsDisagree(amountUp: dc == .up, change: c.quantity.printed, rateUp: dr == .up,
+                                                    rate: r.quantity.printed)
+                report.add(message.text,
+                           at: r.span, related: related + [Say.related("change", c, zh: "变动额", en: "change")], key: key + "|direction")
                 continue
             }
 
             // With a stated prior year: the change, and its direction.
-            if let p = priorFig {
-                let diff = aFig.interval() - p.interval()
+            if let (p, pf) = stated {
+                let diff = aFig.interval() - pf.interval()
                 let contradicts = up ? diff.hi < .zero : Dec.zero < diff.lo
-                if let d = claim.direction, d != .flat, contradicts {
-                    let at = change?.span ?? claim.rate!.span
-                    report.add(Self.description.finding(nil, LocalizedText(
-                        zh: "方向词与数字不符：文中说\(up ? "增加" : "减少")，但\(years.zh)：\(a.named)比上年\(claim.prior!.quantity.printed)\(up ? "少" : "多")\(Say.amount((aFig.value - p.value).magnitude, like: a.quantity))。",
-                        en: "the direction word says \(up ? "up" : "down"), but \(years.en): \(a.namedEnglish) is \(up ? "below" : "above") the prior \(claim.prior!.quantity.printed) by \(Say.amount((aFig.value - p.value).magnitude, like: a.quantity))."),
-                        at: at, related: related, key: key + "|direction"))
+                if let d = claim.direction, d != .flat, contradicts, let at = change?.span ?? claim.rate?.span {
+                    report.add(Message.wrongDirection(up: up, years: years, current: Say.named(a), prior: p.quantity.printed,
+                                                      gap: Say.amount((aFig.value - pf.value).magnitude, like: a.quantity)).text,
+                               at: at, related: related, key: key + "|direction")
                     continue
                 }
                 if let c = change, let cf = cFig {
-                    let verdict = up ? Relations.difference(aFig, p, equals: cf) : Relations.difference(p, aFig, equals: cf)
-                    let expected = Say.amount((aFig.value - p.value).magnitude, like: c.quantity, decimals: cf.decimals)
-                    switch verdict {
-                    case .holds: report.verified([a.quantity, claim.prior!.quantity, c.quantity], key: key + "|amount")
-                    case .fails, .holdsIfTruncated:
-                        report.add(Self.description.finding(verdict == .fails ? nil : .note, LocalizedText(
-                            zh: "变动额不符：\(a.named) − 上年\(claim.prior!.quantity.printed)（\(claim.prior!.source.zh)）= \(up ? "" : "−")\(expected)，文中为\(up ? "增加" : "减少")\(c.quantity.printed)。",
-                            en: "the change does not match: \(a.namedEnglish) − the prior \(claim.prior!.quantity.printed) (\(claim.prior!.source.en)) = \(up ? "" : "−")\(expected), but the text says \(up ? "up" : "down") \(c.quantity.printed)."),
-                            at: c.span, related: related, expected: expected, key: key + "|amount"))
-                        continue
-                    case .undefined: break
-                    }
+                    let verdict = up ? Relations.difference(aFig, pf, equals: cf) : Relations.difference(pf, aFig, equals: cf)
+                    lazy var expected = Say.amount((aFig.value - pf.value).magnitude, like: c.quantity, decimals: cf.decimals)
+                    let reported = report.judge(
+                        verdict, numbers: [a.quantity, p.quantity, c.quantity], key: key + "|amount",
+                        message: Message.changeMismatch(up: up, current: Say.named(a), prior: p.quantity.printed, source: p.source,
+                                                        computed: expected, stated: c.quantity.printed).text,
+                        at: c.span, related: related, expected: expected)
+                    if reported { continue }
                 }
             }
 
@@ -111,17 +115,19 @@ public struct YoYChange: Check {
             guard let r = claim.rate, r.quantity.unit == .percent, !r.quantity.value.isNegative else { continue }
             let base: (Reading) -> Interval
             let baseValue: Dec
-            let baseText: (zh: String, en: String)
-            if let p = priorFig {
-                base = { p.interval($0) }
-                baseValue = p.value
-                baseText = ("上年\(claim.prior!.quantity.printed)（\(claim.prior!.source.zh)）", "the prior \(claim.prior!.quantity.printed) (\(claim.prior!.source.en))")
-            } else if let cf = cFig {
+            let prior: () -> Message.Prior
+            if let (p, pf) = stated {
+                base = { pf.interval($0) }
+                baseValue = pf.value
+                prior = { .stated(p.quantity.printed, source: p.source) }
+            } else if let c = change, let cf = cFig {
                 base = up ? { aFig.interval($0) - cf.interval($0) } : { aFig.interval($0) + cf.interval($0) }
-                baseValue = up ? aFig.value - cf.value : aFig.value + cf.value
-                let shown = Say.amount(baseValue, like: a.quantity, decimals: max(aFig.decimals, cf.decimals))
-                baseText = ("上年\(shown)（= \(a.quantity.printed) \(up ? "−" : "+") \(change!.quantity.printed)）",
-                            "the prior \(shown) (= \(a.quantity.printed) \(up ? "−" : "+") \(change!.quantity.printed))")
+                let value = up ? aFig.value - cf.value : aFig.value + cf.value
+                baseValue = value
+                prior = {
+                    .derived(Say.amount(value, like: a.quantity, decimals: max(aFig.decimals, cf.decimals)),
+                             current: a.quantity.printed, up: up, change: c.quantity.printed)
+                }
             } else {
                 continue
             }
@@ -131,38 +137,34 @@ public struct YoYChange: Check {
             if let cf = cFig {
                 part = { cf.interval($0) }
                 partValue = cf.value
-            } else if let p = priorFig {
+            } else if let (_, pf) = stated {
                 part = { reading in
-                    let d = aFig.interval(reading) - p.interval(reading)
+                    let d = aFig.interval(reading) - pf.interval(reading)
                     return up ? d : -d
                 }
-                partValue = up ? aFig.value - p.value : p.value - aFig.value
+                partValue = up ? aFig.value - pf.value : pf.value - aFig.value
             } else {
                 continue
             }
             let verdict = Relations.ratio(part: part, whole: base, percent: r.quantity.figure)
-            let expected = Relations.percent(partValue, of: baseValue, decimals: r.quantity.decimals).formatted(minDecimals: r.quantity.decimals) + "%"
-            let precise = Relations.percent(partValue, of: baseValue, decimals: max(2, r.quantity.decimals)).formatted(minDecimals: 2) + "%"
-            let changeText = change.map { "\($0.quantity.printed)" } ?? Say.amount(partValue, like: a.quantity)
-            switch verdict {
-            case .holds:
-                report.verified([a.quantity, r.quantity] + (change.map { [$0.quantity] } ?? []) + (claim.prior.map { [$0.quantity] } ?? []), key: key + "|rate")
-            case .undefined:
-                continue
-            case .fails, .holdsIfTruncated:
-                report.add(Self.description.finding(verdict == .fails ? nil : .note, LocalizedText(
-                    zh: "同比变动率不符：变动额\(changeText) ÷ \(baseText.zh) = \(precise)，文中为\(r.quantity.printed)，应为\(expected)。",
-                    en: "the year-on-year rate does not match: a change of \(changeText) ÷ \(baseText.en) = \(precise), but the text says \(r.quantity.printed); expected \(expected)."),
-                    at: r.span, related: related + (change.map { [Say.related("change", $0, zh: "变动额", en: "change")] } ?? []),
-                    expected: expected, key: key + "|rate"))
-            }
+            let decimals = r.quantity.decimals
+            lazy var expected = Say.percent(partValue, of: baseValue, decimals: decimals)
+            report.judge(verdict,
+                         numbers: [a.quantity, r.quantity] + [change?.quantity, claim.prior?.quantity].compactMap { $0 },
+                         key: key + "|rate",
+                         message: Message.rateMismatch(
+                            change: change?.quantity.printed ?? Say.amount(partValue, like: a.quantity), prior: prior(),
+                            computed: Say.precisePercent(partValue, of: baseValue, decimals: decimals),
+                            stated: r.quantity.printed, expected: expected).text,
+                         at: r.span, related: related + (change.map { [Say.related("change", $0, zh: "变动额", en: "change")] } ?? []),
+                         expected: expected)
         }
     }
 
-    func yearsText(_ model: AuditModel, _ claim: ChangeClaim) -> (zh: String, en: String) {
+    func yearsText(_ model: AuditModel, _ claim: ChangeClaim) -> LocalizedText {
         let y = model.reportYear.map(String.init) ?? "本年"
         let p = claim.referenceYear.map(String.init) ?? "上年"
-        return ("\(y)年与\(p)年相比", "\(y) against \(p)")
+        return LocalizedText(zh: "\(y)年与\(p)年相比", en: "\(y) against \(p)")
     }
 }
 
@@ -174,6 +176,60 @@ enum BreakdownReaderAccess {
         case (.count(let x), .count(let y)): return x == y
         case (.none, _), (_, .none): return true
         default: return false
+        }
+    }
+}
+
+extension YoYChange {
+    enum Message {
+        /// The prior year a rate is computed on: stated in the document, or derived as current ∓ change.
+        enum Prior {
+            case stated(String, source: LocalizedText)
+            case derived(String, current: String, up: Bool, change: String)
+
+            var text: LocalizedText {
+                switch self {
+                case let .stated(printed, source):
+                    LocalizedText(zh: "上年\(printed)（\(source.zh)）", en: "the prior \(printed) (\(source.en))")
+                case let .derived(shown, current, up, change):
+                    LocalizedText(zh: "上年\(shown)（= \(current) \(up ? "−" : "+") \(change)）",
+                                  en: "the prior \(shown) (= \(current) \(up ? "−" : "+") \(change))")
+                }
+            }
+        }
+
+        case notFlat(years: LocalizedText, current: LocalizedText, prior: String, gap: String)
+        case wordsDisagree(amountUp: Bool, change: String, rateUp: Bool, rate: String)
+        case wrongDirection(up: Bool, years: LocalizedText, current: LocalizedText, prior: String, gap: String)
+        case changeMismatch(up: Bool, current: LocalizedText, prior: String, source: LocalizedText, computed: String, stated: String)
+        case rateMismatch(change: String, prior: Prior, computed: String, stated: String, expected: String)
+
+        var text: LocalizedText {
+            switch self {
+            case let .notFlat(years, current, prior, gap):
+                LocalizedText(
+                    zh: "文中称与上年持平，但\(years.zh)：\(current.zh)，上年\(prior)，差\(gap)。",
+                    en: "the text says unchanged, but \(years.en): \(current.en) against \(prior) the year before "
+                        + "(a difference of \(gap)).")
+            case let .wordsDisagree(amountUp, change, rateUp, rate):
+                LocalizedText(zh: "方向词自相矛盾：变动额说“\(amountUp ? "增加" : "减少")”\(change)，变动率却说“\(rateUp ? "增长" : "下降")”\(rate)。",
+                              en: "the direction words contradict each other: the amount says \(amountUp ? "up" : "down") \(change), "
+                                  + "the rate says \(rateUp ? "up" : "down") \(rate).")
+            case let .wrongDirection(up, years, current, prior, gap):
+                LocalizedText(
+                    zh: "方向词与数字不符：文中说\(up ? "增加" : "减少")，但\(years.zh)：\(current.zh)比上年\(prior)\(up ? "少" : "多")\(gap)。",
+                    en: "the direction word says \(up ? "up" : "down"), but \(years.en): \(current.en) is \(up ? "below" : "above") the "
+                        + "prior \(prior) by \(gap).")
+            case let .changeMismatch(up, current, prior, source, computed, stated):
+                LocalizedText(
+                    zh: "变动额不符：\(current.zh) − 上年\(prior)（\(source.zh)）= \(up ? "" : "−")\(computed)，文中为\(up ? "增加" : "减少")\(stated)。",
+                    en: "the change does not match: \(current.en) − the prior \(prior) (\(source.en)) = \(up ? "" : "−")\(computed), "
+                        + "but the text says \(up ? "up" : "down") \(stated).")
+            case let .rateMismatch(change, prior, computed, stated, expected):
+                LocalizedText(zh: "同比变动率不符：变动额\(change) ÷ \(prior.text.zh) = \(computed)，文中为\(stated)，应为\(expected)。",
+                              en: "the year-on-year rate does not match: a change of \(change) ÷ \(prior.text.en) = \(computed), "
+                                  + "but the text says \(stated); expected \(expected).")
+            }
         }
     }
 }
