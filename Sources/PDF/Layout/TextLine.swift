@@ -1,0 +1,114 @@
+/// Glyphs on one baseline, in reading order, with their text assembled: a space where the PDF
+/// shows one (a space glyph, or a gap of a third of an em), none between glyphs that touch.
+struct TextLine: Sendable {
+    /// A stretch of the line between wide gaps: a column of a table drawn without rules.
+    struct Chunk: Sendable {
+        var left: Float
+        var right: Float
+        /// Scalars of the line's text.
+        var range: Range<Int>
+    }
+
+    var text: [UInt32] = []
+    var baseline: Float = 0
+    var size: Float = 0
+    var left: Float = 0
+    var right: Float = 0
+    var bold = false
+    /// Every glyph of it lies in marked content tagged /Artifact.
+    var artifact = false
+    var chunks: [Chunk] = []
+    var page = 0
+
+    var top: Float { baseline + size * 0.8 }
+}
+
+/// Builds lines from glyphs: clustered by baseline (never by glyph boxes), ordered by x.
+enum LineBuilder {
+    /// A gap wider than this many ems separates chunks.
+    static let chunkGap: Float = 1.6
+
+    static func lines(_ indices: [Int], in page: PageContent) -> [TextLine] {
+        let glyphs = page.glyphs
+        let order = indices.sorted { a, b in
+            let ga = glyphs[a], gb = glyphs[b]
+            return ga.y != gb.y ? ga.y > gb.y : ga.x < gb.x
+        }
+        var lines: [TextLine] = []
+        var group: [Int] = []
+        var groupY: Float = 0
+        var groupSize: Float = 0
+        for i in order {
+            let g = glyphs[i]
+            if !group.isEmpty {
+                let tolerance = max(1, 0.3 * min(max(g.size, 1), max(groupSize, 1)))
+                if groupY - g.y > tolerance {
+                    if let line = line(group, page) { lines.append(line) }
+                    group.removeAll(keepingCapacity: true)
+                }
+            }
+            if group.isEmpty { groupY = g.y; groupSize = g.size }
+            if !g.isSpace { groupSize = max(groupSize, g.size) }
+            group.append(i)
+        }
+        if let line = line(group, page) { lines.append(line) }
+        return lines
+    }
+
+    /// One line from glyphs on a baseline; nil when it holds only spaces.
+    static func line(_ members: [Int], _ page: PageContent) -> TextLine? {
+        let glyphs = page.glyphs
+        let sorted = members.sorted { glyphs[$0].x != glyphs[$1].x ? glyphs[$0].x < glyphs[$1].x : $0 < $1 }
+        var line = TextLine()
+        line.page = page.number
+        var sizes: [Float] = []
+        var boldCount = 0, artifactCount = 0, visible = 0
+        var previous: Glyph? = nil
+        var pendingSpace = false
+        var chunkStart = 0
+        var chunkLeft: Float = 0
+        var baselineSum: Float = 0
+        for i in sorted {
+            let g = glyphs[i]
+            if g.isSpace {
+                pendingSpace = true
+                continue
+            }
+            let text = page.text(g)
+            if let p = previous {
+                // A glyph drawn over the previous one with the same text (shadow or overprint): once.
+                if g.x < p.right - 0.5 * max(p.width, 0.1), page.text(p) == text { continue }
+                let gap = g.x - p.right
+                let em = max(1, min(g.size, p.size))
+                if gap > chunkGap * em {
+                    line.chunks.append(TextLine.Chunk(left: chunkLeft, right: p.right, range: chunkStart..<line.text.count))
+                    line.text.append(0x20)
+                    chunkStart = line.text.count
+                    chunkLeft = g.x
+                } else if pendingSpace || gap > 0.3 * em {
+                    if line.text.last != 0x20 { line.text.append(0x20) }
+                }
+            } else {
+                chunkLeft = g.x
+                line.left = g.x
+            }
+            line.text.append(contentsOf: text)
+            sizes.append(g.size)
+            baselineSum += g.y
+            visible += 1
+            if g.isBold { boldCount += 1 }
+            if g.flags & Glyph.artifact != 0 { artifactCount += 1 }
+            line.right = previous == nil ? g.right : max(line.right, g.right)
+            previous = g
+            pendingSpace = false
+        }
+        guard visible > 0, let last = previous else { return nil }
+        line.chunks.append(TextLine.Chunk(left: chunkLeft, right: last.right, range: chunkStart..<line.text.count))
+        sizes.sort()
+        line.size = sizes[sizes.count / 2]
+        line.baseline = baselineSum / Float(visible)
+        line.bold = boldCount * 2 > visible
+        line.artifact = artifactCount == visible
+        return line
+    }
+}
