@@ -27,14 +27,14 @@ public struct Input: Sendable, Hashable {
 
 /// Turns the command line's paths into the sorted list of files to audit.
 ///
-/// A directory is walked recursively for `*.txt` and `*.docx` files, skipping hidden
+/// A directory is walked recursively for `*.txt`, `*.docx` and `*.pdf` files, skipping hidden
 /// entries and `.build`; `--include` / `--exclude` globs filter what the walk finds
 /// (a file named on the command line is always audited). Inputs are sorted by the
 /// displayed path, bytewise, so reports are the same whatever order the paths came in.
 public struct InputDiscovery: Sendable {
     public var include: [Glob] = []
     public var exclude: [Glob] = []
-    public var extensions: Set<String> = ["txt", "docx"]
+    public var extensions: Set<String> = ["txt", "docx", "pdf"]
     /// Paths are displayed relative to this directory when they lie inside it.
     public var workingDirectory: String
 

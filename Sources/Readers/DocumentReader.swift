@@ -1,7 +1,7 @@
 import Model
 
-/// Chooses the reader by content rather than by file name: a zip is a .docx, an OLE2
-/// file is a legacy Office document (refused with a hint), anything else is text: text
+/// Chooses the reader by content rather than by file name: a zip is a .docx, "%PDF-" a PDF,
+/// an OLE2 file is a legacy Office document (refused with a hint), anything else is text: text
 /// extracted from a PDF (`ExtractedTextSniffer`) is read by its layout, other text in the
 /// Word-export form.
 public enum DocumentReader {
@@ -11,6 +11,13 @@ public enum DocumentReader {
         if BinarySniffer.isZip(bytes) {
             do {
                 return .success(try DocxReader.read(bytes, path: displayPath, lap: lap))
+            } catch {
+                return .failure(error)
+            }
+        }
+        if PDFDocumentReader.isPDF(bytes) {
+            do {
+                return .success(try PDFDocumentReader.read(bytes, path: displayPath, lap: lap))
             } catch {
                 return .failure(error)
             }

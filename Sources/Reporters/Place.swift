@@ -40,6 +40,7 @@ extension LogicalLocation {
         case .cell(let t, let r, let c): members += [("table", .int(t)), ("row", .int(r)), ("column", .int(c))]
         case .chart(let n): members.append(("chart", .int(n)))
         }
+        if let page { members.append(("page", .int(page))) }
         members.append(("name", .string(name.text(language))))
         return .object(members)
     }

@@ -217,7 +217,7 @@ enum Arguments {
       reportlint checks [--format text|json]   list every check
       reportlint explain <check-id>            rationale and examples of one check
       reportlint dump <file> [--text]          the parsed model as JSON; --text: the text audited
-                                           (for a .docx, its rendering, which line numbers refer to)
+                                           (for a .docx or PDF, its rendering, which line numbers refer to)
       reportlint dump --coverage <file> [--format text|json]
                                            the figures no checked relation reads, in place,
                                            and the table columns that bind none
@@ -243,7 +243,7 @@ enum Arguments {
       --jobs N                         audit N files at a time (default: the number of cores);
                                        the report is the same whatever N is
       --include GLOB / --exclude GLOB  filter the files found in directories (repeatable);
-                                       directories are searched for *.txt and *.docx
+                                       directories are searched for *.txt, *.docx and *.pdf
       --shard K/N                      audit only shard K of N: files whose path hashes
                                        (FNV-1a 64, mod N) to K-1
       --progress / --no-progress       a progress line on standard error (default: on a terminal)

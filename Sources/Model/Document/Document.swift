@@ -14,6 +14,7 @@ public struct Document: Sendable {
         case text
         case docx
         case pdfText
+        case pdf
     }
 
     public init(source: SourceText, blocks: [Block], sections: [Section], origin: Origin = .text) {

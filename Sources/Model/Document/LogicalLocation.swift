@@ -1,4 +1,5 @@
-/// A place a user can find in Word without line numbers: "表3 第5行 第4列", "第12段".
+/// A place a user can find in Word without line numbers: "表3 第5行 第4列", "第12段"; in a PDF,
+/// by its page: "第12页", "第3页 表2 第5行 第4列".
 public struct LogicalLocation: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         /// 1-based paragraph of the .docx body.
@@ -10,10 +11,26 @@ public struct LogicalLocation: Hashable, Sendable {
     }
 
     public var kind: Kind
+    /// 1-based page of a PDF.
+    public var page: Int?
 
-    public init(_ kind: Kind) { self.kind = kind }
+    public init(_ kind: Kind, page: Int? = nil) {
+        self.kind = kind
+        self.page = page
+    }
 
     public var name: LocalizedText {
+        guard let page else { return kindName }
+        // A PDF's paragraph numbers are reportlint's own counting: its pages are what a reader finds.
+        switch kind {
+        case .paragraph, .chart: return LocalizedText(zh: "第\(page)页", en: "page \(page)")
+        case .cell:
+            let cell = kindName
+            return LocalizedText(zh: "第\(page)页 \(cell.zh)", en: "page \(page), \(cell.en)")
+        }
+    }
+
+    private var kindName: LocalizedText {
         switch kind {
         case .paragraph(let n): return LocalizedText(zh: "第\(n)段", en: "paragraph \(n)")
         case .cell(let t, let r, let c): return LocalizedText(zh: "表\(t) 第\(r)行 第\(c)列", en: "table \(t), row \(r), column \(c)")
@@ -31,7 +48,7 @@ public struct LogicalLocation: Hashable, Sendable {
     }
 }
 
-/// Where each stretch of a rendered .docx came from, as sorted byte ranges of the rendered text.
+/// Where each stretch of a rendered .docx or PDF came from, as sorted byte ranges of the rendered text.
 public struct RenderMap: Sendable {
     struct Entry: Sendable {
         var start: Int

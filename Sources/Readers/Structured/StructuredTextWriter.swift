@@ -10,7 +10,7 @@ enum StructuredPart {
     case chart(lines: Range<Int>)
 }
 
-/// Writes a document whose structure its reader knows (Word today; PDF and workbooks
+/// Writes a document whose structure its reader knows (Word and PDF today; workbooks
 /// alike) in the Word-export text form, and keeps each part's place in it, so that the
 /// document is built from the parts as read, not by guessing them back from the text.
 /// The text is what spans point into and what `reportlint dump --text` shows.
@@ -31,12 +31,22 @@ struct StructuredTextWriter {
 
     /// A paragraph of one or more lines (no line may be empty or start with a TAB).
     mutating func paragraph(_ lines: [[UInt8]], headingLevel: Int?, location: LogicalLocation) {
-        guard !lines.isEmpty else { return }
+        paragraph(lines, headingLevel: headingLevel, locations: [(0, location)])
+    }
+
+    /// A paragraph whose parts lie in different places (a PDF paragraph running onto the next
+    /// page): each location from its byte offset in the written lines (joined by line feeds).
+    mutating func paragraph(_ lines: [[UInt8]], headingLevel: Int?, locations: [(Int, LogicalLocation)]) {
+        guard !lines.isEmpty, !locations.isEmpty else { return }
         closeTable()
         let start = out.count, first = line
         for l in lines { emit(l) }
         parts.append(.paragraph(lines: first..<line, headingLevel: headingLevel))
-        map.add(start, out.count, location)
+        for (k, (offset, location)) in locations.enumerated() {
+            let from = k == 0 ? start : min(out.count, start + max(0, offset))
+            let to = k + 1 < locations.count ? min(out.count, start + max(0, locations[k + 1].0)) : out.count
+            if to > from { map.add(from, to, location) }
+        }
     }
 
     /// Starts a table; `touching` when nothing separates it from the previous one (Word's

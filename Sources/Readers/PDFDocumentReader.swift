@@ -1,0 +1,121 @@
+import Model
+import PDF
+
+/// Reads a PDF into the same `Document` the other readers build: the PDF target extracts
+/// paragraphs and tables (from positions, ruling lines and fonts), and they are written part
+/// by part by `StructuredTextWriter` in the Word-export text form, so every check works
+/// unchanged. Findings point at that text (`reportlint dump --text`) and name the page and,
+/// in a table, the cell.
+public enum PDFDocumentReader {
+    public static func isPDF(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 5 && bytes[0] == 0x25 && bytes[1] == 0x50 && bytes[2] == 0x44 && bytes[3] == 0x46 && bytes[4] == 0x2D
+    }
+
+    /// `lap`, when given, is called after each stage with its name (`reportlint profile`).
+    public static func read(_ bytes: [UInt8], path: String, limits: PDFLimits = .standard,
+                            lap: ((String) -> Void)? = nil) throws(InputError) -> Document {
+        let content: PDFContent
+        do {
+            content = try PDFReader.read(bytes, limits: limits, lap: lap)
+        } catch {
+            throw inputError(error)
+        }
+        var writer = StructuredTextWriter()
+        PDFStructureWriter.write(content, into: &writer)
+        guard !writer.isEmpty else {
+            throw InputError(.empty, LocalizedText(zh: "PDF 中没有文字", en: "the PDF contains no text"))
+        }
+        let document = writer.finish(path: path, encoding: "pdf", origin: .pdf)
+        lap?("read")
+        return document
+    }
+
+    static func inputError(_ e: PDFError) -> InputError {
+        let kind: InputError.Kind
+        switch e.kind {
+        case .encrypted: kind = .encrypted
+        case .noTextLayer: kind = .empty
+        case .unsupportedFilter: kind = .unsupportedFormat
+        case .limitExceeded: kind = .unsafe
+        case .truncated, .malformed: kind = .corrupt
+        }
+        return InputError(kind, LocalizedText(zh: e.zh, en: e.en))
+    }
+}
+
+/// Writes PDF blocks as structured parts: a paragraph is one line (its wraps and page breaks
+/// already joined), located by page; a table row is its cells, a cell merged down from the row
+/// above an empty cell as Word exports it, each located by page, table, row and column.
+enum PDFStructureWriter {
+    static func write(_ content: PDFContent, into writer: inout StructuredTextWriter) {
+        let body = bodySize(content)
+        var paragraphNumber = 0, tableNumber = 0
+        for block in content.blocks {
+            switch block {
+            case .paragraph(let p):
+                paragraphNumber += 1
+                paragraph(p, number: paragraphNumber, body: body, into: &writer)
+            case .table(let t):
+                tableNumber += 1
+                table(t, number: tableNumber, into: &writer)
+            }
+        }
+        writer.endTable()
+    }
+
+    /// The size most of the prose is set in.
+    static func bodySize(_ content: PDFContent) -> Double {
+        var weight: [Int: Int] = [:]
+        for case .paragraph(let p) in content.blocks { weight[Int((p.fontSize * 2).rounded()), default: 0] += p.text.utf8.count }
+        guard let mode = weight.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) else { return 0 }
+        return Double(mode.key) / 2
+    }
+
+    static func paragraph(_ p: PDFParagraph, number: Int, body: Double, into writer: inout StructuredTextWriter) {
+        // One line: TABs and line breaks inside would read as cells or new paragraphs.
+        let text = Array(WordExportRenderer.lines(p.text, asField: true).joined(separator: [0x20]))
+        guard !text.isEmpty else { return }
+        // Page breaks are offsets of the paragraph's own text; the written line lost its leading blanks.
+        let lead = p.text.utf8.count - p.text.utf8.drop(while: { $0 == 0x20 || $0 == 0x09 }).count
+        var locations: [(Int, LogicalLocation)] = [(0, LogicalLocation(.paragraph(number), page: p.page))]
+        for b in p.pageBreaks { locations.append((b.offset - lead, LogicalLocation(.paragraph(number), page: b.page))) }
+        // Larger than the body text: a heading; bold or centred only: one level below.
+        let level: Int? = p.headingLike ? (body > 0 && p.fontSize >= body * 1.3 ? 1 : 2) : nil
+        writer.paragraph([text], headingLevel: level, locations: locations)
+    }
+
+    static func table(_ t: PDFTable, number: Int, into writer: inout StructuredTextWriter) {
+        writer.beginTable(touching: false)
+        // Cells merged down from an earlier row, by the column they start in.
+        var covering: [Int: PDFCell] = [:]
+        var rowNumber = 0
+        // Rows are the grid's rows in order (a continued table's included).
+        for (r, row) in t.rows.enumerated() {
+            covering = covering.filter { $0.value.row + $0.value.rowSpan > r }
+            var starting: [Int: PDFCell] = [:]
+            for cell in row where starting[cell.column] == nil { starting[cell.column] = cell }
+            var fields: [(PDFCell?, Int)] = []
+            var c = 0
+            while c < t.columnCount {
+                if let cell = starting[c] {
+                    fields.append((cell, cell.page))
+                    c += max(1, cell.columnSpan)
+                } else if let above = covering[c] {
+                    fields.append((nil, above.page))
+                    c += max(1, above.columnSpan)
+                } else {
+                    c += 1
+                }
+            }
+            for cell in row where cell.rowSpan > 1 { covering[cell.column] = cell }
+            guard !fields.isEmpty else { continue }
+            rowNumber += 1
+            writer.beginRow()
+            for (k, (cell, page)) in fields.enumerated() {
+                let lines = cell.map { [WordExportRenderer.field($0.text)].filter { !$0.isEmpty } } ?? []
+                writer.cell(lines, location: LogicalLocation(.cell(table: number, row: rowNumber, column: k + 1), page: page))
+            }
+        }
+        writer.endTable()
+    }
+}
