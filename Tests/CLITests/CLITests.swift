@@ -1,4 +1,5 @@
 import DocxFixtures
+import PDFFixtures
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -481,5 +482,76 @@ enum GB18030 {
         #expect(try CLI.run(["r.txt"], cwd: dir).status == 0, "the starter configuration loads")
         #expect(try CLI.run(["init"], cwd: dir).status == 64)
         #expect(try CLI.run(["init", "--force"], cwd: dir).status == 0)
+    }
+}
+
+/// PDF inputs end to end: findings name their page in text, JSON and SARIF; hostile PDFs are
+/// one input error each, quickly, and the batch goes on.
+@Suite(.serialized) struct PDFCLITests {
+    static func report() -> [UInt8] {
+        var one = FixturePage(), two = FixturePage()
+        one.text("一、收入决算情况说明", x: 72, y: 780, size: 16)
+        one.text("示例单位的收入情况如下。", x: 96, y: 740)
+        two.text("本年收入合计100.00万元，其中：财政拨款收入60.00万元，占70.00%；其他收入40.00万元，占40.00%。", x: 96, y: 740, size: 10)
+        return PDFFixture(pages: [one, two]).bytes()
+    }
+
+    @Test func findingsOnAPDFNameTheirPage() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(Self.report()).write(to: dir.appendingPathComponent("report.pdf"))
+        let text = try CLI.run(["report.pdf"], cwd: dir)
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("report.pdf:3:") && text.stdout.contains("（第2页）"))
+        let english = try CLI.run(["--lang", "en", "report.pdf"], cwd: dir)
+        #expect(english.stdout.contains("(page 2)"))
+        let json = try CLI.run(["--format", "json", "report.pdf"], cwd: dir)
+        let files = (try JSONSerialization.jsonObject(with: json.stdoutBytes) as! [String: Any])["files"] as! [[String: Any]]
+        let finding = try #require((files.first?["findings"] as? [[String: Any]])?.first)
+        let logical = try #require(finding["logicalLocation"] as? [String: Any])
+        #expect(logical["page"] as? Int == 2 && logical["name"] as? String == "第2页")
+        #expect(files.first?["encoding"] as? String == "pdf")
+        let sarif = try CLI.run(["--format", "sarif", "report.pdf"], cwd: dir)
+        #expect(sarif.stdout.contains("\"name\" : \"第2页\"") || sarif.stdout.contains("\"name\":\"第2页\"") || sarif.stdout.contains("第2页"))
+        let dump = try CLI.run(["dump", "--text", "report.pdf"], cwd: dir)
+        #expect(dump.status == 0 && dump.stdout.hasPrefix("一、收入决算情况说明\n示例单位的收入情况如下。\n本年收入合计"))
+    }
+
+    @Test func hostilePDFsAreOneErrorEachAndTheBatchGoesOn() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(Self.report()).write(to: dir.appendingPathComponent("good.pdf"))
+        var encrypted = PDFFixture(FixturePage())
+        encrypted.encrypted = true
+        var scanned = FixturePage()
+        scanned.ops.append(.image)
+        let bomb = PDFFixture.deflate([UInt8](repeating: 0x20, count: 4 << 20))
+        var bombFile = Array("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /Contents 4 0 R >> endobj\n4 0 obj << /Length \(bomb.count) /Filter /FlateDecode >> stream\n".utf8)
+        bombFile += bomb + Array("\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".utf8)
+        let loop = Array("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [2 0 R] /Count 1 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".utf8)
+        let hostile: [(String, [UInt8], String, String)] = [
+            ("encrypted.pdf", encrypted.bytes(), "encrypted", "encrypted"),
+            ("scanned.pdf", PDFFixture(scanned).bytes(), "empty", "run OCR first"),
+            ("bomb.pdf", bombFile, "unsafe", "ratio"),
+            ("loop.pdf", loop, "corrupt", "loop"),
+            ("truncated.pdf", Array(Self.report().prefix(400)), "corrupt", "truncated"),
+            ("garbage.pdf", Array("%PDF-1.4\n".utf8) + (0..<50_000).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) }, "corrupt", "PDF"),
+        ]
+        for (name, bytes, _, _) in hostile { try Data(bytes).write(to: dir.appendingPathComponent(name)) }
+        let clock = ContinuousClock()
+        var r: CLI.Result?
+        let elapsed = try clock.measure { r = try CLI.run(["--format", "json", "--lang", "en", "."], cwd: dir) }
+        let result = try #require(r)
+        #expect(result.status == 2)
+        #expect(elapsed < .seconds(Double(hostile.count)))
+        let files = (try JSONSerialization.jsonObject(with: result.stdoutBytes) as! [String: Any])["files"] as! [[String: Any]]
+        let byPath = Dictionary(uniqueKeysWithValues: files.map { ($0["path"] as! String, $0) })
+        for (name, _, kind, words) in hostile {
+            let error = byPath[name]?["error"] as? [String: Any]
+            #expect(error?["kind"] as? String == kind, "\(name): \(String(describing: error))")
+            #expect((error?["message"] as? String)?.contains(words) == true, "\(name): \(String(describing: error))")
+            #expect(result.stderr.contains(name))
+        }
+        #expect((byPath["good.pdf"]?["findings"] as? [Any])?.isEmpty == false)
     }
 }

@@ -1,0 +1,84 @@
+import PDFFixtures
+import Testing
+@testable import Model
+@testable import Readers
+
+/// A PDF read into the document model: paragraphs and tables written as the Word-export text
+/// form, every part located by page (and cell), and findings naming their page.
+@Suite struct PDFDocumentTests {
+    static func fixture() -> PDFFixture {
+        var one = FixturePage(), two = FixturePage()
+        one.text("一、收入支出决算总体情况说明", x: 72, y: 780, size: 16)
+        one.text("示例单位本年收入合计100.00万元。", x: 96, y: 740)
+        one.table(x: 72, top: 700, columns: [150, 100], rows: [24, 24, 24],
+                  cells: [["项目", "金额"], ["财政拨款收入", "60.00"], ["其他收入", "40.00"]])
+        two.text("二、收入决算情况说明", x: 72, y: 780, size: 16)
+        two.text("本年收入合计100.00万元，其中：财政拨款收入60.00万元，占70.00%；其他收入40.00万元，占40.00%。", x: 96, y: 740, size: 10)
+        return PDFFixture(pages: [one, two])
+    }
+
+    func read() throws -> Document {
+        switch DocumentReader.read(bytes: Self.fixture().bytes(), path: "report.pdf") {
+        case .success(let d): return d
+        case .failure(let e): throw e
+        }
+    }
+
+    @Test func paragraphsAndTablesAreWrittenInTheTextForm() throws {
+        let doc = try read()
+        #expect(doc.origin == .pdf)
+        #expect(String(decoding: doc.source.bytes, as: UTF8.self) == """
+        一、收入支出决算总体情况说明
+        示例单位本年收入合计100.00万元。
+        \t项目
+        \t金额
+
+        \t财政拨款收入
+        \t60.00
+
+        \t其他收入
+        \t40.00
+
+
+        二、收入决算情况说明
+        本年收入合计100.00万元，其中：财政拨款收入60.00万元，占70.00%；其他收入40.00万元，占40.00%。
+
+        """)
+        #expect(doc.tables.count == 1)
+        #expect(doc.tables.first?.rows.count == 3)
+    }
+
+    @Test func everyPartIsLocatedByPage() throws {
+        let doc = try read()
+        let locator = LogicalLocator(doc)
+        let bytes = doc.source.bytes
+        func at(_ needle: String) -> LogicalLocation? {
+            let n = Array(needle.utf8)
+            guard let offset = (0...(bytes.count - n.count)).first(where: { Array(bytes[$0..<($0 + n.count)]) == n }) else { return nil }
+            return locator.location(at: offset)
+        }
+        #expect(at("示例单位")?.name.zh == "第1页")
+        #expect(at("60.00\n")?.name.zh == "第1页 表1 第2行 第2列")
+        #expect(at("60.00\n")?.name.en == "page 1, table 1, row 2, column 2")
+        #expect(at("占70.00%")?.page == 2)
+    }
+
+    @Test func unreadablePDFsAreInputErrors() {
+        var scanned = FixturePage()
+        scanned.ops.append(.image)
+        var encrypted = PDFFixture(FixturePage())
+        encrypted.encrypted = true
+        let cases: [([UInt8], InputError.Kind)] = [
+            (PDFFixture(scanned).bytes(), .empty),
+            (encrypted.bytes(), .encrypted),
+            (Array(Self.fixture().bytes().prefix(300)), .corrupt),
+        ]
+        for (bytes, kind) in cases {
+            guard case .failure(let e) = DocumentReader.read(bytes: bytes, path: "x.pdf") else {
+                Issue.record("read without error")
+                continue
+            }
+            #expect(e.kind == kind)
+        }
+    }
+}
