@@ -188,9 +188,12 @@ struct BlockBuilder {
         let (_, rightPrev) = margins(prevPageIndex)
         let (left, _) = margins(page)
         // A line may stop a character or two short when the next starts with punctuation that
-        // cannot open a line (the typesetter carried the last character over with it).
+        // cannot open a line (the typesetter carried the last character over with it), or the
+        // width of a number or Latin word that cannot be split, with the unit after it.
         let carried = line.text.prefix(3).contains { Self.noLineStart.contains($0) }
-        guard rightPrev - prev.right <= (carried ? 2.5 : 1.2) * em else { return false }
+        var allowed = (carried ? 2.5 : 1.2) * em
+        if line.leadingWordWidth > 0 { allowed = max(allowed, line.leadingWordWidth + 2.2 * em) }
+        guard rightPrev - prev.right <= allowed else { return false }
         guard line.left - left <= 0.8 * em else { return false }
         if isCentred(line) { return false }
         if let last = p.text.last, Self.closing.contains(last), Self.startsItem(line.text) { return false }

@@ -19,6 +19,9 @@ struct TextLine: Sendable {
     var artifact = false
     var chunks: [Chunk] = []
     var page = 0
+    /// Width of the word the line starts with when it is Latin letters or digits ("2023",
+    /// "180.00"): a wrap cannot split it, so the line above may stop that much short.
+    var leadingWordWidth: Float = 0
 
     var top: Float { baseline + size * 0.8 }
 }
@@ -55,6 +58,11 @@ enum LineBuilder {
         return lines
     }
 
+    /// Letters, digits and the marks inside numbers ("1,234.56", "95%").
+    static func isWordScalar(_ s: UInt32) -> Bool {
+        (s >= 0x30 && s <= 0x39) || (s >= 0x41 && s <= 0x5A) || (s >= 0x61 && s <= 0x7A) || s == 0x2E || s == 0x2C || s == 0x25
+    }
+
     /// One line from glyphs on a baseline; nil when it holds only spaces.
     static func line(_ members: [Int], _ page: PageContent) -> TextLine? {
         let glyphs = page.glyphs
@@ -68,6 +76,7 @@ enum LineBuilder {
         var chunkStart = 0
         var chunkLeft: Float = 0
         var baselineSum: Float = 0
+        var inLeadingWord = true
         for i in sorted {
             let g = glyphs[i]
             if g.isSpace {
@@ -91,6 +100,13 @@ enum LineBuilder {
             } else {
                 chunkLeft = g.x
                 line.left = g.x
+            }
+            if inLeadingWord {
+                if text.count == 1, Self.isWordScalar(text[text.startIndex]), previous == nil || !pendingSpace {
+                    line.leadingWordWidth = g.right - line.left
+                } else {
+                    inLeadingWord = false
+                }
             }
             line.text.append(contentsOf: text)
             sizes.append(g.size)
