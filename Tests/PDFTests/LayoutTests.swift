@@ -113,6 +113,35 @@ import Testing
         #expect(table.rows.map { $0[0].row } == [0, 1, 2, 3, 4])
     }
 
+    @Test func aTableWithoutRulesIsFoundByItsColumns() throws {
+        var page = FixturePage()
+        page.lines([Self.prose(20) + "。"], x: 72, top: 780)
+        let rows = [["科目名称", "预算数", "执行数"], ["基本支出", "12.50", "12.00"], ["项目支出", "3.00", "2.75"], ["合计", "15.50", "14.75"]]
+        for (r, row) in rows.enumerated() {
+            for (c, cell) in row.enumerated() { page.text(cell, x: 72 + Double(c) * 150, y: 740 - Double(r) * 20) }
+        }
+        page.lines([Self.prose(12, seed: 2) + "。"], x: 72, top: 640)
+        let content = try PDFFixture(page).read()
+        #expect(content.blocks.count == 3)
+        #expect(content.tables.first?.texts == rows)
+        // Prose with a wide gap in one line is not a table.
+        var prose = FixturePage()
+        prose.text("第一部分", x: 72, y: 780)
+        prose.text("部门概况", x: 200, y: 780)
+        prose.lines([Self.prose(34), Self.prose(10) + "。"], x: 72, top: 750)
+        #expect(try PDFFixture(prose).read().tables.isEmpty)
+    }
+
+    @Test func verticalTextReadsInDrawingOrder() throws {
+        var page = FixturePage()
+        // Two characters rotated a quarter turn, drawn bottom to top.
+        page.raw("BT /F1 12 Tf 0 1 -1 0 300 500 Tm <10001001> Tj ET")
+        page.text("旋转", x: 72, y: 700)
+        let content = try PDFFixture(page).read()
+        #expect(content.texts.contains("旋转"))
+        #expect(content.texts.count == 2)
+    }
+
     @Test func twoTablesWithOtherColumnsAreNotJoined() throws {
         var one = FixturePage(), two = FixturePage()
         one.table(x: 72, top: 200, columns: [150, 100], rows: [24, 24], cells: [["科目", "金额"], ["甲", "1.00"]])

@@ -36,9 +36,16 @@ struct PageLayout: Sendable {
             }
             tables.append(table)
         }
-        self.tables = tables
         let free = page.glyphs.indices.filter { !inTable[$0] }
-        lines = LineBuilder.lines(free, in: page)
+        var lines = LineBuilder.lines(free, in: page)
+        // Tables drawn without rules, found by the alignment of their columns.
+        for (table, consumed) in AlignedTables.find(lines, page: page.number).reversed() {
+            tables.append(table)
+            lines.removeSubrange(consumed)
+        }
+        tables.sort { $0.top > $1.top }
+        self.tables = tables
+        self.lines = lines
     }
 }
 

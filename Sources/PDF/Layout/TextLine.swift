@@ -33,6 +33,65 @@ enum LineBuilder {
 
     static func lines(_ indices: [Int], in page: PageContent) -> [TextLine] {
         let glyphs = page.glyphs
+        var upright: [Int] = []
+        var rotated: [Int] = []
+        upright.reserveCapacity(indices.count)
+        for i in indices { if glyphs[i].flags & Glyph.rotated != 0 { rotated.append(i) } else { upright.append(i) } }
+        var lines = baselineLines(upright, page)
+        if !rotated.isEmpty {
+            lines += rotatedRuns(rotated.sorted(), page)
+            lines.sort { $0.baseline > $1.baseline }
+        }
+        return lines
+    }
+
+    /// Rotated or mirrored text (a vertical header, a stamp): runs of glyphs drawn one after
+    /// another and close together, each read in drawing order as one line placed at its top.
+    static func rotatedRuns(_ indices: [Int], _ page: PageContent) -> [TextLine] {
+        let glyphs = page.glyphs
+        var lines: [TextLine] = []
+        var run: [Int] = []
+        func flush() {
+            guard !run.isEmpty else { return }
+            var line = TextLine()
+            line.page = page.number
+            var sizes: [Float] = []
+            var bold = 0
+            for i in run {
+                let g = glyphs[i]
+                if g.isSpace { if line.text.last != 0x20 && !line.text.isEmpty { line.text.append(0x20) }; continue }
+                line.text.append(contentsOf: page.text(g))
+                sizes.append(g.size)
+                if g.isBold { bold += 1 }
+            }
+            let xs = run.map { glyphs[$0].x }, ys = run.map { glyphs[$0].y }
+            line.left = xs.min() ?? 0
+            line.right = max(xs.max() ?? 0, line.left)
+            line.baseline = ys.max() ?? 0
+            sizes.sort()
+            if !sizes.isEmpty, !line.text.isEmpty {
+                line.size = sizes[sizes.count / 2]
+                line.bold = bold * 2 > sizes.count
+                line.chunks = [TextLine.Chunk(left: line.left, right: line.right, range: 0..<line.text.count)]
+                lines.append(line)
+            }
+            run.removeAll(keepingCapacity: true)
+        }
+        for i in indices {
+            if let last = run.last {
+                let p = glyphs[last], g = glyphs[i]
+                let reach = max(1, max(p.size, g.size)) * 1.5 + p.width
+                if i != last + 1 || abs(g.x - p.x) > reach || abs(g.y - p.y) > reach { flush() }
+            }
+            run.append(i)
+        }
+        flush()
+        return lines
+    }
+
+    /// Upright text, clustered by baseline.
+    static func baselineLines(_ indices: [Int], _ page: PageContent) -> [TextLine] {
+        let glyphs = page.glyphs
         let order = indices.sorted { a, b in
             let ga = glyphs[a], gb = glyphs[b]
             return ga.y != gb.y ? ga.y > gb.y : ga.x < gb.x
