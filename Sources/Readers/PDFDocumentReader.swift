@@ -71,12 +71,23 @@ enum PDFStructureWriter {
         return Double(mode.key) / 2
     }
 
+    /// A text as one line: the PDF reader gives no TABs or line breaks (they would read as cells
+    /// or new paragraphs); blanks at either end are trimmed. With the number of bytes trimmed
+    /// at the start.
+    static func line(_ text: String) -> ([UInt8], Int) {
+        var bytes = Array(text.utf8)
+        let lo = WordExportRenderer.skipSpace(bytes, 0, bytes.count)
+        var hi = bytes.count
+        while hi > lo, let w = WordExportRenderer.spaceWidth(bytes, before: hi) { hi -= w }
+        if lo > 0 || hi < bytes.count { bytes = Array(bytes[lo..<hi]) }
+        for k in bytes.indices where bytes[k] == 0x09 || bytes[k] == 0x0A || bytes[k] == 0x0D { bytes[k] = 0x20 }
+        return (bytes, lo)
+    }
+
     static func paragraph(_ p: PDFParagraph, number: Int, body: Double, into writer: inout StructuredTextWriter) {
-        // One line: TABs and line breaks inside would read as cells or new paragraphs.
-        let text = Array(WordExportRenderer.lines(p.text, asField: true).joined(separator: [0x20]))
+        let (text, lead) = line(p.text)
         guard !text.isEmpty else { return }
-        // Page breaks are offsets of the paragraph's own text; the written line lost its leading blanks.
-        let lead = p.text.utf8.count - p.text.utf8.drop(while: { $0 == 0x20 || $0 == 0x09 }).count
+        // Page breaks are offsets of the paragraph's own text, before its leading blanks were trimmed.
         var locations: [(Int, LogicalLocation)] = [(0, LogicalLocation(.paragraph(number), page: p.page))]
         for b in p.pageBreaks { locations.append((b.offset - lead, LogicalLocation(.paragraph(number), page: b.page))) }
         // Larger than the body text: a heading; bold or centred only: one level below.
@@ -112,7 +123,7 @@ enum PDFStructureWriter {
             rowNumber += 1
             writer.beginRow()
             for (k, (cell, page)) in fields.enumerated() {
-                let lines = cell.map { [WordExportRenderer.field($0.text)].filter { !$0.isEmpty } } ?? []
+                let lines = cell.map { [line($0.text).0].filter { !$0.isEmpty } } ?? []
                 writer.cell(lines, location: LogicalLocation(.cell(table: number, row: rowNumber, column: k + 1), page: page))
             }
         }

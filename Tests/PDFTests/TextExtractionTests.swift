@@ -90,3 +90,35 @@ import Testing
         #expect(content.paragraphs.first.map { Int($0.fontSize.rounded()) } == 12)
     }
 }
+
+@Suite struct LexerTests {
+    @Test func characterClassesAreTheStandardsOnes() {
+        let white: Set<UInt8> = [0x00, 0x09, 0x0A, 0x0C, 0x0D, 0x20]
+        let delimiters = Set("()<>[]{}/%".utf8)
+        for b in 0...255 {
+            let byte = UInt8(b)
+            #expect(ByteClass.isWhite(byte) == white.contains(byte), "\(b)")
+            #expect(ByteClass.isDelimiter(byte) == delimiters.contains(byte), "\(b)")
+            #expect(ByteClass.isRegular(byte) == !(white.contains(byte) || delimiters.contains(byte)), "\(b)")
+        }
+    }
+
+    @Test func objectsOfEveryKind() throws {
+        var lexer = PDFLexer(Array("<< /Name#20x 12 /R 3 0 R /Neg -.5 /Str (a\\(b\\)\\101\\\nc) /Hex <4E2D 6> /A [1 2.5 true null] /D << /K /V >> >>".utf8))
+        guard case .dict(let d) = try lexer.object() else { Issue.record("not a dictionary"); return }
+        #expect(d["Name x"]?.int == 12)
+        #expect(d["R"]?.ref == ObjectRef(number: 3, generation: 0))
+        #expect(d["Neg"]?.number == -0.5)
+        #expect(d["Str"]?.string == Array("a(b)Ac".utf8))
+        #expect(d["Hex"]?.string == [0x4E, 0x2D, 0x60])
+        #expect(d["A"]?.array?.count == 4)
+        #expect(d["D"]?.dict?.name("K") == "V")
+        // Numbers that overflow become reals; lenient forms read as poppler reads them.
+        var n = PDFLexer(Array("99999999999999999999999 --5 5. 1.2.3".utf8))
+        n.references = false
+        #expect(try n.object().number == 1e23)
+        #expect(try n.object().int == -5)
+        #expect(try n.object().number == 5)
+        #expect(try n.object().number == 1.2)
+    }
+}

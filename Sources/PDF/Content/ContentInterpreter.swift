@@ -1,3 +1,19 @@
+/// The operands of one operator: a view of the interpreter's buffer (no copy: the buffer is
+/// only written again after the operator is done).
+struct Operands {
+    private let buffer: [PDFObject]
+    let count: Int
+
+    init(_ buffer: [PDFObject], _ count: Int) {
+        self.buffer = buffer
+        self.count = count
+    }
+
+    subscript(_ i: Int) -> PDFObject { i < count ? buffer[i] : .null }
+    var first: PDFObject? { count > 0 ? buffer[0] : nil }
+    var last: PDFObject? { count > 0 ? buffer[count - 1] : nil }
+}
+
 /// Fonts loaded once per document, by object number.
 final class FontCache {
     var fonts: [Int: PDFFont] = [:]
@@ -34,6 +50,10 @@ struct ContentInterpreter {
     /// For each open marked-content sequence: whether it is an artifact.
     private var marked: [Bool] = []
     private var artifactDepth = 0
+    /// Operands read since the last operator: the first `pending` of a reused buffer
+    /// (resetting an array per operator costs more than most operators).
+    private var operands = [PDFObject](repeating: .null, count: 64)
+    private var pending = 0
     /// Form XObjects being run (object numbers), to refuse one that invokes itself.
     private var forms: [Int] = []
     /// The last glyphs, to drop a glyph drawn twice in place (fake bold).
@@ -48,10 +68,11 @@ struct ContentInterpreter {
     }
 
     mutating func run(_ info: PageInfo) throws(PDFError) {
-        var data: [UInt8] = []
-        for s in info.contents {
-            data += try store.streamData(s)
+        // Several content streams are read as one (an operator may even span two).
+        var data = info.contents.isEmpty ? [] : try store.streamData(info.contents[0])
+        for s in info.contents.dropFirst() {
             data.append(0x0A)
+            data += try store.streamData(s)
         }
         try run(data, resources: info.resources)
     }
@@ -61,8 +82,7 @@ struct ContentInterpreter {
     private mutating func run(_ data: [UInt8], resources: PDFDict) throws(PDFError) {
         var lexer = PDFLexer(data, maxDepth: budget.limits.maxDepth)
         lexer.references = false
-        var operands: [PDFObject] = []
-        operands.reserveCapacity(8)
+        lexer.skipsDictionaries = true
         var fontDict: PDFDict? = nil
         var fontDictLoaded = false
         while true {
@@ -71,13 +91,14 @@ struct ContentInterpreter {
             case .end:
                 return
             case .object(let o):
-                if operands.count < 64 { operands.append(o) }
+                if pending < operands.count { operands[pending] = o; pending += 1 }
                 continue
             case .close:
                 continue
             case .keyword(let r):
                 try budget.spendOperator()
-                defer { operands.removeAll(keepingCapacity: true) }
+                let operands = Operands(self.operands, pending)
+                pending = 0
                 guard let op = Operator(data, r) else { continue }
                 switch op {
                 case .BT:
@@ -201,7 +222,7 @@ struct ContentInterpreter {
 
     // MARK: operands
 
-    private func matrix(_ o: [PDFObject]) -> Matrix? {
+    private func matrix(_ o: Operands) -> Matrix? {
         guard o.count >= 6 else { return nil }
         let k = o.count - 6
         guard let a = o[k].number, let b = o[k + 1].number, let c = o[k + 2].number, let d = o[k + 3].number,
@@ -210,13 +231,14 @@ struct ContentInterpreter {
         return m.isFinite ? m : nil
     }
 
-    private func point(_ o: [PDFObject]) -> (Double, Double)? {
+    private func point(_ o: Operands) -> (Double, Double)? {
         guard o.count >= 2, let x = o[o.count - 2].number, let y = o[o.count - 1].number else { return nil }
         return state.ctm.apply(x, y)
     }
 
-    static func isWhite(_ o: [PDFObject], cmyk: Bool) -> Bool {
-        let v = o.compactMap { $0.number }
+    static func isWhite(_ o: Operands, cmyk: Bool) -> Bool {
+        var v: [Double] = []
+        for i in 0..<o.count { if let n = o[i].number { v.append(n) } }
         guard !v.isEmpty, v.count == o.count else { return false }
         if cmyk { return v.count == 4 && v.allSatisfy { $0 <= 0.05 } }
         return v.allSatisfy { $0 >= 0.95 }

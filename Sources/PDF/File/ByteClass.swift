@@ -1,15 +1,22 @@
 /// PDF character classes (ISO 32000-1 §7.2.2): white space, delimiters, regular characters.
+/// Bit masks in code, not a table in a global, so the lexer's inner loops need no lazy
+/// initialisation check per byte.
 enum ByteClass {
-    static let table: [UInt8] = {
-        var t = [UInt8](repeating: 0, count: 256)
-        for b: UInt8 in [0x00, 0x09, 0x0A, 0x0C, 0x0D, 0x20] { t[Int(b)] = 1 }
-        for b in "()<>[]{}/%".utf8 { t[Int(b)] = 2 }
-        return t
-    }()
+    /// NUL, TAB, LF, FF, CR, space.
+    @inline(__always) static var whiteMask: UInt64 { 0x0000_0001_0000_3601 }
+    /// ( ) < > / % (the delimiters below 0x40; [ ] { } are tested directly).
+    @inline(__always) static var delimiterMask: UInt64 { 0x5000_8320_0000_0000 }
 
-    @inline(__always) static func isWhite(_ b: UInt8) -> Bool { table[Int(b)] == 1 }
-    @inline(__always) static func isDelimiter(_ b: UInt8) -> Bool { table[Int(b)] == 2 }
-    @inline(__always) static func isRegular(_ b: UInt8) -> Bool { table[Int(b)] == 0 }
+    @inline(__always) static func isWhite(_ b: UInt8) -> Bool { b < 64 && (whiteMask >> UInt64(b)) & 1 != 0 }
+
+    @inline(__always) static func isDelimiter(_ b: UInt8) -> Bool {
+        b < 64 ? (delimiterMask >> UInt64(b)) & 1 != 0 : (b == 0x5B || b == 0x5D || b == 0x7B || b == 0x7D)
+    }
+
+    @inline(__always) static func isRegular(_ b: UInt8) -> Bool {
+        b < 64 ? ((whiteMask | delimiterMask) >> UInt64(b)) & 1 == 0 : !(b == 0x5B || b == 0x5D || b == 0x7B || b == 0x7D)
+    }
+
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
 
     @inline(__always) static func hexValue(_ b: UInt8) -> Int? {

@@ -83,11 +83,18 @@ struct CrossReference {
                 throw PDFError.limit("对象数 / objects", budget.limits.maxObjects)
             }
             for k in 0..<count {
+                let number = first + k
+                // The standard's fixed 20-byte entry, read directly; anything else, token by token.
+                lexer.skipWhite()
+                if let (offset, inUse) = Self.fixedEntry(lexer.bytes, at: lexer.pos) {
+                    lexer.pos += 18
+                    if entries[number] == nil { entries[number] = inUse && offset > 0 && offset < lexer.bytes.count ? .inFile(offset: offset) : .free }
+                    continue
+                }
                 guard case .object(let o) = try lexer.next(), let offset = o.int,
                       case .object(.int) = try lexer.next(), case .keyword(let r) = try lexer.next() else {
                     throw PDFError.malformed("交叉引用表损坏", "the cross-reference table is damaged")
                 }
-                let number = first + k
                 guard entries[number] == nil else { continue }
                 if lexer.keyword(r, is: "n") {
                     entries[number] = offset > 0 && offset < lexer.bytes.count ? .inFile(offset: offset) : .free
@@ -98,6 +105,19 @@ struct CrossReference {
                 }
             }
         }
+    }
+
+    /// "oooooooooo ggggg n" (ten digits, five digits, n or f) at `p`.
+    static func fixedEntry(_ b: [UInt8], at p: Int) -> (Int, Bool)? {
+        guard p + 18 <= b.count, b[p + 10] == 0x20, b[p + 16] == 0x20, b[p + 17] == 0x6E || b[p + 17] == 0x66,
+              p + 18 == b.count || !ByteClass.isRegular(b[p + 18]) else { return nil }
+        var offset = 0
+        for k in 0..<10 {
+            guard ByteClass.isDigit(b[p + k]) else { return nil }
+            offset = offset * 10 + Int(b[p + k] - 0x30)
+        }
+        for k in 11..<16 where !ByteClass.isDigit(b[p + k]) { return nil }
+        return (offset, b[p + 17] == 0x6E)
     }
 
     private mutating func readStream(_ bytes: [UInt8], at offset: Int, budget: WorkBudget) throws(PDFError) -> PDFDict {

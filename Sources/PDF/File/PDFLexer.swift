@@ -17,6 +17,9 @@ struct PDFLexer {
     let maxDepth: Int
     /// Whether "N G R" is read as a reference (files and object streams; not content streams).
     var references = true
+    /// Content streams: a dictionary operand (marked-content properties) is skipped, read as
+    /// null, since only the tag before it matters and building it costs an allocation.
+    var skipsDictionaries = false
 
     init(_ bytes: [UInt8], at pos: Int = 0, end: Int? = nil, maxDepth: Int = 64) {
         self.bytes = bytes
@@ -69,6 +72,10 @@ struct PDFLexer {
         case 0x3C: // <
             if pos + 1 < end && bytes[pos + 1] == 0x3C {
                 pos += 2
+                if skipsDictionaries {
+                    try skipDict(depth: depth + 1)
+                    return .object(.null)
+                }
                 return .object(.dict(try readDict(depth: depth + 1)))
             }
             return .object(.string(readHexString()))
@@ -92,6 +99,8 @@ struct PDFLexer {
             break
         }
         let start = pos
+        // The common number ("12", "-0.5", "841.92") read in the same pass that finds its end.
+        if let number = simpleNumber() { return .object(number) }
         while pos < end && ByteClass.isRegular(bytes[pos]) { pos += 1 }
         if pos == start { pos += 1; return .keyword(start..<pos) }
         let c = bytes[start]
@@ -138,6 +147,42 @@ struct PDFLexer {
     }
 
     // MARK: numbers
+
+    /// An optional minus, up to 15 digits, an optional fraction, ended by a non-regular byte;
+    /// anything else (references, overflow, odd forms) is left to the general path.
+    @inline(__always) private mutating func simpleNumber() -> PDFObject? {
+        var i = pos
+        var negative = false
+        if i < end && bytes[i] == 0x2D { negative = true; i += 1 }
+        var whole = 0
+        var digits = 0
+        while i < end, ByteClass.isDigit(bytes[i]), digits < 15 {
+            whole = whole * 10 + Int(bytes[i] &- 0x30)
+            digits += 1
+            i += 1
+        }
+        if i < end && bytes[i] == 0x2E {
+            i += 1
+            var fraction = 0
+            var scale = 1
+            var places = 0
+            while i < end, ByteClass.isDigit(bytes[i]), places < 9 {
+                fraction = fraction * 10 + Int(bytes[i] &- 0x30)
+                scale *= 10
+                places += 1
+                i += 1
+            }
+            guard digits + places > 0, i == end || !ByteClass.isRegular(bytes[i]) else { return nil }
+            pos = i
+            let v = Double(whole) + Double(fraction) / Double(scale)
+            return .real(negative ? -v : v)
+        }
+        guard digits > 0, i == end || !ByteClass.isRegular(bytes[i]) else { return nil }
+        // A whole number may begin "N G R": the general path looks for the reference.
+        if references { return nil }
+        pos = i
+        return .int(negative ? -whole : whole)
+    }
 
     /// A number from a run of regular bytes, leniently: "--5", "5.", ".5", "1.2.3" as poppler reads them.
     func parseNumber(_ s: Int, _ e: Int) -> PDFObject {
@@ -280,6 +325,32 @@ struct PDFLexer {
             case .end: throw PDFError.malformed("数组没有结束", "an array is not terminated")
             }
         }
+    }
+
+    /// Past a dictionary whose "<<" was read, strings and nested dictionaries included.
+    mutating func skipDict(depth: Int) throws(PDFError) {
+        guard depth <= maxDepth else { throw PDFError.limit("嵌套深度 / nesting depth", maxDepth) }
+        while pos < end {
+            switch bytes[pos] {
+            case 0x28: _ = try readLiteralString()
+            case 0x25: skipWhite()
+            case 0x3C:
+                if pos + 1 < end && bytes[pos + 1] == 0x3C {
+                    pos += 2
+                    try skipDict(depth: depth + 1)
+                } else {
+                    pos += 1
+                    while pos < end && bytes[pos] != 0x3E { pos += 1 }
+                    pos += 1
+                }
+            case 0x3E:
+                pos += 1
+                if pos < end && bytes[pos] == 0x3E { pos += 1; return }
+            default:
+                pos += 1
+            }
+        }
+        throw PDFError.malformed("字典没有结束", "a dictionary is not terminated")
     }
 
     mutating func readDict(depth: Int) throws(PDFError) -> PDFDict {

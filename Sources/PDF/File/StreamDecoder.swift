@@ -69,7 +69,7 @@ enum StreamDecoder {
         out.reserveCapacity(min(cap, max(1024, input.count.multipliedReportingOverflow(by: 4).partialValue)))
         // Inflated a piece at a time into scratch space, then appended: memory grows with what
         // the stream really holds, and the limits are checked after each piece.
-        var scratch = [UInt8](repeating: 0, count: 1 << 16)
+        var scratch = [UInt8](unsafeUninitializedCapacity: 1 << 16) { _, n in n = 1 << 16 }
         var status: Int32 = Z_OK
         var failure: PDFError? = nil
         input.withUnsafeBufferPointer { inBuf in

@@ -92,10 +92,10 @@ enum LineBuilder {
     /// Upright text, clustered by baseline.
     static func baselineLines(_ indices: [Int], _ page: PageContent) -> [TextLine] {
         let glyphs = page.glyphs
-        let order = indices.sorted { a, b in
-            let ga = glyphs[a], gb = glyphs[b]
-            return ga.y != gb.y ? ga.y > gb.y : ga.x < gb.x
-        }
+        // Sorted by keys held together, not through the glyph array at each comparison.
+        var keys = indices.map { (glyphs[$0].y, glyphs[$0].x, $0) }
+        keys.sort { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1 != $1.1 ? $0.1 < $1.1 : $0.2 < $1.2) }
+        let order = keys.map(\.2)
         var lines: [TextLine] = []
         var group: [Int] = []
         var groupY: Float = 0
@@ -125,7 +125,11 @@ enum LineBuilder {
     /// One line from glyphs on a baseline; nil when it holds only spaces.
     static func line(_ members: [Int], _ page: PageContent) -> TextLine? {
         let glyphs = page.glyphs
-        let sorted = members.sorted { glyphs[$0].x != glyphs[$1].x ? glyphs[$0].x < glyphs[$1].x : $0 < $1 }
+        // Members come by baseline then x: in x order already unless baselines jitter.
+        var sorted = members
+        if !zip(members, members.dropFirst()).allSatisfy({ glyphs[$0.0].x <= glyphs[$0.1].x }) {
+            sorted.sort { glyphs[$0].x != glyphs[$1].x ? glyphs[$0].x < glyphs[$1].x : $0 < $1 }
+        }
         var line = TextLine()
         line.page = page.number
         var sizes: [Float] = []
