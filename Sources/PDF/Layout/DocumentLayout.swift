@@ -167,7 +167,8 @@ struct BlockBuilder {
     private func isCentred(_ line: TextLine) -> Bool {
         let (l, r) = margins(page)
         let em = max(line.size, 1)
-        return line.left - l > 2 * em && r - line.right > 2 * em && abs((line.left + line.right) / 2 - (l + r) / 2) < 1.5 * em
+        let leftGap = line.left - l, rightGap = r - line.right
+        return leftGap > 2 * em && rightGap > 2 * em && abs(leftGap - rightGap) <= 1.2 * em
     }
 
     /// Whether `line` carries on the open paragraph: same size, close below (or first on the next
