@@ -63,6 +63,21 @@ import Testing
         #expect(content.paragraphs.first?.text == "第一部分 部门概况")
     }
 
+    @Test func aCentredTitleOnTwoLinesIsOneAndContentsLinesStayApart() throws {
+        var page = FixturePage()
+        // 16 characters of 18 pt centred on 595 pt, then 4 centred below: one title.
+        page.text("示例区某某管理局二零二四年度部门", x: 153.5, y: 780, size: 18)
+        page.text("决算报告", x: 261.5, y: 755, size: 18)
+        // Contents lines that fill the measure: each starts a numbered part.
+        page.text(Self.prose(30), x: 72, y: 700)
+        page.text("一、" + Self.prose(34), x: 72, y: 680)
+        page.text("（二）" + Self.prose(33), x: 72, y: 660)
+        page.text(Self.prose(10) + "。", x: 72, y: 640)
+        let texts = try PDFFixture(page).read().texts
+        #expect(texts == ["示例区某某管理局二零二四年度部门决算报告", Self.prose(30), "一、" + Self.prose(34),
+                          "（二）" + Self.prose(33) + Self.prose(10) + "。"])
+    }
+
     // MARK: tables
 
     static let header = ["项目", "预算数", "决算数"]

@@ -176,11 +176,21 @@ struct BlockBuilder {
     private func continues(_ p: OpenParagraph, with line: TextLine) -> Bool {
         let prev = p.last
         let em = max(1, max(prev.size, line.size))
-        guard abs(prev.size - line.size) <= max(0.6, 0.12 * em), !p.centred else { return false }
+        guard abs(prev.size - line.size) <= max(0.6, 0.12 * em) else { return false }
         let samePage = line.page == p.lastPage
+        // A centred title set on two or more lines: centred lines of one size and weight, at the
+        // leading of one paragraph.
+        if p.centred {
+            let gap = prev.baseline - line.baseline
+            return samePage && isCentred(line) && line.bold == prev.bold && abs(line.size - prev.size) <= 0.5
+                && gap > 0.5 * em && gap <= metrics.spacing * em * 1.4 + 1
+                && p.text.count + line.text.count <= 60 && !Self.startsItem(line.text) && !Self.hasLeader(p.text) && !Self.hasLeader(line.text)
+        }
+        // Titles may be set with a looser leading than the body.
+        let titleLeading = samePage && prev.baseline - line.baseline > 0.5 * em && prev.baseline - line.baseline <= 2.2 * em
         if samePage {
             let gap = prev.baseline - line.baseline
-            guard gap > 0.5 * em, gap <= metrics.spacing * em * 1.4 + 1 else { return false }
+            guard gap > 0.5 * em, gap <= metrics.spacing * em * 1.4 + 1 || (isCentred(line) && titleLeading) else { return false }
         } else {
             // Only the last line of a page and the first of the next.
             guard pageStart, line.page == p.lastPage + 1 else { return false }
@@ -195,11 +205,39 @@ struct BlockBuilder {
         var allowed = (carried ? 2.5 : 1.2) * em
         if line.leadingWordWidth > 0 { allowed = max(allowed, line.leadingWordWidth + 2.2 * em) }
         guard rightPrev - prev.right <= allowed else { return false }
+        if isCentred(line) {
+            // The centred last line of a title set larger than the body and wrapped at the margin.
+            return titleLeading && line.bold == prev.bold && (line.size >= metrics.bodySize * 1.1 || line.bold) && p.lines == 1
+                && p.text.count + line.text.count <= 60 && !Self.startsItem(line.text)
+        }
         guard line.left - left <= 0.8 * em else { return false }
-        if isCentred(line) { return false }
-        if let last = p.text.last, Self.closing.contains(last), Self.startsItem(line.text) { return false }
+        // A numbered item starts a paragraph: always after a full stop, and even after a full
+        // line when its number is a Chinese one ("一、", "（二）"), which a wrap hardly ever begins with.
+        if Self.startsItem(line.text) {
+            if let last = p.text.last, Self.closing.contains(last) { return false }
+            if Self.startsChineseItem(line.text) { return false }
+        }
         return true
     }
+
+    /// Dot leaders of a contents line ("……", "....").
+    static func hasLeader(_ t: [UInt32]) -> Bool {
+        var run = 0
+        for s in t {
+            run = s == 0x2026 || s == 0x2E || s == 0xB7 || s == 0x22EF ? run + 1 : 0
+            if run >= 3 { return true }
+        }
+        return false
+    }
+
+    /// "一、", "（二）", "第三部分".
+    static func startsChineseItem(_ t: [UInt32]) -> Bool {
+        guard let first = t.first else { return false }
+        if first == 0xFF08 || first == 0x28 { return t.count > 2 && numerals.contains(t[1]) }
+        return startsItem(t) && (numerals.contains(first) || first == 0x7B2C)
+    }
+
+    static let numerals: Set<UInt32> = [0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341]
 
     /// Punctuation a CJK line may not start with.
     static let noLineStart: Set<UInt32> = [0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0x201D, 0x2019, 0xFF09, 0x300B, 0x300D,
@@ -211,7 +249,6 @@ struct BlockBuilder {
     /// "一、", "（一）", "1.", "1、", "（1）", "第一", "附件": how a list item or heading starts.
     static func startsItem(_ t: [UInt32]) -> Bool {
         guard let first = t.first else { return false }
-        let numerals: Set<UInt32> = [0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341]
         if first == 0xFF08 || first == 0x28 {
             return t.count > 2 && (numerals.contains(t[1]) || (t[1] >= 0x30 && t[1] <= 0x39))
         }
