@@ -4,10 +4,10 @@ public struct Document: Sendable {
     public let source: SourceText
     public var blocks: [Block]
     public var sections: [Section]
-    /// Where the blocks came from: the text reader, a .docx rendered to text, or text
-    /// extracted from a PDF (read by its layout).
+    /// Where the blocks came from: the text reader, a .docx rendered to text, text
+    /// extracted from a PDF by another tool (read by its layout), or a PDF read directly.
     public var origin: Origin
-    /// For a .docx: which paragraph, cell or chart each stretch of the rendered text came from.
+    /// For a .docx or PDF: which paragraph, cell or chart (and page) each stretch of the rendered text came from.
     public var renderMap: RenderMap?
 
     public enum Origin: Sendable, Equatable {
