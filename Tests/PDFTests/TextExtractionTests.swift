@@ -80,6 +80,16 @@ import Testing
         #expect(try PDFFixture(page).read().texts == ["Net cost", "Net"])
     }
 
+    @Test func noSpaceBetweenCJKAndANumberButBetweenWords() throws {
+        var page = FixturePage()
+        // "与" then a gap, "2023" in another font, a space glyph, "年度"; then two Latin words.
+        page.text("与", x: 72, y: 760)
+        page.text("2023 ", x: 90, y: 760, font: .winAnsi)
+        page.text("年度增长", x: 120, y: 760)
+        page.ops.append(.spaced(["Net", "cost"], gap: 400, x: 72, y: 720, size: 12, font: .winAnsi))
+        #expect(try PDFFixture(page).read().texts == ["与2023年度增长", "Net cost"])
+    }
+
     @Test func transformedTextKeepsItsBaselineAndSize() throws {
         // A y-flipped page (as WPS writes it) with a scaled text matrix: still one upright line.
         var page = FixturePage()

@@ -117,6 +117,13 @@ enum LineBuilder {
         return lines
     }
 
+    /// A space between CJK text and a number or Latin word ("2024 年度", "563.04 万元") is
+    /// typesetting, not text: exporters and fonts put it there, the writer did not (and
+    /// relations are read the same with or without it).
+    static func isSpacedApart(_ a: UInt32, _ b: UInt32) -> Bool {
+        (a >= 0x2E80 && isWordScalar(b)) || (isWordScalar(a) && b >= 0x2E80)
+    }
+
     /// Letters, digits and the marks inside numbers ("1,234.56", "95%").
     static func isWordScalar(_ s: UInt32) -> Bool {
         (s >= 0x30 && s <= 0x39) || (s >= 0x41 && s <= 0x5A) || (s >= 0x61 && s <= 0x7A) || s == 0x2E || s == 0x2C || s == 0x25
@@ -157,8 +164,9 @@ enum LineBuilder {
                     line.text.append(0x20)
                     chunkStart = line.text.count
                     chunkLeft = g.x
-                } else if pendingSpace || gap > 0.3 * em {
-                    if line.text.last != 0x20 { line.text.append(0x20) }
+                } else if pendingSpace || gap > 0.3 * em, let last = line.text.last, last != 0x20,
+                          !Self.isSpacedApart(last, text[text.startIndex]) {
+                    line.text.append(0x20)
                 }
             } else {
                 chunkLeft = g.x
