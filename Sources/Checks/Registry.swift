@@ -31,6 +31,7 @@ public enum Registry {
         ReportPeriod(),
         ChartConsistency(),
         NarrativeDirection(),
+        NoReportContent(),
     ]
 
     public static func check(_ id: String) -> (any Check)? { all.first { $0.id == id } }
