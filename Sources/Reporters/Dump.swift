@@ -102,27 +102,53 @@ public enum Dump {
             m.append(("location", loc(c.span)))
             return .object(m)
         }
+        func columns(_ b: BlockColumns?) -> JSON {
+            guard let b else { return .null }
+            var m: [(String, JSON)] = [("kind", .string(b.kind.rawValue)), ("headerRow", .int(b.headerRow + 1))]
+            if let above = b.headerRowAbove { m.append(("headerRowAbove", .int(above + 1))) }
+            m.append(("columns", .array(b.columns.map { c in
+                var o: [(String, JSON)] = [("column", .int(c.column + 1)), ("header", .string(c.headerText)),
+                                           ("role", .optional(c.role?.rawValue))]
+                if let u = c.unit { o.append(("unit", .string(u.description))) }
+                if c.fromRowAbove { o.append(("fromRowAbove", .bool(true))) }
+                return .object(o)
+            })))
+            if let label = b.labelColumn { m.append(("labelColumn", .int(label + 1))) }
+            if !b.unalignedRows.isEmpty { m.append(("unalignedRows", .array(b.unalignedRows.map { .int($0 + 1) }))) }
+            return .object(m)
+        }
+        /// How a row lies under its header, when not cell for cell ("from the right", 2 leading cells merged away).
+        func alignment(_ b: BlockColumns?, _ row: Int) -> [(String, JSON)] {
+            guard let a = b?.alignment(of: row), a.method != .asHeader else { return [] }
+            return [("aligned", .object([("method", .string(a.method.rawValue)), ("offset", .int(a.offset))]))]
+        }
         let projects: [JSON] = model.projectTables.map { p in
             let budget: JSON = p.budget.map { b in
                 .object([("points", b.points.map(quantity) ?? .null),
                          ("rows", .array(b.rows.map { r in
-                             .object([("label", .string(r.label)), ("initial", cell(r.initial)), ("adjusted", cell(r.adjusted)),
+                             .object([("row", .int(r.row + 1)), ("label", .string(r.label)), ("initial", cell(r.initial)), ("adjusted", cell(r.adjusted)),
                                       ("executed", cell(r.executed)), ("rate", cell(r.rate)), ("weight", cell(r.weight)),
-                                      ("score", cell(r.score)), ("reason", cell(r.reason))])
+                                      ("score", cell(r.score)), ("reason", cell(r.reason))] + alignment(p.budgetColumns, r.row))
                          }))])
             } ?? .null
             let indicators: [JSON] = p.indicators.map { i in
-                .object([("level1", .string(i.level1)), ("level2", .string(i.level2)), ("level3", .string(i.name)),
+                .object([("row", .int(i.row + 1)), ("level1", .string(i.level1)), ("level2", .string(i.level2)), ("level3", .string(i.name)),
                          ("kind", .string(i.kind.rawValue)), ("section", i.section.map(JSON.int) ?? .null),
                          ("operator", .optional(i.op?.rawValue)), ("target", i.target.map(quantity) ?? .null),
                          ("targetText", .optional(i.targetCell?.text)), ("unit", .optional(i.unitText)),
-                         ("actual", cell(i.actual)), ("weight", cell(i.weight)), ("score", cell(i.score)), ("reason", cell(i.reason)),
-                         ("location", loc(i.span))])
+                         ("actual", cell(i.actual)), ("completionRate", cell(i.completionRate)), ("weight", cell(i.weight)),
+                         ("score", cell(i.score)), ("reason", cell(i.reason)),
+                         ("location", loc(i.span))] + alignment(p.indicatorColumns, i.row))
             }
             return .object([
-                ("table", .int(p.table + 1)), ("layout", .string(p.layout.rawValue)), ("title", .optional(p.title)),
-                ("project", .optional(p.projectName)), ("code", .optional(p.projectCode)),
-                ("goal", cell(p.goal)), ("goalCompletion", cell(p.goalCompletion)), ("budget", budget),
+                ("table", .int(p.table + 1)), ("scope", .string(p.scope.rawValue)), ("layout", .string(p.layout.rawValue)),
+                ("title", .optional(p.title)), ("project", .optional(p.projectName)), ("code", .optional(p.projectCode)),
+                ("goal", cell(p.goal)), ("goalCompletion", cell(p.goalCompletion)),
+                ("budgetColumns", columns(p.budgetColumns)), ("budget", budget),
+                ("fundShares", .array(p.fundShares.map { f in
+                    .object([("side", .string(f.side.rawValue)), ("label", .string(f.label)), ("amount", quantity(f.amount))])
+                })),
+                ("indicatorColumns", columns(p.indicatorColumns)),
                 ("indicatorPoints", p.indicatorPoints.map(quantity) ?? .null),
                 ("sections", .array(p.sections.map { .object([("name", .string($0.name)), ("points", $0.points.map(quantity) ?? .null)]) })),
                 ("indicators", .array(indicators)), ("emptyIndicatorRows", .int(p.emptyIndicatorRows.count)),
@@ -130,14 +156,28 @@ public enum Dump {
             ])
         }
         let departments: [JSON] = model.departmentTables.map { d in
-            .object([("table", .int(d.table + 1)),
+            .object([("table", .int(d.table + 1)), ("columns", columns(d.columns)),
                      ("groups", .array(d.groups.map { g in .object([("name", .string(g.name)), ("level", .int(g.level)),
                                                                      ("points", g.points.map(quantity) ?? .null), ("parent", g.parent.map(JSON.int) ?? .null)]) })),
-                     ("rows", .array(d.rows.map { r in .object([("name", .string(r.name)), ("group", r.group.map(JSON.int) ?? .null),
-                                                                 ("weight", cell(r.weight)), ("score", cell(r.score))]) })),
+                     ("rows", .array(d.rows.map { r in .object([("row", .int(r.row + 1)), ("name", .string(r.name)), ("group", r.group.map(JSON.int) ?? .null),
+                                                                 ("weight", cell(r.weight)), ("score", cell(r.score))] + alignment(d.columns, r.row)) })),
                      ("total", cell(d.total?.score))])
         }
-        let unread: [JSON] = model.unreadTables.map { .object([("table", .int($0.table + 1)), ("title", .string($0.title)), ("reason", .string($0.reason.en))]) }
+        let unread: [JSON] = model.unreadTables.map { t in
+            var m: [(String, JSON)] = [("table", .int(t.table + 1)), ("title", .string(t.title))]
+            switch t.problem {
+            case .noBlock: m.append(("problem", .string("no block")))
+            case .unmappedHeader(let words):
+                m.append(("problem", .string("unmapped header")))
+                m.append(("words", .array(words.map(JSON.string))))
+            case .unalignedRows(let rows):
+                m.append(("problem", .string("unaligned rows")))
+                m.append(("rows", .array(rows.map { .int($0 + 1) })))
+            }
+            m.append(("reason", .string(t.reason.en)))
+            m.append(("location", loc(t.span)))
+            return .object(m)
+        }
         let series: [JSON] = model.chartSeries.map { s in
             .object([("chart", .int(s.chart)), ("caption", .string(s.caption)), ("percent", .bool(s.isPercent)), ("year", s.year.map(JSON.int) ?? .null),
                      ("points", .array(s.points.map { .object([("label", .string($0.label)), ("value", quantity($0.value))]) }))])

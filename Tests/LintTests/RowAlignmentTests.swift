@@ -62,14 +62,14 @@ import Testing
     }
 
     @Test func cellsKeepTheirOrderAndTakeTheRightmostOfEqualPlaces() {
-        let kinds: [RowAlignment.ColumnKind] = [.label(0), .number, .number, .number, .text]
-        #expect(RowAlignment.place(cells(["总额", "12", "12", "按计划执行"]), under: kinds) == [0, 2, 3, 4])
-        #expect(RowAlignment.place(cells(["≥", "95", "%", "10", "10"]), under: [.label(3), .op, .target, .unit, .value, .number, .number, .text]) == [1, 2, 3, 5, 6])
+        let kinds: [ContentPlacement.ColumnKind] = [.label(0), .number, .number, .number, .text]
+        #expect(ContentPlacement.place(cells(["总额", "12", "12", "按计划执行"]), under: kinds) == [0, 2, 3, 4])
+        #expect(ContentPlacement.place(cells(["≥", "95", "%", "10", "10"]), under: [.label(3), .op, .target, .unit, .value, .number, .number, .text]) == [1, 2, 3, 5, 6])
     }
 
     @Test func aCellThatFitsNowhereLeavesTheRowUnplaced() {
         // A label after a figure has no column left to go to.
-        #expect(RowAlignment.place(cells(["12", "总额"]), under: [.label(0), .number]) == nil)
-        #expect(RowAlignment.place(cells(["甲", "乙", "丙"]), under: [.label(1), .label(2)]) == nil)
+        #expect(ContentPlacement.place(cells(["12", "总额"]), under: [.label(0), .number]) == nil)
+        #expect(ContentPlacement.place(cells(["甲", "乙", "丙"]), under: [.label(1), .label(2)]) == nil)
     }
 }

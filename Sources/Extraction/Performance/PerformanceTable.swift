@@ -4,8 +4,9 @@ import Model
 public struct CellValue: Sendable {
     /// The cell's clean text; `text` spells it out when a message needs it.
     public let clean: CleanText
-    /// Every number in the cell, with source spans; `quantity` is the first.
-    public let quantities: [Quantity]
+    /// Every number in the cell, with source spans; `quantity` is the first. A bare number
+    /// carries the unit of its column's header ("87" under 执行率（%） is 87%).
+    public internal(set) var quantities: [Quantity]
     public let span: Span
     private let storedRow: Int32
     private let storedColumn: Int32
@@ -76,6 +77,8 @@ public struct Indicator: Sendable {
     public var actualQuantity: Quantity?
     public var weight: CellValue?
     public var score: CellValue?
+    /// 完成率（%）: the form's own ratio of actual to target.
+    public var completionRate: CellValue?
     public var reason: CellValue?
     public var span: Span
 }
@@ -121,23 +124,51 @@ public struct TotalRow: Sendable {
     public var span: Span
 }
 
-/// A 项目支出绩效自评表, whatever its layout.
+/// One amount of the 部门整体 table's breakdown of its funds, written inside its label cell
+/// ("其中：一般公共预算：1234.56") or in the cell after it.
+public struct FundShare: Sendable {
+    public enum Side: String, Sendable {
+        /// 按收入性质分: where the money came from (一般公共预算, 政府性基金预算 …).
+        case income = "按收入性质分"
+        /// 按支出性质分: what it was spent on (基本支出, 项目支出).
+        case expenditure = "按支出性质分"
+    }
+
+    public var side: Side
+    public var label: String
+    public var cell: CellValue
+    public var amount: Quantity
+}
+
+/// A 项目支出绩效自评表 (or a 部门整体 table with the same blocks), whatever its layout.
 public struct PerformanceTable: Sendable {
+    public enum Scope: String, Sendable {
+        case project
+        /// 部门整体支出绩效自评表: the whole department's funds and indicators.
+        case department
+    }
+
     public enum Layout: String, Sendable {
-        /// 年初预算|调整后预算数|…|权重|得分|原因 and 一级|二级|三级|指标性质|指标值|度量单位|完成值|权重|得分|原因
-        case separateColumns = "11-column"
-        /// 年初预算数|全年预算数|全年执行数|分值|执行率|得分 and 一级|二级|三级|年度指标值|实际完成值|分值|得分|原因
-        case freeText = "9-column"
+        /// Targets split into 指标性质 | 指标值 | 度量单位 columns.
+        case separateColumns = "split targets"
+        /// Targets as free text ("≥12个", "不低于95%") in one 指标值 column.
+        case freeText = "targets as text"
     }
 
     /// Index into `Document.tables`.
     public var table: Int
     public var layout: Layout
+    public var scope: Scope = .project
     public var title: String?
     public var projectName: String?
     public var projectCode: String?
     public var nameSpan: Span?
     public var budget: BudgetBlock?
+    /// The 部门整体 table's funds by income and by expenditure nature.
+    public var fundShares: [FundShare] = []
+    /// What each column of the two blocks holds, and how each row was aligned under it.
+    public var budgetColumns: BlockColumns?
+    public var indicatorColumns: BlockColumns?
     /// "绩效指标（90分）"
     public var indicatorPoints: Quantity?
     public var indicatorHeader: Span?
@@ -178,13 +209,25 @@ public struct DepartmentTable: Sendable {
     public var groups: [Group]
     public var rows: [Row]
     public var total: TotalRow?
+    /// What each column holds, and how each row was aligned under the header.
+    public var columns: BlockColumns?
     public var span: Span
 }
 
-/// A table that looks like a self-evaluation table but could not be understood.
+/// A self-evaluation table, or part of one, that could not be understood: said, never skipped.
 public struct UnreadTable: Sendable {
+    public enum Problem: Sendable, Equatable {
+        /// Titled like a self-evaluation table, but neither block's header was found.
+        case noBlock
+        /// Header cells whose words name no known column (their numbers are not read).
+        case unmappedHeader([String])
+        /// Rows inside a block that could not be laid under its header (their numbers are not read).
+        case unalignedRows([Int])
+    }
+
     public var table: Int
     public var title: String
     public var span: Span
+    public var problem: Problem
     public var reason: LocalizedText
 }

@@ -1,7 +1,7 @@
 import Model
 
 /// Places a row that has fewer cells than its header under the header's columns, by what the
-/// cells hold (domain.md §5: rows of merged cells come without their leading cells, and text
+/// cells hold — `RowAligner`'s last resort, when no contiguous alignment fits (domain.md §5: rows of merged cells come without their leading cells, and text
 /// flattened from a PDF drops every empty cell, trailing ones too).
 ///
 /// Each header column has a kind (a label, an operator, a figure, a target or completion value,
@@ -9,7 +9,7 @@ import Model
 /// where they fit best (a score is a number, "≥" an operator, "篇" a unit, "≥12个" a value);
 /// among equally good placements the one furthest right wins, since it is the leading cells
 /// that merging removes. A row some cell of which fits nowhere is not aligned.
-enum RowAlignment {
+enum ContentPlacement {
     enum ColumnKind: Equatable {
         /// An indicator level (1–3), or 0 for a label column of no known level.
         case label(Int)
@@ -115,19 +115,6 @@ enum RowAlignment {
         case (.text, .unit), (.text, .op): return 0
         case (.text, .number), (.text, .rate): return never
         }
-    }
-
-    /// The cells of row `r` under the header row `h`'s columns: the row as it is when it has the
-    /// header's width; else placed by content (an empty cell where none was given), or nil.
-    static func cells(_ g: Grid, row r: Int, header h: Int, kinds: [ColumnKind]) -> [CellValue]? {
-        let width = g.width(h)
-        if g.width(r) == width { return (0..<width).map { g.cell(r, $0)! } }
-        let given = (0..<g.width(r)).map { g.cell(r, $0)! }
-        guard let columns = place(given, under: kinds) else { return nil }
-        let at = g.table.rows[r].span.start
-        var out = (0..<width).map { CellValue(clean: CleanText(), quantities: [], span: Span(at, at), row: r, column: $0, unit: nil) }
-        for (cell, c) in zip(given, columns) { out[c] = cell }
-        return out
     }
 
     static let operators: Set<String> = ["≥", "≤", ">", "<", "=", "＝", "≧", "≦", ">=", "<=", "定性"]
