@@ -17,9 +17,9 @@ public struct PDFLimits: Sendable {
     public var maxRatio = 200
     public var ratioGrace = 1 << 20
     /// Content-stream operators executed, over all pages.
-    public var maxOperators = 20_000_000
+    public var maxOperators = 10_000_000
     /// Glyphs shown, over all pages.
-    public var maxGlyphs = 5_000_000
+    public var maxGlyphs = 3_000_000
     /// Pages.
     public var maxPages = 10_000
     /// Path segments kept as candidate ruling lines, over all pages.

@@ -136,6 +136,22 @@ import Testing
         Self.check(PDFFixture(pages: Array(repeating: page, count: 5)).bytes(), .limitExceeded, mentions: "pages", limits: limits)
     }
 
+    @Test func aPageOfThousandsOfRulesIsReadQuickly() throws {
+        var page = FixturePage(width: 5000, height: 5000)
+        var grid = "0 0 0 RG 0.5 w\n"
+        for k in 0..<3500 {
+            let p = Double(k) * 1.25 + 10
+            grid += "10 \(p) m 4400 \(p) l \(p) 10 m \(p) 4400 l\n"
+        }
+        grid += "S"
+        page.raw(grid)
+        page.text("网格之上的文字", x: 72, y: 4900)
+        var content: PDFContent?
+        let time = seconds { content = try? PDFFixture(page).read() }
+        #expect(content?.texts == ["网格之上的文字"])
+        #expect(time < 1, "took \(time) s")
+    }
+
     /// Damaged copies of a valid file: each reads or fails with an error, never traps or hangs.
     @Test func mutatedFilesNeverTrap() {
         var page = FixturePage()

@@ -43,7 +43,9 @@ enum RuledTables {
     static func find(_ page: PageContent) -> [(GridTable, [Int: [Int]])] {
         let horizontals = merge(page.rules.filter { $0.horizontal })
         let verticals = merge(page.rules.filter { !$0.horizontal })
-        guard horizontals.count >= 2, verticals.count >= 2, horizontals.count + verticals.count <= 20_000 else { return [] }
+        // Thousands of distinct rules on one page are a drawing, not a table (and would cost
+        // their product in intersection tests).
+        guard horizontals.count >= 2, verticals.count >= 2, horizontals.count <= 3000, verticals.count <= 3000 else { return [] }
 
         // Connected components of crossing rules.
         var parent = Array(0..<(horizontals.count + verticals.count))
@@ -128,11 +130,19 @@ enum RuledTables {
         let columns = xs.count - 1, rows = ys.count - 1
         guard rows * columns <= 100_000 else { return nil }
 
-        func covered(_ segments: [Segment], at position: Float, from a: Float, to b: Float) -> Bool {
-            var total: Float = 0
-            for s in segments where abs(s.position - position) <= tolerance {
-                total += max(0, min(s.to, b) - max(s.from, a))
+        // The rules along each boundary, so that a boundary's coverage looks at its own rules only.
+        func along(_ segments: [Segment], _ bounds: [Float]) -> [[Segment]] {
+            var out = Array(repeating: [Segment](), count: bounds.count)
+            for s in segments {
+                let k = nearest(s.position, in: bounds)
+                if abs(bounds[k] - s.position) <= tolerance { out[k].append(s) }
             }
+            return out
+        }
+        let verticalsAt = along(vs, xs), horizontalsAt = along(hs, ys.reversed()).reversed().map { $0 }
+        func covered(_ segments: [Segment], from a: Float, to b: Float) -> Bool {
+            var total: Float = 0
+            for s in segments { total += max(0, min(s.to, b) - max(s.from, a)) }
             return total >= 0.5 * (b - a)
         }
         var parent = Array(0..<(rows * columns))
@@ -147,8 +157,8 @@ enum RuledTables {
         }
         for r in 0..<rows {
             for c in 0..<columns {
-                if c + 1 < columns, !covered(vs, at: xs[c + 1], from: ys[r + 1], to: ys[r]) { union(r * columns + c, r * columns + c + 1) }
-                if r + 1 < rows, !covered(hs, at: ys[r + 1], from: xs[c], to: xs[c + 1]) { union(r * columns + c, (r + 1) * columns + c) }
+                if c + 1 < columns, !covered(verticalsAt[c + 1], from: ys[r + 1], to: ys[r]) { union(r * columns + c, r * columns + c + 1) }
+                if r + 1 < rows, !covered(horizontalsAt[r + 1], from: xs[c], to: xs[c + 1]) { union(r * columns + c, (r + 1) * columns + c) }
             }
         }
         var cellOf: [Int: Int] = [:]
@@ -193,15 +203,26 @@ enum RuledTables {
         return out
     }
 
-    /// The interval of `bounds` that holds `v` (clamped to the first or last).
+    /// The interval of `bounds` that holds `v` (clamped to the first or last), by bisection.
     static func index(_ v: Float, in bounds: [Float], descending: Bool) -> Int {
-        let n = bounds.count - 1
-        var k = 0
-        if descending {
-            while k < n - 1 && v < bounds[k + 1] { k += 1 }
-        } else {
-            while k < n - 1 && v > bounds[k + 1] { k += 1 }
+        // The number of inner boundaries `v` lies beyond.
+        var lo = 1, hi = bounds.count - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let beyond = descending ? v < bounds[mid] : v > bounds[mid]
+            if beyond { lo = mid + 1 } else { hi = mid }
         }
-        return k
+        return max(0, min(bounds.count - 2, lo - 1))
+    }
+
+    /// The index of the ascending `bounds` closest to `v`.
+    static func nearest(_ v: Float, in bounds: [Float]) -> Int {
+        var lo = 0, hi = bounds.count - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if bounds[mid] < v { lo = mid + 1 } else { hi = mid }
+        }
+        if lo > 0 && abs(bounds[lo - 1] - v) < abs(bounds[lo] - v) { return lo - 1 }
+        return lo
     }
 }
