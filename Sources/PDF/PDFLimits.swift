@@ -24,6 +24,9 @@ public struct PDFLimits: Sendable {
     public var maxPages = 10_000
     /// Path segments kept as candidate ruling lines, over all pages.
     public var maxRules = 2_000_000
+    /// Character mappings and widths held by all the fonts together (a report's dozen fonts
+    /// hold tens of thousands).
+    public var maxFontEntries = 2_000_000
 
     public init() {}
 
@@ -53,6 +56,13 @@ final class WorkBudget {
     @inline(__always) func spendGlyph() throws(PDFError) {
         glyphs &+= 1
         if glyphs > limits.maxGlyphs { throw .limit("字形数 / glyphs", limits.maxGlyphs) }
+    }
+
+    var fontEntries = 0
+
+    func spendFontEntries(_ n: Int) throws(PDFError) {
+        fontEntries += n
+        if fontEntries > limits.maxFontEntries { throw .limit("字体映射条目数 / font mapping entries", limits.maxFontEntries) }
     }
 
     @inline(__always) func spendRule() throws(PDFError) {

@@ -136,6 +136,26 @@ import Testing
         Self.check(PDFFixture(pages: Array(repeating: page, count: 5)).bytes(), .limitExceeded, mentions: "pages", limits: limits)
     }
 
+    @Test func fontsWithHugeWidthRangesAreRefused() {
+        let ranges = String(repeating: "0 65535 500 ", count: 200)
+        let content = "BT /F1 12 Tf 72 700 Td <0041> Tj ET"
+        let bytes = Array("""
+        %PDF-1.7
+        1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+        2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+        3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R /Resources << /Font << /F1 6 0 R >> >> >> endobj
+        5 0 obj << /Length \(content.utf8.count) >> stream
+        \(content)
+        endstream endobj
+        6 0 obj << /Type /Font /Subtype /Type0 /Encoding /Identity-H /DescendantFonts [7 0 R] >> endobj
+        7 0 obj << /Type /Font /Subtype /CIDFontType2 /W [\(ranges)] >> endobj
+        trailer << /Root 1 0 R >>
+        %%EOF
+
+        """.utf8)
+        Self.check(bytes, .limitExceeded, mentions: "font mapping")
+    }
+
     @Test func aPageOfThousandsOfRulesIsReadQuickly() throws {
         var page = FixturePage(width: 5000, height: 5000)
         var grid = "0 0 0 RG 0.5 w\n"

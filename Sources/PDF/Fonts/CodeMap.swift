@@ -10,14 +10,20 @@ struct UnicodeMap {
 
     init() {}
 
-    /// Builds the map from (code, scalars) pairs; later pairs win.
+    /// Builds the map from (code, scalars) pairs; later pairs win. Codes sit in the flat table
+    /// only when they fill a fair share of it: a few scattered high codes cost no 256 KB table.
     init(_ pairs: [(UInt32, [UInt32])]) {
         var top: UInt32 = 0
-        for (c, _) in pairs where c <= 0xFFFF { top = max(top, c) }
-        if pairs.contains(where: { $0.0 <= 0xFFFF }) { flat = [UInt32](repeating: 0, count: Int(top) + 1) }
+        var small = 0
+        for (c, _) in pairs where c <= 0xFFFF {
+            top = max(top, c)
+            small += 1
+        }
+        let dense = small > 0 && (top < 1024 || small * 8 >= Int(top))
+        if dense { flat = [UInt32](repeating: 0, count: Int(top) + 1) }
         for (c, s) in pairs {
             guard !s.isEmpty else { continue }
-            if c > 0xFFFF { wide[c] = s; continue }
+            if c > 0xFFFF || !dense { wide[c] = s; continue }
             if s.count == 1 && s[0] < 0x8000_0000 {
                 flat[Int(c)] = s[0]
             } else {
@@ -120,7 +126,9 @@ struct CMapFile {
                 case "endcodespacerange":
                     var k = 0
                     while k + 1 < operands.count {
-                        if let lo = operands[k].string, let hi = operands[k + 1].string, lo.count == hi.count, (1...4).contains(lo.count) {
+                        // A few ranges describe any real encoding; each code is tested against them.
+                        if spaces.count < 64, let lo = operands[k].string, let hi = operands[k + 1].string, lo.count == hi.count,
+                           (1...4).contains(lo.count) {
                             spaces.append(Codespace.Range(low: lo, high: hi))
                         }
                         k += 2

@@ -30,6 +30,7 @@ final class PDFFont {
         var space: Codespace? = nil
         if case .stream(let s) = try store.resolve(dict["ToUnicode"]), let data = try? store.streamData(s),
            let cmap = try? CMapFile.parse(data) {
+            try store.budget.spendFontEntries(cmap.unicode.count)
             map = UnicodeMap(cmap.unicode)
             space = cmap.codespace
         }
@@ -45,6 +46,7 @@ final class PDFFont {
                 codespace = predefined.codespace
             case .stream(let s):
                 let cmap = (try? CMapFile.parse(try store.streamData(s))) ?? CMapFile()
+                try store.budget.spendFontEntries(cmap.cids.count)
                 let parent = cmap.useCMap.map(PredefinedCMap.init(name:)) ?? .unknown
                 predefined = cmap.cids.isEmpty ? parent : .unknown
                 codespace = cmap.codespace ?? parent.codespace
@@ -117,25 +119,32 @@ final class PDFFont {
         return false
     }
 
-    /// /W: "c [w1 w2 …]" and "cFirst cLast w", into a flat table by CID (CIDs past 0xFFFF ignored).
+    /// /W: "c [w1 w2 …]" and "cFirst cLast w", into a flat table by CID (CIDs past 0xFFFF
+    /// ignored). Every width filled counts against the font budget, so a hostile array of huge
+    /// ranges ends in an error, not in billions of writes.
     private static func cidWidths(_ w: [PDFObject], defaultWidth: Float, store: ObjectStore) throws(PDFError) -> [Float] {
-        var pairs: [(Int, Float)] = []
-        var i = 0
+        // (first CID, last CID, width) for ranges; (first CID, widths) for lists.
+        var ranges: [(Int, Int, Float)] = []
+        var lists: [(Int, [Float])] = []
         var top = -1
+        var i = 0
         while i < w.count {
-            guard let first = try store.resolve(w[i]).int, first >= 0 else { i += 1; continue }
+            guard let first = try store.resolve(w[i]).int, first >= 0, first <= 0xFFFF else { i += 1; continue }
             if i + 1 < w.count, let list = try store.resolve(w[i + 1]).array {
-                for (k, o) in list.enumerated() where first + k <= 0xFFFF {
-                    if let v = try store.resolve(o).number { pairs.append((first + k, Float(v))); top = max(top, first + k) }
+                try store.budget.spendFontEntries(list.count)
+                var widths: [Float] = []
+                for o in list.prefix(0x10000 - first) { widths.append(Float(try store.resolve(o).number ?? Double(defaultWidth))) }
+                if !widths.isEmpty {
+                    lists.append((first, widths))
+                    top = max(top, first + widths.count - 1)
                 }
                 i += 2
             } else if i + 2 < w.count, let last = try store.resolve(w[i + 1]).int, let v = try store.resolve(w[i + 2]).number {
-                if last >= first {
-                    let end = min(last, 0xFFFF)
-                    if first <= end {
-                        for c in first...end { pairs.append((c, Float(v))) }
-                        top = max(top, end)
-                    }
+                let end = min(last, 0xFFFF)
+                if first <= end {
+                    try store.budget.spendFontEntries(end - first + 1)
+                    ranges.append((first, end, Float(v)))
+                    top = max(top, end)
                 }
                 i += 3
             } else {
@@ -144,7 +153,10 @@ final class PDFFont {
         }
         guard top >= 0 else { return [] }
         var table = [Float](repeating: defaultWidth, count: top + 1)
-        for (c, v) in pairs { table[c] = v }
+        table.withUnsafeMutableBufferPointer { t in
+            for (a, b, v) in ranges { UnsafeMutableBufferPointer(rebasing: t[a...b]).update(repeating: v) }
+            for (a, widths) in lists { for (k, v) in widths.enumerated() { t[a + k] = v } }
+        }
         return table
     }
 
