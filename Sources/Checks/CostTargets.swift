@@ -24,92 +24,19 @@ public struct CostTargets: Check {
         severity: .error,
         tags: ["performance-table", "budget", "cross-reference"],
         triggering: [
-            Example(ExampleTables.budgetBlock + """
-            \t
-            \t总额
-            \t20.00
-            \t9.61
-            \t9.61
-            \t100.00%
-            \t10
-            \t10
-            \t
-
-            \t绩效指标（90分）
-            \t一级指标
-            \t二级指标
-            \t三级指标
-            \t指标性质
-            \t指标值
-            \t度量单位
-            \t完成值
-            \t权重
-            \t得分
-            \t未完成原因分析
-
-            \t
-            \t成本指标
-            \t经济成本指标
-            \t↓办公费3.5万
-            \t＝
-            \t3.5
-            \t万
-            \t100.00%
-            \t5
-            \t5
-            \t
-
-            \t
-            \t
-            \t
-            \t运维费11.35万
-            \t＝
-            \t11.35
-            \t万
-            \t100.00%
-            \t5
-            \t5
-            \t
-
-            """),
+            Example(Rows.table(ExampleTables.budgetBlock, """
+                | | 总额 | 20.00 | 9.61 | 9.61 | 100.00% | 10 | 10 | |
+                """, ExampleTables.splitTargetIndicators, """
+                | | 成本指标 | 经济成本指标 | ↓办公费3.5万 | ＝ | 3.5 | 万 | 100.00% | 5 | 5 | |
+                | | | | 运维费11.35万 | ＝ | 11.35 | 万 | 100.00% | 5 | 5 | |
+                """)),
         ],
         nonTriggering: [
-            Example(ExampleTables.budgetBlock + """
-            \t
-            \t总额
-            \t4.00
-            \t4.00
-            \t4.00
-            \t100.00%
-            \t10
-            \t10
-            \t
-
-            \t绩效指标（90分）
-            \t一级指标
-            \t二级指标
-            \t三级指标
-            \t指标性质
-            \t指标值
-            \t度量单位
-            \t完成值
-            \t权重
-            \t得分
-            \t未完成原因分析
-
-            \t
-            \t成本指标
-            \t经济成本指标
-            \t慰问标准
-            \t＝
-            \t400
-            \t元/人
-            \t100%
-            \t20
-            \t20
-            \t
-
-            """),
+            Example(Rows.table(ExampleTables.budgetBlock, """
+                | | 总额 | 4.00 | 4.00 | 4.00 | 100.00% | 10 | 10 | |
+                """, ExampleTables.splitTargetIndicators, """
+                | | 成本指标 | 经济成本指标 | 慰问标准 | ＝ | 400 | 元/人 | 100% | 20 | 20 | |
+                """)),
         ])
 
     /// Excess over what was executed, as a share of it, from which a finding is a warning and an error

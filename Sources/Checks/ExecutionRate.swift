@@ -22,42 +22,15 @@ public struct ExecutionRate: Check {
         severity: .error,
         tags: ["arithmetic", "performance-table"],
         triggering: [
-            Example(ExampleTables.budgetBlock + """
-            \t
-            \t总额
-            \t4.80
-            \t4.68
-            \t4.56
-            \t↓100%
-            \t10
-            \t10
-            \t
-
-            """),
+            Example(Rows.table(ExampleTables.budgetBlock, """
+                | | 总额 | 4.80 | 4.68 | 4.56 | ↓100% | 10 | 10 | |
+                """)),
         ],
         nonTriggering: [
-            Example(ExampleTables.budgetBlock + """
-            \t
-            \t总额
-            \t10.00
-            \t9.99
-            \t9.99
-            \t100.00%
-            \t10
-            \t10
-            \t
-
-            \t
-            \t单位资金
-            \t0.00
-            \t0.00
-            \t0.00
-            \t0.00%
-            \t/
-            \t/
-            \t
-
-            """),
+            Example(Rows.table(ExampleTables.budgetBlock, """
+                | | 总额 | 10.00 | 9.99 | 9.99 | 100.00% | 10 | 10 | |
+                | | 单位资金 | 0.00 | 0.00 | 0.00 | 0.00% | / | / | |
+                """)),
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {

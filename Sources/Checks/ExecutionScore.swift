@@ -21,43 +21,17 @@ public struct ExecutionScore: Check {
         severity: .error,
         tags: ["arithmetic", "performance-table", "score"],
         triggering: [
-            Example(ExampleTables.fundBlock + """
-            \t
-            \t↓年度资金总额
-            \t50
-            \t50
-            \t50
-            \t10
-            \t100%
-            \t
-
-            """, severity: .warning),
-            Example(ExampleTables.budgetBlock + """
-            \t
-            \t总额
-            \t20.00
-            \t20.00
-            \t10.00
-            \t50.00%
-            \t10
-            \t↓10
-            \t
-
-            """),
+            Example(Rows.table(ExampleTables.fundBlock, """
+                | | ↓年度资金总额 | 50 | 50 | 50 | 10 | 100% | |
+                """), severity: .warning),
+            Example(Rows.table(ExampleTables.budgetBlock, """
+                | | 总额 | 20.00 | 20.00 | 10.00 | 50.00% | 10 | ↓10 | |
+                """)),
         ],
         nonTriggering: [
-            Example(ExampleTables.budgetBlock + """
-            \t
-            \t总额
-            \t20.00
-            \t20.00
-            \t0.00
-            \t0.00%
-            \t10
-            \t0
-            \t
-
-            """),
+            Example(Rows.table(ExampleTables.budgetBlock, """
+                | | 总额 | 20.00 | 20.00 | 0.00 | 0.00% | 10 | 0 | |
+                """)),
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {

@@ -24,59 +24,18 @@ public struct IndicatorDirection: Check {
         severity: .error,
         tags: ["performance-table", "indicator"],
         triggering: [
-            Example(ExampleTables.splitTargetIndicators + """
-            \t
-            \t满意度指标
-            \t满意度指标
-            \t服务对象满意
-            \t↓≤
-            \t90
-            \t%
-            \t100.00%
-            \t10
-            \t10
-            \t
-
-            """),
-            Example(ExampleTables.splitTargetIndicators + """
-            \t
-            \t成本指标
-            \t经济成本指标
-            \t办公费
-            \t↓≥
-            \t3.5
-            \t万元
-            \t3.5万元
-            \t5
-            \t5
-            \t
-
-            """, severity: .warning),
+            Example(Rows.table(ExampleTables.splitTargetIndicators, """
+                | | 满意度指标 | 满意度指标 | 服务对象满意 | ↓≤ | 90 | % | 100.00% | 10 | 10 | |
+                """)),
+            Example(Rows.table(ExampleTables.splitTargetIndicators, """
+                | | 成本指标 | 经济成本指标 | 办公费 | ↓≥ | 3.5 | 万元 | 3.5万元 | 5 | 5 | |
+                """), severity: .warning),
         ],
         nonTriggering: [
-            Example(ExampleTables.freeTextIndicators + """
-            \t
-            \t产出指标
-            \t成本指标
-            \t老干部慰问经费
-            \t≦16万
-            \t15.8万
-            \t10
-            \t10
-            \t
-
-            \t
-            \t满意度
-            指标
-            \t服务对象满意度指标
-            \t群众满意度
-            \t≥95%
-            \t97%
-            \t10
-            \t10
-            \t
-
-            """),
+            Example(Rows.table(ExampleTables.freeTextIndicators, """
+                | | 产出指标 | 成本指标 | 老干部慰问经费 | ≦16万 | 15.8万 | 10 | 10 | |
+                | | 满意度⏎指标 | 服务对象满意度指标 | 群众满意度 | ≥95% | 97% | 10 | 10 | |
+                """)),
         ])
 
     static let boundedRateWords = ["满意", "率", "覆盖", "合格", "到位", "参与度"]

@@ -21,36 +21,14 @@ public struct ScoreBounds: Check {
         severity: .error,
         tags: ["arithmetic", "performance-table", "score"],
         triggering: [
-            Example(ExampleTables.splitTargetIndicators + """
-            \t
-            \t产出指标
-            \t数量指标
-            \t演出场次
-            \t≥
-            \t120
-            \t场
-            \t126场
-            \t20
-            \t↓22
-            \t
-
-            """),
+            Example(Rows.table(ExampleTables.splitTargetIndicators, """
+                | | 产出指标 | 数量指标 | 演出场次 | ≥ | 120 | 场 | 126场 | 20 | ↓22 | |
+                """)),
         ],
         nonTriggering: [
-            Example(ExampleTables.splitTargetIndicators + """
-            \t
-            \t产出指标
-            \t数量指标
-            \t演出场次
-            \t≥
-            \t120
-            \t场
-            \t110场
-            \t20
-            \t18.33
-            \t场次未达标
-
-            """),
+            Example(Rows.table(ExampleTables.splitTargetIndicators, """
+                | | 产出指标 | 数量指标 | 演出场次 | ≥ | 120 | 场 | 110场 | 20 | 18.33 | 场次未达标 |
+                """)),
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {

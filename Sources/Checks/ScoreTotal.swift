@@ -22,90 +22,20 @@ public struct ScoreTotal: Check {
         severity: .error,
         tags: ["arithmetic", "performance-table", "score"],
         triggering: [
-            Example(ExampleTables.budgetBlock + """
-            \t
-            \t总额
-            \t0.00
-            \t15.00
-            \t15.00
-            \t100.00%
-            \t10
-            \t10
-            \t
-
-            \t绩效指标（90分）
-            \t一级指标
-            \t二级指标
-            \t三级指标
-            \t指标性质
-            \t指标值
-            \t度量单位
-            \t完成值
-            \t权重
-            \t得分
-            \t未完成原因分析
-
-            \t
-            \t
-            \t
-            \t
-            \t
-            \t
-            \t
-            \t
-            \t
-            \t
-            \t
-
-            \t↓合计
-            \t100
-            \t100
-            \t
-
-            """),
+            Example(Rows.table(ExampleTables.budgetBlock, """
+                | | 总额 | 0.00 | 15.00 | 15.00 | 100.00% | 10 | 10 | |
+                """, ExampleTables.splitTargetIndicators, """
+                | | | | | | | | | | | |
+                | ↓合计 | 100 | 100 | |
+                """)),
         ],
         nonTriggering: [
-            Example(ExampleTables.budgetBlock + """
-            \t
-            \t总额
-            \t10.00
-            \t10.00
-            \t10.00
-            \t100.00%
-            \t10
-            \t10
-            \t
-
-            \t绩效指标（90分）
-            \t一级指标
-            \t二级指标
-            \t三级指标
-            \t指标性质
-            \t指标值
-            \t度量单位
-            \t完成值
-            \t权重
-            \t得分
-            \t未完成原因分析
-
-            \t
-            \t产出指标
-            \t数量指标
-            \t演出场次
-            \t≥
-            \t120
-            \t场
-            \t126场
-            \t90
-            \t90
-            \t
-
-            \t合计
-            \t100
-            \t100
-            \t
-
-            """),
+            Example(Rows.table(ExampleTables.budgetBlock, """
+                | | 总额 | 10.00 | 10.00 | 10.00 | 100.00% | 10 | 10 | |
+                """, ExampleTables.splitTargetIndicators, """
+                | | 产出指标 | 数量指标 | 演出场次 | ≥ | 120 | 场 | 126场 | 90 | 90 | |
+                | 合计 | 100 | 100 | |
+                """)),
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {

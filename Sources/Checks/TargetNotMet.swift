@@ -24,42 +24,15 @@ public struct TargetNotMet: Check {
         severity: .warning,
         tags: ["performance-table", "evidence"],
         triggering: [
-            Example(ExampleTables.freeTextIndicators + """
-            \t
-            \t产出指标
-            \t数量指标
-            \t发放生活补贴人数
-            \t共20名
-            \t↓共19名
-            \t10
-            \t10
-            \t去世一名
-
-            """),
+            Example(Rows.table(ExampleTables.freeTextIndicators, """
+                | | 产出指标 | 数量指标 | 发放生活补贴人数 | 共20名 | ↓共19名 | 10 | 10 | 去世一名 |
+                """)),
         ],
         nonTriggering: [
-            Example(ExampleTables.freeTextIndicators + """
-            \t
-            \t产出指标
-            \t数量指标
-            \t干部交流人数
-            \t≥30人
-            \t30人
-            \t5
-            \t5
-            \t
-
-            \t
-            \t
-            \t成本指标
-            \t全年专项工作经费
-            \t≦50万
-            \t50万
-            \t5
-            \t5
-            \t
-
-            """),
+            Example(Rows.table(ExampleTables.freeTextIndicators, """
+                | | 产出指标 | 数量指标 | 干部交流人数 | ≥30人 | 30人 | 5 | 5 | |
+                | | | 成本指标 | 全年专项工作经费 | ≦50万 | 50万 | 5 | 5 | |
+                """)),
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {

@@ -27,31 +27,14 @@ public struct UnexplainedAdjustment: Check {
         severity: .warning,
         tags: ["performance-table", "budget", "evidence"],
         triggering: [
-            Example(ExampleTables.fundBlock + """
-            \t
-            \t年度资金总额
-            \t20
-            \t↓12
-            \t12
-            \t10
-            \t100%
-            \t10
-
-            """),
+            Example(Rows.table(ExampleTables.fundBlock, """
+                | | 年度资金总额 | 20 | ↓12 | 12 | 10 | 100% | 10 |
+                """)),
         ],
         nonTriggering: [
-            Example(ExampleTables.budgetBlock + """
-            \t
-            \t总额
-            \t67.50
-            \t38.26
-            \t38.26
-            \t100.00%
-            \t10
-            \t10
-            \t选调生人数由9人减为5人，年中调减预算29.24万元
-
-            """),
+            Example(Rows.table(ExampleTables.budgetBlock, """
+                | | 总额 | 67.50 | 38.26 | 38.26 | 100.00% | 10 | 10 | 选调生人数由9人减为5人，年中调减预算29.24万元 |
+                """)),
         ])
 
     static let templateWords = ["预算执行率=", "应单独说明理由", "100字以内"]

@@ -21,25 +21,17 @@ public struct UnreadableTable: Check {
         severity: .note,
         tags: ["performance-table"],
         triggering: [
-            Example("""
-            ↓\t项目支出绩效自评表（2024年度）
-
-            \t项目名称
-            \t文化下乡
-
-            \t资金情况
-            \t20万元
-
-            """),
+            Example(Rows.table("""
+                ↓| 项目支出绩效自评表（2024年度） |
+                | 项目名称 | 文化下乡 |
+                | 资金情况 | 20万元 |
+                """)),
         ],
         nonTriggering: [
-            Example("""
-            \t收入支出决算总表
-
-            \t项目
-            \t金额
-
-            """),
+            Example(Rows.table("""
+                | 收入支出决算总表 |
+                | 项目 | 金额 |
+                """)),
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {

@@ -24,70 +24,19 @@ public struct UnsupportedScore: Check {
         severity: .warning,
         tags: ["performance-table", "evidence"],
         triggering: [
-            Example("""
-            \t绩效指标（90分）
-            \t一级指标
-            \t二级指标
-            \t三级指标
-            \t指标性质
-            \t指标值
-            \t度量单位
-            \t↓完成值
-            \t权重
-            \t得分
-            \t未完成原因分析
-
-            \t
-            \t产出指标
-            \t数量指标
-            \t开展调研
-            \t≥
-            \t3
-            \t次
-            \t
-            \t10
-            \t10
-            \t
-
-            \t
-            \t
-            \t质量指标
-            \t调研成果质量
-            \t定性
-            \t较好
-            \t
-            \t
-            \t20
-            \t20
-            \t
-
-            """),
-            Example(ExampleTables.freeTextIndicators + """
-            \t
-            \t产出指标
-            \t数量指标
-            \t举办主题活动次数
-            \t≥4次
-            \t↓全年≥4次
-            \t10
-            \t10
-            \t
-
-            """, severity: .note),
+            Example(Rows.table("""
+                | 绩效指标（90分） | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | ↓完成值 | 权重 | 得分 | 未完成原因分析 |
+                | | 产出指标 | 数量指标 | 开展调研 | ≥ | 3 | 次 | | 10 | 10 | |
+                | | | 质量指标 | 调研成果质量 | 定性 | 较好 | | | 20 | 20 | |
+                """)),
+            Example(Rows.table(ExampleTables.freeTextIndicators, """
+                | | 产出指标 | 数量指标 | 举办主题活动次数 | ≥4次 | ↓全年≥4次 | 10 | 10 | |
+                """), severity: .note),
         ],
         nonTriggering: [
-            Example(ExampleTables.freeTextIndicators + """
-            \t
-            \t产出指标
-            \t数量指标
-            \t主题党日活动
-            \t≥2600期
-            \t2612期
-            \t10
-            \t10
-            \t
-
-            """),
+            Example(Rows.table(ExampleTables.freeTextIndicators, """
+                | | 产出指标 | 数量指标 | 主题党日活动 | ≥2600期 | 2612期 | 10 | 10 | |
+                """)),
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {

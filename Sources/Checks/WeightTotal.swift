@@ -24,78 +24,21 @@ public struct WeightTotal: Check {
         severity: .error,
         tags: ["arithmetic", "performance-table", "score"],
         triggering: [
-            Example(ExampleTables.freeTextIndicators + """
-            \t
-            \t产出指标
-
-            (↓50分)
-            \t数量指标
-            \t举办培训班
-            \t≥12个
-            \t13个
-            \t30
-            \t30
-            \t
-
-            \t
-            \t
-            \t质量指标
-            \t培训合格率
-            \t≥95%
-            \t98%
-            \t30
-            \t30
-            \t
-
-            """, severity: .warning),
-            Example(ExampleTables.freeTextIndicators + """
-            \t
-            \t产出指标
-            \t数量指标
-            \t举办培训班
-            \t≥12个
-            \t13个
-            \t60
-            \t60
-            \t
-
-            \t
-            \t满意度指标
-            \t服务对象满意度指标
-            \t学员满意度
-            \t≥95%
-            \t97%
-            \t50
-            \t50
-            \t
-
-            \t总分
-            \t↓100
-            \t100
-            \t
-
-            """),
+            Example(Rows.table(ExampleTables.freeTextIndicators, """
+                | | 产出指标⏎⏎(↓50分) | 数量指标 | 举办培训班 | ≥12个 | 13个 | 30 | 30 | |
+                | | | 质量指标 | 培训合格率 | ≥95% | 98% | 30 | 30 | |
+                """), severity: .warning),
+            Example(Rows.table(ExampleTables.freeTextIndicators, """
+                | | 产出指标 | 数量指标 | 举办培训班 | ≥12个 | 13个 | 60 | 60 | |
+                | | 满意度指标 | 服务对象满意度指标 | 学员满意度 | ≥95% | 97% | 50 | 50 | |
+                | 总分 | ↓100 | 100 | |
+                """)),
         ],
         nonTriggering: [
-            Example(ExampleTables.freeTextIndicators + """
-            \t
-            \t产出指标
-
-            (50分)
-            \t数量指标
-            \t举办培训班
-            \t≥12个
-            \t13个
-            \t50
-            \t50
-            \t
-
-            \t总分
-            \t50
-            \t50
-            \t
-
-            """),
+            Example(Rows.table(ExampleTables.freeTextIndicators, """
+                | | 产出指标⏎⏎(50分) | 数量指标 | 举办培训班 | ≥12个 | 13个 | 50 | 50 | |
+                | 总分 | 50 | 50 | |
+                """)),
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {

@@ -8,8 +8,9 @@ import Extraction
 /// A check reports its findings, and also every relation it verified as
 /// consistent (with the numbers involved), which the accuracy evaluation mutates.
 ///
-/// To add one: copy a file in Sources/Checks, change its description and its
-/// `check(_:_:)`, and add it to `Registry.all`.
+/// A relation's verdict goes to `CheckReport.judge`, which applies the severity ladder once
+/// for every check. How a check is written (typed messages, compact table rows): the comment
+/// on `Registry` in Sources/Checks.
 public protocol Check: Sendable {
     static var description: CheckDescription { get }
     func check(_ model: AuditModel, _ report: inout CheckReport)
