@@ -5,6 +5,7 @@ import Model
 /// declared: a lying header is caught at the first byte too many, so memory stays bounded.
 enum Inflater {
     static func inflate(_ input: ArraySlice<UInt8>, expected: Int, name: String, limits: ArchiveLimits) throws(InputError) -> [UInt8] {
+        guard expected >= 0, expected <= limits.maxEntryBytes else { throw ZipDirectory.bomb(name, expected, limits) }
         // An honest header can already say it is a bomb.
         if expected > limits.ratioGrace && expected / max(1, input.count) > limits.maxRatio {
             throw ZipDirectory.bomb(name, expected, limits)

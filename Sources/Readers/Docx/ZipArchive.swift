@@ -18,6 +18,8 @@ public struct ZipArchive: Sendable {
     }
 
     public let entries: [Entry]
+    /// Name → first entry of that name: a package is looked up once per relationship.
+    private let byName: [String: Int]
     private let bytes: [UInt8]
     private let limits: ArchiveLimits
 
@@ -25,9 +27,12 @@ public struct ZipArchive: Sendable {
         self.bytes = bytes
         self.limits = limits
         self.entries = try ZipDirectory.read(bytes, limits: limits)
+        var byName: [String: Int] = [:]
+        for (i, e) in entries.enumerated() where byName[e.name] == nil { byName[e.name] = i }
+        self.byName = byName
     }
 
-    public func entry(_ name: String) -> Entry? { entries.first { $0.name == name } }
+    public func entry(_ name: String) -> Entry? { byName[name].map { entries[$0] } }
 
     /// The entry's uncompressed bytes, inflated within the archive limits and checked against its CRC.
     public func contents(of entry: Entry) throws(InputError) -> [UInt8] {
@@ -80,14 +85,18 @@ enum ZipDirectory {
         // ZIP64: the locator sits just before the classic record.
         if eocd >= 20, le32(b, eocd - 20) == 0x07064B50 {
             let recordOffset = le64(b, eocd - 12)
-            guard recordOffset >= 0, recordOffset + 56 <= b.count, le32(b, recordOffset) == 0x06064B50 else {
+            // Compared without adding to the offset: it is read from the file and may be near Int.max.
+            guard recordOffset >= 0, b.count >= 56, recordOffset <= b.count - 56, le32(b, recordOffset) == 0x06064B50 else {
                 throw corrupt("ZIP64 中央目录结尾记录损坏", "broken ZIP64 end-of-central-directory record")
             }
             count = le64(b, recordOffset + 32)
             size = le64(b, recordOffset + 40)
             offset = le64(b, recordOffset + 48)
         }
-        guard count >= 0, count <= limits.maxEntries else {
+        guard count >= 0, size >= 0, offset >= 0 else {
+            throw corrupt("ZIP64 中央目录记录中的数值超出范围", "a ZIP64 end-of-central-directory field is out of range")
+        }
+        guard count <= limits.maxEntries else {
             throw InputError(.unsafe, LocalizedText(zh: "压缩包条目过多（\(count)）", en: "the archive has too many entries (\(count))"))
         }
         guard offset >= 0, size >= 0, offset <= b.count, size <= b.count - offset else {
@@ -106,6 +115,10 @@ enum ZipDirectory {
                 compressedSize: Int(le32(b, p + 20)), uncompressedSize: Int(le32(b, p + 24)),
                 localHeaderOffset: Int(le32(b, p + 42)))
             applyZip64(&entry, extra: (p + 46 + nameLength)..<(p + 46 + nameLength + extraLength), b)
+            // A ZIP64 field beyond Int.max reads as -1: refused here, before any size is used.
+            guard entry.uncompressedSize >= 0, entry.compressedSize >= 0, entry.localHeaderOffset >= 0 else {
+                throw corrupt("\(entry.name)：ZIP64 大小或偏移超出范围", "\(entry.name): a ZIP64 size or offset is out of range")
+            }
             entries.append(entry)
             p += 46 + nameLength + extraLength + commentLength
         }
