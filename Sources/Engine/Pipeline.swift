@@ -48,15 +48,24 @@ public struct Pipeline: Sendable {
         }
     }
 
-    public func audit(bytes: [UInt8], displayPath: String, accepted: [String: String] = [:], lap: StageLap? = nil) -> FileResult {
+    /// Reading and extraction stay within a `WorkBudget` for the input's size (pass one to
+    /// see what was used); exceeding it is the file's input error.
+    public func audit(bytes: [UInt8], displayPath: String, accepted: [String: String] = [:], budget: WorkBudget? = nil,
+                      lap: StageLap? = nil) -> FileResult {
+        let budget = budget ?? WorkBudget(inputBytes: bytes.count)
         // read
         let document: Document
-        switch DocumentReader.read(bytes: bytes, path: displayPath, lap: lap) {
+        switch DocumentReader.read(bytes: bytes, path: displayPath, budget: budget, lap: lap) {
         case .failure(let error): return FileResult(path: displayPath, source: nil, findings: [], error: error)
         case .success(let d): document = d
         }
         // extract
-        let model = AuditModel(document: document, lap: lap.map { lap in { lap("extract " + $0) } })
+        let model: AuditModel
+        do {
+            model = try AuditModel.extract(document, budget: budget, lap: lap.map { lap in { lap("extract " + $0) } })
+        } catch {
+            return FileResult(path: displayPath, source: nil, findings: [], error: error)
+        }
         // check
         var (findings, verified) = linter.lintWithEvidence(model, path: displayPath, recordVerified: keepVerified, lap: lap)
         // locate

@@ -1,3 +1,4 @@
+import Model
 import Readers
 
 /// Where the time of one audit goes: decoding, reading, extraction and each check,
@@ -10,6 +11,8 @@ public struct StageProfile: Sendable {
     }
 
     public var stages: [Stage] = []
+    /// How much of each work budget the document used (the last run's).
+    public var budget: [(kind: WorkBudget.Kind, used: Int, limit: Int)] = []
 
     /// Runs the pipeline `repeat` times and keeps the fastest time of each stage, to damp noise.
     public static func measure(bytes: [UInt8], pipeline: Pipeline, repeat count: Int = 1) -> Result<StageProfile, InputError> {
@@ -31,11 +34,15 @@ public struct StageProfile: Sendable {
             }
         }
         let laps = Laps()
+        var budget = WorkBudget(inputBytes: bytes.count)
         for _ in 0..<max(1, count) {
             laps.last = laps.clock.now
-            let result = pipeline.audit(bytes: bytes, displayPath: "", lap: laps.lap)
+            budget = WorkBudget(inputBytes: bytes.count)
+            let result = pipeline.audit(bytes: bytes, displayPath: "", budget: budget, lap: laps.lap)
             if let error = result.error { return .failure(error) }
         }
-        return .success(StageProfile(stages: laps.order.map { Stage(name: $0, seconds: laps.best[$0] ?? 0) }))
+        var profile = StageProfile(stages: laps.order.map { Stage(name: $0, seconds: laps.best[$0] ?? 0) })
+        profile.budget = WorkBudget.Kind.allCases.map { ($0, budget.used($0), budget.limit($0)) }
+        return .success(profile)
     }
 }

@@ -30,6 +30,14 @@ public struct AuditModel: Sendable {
         self = Extractor.extract(document, lap: lap)
     }
 
+    /// The model within `budget`: extraction stops building once it is exhausted, and the
+    /// failure (a budget exceeded, a number too long to hold) is thrown instead of a model.
+    public static func extract(_ document: Document, budget: WorkBudget, lap: ((String) -> Void)? = nil) throws(InputError) -> AuditModel {
+        let model = Extractor.extract(document, budget: budget, lap: lap)
+        try budget.check()
+        return model
+    }
+
     init(document: Document, units: [TextUnit], mentions: [Mention], breakdowns: [Breakdown],
          shareClaims: [ShareClaim], chartSeries: [ChartSeries], facts: FactIndex, changeClaims: [ChangeClaim],
          classificationItems: [ClassificationItem], completionClaims: [CompletionClaim],
@@ -64,8 +72,8 @@ public struct AuditModel: Sendable {
 /// Builds the `AuditModel`: text units, mentions, breakdowns, share claims, chart series.
 enum Extractor {
     /// `lap`, when given, is called after each stage with its name (`reportlint profile`).
-    static func extract(_ document: Document, lap: ((String) -> Void)? = nil) -> AuditModel {
-        let units = makeUnits(document)
+    static func extract(_ document: Document, budget: WorkBudget? = nil, lap: ((String) -> Void)? = nil) -> AuditModel {
+        let units = makeUnits(document, budget: budget)
         lap?("units")
         var mentions: [Mention] = []
         var starts: [Int32] = [0]
@@ -108,20 +116,31 @@ enum Extractor {
                           reportYear: reportYear)
     }
 
-    static func makeUnits(_ document: Document) -> [TextUnit] {
+    /// The document's paragraphs and cells, scanned; with a budget, the numbers read are
+    /// charged as they are read, and building stops once the budget is exhausted.
+    static func makeUnits(_ document: Document, budget: WorkBudget? = nil) -> [TextUnit] {
         var units: [TextUnit] = []
         var tableIndex = 0
+        func add(_ location: Location, _ text: CleanText, _ section: Int?) {
+            let unit = TextUnit(index: units.count, location: location, text: text, section: section, budget: budget)
+            units.append(unit)
+            guard let budget else { return }
+            let scanned = unit.scanned
+            budget.charge(.quantities, scanned.quantities.count)
+            budget.charge(.memory, TextUnit.estimatedBytes(scanned))
+        }
         for (bi, block) in document.blocks.enumerated() {
+            if budget?.isExhausted == true { break }
             switch block {
             case .paragraph(let p):
-                units.append(TextUnit(index: units.count, location: .paragraph(block: bi), text: p.text, section: p.section))
+                add(.paragraph(block: bi), p.text, p.section)
             case .table(let t):
                 for (ri, row) in t.rows.enumerated() {
                     // A unit carries numbers: a cell without a digit has none to give (and a large
                     // report has hundreds of thousands of such cells).
                     for (ci, cell) in row.cells.enumerated() where cell.text.withScalars({ $0.contains { $0 >= 0x30 && $0 <= 0x39 } }) {
-                        units.append(TextUnit(index: units.count, location: .cell(table: tableIndex, row: ri, column: ci),
-                                              text: cell.text, section: t.section))
+                        if budget?.isExhausted == true { break }
+                        add(.cell(table: tableIndex, row: ri, column: ci), cell.text, t.section)
                     }
                 }
                 tableIndex += 1

@@ -115,7 +115,7 @@ enum ChartReader {
         var points: [ChartSeries.Point] = []
         var percentValues = 0
         for (label, field) in zip(labels, values) {
-            guard let q = NumberScanner.scan(field).quantities.first else { continue }
+            guard let q = NumberScanner.scan(field, maxQuantities: 1).quantities.first else { continue }
             if q.unit == .percent { percentValues += 1 }
             points.append(ChartSeries.Point(label: label, value: q, concepts: ChartConcepts.concepts(of: label)))
         }

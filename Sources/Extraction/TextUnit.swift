@@ -31,7 +31,7 @@ public final class TextUnit: Sendable {
         }
     }
 
-    init(index: Int, location: Location, text: CleanText, section: Int?) {
+    init(index: Int, location: Location, text: CleanText, section: Int?, budget: WorkBudget? = nil) {
         self.storedIndex = Int32(index)
         switch location {
         case .paragraph(let block): place = (0, Int32(block), 0, 0)
@@ -40,8 +40,15 @@ public final class TextUnit: Sendable {
         }
         self.text = text
         self.storedSection = Int32(section ?? -1)
-        self.scanned = NumberScanner.scan(text)
+        self.scanned = NumberScanner.scan(text, budget: budget)
         self.sentences = Sentences.split(text)
+    }
+
+    /// What a unit costs beyond its text, for the memory budget: the object, its numbers,
+    /// years and dates, and a sentence range or two.
+    static func estimatedBytes(_ scanned: ScannedText) -> Int {
+        96 + scanned.quantities.count * MemoryLayout<Quantity>.stride + scanned.years.count * MemoryLayout<YearMention>.stride
+            + scanned.dates.count * MemoryLayout<DateMention>.stride
     }
 
     public var isParagraph: Bool { place.kind == 0 }

@@ -5,12 +5,15 @@ import Model
 /// extracted from a PDF (`ExtractedTextSniffer`) is read by its layout, other text in the
 /// Word-export form.
 public enum DocumentReader {
-    /// Bytes to document, or the reason they cannot be one.
-    /// `lap`, when given, is called after each stage with its name (`reportlint profile`).
-    public static func read(bytes: [UInt8], path displayPath: String, lap: ((String) -> Void)? = nil) -> Result<Document, InputError> {
+    /// Bytes to document, or the reason they cannot be one; within `budget` (by default one
+    /// for the input's size). `lap`, when given, is called after each stage with its name
+    /// (`reportlint profile`).
+    public static func read(bytes: [UInt8], path displayPath: String, budget: WorkBudget? = nil,
+                            lap: ((String) -> Void)? = nil) -> Result<Document, InputError> {
+        let budget = budget ?? WorkBudget(inputBytes: bytes.count)
         if BinarySniffer.isZip(bytes) {
             do {
-                return .success(try DocxReader.read(bytes, path: displayPath, lap: lap))
+                return .success(try DocxReader.read(bytes, path: displayPath, budget: budget, lap: lap))
             } catch {
                 return .failure(error)
             }
@@ -28,8 +31,11 @@ public enum DocumentReader {
         do {
             let decoded = try TextDecoder.decode(bytes)
             lap?("decode")
+            budget.audit(textBytes: decoded.bytes.count)
             let source = SourceText(path: displayPath, bytes: decoded.bytes, encoding: decoded.encoding)
-            let document = ExtractedTextSniffer.looksExtracted(source) ? ExtractedTextReader.read(source) : TextReader.read(source)
+            let document = ExtractedTextSniffer.looksExtracted(source) ? ExtractedTextReader.read(source)
+                : TextReader.read(source, budget: budget)
+            try budget.check()
             lap?("read")
             return .success(document)
         } catch {

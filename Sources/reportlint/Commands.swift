@@ -62,6 +62,10 @@ enum Commands {
                 print("\(ms) ms\t\(share)%\t\(s.name)")
             }
             print("\((total * 1e5).rounded() / 100) ms\ttotal (fastest of \(count))")
+            for b in profile.budget {
+                let share = (Double(b.used) / Double(max(1, b.limit)) * 1000).rounded() / 10
+                print("budget \(b.kind.rawValue): \(b.used) of \(b.limit) (\(share)%)")
+            }
             return ExitCode.clean
         }
     }
@@ -74,26 +78,32 @@ enum Commands {
     static func dump(_ path: String, text: Bool, coverage: OutputFormat? = nil) -> Int32 {
         let read = path == "-" ? FileInput.readStandardInput(limit: 512 << 20) : FileInput.read(path, limit: 512 << 20)
         let display = path == "-" ? "<stdin>" : path
+        // Within the budget an audit has: dump is how a refused file is looked at, not a way around it.
+        var budget = WorkBudget(inputBytes: 0)
         let parsed: Result<Document, InputError>
         switch read {
         case .failure(let e): parsed = .failure(e)
-        case .success(let bytes): parsed = DocumentReader.read(bytes: bytes, path: display)
+        case .success(let bytes):
+            budget = WorkBudget(inputBytes: bytes.count)
+            parsed = DocumentReader.read(bytes: bytes, path: display, budget: budget)
         }
-        switch parsed {
-        case .failure(let e):
+        let modeled = parsed.flatMap { document in
+            text && coverage == nil ? .success(nil) : Result { () throws(InputError) -> AuditModel? in try AuditModel.extract(document, budget: budget) }
+        }
+        switch (parsed, modeled) {
+        case (.failure(let e), _), (_, .failure(let e)):
             printError("\(display): \(e.message.en)")
             return ExitCode.inputError
-        case .success(let document):
+        case (.success(let document), .success(let extracted)):
             let out = Output.standardOutput()
-            if let format = coverage {
-                let model = AuditModel(document: document)
+            if let format = coverage, let model = extracted {
                 let evidence = Linter(checks: Registry.all).lintWithEvidence(model, path: display, recordVerified: true)
                 let measured = Coverage.measure(model, findings: evidence.findings, verified: evidence.verified)
                 out.write(format == .json ? Dump.coverageJSON(measured, document.source).serialized() + "\n" : measured.text(document.source))
             } else if text {
                 out.write(RebuiltText.render(document))
-            } else {
-                out.write(Dump.json(AuditModel(document: document)).serialized() + "\n")
+            } else if let model = extracted {
+                out.write(Dump.json(model).serialized() + "\n")
             }
             out.flush()
             return ExitCode.clean

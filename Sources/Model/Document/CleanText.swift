@@ -66,6 +66,12 @@ public struct CleanText: Sendable, Hashable {
 
     public var fullSpan: Span { span(0..<count) }
 
+    /// "第12行" / "line 12": the source line of a byte offset, for an input error (counted on demand).
+    func sourcePlace(_ offset: Int) -> LocalizedText {
+        let line = storage.source.prefix(max(0, offset)).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        return LocalizedText(zh: "第\(line)行", en: "line \(line)")
+    }
+
     /// The text of scalars `range`, allocated at its exact size.
     public func string(_ range: Range<Int>) -> String {
         let lo = max(0, range.lowerBound), hi = min(count, range.upperBound)

@@ -12,13 +12,31 @@ public struct ScannedText: Sendable {
 /// start ("1." "（2）"), 功能分类 codes ("(201)" after a name), ordinals (第3名),
 /// and alphanumeric codes (51090422T000000401050, 川J·1D692).
 public enum NumberScanner {
-    public static func scan(_ t: CleanText) -> ScannedText {
+    /// The quantities, years and dates of `t`, in order.
+    ///
+    /// `maxQuantities` stops the scan once that many quantities are kept (for callers that
+    /// want the first); with a `budget`, the scan stops, and the budget records it, when
+    /// the document's quantities outgrow its allowance at the current place in the text.
+    public static func scan(_ t: CleanText, maxQuantities: Int = .max, budget: WorkBudget? = nil) -> ScannedText {
         var out = ScannedText()
         var i = 0
         let n = t.count
+        // Checked every so many quantities: the allowance grows with the text read, so a
+        // single 10 MB line of "1,1,1,…" is stopped within its first kilobytes.
+        var nextCheck = budget == nil ? Int.max : 256
         while i < n {
             guard Chars.isDigit(t[i]) else { i += 1; continue }
-            i = scanNumber(t, at: i, into: &out)
+            i = scanNumber(t, at: i, into: &out, budget: budget)
+            if out.quantities.count >= maxQuantities { break }
+            if out.quantities.count >= nextCheck, let budget {
+                nextCheck += 256
+                let offset = t.span(min(i, n - 1)..<min(i, n - 1) + 1).start
+                let allowance = budget.quantityAllowance(atOffset: offset)
+                if budget.used(.quantities) + out.quantities.count > allowance {
+                    budget.exceed(.quantities, limit: allowance, place: t.sourcePlace(offset))
+                    break
+                }
+            }
         }
         // Kept for the whole audit: drop the growth slack of appending.
         if out.quantities.capacity > out.quantities.count + 1 { out.quantities = exact(out.quantities) }
@@ -59,13 +77,21 @@ public enum NumberScanner {
 
     // MARK: - scanning one number
 
-    static func scanNumber(_ t: CleanText, at start: Int, into out: inout ScannedText) -> Int {
+    static func scanNumber(_ t: CleanText, at start: Int, into out: inout ScannedText, budget: WorkBudget? = nil) -> Int {
         let n = t.count
         // Part of an alphanumeric code ("T0001", "1D692").
         if start > 0 && (Chars.isASCIILetter(t[start - 1]) || t[start - 1] == 0x5F) {
             return skipAlphanumeric(t, from: start)
         }
-        guard let number = parseDigits(t, at: start) else { return skipAlphanumeric(t, from: start) }
+        let number: Digits
+        switch readDigits(t, at: start) {
+        case .amount(let d): number = d
+        case .notAmount(let end): return max(end, skipAlphanumeric(t, from: start))
+        case .overlong(let end):
+            // The document is refused (with a budget to say so), never read with the number cut.
+            budget?.fail(overlongNumber(t, start..<end))
+            return end
+        }
         var j = number.end
         if j < n && Chars.isASCIILetter(t[j]) { return skipAlphanumeric(t, from: start) }
         // "4·15", "6.9.1": dotted dates and versions.
@@ -164,41 +190,75 @@ public enum NumberScanner {
         var end: Int
     }
 
+    /// What a run of digits is: an amount, digits that are not one (a code, a figure beyond
+    /// 10^12), or a number written with more significant digits than a report can hold.
+    /// The last two say where the run ends, so that it is skipped in one step.
+    enum DigitRun {
+        case amount(Digits)
+        case notAmount(end: Int)
+        case overlong(end: Int)
+    }
+
+    /// Significant digits beyond which a number written as one (with separators or a decimal
+    /// part) is an input error: exact decimals hold 38, and no report needs more than 28.
+    public static let maxSignificantDigits = 28
+
+    static func overlongNumber(_ t: CleanText, _ range: Range<Int>) -> InputError {
+        let place = t.sourcePlace(t.span(range).start)
+        let shown = t.string(range.lowerBound..<min(range.upperBound, range.lowerBound + 48)) + (range.count > 48 ? "…" : "")
+        return InputError(.overflow, LocalizedText(
+            zh: "\(place.zh)的数字“\(shown)”超过 \(maxSignificantDigits) 位有效数字，报告不可能有这样的数额",
+            en: "\(place.en): the number “\(shown)” has more than \(maxSignificantDigits) significant digits, which no report can hold"))
+    }
+
     /// Digits with optional thousands separators ("1,154.91") and a decimal part.
     static func parseDigits(_ t: CleanText, at start: Int) -> Digits? {
+        if case .amount(let d) = readDigits(t, at: start) { return d }
+        return nil
+    }
+
+    /// Finds the extent first, without arithmetic, then converts only what fits: a run of
+    /// any length costs one pass and cannot overflow.
+    static func readDigits(_ t: CleanText, at start: Int) -> DigitRun {
         let n = t.count
         var j = start
-        var mantissa: Int128 = 0
-        var intDigits = 0
-        while j < n && Chars.isDigit(t[j]) {
-            if intDigits >= 15 { return nil }
-            mantissa = mantissa * 10 + Int128(t[j] - 0x30)
-            intDigits += 1
-            j += 1
-        }
+        while j < n && Chars.isDigit(t[j]) { j += 1 }
+        let leading = j - start
+        var intDigits = leading
+        var grouped = false
         // Thousands groups: only after 1–3 leading digits, exactly three digits each.
-        if intDigits <= 3 {
+        if leading <= 3 {
             while j + 3 < n, t[j] == 0x2C, Chars.isDigit(t[j + 1]), Chars.isDigit(t[j + 2]), Chars.isDigit(t[j + 3]),
                   !(j + 4 < n && Chars.isDigit(t[j + 4])) {
-                for k in 1...3 {
-                    mantissa = mantissa * 10 + Int128(t[j + k] - 0x30)
-                    intDigits += 1
-                }
+                intDigits += 3
+                grouped = true
                 j += 4
             }
         }
+        let intEnd = j
         var decimals = 0
         if j + 1 < n && t[j] == 0x2E && Chars.isDigit(t[j + 1]) {
             j += 1
-            while j < n && Chars.isDigit(t[j]) {
-                if decimals >= 8 { return nil }
-                mantissa = mantissa * 10 + Int128(t[j] - 0x30)
-                decimals += 1
-                j += 1
-            }
+            while j < n && Chars.isDigit(t[j]) { decimals += 1; j += 1 }
         }
-        if intDigits > 12 { return nil }
-        return Digits(value: Dec(mantissa: mantissa, scale: decimals), decimals: decimals, intDigits: intDigits, end: j)
+        // A plain run of 16 digits or more is a code, whatever its length.
+        if leading > 15 { return .notAmount(end: j) }
+        if grouped || decimals > 0 {
+            var zeros = 0
+            var k = start
+            while k < intEnd && (t[k] == 0x30 || t[k] == 0x2C) { if t[k] == 0x30 { zeros += 1 }; k += 1 }
+            var significant = intDigits - zeros + decimals
+            if k == intEnd {
+                // Only zeros before the point: the leading zeros of the decimals are not significant either.
+                var d = intEnd + 1
+                while d < j && t[d] == 0x30 { significant -= 1; d += 1 }
+            }
+            if significant > maxSignificantDigits { return .overlong(end: j) }
+        }
+        if intDigits > 12 || decimals > 8 { return .notAmount(end: j) }
+        var mantissa: Int128 = 0
+        for k in start..<j where Chars.isDigit(t[k]) { mantissa = mantissa * 10 + Int128(t[k] - 0x30) }
+        return .amount(Digits(value: Dec(mantissa: mantissa, scale: decimals), decimals: decimals, intDigits: intDigits, end: j))
     }
 
     static func skipAlphanumeric(_ t: CleanText, from i: Int) -> Int {

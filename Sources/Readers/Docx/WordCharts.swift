@@ -3,9 +3,19 @@ import Model
 /// Relationship targets of a part (word/_rels/document.xml.rels): id → target path.
 final class RelationshipsReader: XMLPartHandler {
     var targets: [String: String] = [:]
+    private let budget: WorkBudget?
+
+    init(budget: WorkBudget? = nil) {
+        self.budget = budget
+    }
+
+    var isStopped: Bool { budget?.isExhausted == true }
 
     func start(_ ns: XNamespace, _ local: String, _ a: XAttributes) {
-        if local == "Relationship", let id = a["Id"], let target = a["Target"] { targets[id] = target }
+        if local == "Relationship", let id = a["Id"], let target = a["Target"] {
+            budget?.charge(.memory, 64 + id.utf8.count + target.utf8.count)
+            targets[id] = target
+        }
     }
 
     func end(_ ns: XNamespace, _ local: String) {}
@@ -31,11 +41,22 @@ struct WordChart {
         var values: [String] = []
     }
 
+    /// The part it was read from: a chart is rendered once, however many relationships name it.
+    var part = ""
     var series: [Series] = []
 }
 
 final class WordChartReader: XMLPartHandler {
     var result = WordChart()
+    /// Charged for the points kept (an index may ask for thousands of empty ones).
+    private let budget: WorkBudget?
+
+    init(part: String, budget: WorkBudget? = nil) {
+        self.budget = budget
+        result.part = part
+    }
+
+    var isStopped: Bool { budget?.isExhausted == true }
     private var series: WordChart.Series?
     private enum Slot { case name, category, value }
     private var slot: Slot?
@@ -90,6 +111,7 @@ final class WordChartReader: XMLPartHandler {
     private func put(_ value: String, at index: Int?, in list: inout [String]) {
         let i = index ?? list.count
         guard i >= 0, i < 10_000 else { return }
+        if let budget, !budget.charge(.memory, (max(i, list.count) - list.count + 1) * MemoryLayout<String>.stride + value.utf8.count) { return }
         while list.count < i { list.append("") }
         if i < list.count { list[i] = value } else { list.append(value) }
     }

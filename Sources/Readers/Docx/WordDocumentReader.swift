@@ -17,8 +17,17 @@ final class WordDocumentReader: XMLPartHandler {
     private var skipping = 0
     private var inParagraphProperties = false
     private var inCellProperties = false
+    /// Charged for every paragraph, cell and character kept: a small compressed part can
+    /// hold millions of empty paragraphs.
+    private let budget: WorkBudget?
+
+    init(budget: WorkBudget? = nil) {
+        self.budget = budget
+    }
 
     var blocks: [WordBlock] { containers.first ?? [] }
+
+    var isStopped: Bool { budget?.isExhausted == true }
 
     func start(_ ns: XNamespace, _ local: String, _ a: XAttributes) {
         if skipping > 0 { skipping += 1; return }
@@ -35,6 +44,11 @@ final class WordDocumentReader: XMLPartHandler {
     }
 
     private func word(_ local: String, _ a: XAttributes) {
+        switch local {
+        case "p", "tbl", "tr", "tc", "txbxContent":
+            budget?.charge(.memory, MemoryLayout<WordParagraph>.stride + MemoryLayout<WordBlock>.stride)
+        default: break
+        }
         switch local {
         case "p": paragraphs.append(WordParagraph())
         case "pPr": inParagraphProperties = true
@@ -99,6 +113,7 @@ final class WordDocumentReader: XMLPartHandler {
 
     private func appendText(_ s: String) {
         guard skipping == 0, !paragraphs.isEmpty else { return }
+        budget?.charge(.memory, s.utf8.count)
         paragraphs[paragraphs.count - 1].text += s
     }
 

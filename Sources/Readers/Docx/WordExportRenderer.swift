@@ -18,6 +18,9 @@ struct WordExportRenderer {
     let styles: WordStyles
     var numbering: WordNumbering
     let charts: [String: WordChart]
+    /// Charged for every byte written and every list number generated; rendering stops
+    /// writing once it is exhausted (the reader throws its failure).
+    let budget: WorkBudget?
 
     private(set) var writer = StructuredTextWriter()
     private var paragraphNumber = 0
@@ -26,14 +29,16 @@ struct WordExportRenderer {
     /// The last thing rendered was a table (only empty paragraphs since).
     private var afterTable = false
 
-    init(styles: WordStyles, numbering: WordNumbering, charts: [String: WordChart]) {
+    init(styles: WordStyles, numbering: WordNumbering, charts: [String: WordChart], budget: WorkBudget? = nil) {
         self.styles = styles
         self.numbering = numbering
         self.charts = charts
+        self.budget = budget
     }
 
     mutating func render(_ body: [WordBlock]) {
         for block in body {
+            if budget?.isExhausted == true { return }
             switch block {
             case .paragraph(let p): paragraph(p)
             case .table(let t): table(t)
@@ -53,6 +58,7 @@ struct WordExportRenderer {
             return
         }
         afterTable = false
+        guard charge(lines) else { return }
         writer.paragraph(lines, headingLevel: styles.headingLevel(of: p), location: LogicalLocation(.paragraph(paragraphNumber)))
         for box in p.textBoxes {
             if case .paragraph(let inner) = box { boxParagraph(inner) }
@@ -62,15 +68,31 @@ struct WordExportRenderer {
 
     /// A text box's paragraph reads as body text where it is anchored.
     private mutating func boxParagraph(_ p: WordParagraph) {
-        writer.paragraph(Self.lines(label(p) + p.text, asField: false), headingLevel: nil,
-                         location: LogicalLocation(.paragraph(paragraphNumber)))
+        let lines = Self.lines(label(p) + p.text, asField: false)
+        guard charge(lines) else { return }
+        writer.paragraph(lines, headingLevel: nil, location: LogicalLocation(.paragraph(paragraphNumber)))
+    }
+
+    /// Charges what is about to be written (each line and its line break); false once the
+    /// rendered-text budget is exhausted.
+    private func charge(_ lines: [[UInt8]]) -> Bool {
+        guard let budget else { return true }
+        return budget.charge(.renderedText, lines.reduce(lines.count) { $0 + $1.count })
     }
 
     /// The list number Word prints before the paragraph ("一、", "（二）"), if any.
     private mutating func label(_ p: WordParagraph) -> String {
         let numID = p.numberingID ?? styles.numbering(of: p)?.id
         let level = p.numberingID != nil ? p.numberingLevel : (styles.numbering(of: p)?.level ?? 0)
-        guard let id = numID, let text = numbering.nextLabel(numID: id, level: level) else { return "" }
+        guard let id = numID else { return "" }
+        let next: String?
+        do {
+            next = try numbering.nextLabel(numID: id, level: level, budget: budget)
+        } catch {
+            budget?.fail(error)
+            return ""
+        }
+        guard let text = next else { return "" }
         // Word separates the number from the text with a TAB by default; the export shows none
         // after Chinese list punctuation and a space otherwise.
         if let last = text.unicodeScalars.last, "、.．)）:：".unicodeScalars.contains(last) { return text }
@@ -92,7 +114,9 @@ struct WordExportRenderer {
         for (r, row) in t.rows.enumerated() {
             writer.beginRow()
             for (c, cell) in row.enumerated() {
-                writer.cell(cellLines(cell), location: LogicalLocation(.cell(table: tableNumber, row: r + 1, column: c + 1)),
+                let lines = cellLines(cell)
+                guard charge(lines) else { return }
+                writer.cell(lines, location: LogicalLocation(.cell(table: tableNumber, row: r + 1, column: c + 1)),
                             indentFirst: touching && r == 0 && c == 0)
             }
         }
@@ -123,9 +147,11 @@ struct WordExportRenderer {
     // MARK: charts
 
     private mutating func renderCharts() {
+        // Once per chart part, however many relationships point to it.
         var seen = Set<String>()
-        for id in chartOrder where seen.insert(id).inserted {
-            guard let chart = charts[id] else { continue }
+        for id in chartOrder {
+            guard let chart = charts[id], seen.insert(chart.part).inserted else { continue }
+            if budget?.isExhausted == true { return }
             var lines: [[UInt8]] = []
             for (k, series) in chart.series.enumerated() {
                 if k == 0 && !series.name.isEmpty { lines.append(Self.field(series.name) + [0x09]) }
@@ -133,6 +159,7 @@ struct WordExportRenderer {
                 if k + 1 < chart.series.count, !chart.series[k + 1].name.isEmpty { fields.append(Self.field(chart.series[k + 1].name)) }
                 if !fields.isEmpty { lines.append(Array(fields.joined(separator: [0x09])) + [0x09]) }
             }
+            guard charge(lines) else { return }
             writer.chart(lines, location: LogicalLocation(.chart(seen.count)))
         }
     }

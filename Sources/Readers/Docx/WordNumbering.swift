@@ -17,25 +17,72 @@ struct WordNumbering {
     /// Running counters, per list instance.
     private var counters: [Int: [Int]] = [:]
 
+    /// Longest list number one level may print: Word's are a few characters ("（十二）", "iv.").
+    static let maxValueCharacters = 64
+
     /// The label of the next paragraph of list `numID` at `level`, advancing the counters.
-    mutating func nextLabel(numID: Int, level: Int) -> String? {
+    /// Counters are checked (a w:start of Int.max cannot advance), a number is refused when
+    /// it would print more than `maxValueCharacters`, and the label's length is charged to
+    /// `budget` before it is built; nil once the budget is exhausted.
+    mutating func nextLabel(numID: Int, level: Int, budget: WorkBudget? = nil) throws(InputError) -> String? {
         guard numID != 0, let instance = instances[numID], let levels = abstract[instance.abstract],
               let definition = levels[level], level >= 0, level < 9 else { return nil }
         var c = counters[numID] ?? Array(repeating: 0, count: 9)
         let start = { (l: Int) in instance.starts[l] ?? levels[l]?.start ?? 1 }
-        c[level] = c[level] == 0 ? start(level) : c[level] + 1
+        if c[level] == 0 {
+            c[level] = start(level)
+        } else {
+            let (next, overflow) = c[level].addingReportingOverflow(1)
+            guard !overflow else {
+                throw InputError(.overflow, LocalizedText(
+                    zh: "word/numbering.xml：编号列表 \(numID) 第 \(level + 1) 级的计数超出范围（从 \(start(level)) 开始）",
+                    en: "word/numbering.xml: the counter of list \(numID), level \(level + 1), overflows (it starts at \(start(level)))"))
+            }
+            c[level] = next
+        }
         // A deeper level restarts whenever a shallower one advances.
         for deeper in (level + 1)..<9 { c[deeper] = 0 }
         counters[numID] = c
         if definition.format == "bullet" || definition.format == "none" { return nil }
-        var label = definition.text
+        // Each level's number once, then the label in one pass over the level text ("%1.%2").
+        var values: [[UInt8]] = []
         for l in 0...level {
-            let placeholder = "%\(l + 1)"
-            guard label.contains(placeholder) else { continue }
             let value = c[l] == 0 ? start(l) : c[l]
-            label = label.replacing(placeholder, with: WordNumbering.format(value, levels[l]?.format ?? "decimal"))
+            let style = levels[l]?.format ?? "decimal"
+            guard let text = WordNumbering.format(value, style, maxCharacters: WordNumbering.maxValueCharacters) else {
+                throw InputError(.overflow, LocalizedText(
+                    zh: "word/numbering.xml：编号列表 \(numID) 第 \(l + 1) 级的编号 \(value)（\(style)）超过 \(WordNumbering.maxValueCharacters) 个字符",
+                    en: "word/numbering.xml: list \(numID), level \(l + 1): the number \(value) in \(style) would print more than \(WordNumbering.maxValueCharacters) characters"))
+            }
+            values.append(Array(text.utf8))
         }
-        return label.isEmpty ? nil : label
+        let pattern = Array(definition.text.utf8)
+        func placeholder(at i: Int) -> Int? {
+            guard pattern[i] == 0x25, i + 1 < pattern.count, pattern[i + 1] >= 0x31, pattern[i + 1] <= 0x39 else { return nil }
+            let l = Int(pattern[i + 1] - 0x31)
+            return l <= level ? l : nil
+        }
+        var length = 0
+        var i = 0
+        while i < pattern.count {
+            if let l = placeholder(at: i) { length += values[l].count; i += 2 } else { length += 1; i += 1 }
+        }
+        if let budget, !budget.charge(.listLabels, length, place: LocalizedText("word/numbering.xml")) { return nil }
+        var label: [UInt8] = []
+        label.reserveCapacity(length)
+        i = 0
+        while i < pattern.count {
+            if let l = placeholder(at: i) { label += values[l]; i += 2 } else { label.append(pattern[i]); i += 1 }
+        }
+        return label.isEmpty ? nil : String(decoding: label, as: UTF8.self)
+    }
+
+    /// `format` when the result is at most `maxCharacters` long (else nil), computed without
+    /// building a longer one: lowerLetter repeats its letter once per 26.
+    static func format(_ n: Int, _ style: String, maxCharacters: Int) -> String? {
+        if style == "lowerLetter" || style == "upperLetter", n > 0, (n - 1) / 26 + 1 > maxCharacters { return nil }
+        let text = format(n, style)
+        return text.count <= maxCharacters ? text : nil
     }
 
     static func format(_ n: Int, _ style: String) -> String {
@@ -90,6 +137,13 @@ struct WordNumbering {
 
 final class WordNumberingReader: XMLPartHandler {
     var result = WordNumbering()
+    private let budget: WorkBudget?
+
+    init(budget: WorkBudget? = nil) {
+        self.budget = budget
+    }
+
+    var isStopped: Bool { budget?.isExhausted == true }
     private var abstractID: Int?
     private var level: (index: Int, def: WordNumbering.Level)?
     private var num: (id: Int, abstract: Int?, starts: [Int: Int])?
@@ -116,11 +170,17 @@ final class WordNumberingReader: XMLPartHandler {
         guard ns == .word else { return }
         switch local {
         case "lvl":
-            if let id = abstractID, let l = level { result.abstract[id, default: [:]][l.index] = l.def }
+            if let id = abstractID, let l = level {
+                budget?.charge(.memory, 96 + l.def.text.utf8.count)
+                result.abstract[id, default: [:]][l.index] = l.def
+            }
             level = nil
         case "abstractNum": abstractID = nil
         case "num":
-            if let n = num, let abstract = n.abstract { result.instances[n.id] = (abstract, n.starts) }
+            if let n = num, let abstract = n.abstract {
+                budget?.charge(.memory, 96 + n.starts.count * 32)
+                result.instances[n.id] = (abstract, n.starts)
+            }
             num = nil
         case "lvlOverride": overrideLevel = nil
         default: break

@@ -13,29 +13,54 @@ struct WordStyles {
     }
 
     var styles: [String: Style] = [:]
+    /// What each style decides through its basedOn chain, resolved once for all styles
+    /// (`resolveChains`, when styles.xml has been read): a
+    /// paragraph's lookup is then one dictionary read, however long the chains (a hostile
+    /// styles.xml may chain thousands, and a document has thousands of paragraphs).
+    private var levels: [String: Int?] = [:]
+    private var numberings: [String: (id: Int, level: Int)?] = [:]
 
     /// The heading level (1-based) of a paragraph, from its own outline level, else its style's.
     func headingLevel(of p: WordParagraph) -> Int? {
         if let level = p.outlineLevel { return level < 9 ? level + 1 : nil }
-        var id = p.styleID
-        var seen = Set<String>()
-        while let current = id, seen.insert(current).inserted, let style = styles[current] {
-            if let level = style.outlineLevel { return level < 9 ? level + 1 : nil }
-            if let level = WordStyles.level(named: style.name ?? current) { return level }
-            id = style.basedOn
-        }
+        if let id = p.styleID, let decided = levels[id] { return decided }
         return p.styleID.flatMap { WordStyles.level(named: $0) }
     }
 
     /// The list a paragraph's style (or a style it is based on) numbers it with.
     func numbering(of p: WordParagraph) -> (id: Int, level: Int)? {
-        var id = p.styleID
-        var seen = Set<String>()
-        while let current = id, seen.insert(current).inserted, let style = styles[current] {
-            if let n = style.numberingID { return n == 0 ? nil : (n, style.numberingLevel) }
-            id = style.basedOn
+        guard let id = p.styleID, let decided = numberings[id] else { return nil }
+        return decided
+    }
+
+    /// Walks each chain once, from its end back: a style's answer is its own, else its
+    /// base's (a cycle is cut where it closes; a missing base decides nothing).
+    mutating func resolveChains() {
+        var done = Set<String>()
+        var levels: [String: Int?] = [:]
+        var numberings: [String: (id: Int, level: Int)?] = [:]
+        for start in styles.keys where !done.contains(start) {
+            var path: [String] = []
+            var onPath = Set<String>()
+            var id: String? = start
+            while let current = id, !done.contains(current), let style = styles[current], onPath.insert(current).inserted {
+                path.append(current)
+                id = style.basedOn
+            }
+            var next: String? = id.flatMap { done.contains($0) ? $0 : nil }
+            for node in path.reversed() {
+                guard let style = styles[node] else { continue }
+                if let l = style.outlineLevel { levels[node] = .some(l < 9 ? l + 1 : nil) }
+                else if let l = WordStyles.level(named: style.name ?? node) { levels[node] = .some(l) }
+                else if let n = next, let inherited = levels[n] { levels[node] = inherited }
+                if let n = style.numberingID { numberings[node] = .some(n == 0 ? nil : (n, style.numberingLevel)) }
+                else if let n = next, let inherited = numberings[n] { numberings[node] = inherited }
+                done.insert(node)
+                next = node
+            }
         }
-        return nil
+        self.levels = levels
+        self.numberings = numberings
     }
 
     /// "heading 1", "Heading1", "标题 1", "标题1" → 1.
@@ -51,6 +76,13 @@ struct WordStyles {
 final class WordStylesReader: XMLPartHandler {
     var result = WordStyles()
     private var current: (id: String, style: WordStyles.Style)?
+    private let budget: WorkBudget?
+
+    init(budget: WorkBudget? = nil) {
+        self.budget = budget
+    }
+
+    var isStopped: Bool { budget?.isExhausted == true }
 
     func start(_ ns: XNamespace, _ local: String, _ a: XAttributes) {
         guard ns == .word else { return }
@@ -68,7 +100,10 @@ final class WordStylesReader: XMLPartHandler {
 
     func end(_ ns: XNamespace, _ local: String) {
         if ns == .word, local == "style", let c = current {
-            if !c.id.isEmpty { result.styles[c.id] = c.style }
+            if !c.id.isEmpty {
+                budget?.charge(.memory, 128 + c.id.utf8.count + (c.style.name?.utf8.count ?? 0) + (c.style.basedOn?.utf8.count ?? 0))
+                result.styles[c.id] = c.style
+            }
             current = nil
         }
     }

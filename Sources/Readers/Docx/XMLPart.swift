@@ -57,10 +57,14 @@ protocol XMLPartHandler: AnyObject {
     /// Only asked when `wantsText` is true, so whitespace between tags costs nothing.
     func text(_ s: String)
     var wantsText: Bool { get }
+    /// True once the handler's work budget is exhausted: the scan stops at the next tag
+    /// (the caller throws the budget's failure).
+    var isStopped: Bool { get }
 }
 
 extension XMLPartHandler {
     var wantsText: Bool { false }
+    var isStopped: Bool { false }
 }
 
 /// Reads the XML of one package part. OOXML parts are plain XML: elements, attributes,
@@ -92,6 +96,12 @@ enum XMLPart {
         case .malformed(let offset)?:
             throw InputError(.corrupt, LocalizedText(zh: "\(part) 不是格式正确的 XML（第 \(offset) 字节附近）",
                                                      en: "\(part) is not well-formed XML (near byte \(offset))"))
+        case .mismatchedEndTag(let offset, let open, let close)?:
+            throw InputError(.corrupt, LocalizedText(
+                zh: "\(part) 不是格式正确的 XML：第 \(offset) 字节的结束标签 </\(close)> 与开始标签 <\(open)> 不符",
+                en: "\(part) is not well-formed XML: the end tag </\(close)> at byte \(offset) does not match the start tag <\(open)>"))
+        case .stopped?:
+            return
         }
     }
 }
@@ -101,13 +111,17 @@ struct XMLScanner {
         case doctype
         case tooDeep
         case malformed(Int)
+        case mismatchedEndTag(Int, open: String, close: String)
+        /// The handler asked to stop (its budget is exhausted).
+        case stopped
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
     let handler: XMLPartHandler
     var i = 0
-    /// Open elements: their namespace, local name, and how many prefix bindings they added.
-    var open: [(ns: XNamespace, local: String, bindings: Int)] = []
+    /// Open elements: their namespace, local name, qualified name (where it is in the part),
+    /// and how many prefix bindings they added.
+    var open: [(ns: XNamespace, local: String, qualified: Range<Int>, bindings: Int)] = []
     /// Prefix bindings in scope, innermost last ("" is the default namespace).
     var bindings: [(prefix: ArraySlice<UInt8>, ns: XNamespace)] = []
     var sawRoot = false
@@ -135,6 +149,7 @@ struct XMLScanner {
                 if handler.wantsText && !open.isEmpty {
                     guard let s = XMLScanner.decodeText(bytes, start..<i) else { throw .malformed(start) }
                     handler.text(s)
+                    if handler.isStopped { throw .stopped }
                 }
                 continue
             }
@@ -205,8 +220,9 @@ struct XMLScanner {
             handler.end(ns, local)
             bindings.removeLast(added)
         } else {
-            open.append((ns, local, added))
+            open.append((ns, local, nameStart..<nameEnd, added))
         }
+        if handler.isStopped { throw .stopped }
     }
 
     mutating func endTag() throws(Failure) {
@@ -216,8 +232,13 @@ struct XMLScanner {
         guard k < n, let top = open.popLast() else { throw .malformed(i) }
         var nameEnd = k
         while nameEnd > i + 2 && XMLScanner.isSpace(bytes[nameEnd - 1]) { nameEnd -= 1 }
-        let (ns, local) = resolve((i + 2)..<nameEnd)
-        guard local == top.local else { throw .malformed(i) }
+        // Well-formedness: the end tag repeats the start tag's qualified name, prefix included
+        // (</x:tc> does not close <w:tc>, even if x and w were bound to one namespace).
+        let name = (i + 2)..<nameEnd
+        guard bytes[name].elementsEqual(bytes[top.qualified]) else {
+            throw .mismatchedEndTag(i, open: XMLScanner.shown(bytes, top.qualified), close: XMLScanner.shown(bytes, name))
+        }
+        let (ns, local) = resolve(name)
         i = k + 1
         handler.end(ns, local)
         bindings.removeLast(top.bindings)
@@ -263,6 +284,11 @@ struct XMLScanner {
     }
 
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+    /// A tag name for a message: at most 40 bytes of it.
+    static func shown(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
+        String(decoding: bytes[r.lowerBound..<min(r.upperBound, r.lowerBound + 40)], as: UTF8.self)
+    }
 
     /// Attribute values: entities decoded; a malformed one is kept as written.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {

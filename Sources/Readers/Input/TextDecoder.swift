@@ -7,35 +7,6 @@ import Darwin
 #endif
 import Model
 
-/// Why an input could not be audited. Each is reported once, naming the file,
-/// and the batch goes on (exit code 2).
-public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: String, Sendable {
-        case notFound = "not-found"
-        case unreadable
-        case empty
-        case binary
-        case encoding
-        case tooLarge = "too-large"
-        case unsupportedFormat = "unsupported-format"
-        case corrupt
-        /// Password-protected: nothing can be read without the key.
-        case encrypted
-        /// Refused for safety: a zip bomb, an XML entity declaration, nesting too deep.
-        case unsafe
-    }
-
-    public var kind: Kind
-    public var message: LocalizedText
-
-    public init(_ kind: Kind, _ message: LocalizedText) {
-        self.kind = kind
-        self.message = message
-    }
-
-    public var description: String { message.en }
-}
-
 /// Turns raw bytes into UTF-8 text: UTF-8 (BOM dropped), UTF-16 with a BOM,
 /// or — as Chinese offices still save text — GB18030. Anything else is an input error.
 public enum TextDecoder {

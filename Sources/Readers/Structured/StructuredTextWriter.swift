@@ -98,11 +98,11 @@ struct StructuredTextWriter {
         newline()
     }
 
-    /// The document, read part by part.
-    mutating func finish(path: String, encoding: String, origin: Document.Origin) -> Document {
+    /// The document, read part by part (within `budget`, when given).
+    mutating func finish(path: String, encoding: String, origin: Document.Origin, budget: WorkBudget? = nil) -> Document {
         closeTable()
         let source = SourceText(path: path, bytes: out, encoding: encoding)
-        var document = TextReader.read(source, parts: parts, origin: origin)
+        var document = TextReader.read(source, parts: parts, origin: origin, budget: budget)
         document.renderMap = map
         return document
     }

@@ -13,23 +13,32 @@ public struct TextReader {
     let bytes: [UInt8]
     /// Every clean text of the document, in one place.
     let arena: TextArena
+    /// Charged for the text and each cell; reading stops once it is exhausted.
+    let budget: WorkBudget?
+    /// The last run of chart label lines `startsChart` walked, and its answer.
+    let labelRun = LabelRun()
     var blocks: [Block] = []
     var tableCount = 0
     var chartCount = 0
 
-    init(source: SourceText) {
+    init(source: SourceText, budget: WorkBudget? = nil) {
         self.source = source
         self.bytes = source.bytes
+        self.budget = budget
         // One scalar per UTF-8 lead byte at most: reserved once, exactly, since a large
         // document's text is most of its memory.
         var leads = 0
         source.bytes.withUnsafeBufferPointer { b in for x in b where x & 0xC0 != 0x80 { leads += 1 } }
-        self.arena = TextArena(source: source.bytes, capacity: leads + leads / 64 + 256)
+        let capacity = leads + leads / 64 + 256
+        // The source, its line index and the clean text's scalars and offsets.
+        budget?.charge(.memory, source.bytes.count + source.lineStarts.count * 8 + capacity * 8)
+        self.arena = TextArena(source: source.bytes, capacity: budget?.isExhausted == true ? 1 : capacity)
     }
 
-    /// Reads text in the Word-export form (a text file, a paste).
-    public static func read(_ source: SourceText) -> Document {
-        var reader = TextReader(source: source)
+    /// Reads text in the Word-export form (a text file, a paste). With a `budget`, reading
+    /// stops once it is exhausted (the caller throws its failure).
+    public static func read(_ source: SourceText, budget: WorkBudget? = nil) -> Document {
+        var reader = TextReader(source: source, budget: budget)
         reader.parse(lines: 0..<source.lineCount)
         return reader.finish(origin: .text)
     }
@@ -38,10 +47,10 @@ public struct TextReader {
     /// reader knew it: a paragraph's lines with its heading level, a table's cells as drawn,
     /// chart data. Nothing is re-guessed that the reader knew; only a paragraph's own lines
     /// are classified (a line of TAB-separated fields is chart data, as in Word's export).
-    static func read(_ source: SourceText, parts: [StructuredPart], origin: Document.Origin) -> Document {
-        var reader = TextReader(source: source)
+    static func read(_ source: SourceText, parts: [StructuredPart], origin: Document.Origin, budget: WorkBudget? = nil) -> Document {
+        var reader = TextReader(source: source, budget: budget)
         var k = 0
-        while k < parts.count {
+        while k < parts.count && budget?.isExhausted != true {
             switch parts[k] {
             case .paragraph(let first, _):
                 // Consecutive paragraphs are read as one run, as Word's export reads: chart
@@ -134,17 +143,30 @@ public struct TextReader {
         return digits > 0
     }
 
-    /// Whether line `i` begins chart data: a data line, or a label line whose
-    /// next non-blank line is chart data or another label.
+    /// Whether line `i` begins chart data: a data line, or a label line followed (across
+    /// blank lines) by more labels and then chart data.
+    ///
+    /// Every label of a run has the same answer, so a run is walked once (iteratively: a
+    /// run may be a hundred thousand lines) and remembered for the labels after the first.
     func startsChart(_ i: Int) -> Bool {
         switch kind(i) {
         case .chartData: return true
         case .chartLabel:
-            var j = i + 1
-            while j < source.lineCount && kind(j) == .blank { j += 1 }
-            guard j < source.lineCount else { return false }
-            let k = kind(j)
-            return k == .chartData || (k == .chartLabel && j != i && startsChart(j))
+            if labelRun.lines.contains(i) { return labelRun.startsChart }
+            var j = i
+            var answer = false
+            while true {
+                var next = j + 1
+                while next < source.lineCount && kind(next) == .blank { next += 1 }
+                guard next < source.lineCount else { break }
+                let k = kind(next)
+                if k == .chartData { answer = true }
+                if k != .chartLabel { break }
+                j = next
+            }
+            labelRun.lines = i..<(j + 1)
+            labelRun.startsChart = answer
+            return answer
         default: return false
         }
     }
@@ -155,7 +177,7 @@ public struct TextReader {
     mutating func parse(lines range: Range<Int>, headingLevel: (Int) -> Int? = { _ in nil }) {
         var i = range.lowerBound
         let n = range.upperBound
-        while i < n {
+        while i < n && budget?.isExhausted != true {
             switch kind(i) {
             case .blank, .spacesOnly:
                 i += 1
@@ -198,7 +220,8 @@ public struct TextReader {
     /// - two blank lines, or chart data, end the table;
     /// - a cell line indented before its TAB starts a new table (Word puts a paragraph between tables).
     mutating func parseTables(from first: Int) -> Int {
-        var rows: [RowDraft] = []
+        // Rows are made as soon as they end: a table of many thousand rows keeps no drafts.
+        var rows: [Row] = []
         var row = RowDraft()
         var i = first
         let n = source.lineCount
@@ -220,9 +243,14 @@ public struct TextReader {
             if k == .cell {
                 if i != first && indented(i) && !row.cells.isEmpty {
                     // A new table touching the previous one.
-                    rows.append(row)
+                    rows.append(makeRow(row))
                     row = RowDraft()
                     flushTables(&rows, repairRows: true)
+                }
+                if let budget {
+                    // The draft and the cell it becomes.
+                    guard budget.charge(.cells, 1),
+                          budget.charge(.memory, MemoryLayout<CellDraft>.stride + MemoryLayout<Cell>.stride) else { break }
                 }
                 row.cells.append(startCell(i))
                 i += 1
@@ -233,7 +261,7 @@ public struct TextReader {
                 while j < n && kind(j) == .blank { j += 1 }
                 let blanks = j - i
                 if j < n && kind(j) == .cell {
-                    rows.append(row)
+                    if !row.cells.isEmpty { rows.append(makeRow(row)) }
                     row = RowDraft()
                     i = j
                     continue
@@ -266,22 +294,28 @@ public struct TextReader {
             }
             i += 1
         }
-        if !row.cells.isEmpty { rows.append(row) }
+        if !row.cells.isEmpty { rows.append(makeRow(row)) }
         flushTables(&rows, repairRows: true)
         return i
     }
 
     /// A table a structured reader drew: its rows and cells are known, so none is repaired.
     mutating func tables(_ drafts: [RowDraft]) {
-        var rows = drafts
+        var rows: [Row] = []
+        for draft in drafts where !draft.cells.isEmpty {
+            if let budget {
+                guard budget.charge(.cells, draft.cells.count), budget.charge(.memory, draft.cells.count * MemoryLayout<Cell>.stride) else { break }
+            }
+            rows.append(makeRow(draft))
+        }
         flushTables(&rows, repairRows: false)
     }
 
     /// Repairs split rows (an artefact of Word's text export, absent when the structure was
     /// read), splits the run at title rows, and emits tables.
-    mutating func flushTables(_ drafts: inout [RowDraft], repairRows: Bool) {
-        var rows = drafts.filter { !$0.cells.isEmpty }.map(makeRow)
-        drafts.removeAll()
+    mutating func flushTables(_ made: inout [Row], repairRows: Bool) {
+        var rows = made
+        made.removeAll()
         guard !rows.isEmpty else { return }
         if repairRows { rows = RowRepair.mergeSplitRows(rows) }
         for group in RowRepair.splitAtTitles(rows) {
@@ -386,4 +420,10 @@ public struct TextReader {
         }
         blocks.append(contentsOf: parsed)
     }
+}
+
+/// A run of chart label lines and whether chart data follows it (`TextReader.startsChart`).
+final class LabelRun {
+    var lines = 0..<0
+    var startsChart = false
 }
