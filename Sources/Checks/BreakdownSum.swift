@@ -62,8 +62,8 @@ public struct BreakdownSum: Check {
             lazy var sumText = Say.amount(sum, like: total.quantity, decimals: d)
             lazy var message = Message.Arithmetic(
                 total: Say.named(total),
-                parts: LocalizedText(zh: zip(parts, names).map { $1 + $0.quantity.printed }.joined(separator: " + "),
-                                     en: zip(parts, names).map { "\($1) \($0.quantity.printed)" }.joined(separator: " + ")),
+                parts: LocalizedText(zh: Say.list(zip(parts, names).map { $1 + $0.quantity.printed }, separator: " + "),
+                                     en: Say.listEnglish(zip(parts, names).map { "\($1) \($0.quantity.printed)" }, separator: " + ")),
                 sum: sumText, gap: Say.amount((sum - totalFigure.value).magnitude, like: total.quantity, decimals: d))
             lazy var kind = verdict == .holdsIfTruncated ? Message.truncated(message) : b.partial ? .exceeds(message) : .mismatch(message)
             report.judge(verdict, numbers: parts.map(\.quantity) + [total.quantity], key: key, message: kind.text,

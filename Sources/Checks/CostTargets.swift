@@ -70,10 +70,10 @@ public struct CostTargets: Check {
                          numbers: costs.map(\.target) + [executedQ], key: TableSay.key(p, "cost-targets"),
                          message: Message.exceedsExecuted(
                             project: TableSay.project(p),
-                            terms: costs.map { c in
+                            terms: Say.terms(costs.map { c in
                                 let name = c.indicator.name
                                 return name.contains(c.target.value.formatted()) ? name : name + c.target.printed
-                            }.joined(separator: " + "),
+                            }, separator: " + "),
                             sum: sum.formatted(), executed: executedCell.text, excess: excess.formatted()).text,
                          at: (first.indicator.nameCell ?? first.cell).span,
                          related: costs.dropFirst().map { TableSay.related("cost", $0.cell, zh: "成本指标", en: "cost") }

@@ -83,7 +83,7 @@ public struct PercentSum: Check {
             bound = bound + f.halfWidth
         }
         let decimals = shares.map { $0.figure.decimals }.max() ?? 0
-        let terms = shares.map { $0.value.formatted(minDecimals: $0.decimals) + "%" }.joined(separator: " + ")
+        let terms = Say.terms(shares.map { $0.value.formatted(minDecimals: $0.decimals) + "%" }, separator: " + ")
         let total = sum.formatted(minDecimals: decimals) + "%"
         let tolerance = bound.rounded(decimals: decimals + 2).formatted() + "%"
         if verdict == .holdsIfTruncated { return .truncated(terms: terms, sum: total) }

@@ -77,7 +77,7 @@ public struct Period: Check {
                 guard let first = others.first else { continue }
                 let adjacent = others.contains { abs($0.year - year) == 1 }
                 let message = Message.goal(project: TableSay.project(p), year: year,
-                                           quoted: others.map { model.quote($0.span) }.joined(separator: "、"))
+                                           quoted: Say.terms(others.map { model.quote($0.span) }, separator: "、"))
                 report.add(adjacent ? .warning : .note, message.text, at: first.span,
                            related: others.dropFirst().map {
                                RelatedLocation(role: "also", span: $0.span, message: LocalizedText(zh: "另见", en: "also"))

@@ -4,6 +4,14 @@ import Model
 
 /// Small helpers the checks share for naming numbers and writing arithmetic.
 enum Say {
+    /// Terms of a sum or a list for a message that both languages share: all of them up to a
+    /// dozen, else the first ten, an ellipsis and the last (a table may repeat a row ten
+    /// thousand times; a message stays a line). `list` says how many in each language.
+    static func terms(_ items: [String], separator: String) -> String {
+        guard items.count > 12 else { return items.joined(separator: separator) }
+        return (items.prefix(10) + ["…", items[items.count - 1]]).joined(separator: separator)
+    }
+
     /// "559.96万元" for money (in 万元), the plain value with the unit otherwise.
     static func amount(_ value: Dec, like q: Quantity, decimals: Int? = nil) -> String {
         let d = decimals ?? max(q.decimals, q.comparable.decimals)

@@ -42,5 +42,5 @@ extension TableSay {
         return f
     }
 
-    static func joined(_ cells: [CellValue]) -> String { cells.map(\.text).joined(separator: " + ") }
+    static func joined(_ cells: [CellValue]) -> String { Say.terms(cells.map(\.text), separator: " + ") }
 }

@@ -52,7 +52,7 @@ public struct TargetNotMet: Check {
                             if case .count(let u) = q.unit { return u } else { return nil }
                         }
                         let message = Message.otherUnit(project: TableSay.project(p), indicator: i.name, target: target.printed,
-                                                        actual: actualCell.text, units: units.joined(separator: "、"))
+                                                        actual: actualCell.text, units: Say.terms(units, separator: "、"))
                         report.add(message.text, at: actualCell.span, related: related, key: key)
                     }
                     continue

@@ -41,24 +41,26 @@ public struct UnsupportedScore: Check {
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
         for p in model.projectTables where !p.indicators.isEmpty {
-            let full = p.indicators.filter { i in
+            // Rows visited lazily, not copied: a table may hold tens of thousands, and an
+            // Indicator is large.
+            let full = p.indicators.lazy.filter { i in
                 guard let w = TableSay.points(i.weight), let s = TableSay.points(i.score) else { return false }
                 return !w.value.isZero && s.value == w.value
             }
             // Empty completion values with full points.
-            let empty = full.compactMap { i in i.actual.flatMap { $0.isEmpty ? (i, $0) : nil } }
+            let empty = full.compactMap { i in i.actual.flatMap { $0.isEmpty ? (i.name, i.score?.text ?? "", $0) : nil } }.map { $0 }
             if !empty.isEmpty {
                 if empty.count == p.indicators.count && empty.count >= 2, let header = p.headerCells["actual"] {
                     report.add(.warning, Message.allEmpty(project: TableSay.project(p), count: empty.count).text, at: header.span,
-                               related: empty.map { i, actual in
+                               related: empty.map { name, _, actual in
                                    RelatedLocation(role: "row", span: actual.span,
-                                                   message: LocalizedText(zh: "“\(i.name)”完成值为空", en: "“\(i.name)”: empty"))
+                                                   message: LocalizedText(zh: "“\(name)”完成值为空", en: "“\(name)”: empty"))
                                },
                                key: TableSay.key(p, "empty-actual"))
                 } else {
-                    for (i, actual) in empty {
-                        let message = Message.empty(project: TableSay.project(p), indicator: i.name, score: i.score?.text ?? "")
-                        report.add(.warning, message.text, at: actual.span, key: TableSay.key(p, "empty-actual|\(i.name)"))
+                    for (name, score, actual) in empty {
+                        let message = Message.empty(project: TableSay.project(p), indicator: name, score: score)
+                        report.add(.warning, message.text, at: actual.span, key: TableSay.key(p, "empty-actual|\(name)"))
                     }
                 }
             }
@@ -71,7 +73,7 @@ public struct UnsupportedScore: Check {
                            key: TableSay.key(p, "inequality|\(i.name)"))
             }
             // A completion column of bare ratios where the targets are counted or priced.
-            let ratios = p.indicators.filter { i in
+            let ratios = p.indicators.lazy.filter { i in
                 guard let a = i.actual, let q = a.quantity else { return false }
                 return q.unit == .percent && q.value == Dec.hundred && q.comparator == nil && a.quantities.count == 1
             }

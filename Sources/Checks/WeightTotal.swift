@@ -44,20 +44,26 @@ public struct WeightTotal: Check {
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
         for p in model.projectTables where !p.indicators.isEmpty {
             // Each section against its stated points: a group that does not add up is a warning,
-            // truncation or not (weights are allocated, not measured).
+            // truncation or not (weights are allocated, not measured). Rows are grouped once (a
+            // table may repeat a section label on every row: a filter per section was quadratic),
+            // and only their weight cells are kept (one section may hold every row).
+            var weightsOfSection = [[CellValue?]](repeating: [], count: p.sections.count)
+            for row in p.indicators {
+                if let si = row.section, si >= 0, si < weightsOfSection.count { weightsOfSection[si].append(row.weight) }
+            }
             for (si, section) in p.sections.enumerated() {
                 guard let points = section.points else { continue }
-                let rows = p.indicators.filter { $0.section == si }
-                let weights = rows.compactMap { TableSay.points($0.weight) }
+                let rows = weightsOfSection[si]
+                let weights = rows.compactMap { TableSay.points($0) }
                 guard weights.count == rows.count, !rows.isEmpty else { continue }
                 let stated = Figure(value: points.value, decimals: points.decimals, exact: points.decimals == 0)
                 report.judge(Relations.sum(parts: weights, total: stated), severity: .warning, ifTruncated: .warning,
-                             numbers: rows.compactMap { $0.weight?.quantity } + [points], key: TableSay.key(p, "section|\(section.name)"),
+                             numbers: rows.compactMap { $0?.quantity } + [points], key: TableSay.key(p, "section|\(section.name)"),
                              message: Message.section(project: TableSay.project(p), section: section.name, stated: points.printed,
-                                                      weights: TableSay.joined(rows.compactMap(\.weight)),
+                                                      weights: TableSay.joined(rows.compactMap { $0 }),
                                                       sum: Say.exactSum(weights).formatted()).text,
                              at: section.span,
-                             related: rows.compactMap { $0.weight.map { TableSay.related("weight", $0, zh: "分值", en: "weight") } },
+                             related: rows.compactMap { $0.map { TableSay.related("weight", $0, zh: "分值", en: "weight") } },
                              expected: points.value.formatted() + "分")
             }
             let indicatorWeights = p.indicators.compactMap { TableSay.points($0.weight) }
@@ -93,9 +99,14 @@ public struct WeightTotal: Check {
 
     /// The department table: rows under each group against its points, groups under their parent.
     func department(_ d: DepartmentTable, _ model: AuditModel, _ report: inout CheckReport) {
+        // Children and rows of each group, gathered in one pass each.
+        var childrenOf = [[DepartmentTable.Group]](repeating: [], count: d.groups.count)
+        for g in d.groups { if let parent = g.parent, parent >= 0, parent < childrenOf.count { childrenOf[parent].append(g) } }
+        var rowsOf = [[DepartmentTable.Row]](repeating: [], count: d.groups.count)
+        for row in d.rows { if let gi = row.group, gi >= 0, gi < rowsOf.count { rowsOf[gi].append(row) } }
         for (gi, group) in d.groups.enumerated() {
             guard let points = group.points else { continue }
-            let children = d.groups.filter { $0.parent == gi }
+            let children = childrenOf[gi]
             let parts: [Figure]
             let numbers: [Quantity]
             let shown: String
@@ -104,14 +115,14 @@ public struct WeightTotal: Check {
                 guard childPoints.count == children.count else { continue }
                 parts = childPoints.map { Figure.exact($0.value) }
                 numbers = childPoints
-                shown = zip(children, childPoints).map { "\($0.name)\($1.printed)" }.joined(separator: " + ")
+                shown = Say.terms(zip(children, childPoints).map { "\($0.name)\($1.printed)" }, separator: " + ")
             } else {
-                let rows = d.rows.filter { $0.group == gi }
+                let rows = rowsOf[gi]
                 let weights = rows.compactMap { TableSay.points($0.weight) }
                 guard !weights.isEmpty else { continue }
                 parts = weights
                 numbers = rows.compactMap { $0.weight?.quantity }
-                shown = rows.compactMap(\.weight).map(\.text).joined(separator: " + ")
+                shown = Say.terms(rows.compactMap(\.weight).map(\.text), separator: " + ")
             }
             report.judge(Relations.sum(parts: parts, total: Figure.exact(points.value)), severity: .warning, ifTruncated: nil,
                          numbers: numbers + [points], key: "department|\(group.name)",

@@ -139,9 +139,15 @@ enum ProjectTableReader {
             let r = a.row
             func cell(_ role: PerformanceRole) -> CellValue? { block.cell(g, a, role) }
             if let c = cell(.level1), !c.isEmpty {
-                level1 = Header.name(c.text)
+                let groupName = Header.name(c.text)
                 let points = Header.points(c)
-                if p.sections.last?.name != level1 || points != nil {
+                // A vertically merged 一级 cell that an export repeats on every row of its group
+                // ("产出指标（50分）" again and again) continues the group: two groups of one
+                // table never share a name.
+                let repeated = groupName == level1
+                    && p.sections.last.map { $0.name == groupName && $0.points?.value == points?.value } == true
+                level1 = groupName
+                if !repeated && (p.sections.last?.name != level1 || points != nil) {
                     p.sections.append(IndicatorSection(name: level1, points: points, span: points?.span ?? c.span))
                 }
                 level2 = ""

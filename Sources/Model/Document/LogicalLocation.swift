@@ -96,11 +96,30 @@ public struct LogicalLocator {
         }
         guard lo < tables.count, tables[lo].span.start <= offset else { return nil }
         let table = tables[lo]
-        for (r, row) in table.rows.enumerated() where row.span.start <= offset && offset <= row.span.end {
-            for (c, cell) in row.cells.enumerated() where cell.span.start <= offset && offset <= cell.span.end {
-                return LogicalLocation(.cell(table: table.number, row: r + 1, column: c + 1))
+        // Rows and cells in document order, bisected too: a report locates every finding, and
+        // a table may have tens of thousands of rows.
+        var r = LogicalLocator.first(table.rows.count) { table.rows[$0].span.end >= offset }
+        while r < table.rows.count && table.rows[r].span.start <= offset {
+            let row = table.rows[r]
+            if offset <= row.span.end {
+                var c = LogicalLocator.first(row.cells.count) { row.cells[$0].span.end >= offset }
+                while c < row.cells.count && row.cells[c].span.start <= offset {
+                    if offset <= row.cells[c].span.end { return LogicalLocation(.cell(table: table.number, row: r + 1, column: c + 1)) }
+                    c += 1
+                }
             }
+            r += 1
         }
         return nil
+    }
+
+    /// The first index in `0..<count` where `isAtOrPast` holds, for a predicate false then true.
+    static func first(_ count: Int, _ isAtOrPast: (Int) -> Bool) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if isAtOrPast(mid) { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
     }
 }
