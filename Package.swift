@@ -31,6 +31,8 @@ let package = Package(
         .target(name: "DocxFixtures", dependencies: ["CZlib"], path: "Tests/DocxFixtures"),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .target(name: "PDFFixtures", dependencies: ["CZlib"], path: "Tests/PDFFixtures"),
+        // Writes the fixtures built in code as files, for scripts (bench, fuzz seeds).
+        .executableTarget(name: "fixtures", dependencies: ["DocxFixtures"], path: "Tests/FixtureTool"),
         .testTarget(name: "PDFTests", dependencies: ["PDF", "PDFFixtures"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "DocxFixtures", "PDFFixtures"]),
         .testTarget(name: "ChecksTests", dependencies: ["Lint", "Checks"], exclude: ["Snapshots"]),

@@ -91,7 +91,7 @@ public struct ZipFixture {
     func le16(_ v: Int) -> [UInt8] { [UInt8(v & 0xFF), UInt8((v >> 8) & 0xFF)] }
     func le16(_ v: UInt16) -> [UInt8] { le16(Int(v)) }
     func le32(_ v: UInt32) -> [UInt8] { (0..<4).map { UInt8((v >> (8 * UInt32($0))) & 0xFF) } }
-    func le64(_ v: Int) -> [UInt8] { (0..<8).map { UInt8((UInt64(v) >> (8 * UInt64($0))) & 0xFF) } }
+    func le64(_ v: Int) -> [UInt8] { (0..<8).map { UInt8((UInt64(bitPattern: Int64(v)) >> (8 * UInt64($0))) & 0xFF) } }
 }
 
 /// A minimal .docx: a document.xml body written as WordprocessingML, optional styles,
