@@ -32,6 +32,8 @@ public struct FixturePage: Sendable {
 
     public var width: Double
     public var height: Double
+    /// /Rotate: degrees the page is turned clockwise when displayed.
+    public var rotate = 0
     public var ops: [Op] = []
 
     public init(width: Double = 595, height: Double = 842) {
@@ -305,7 +307,8 @@ public struct PDFFixture: Sendable {
             add(streamObject("/Type /XObject /Subtype /Form /BBox [0 0 595 842]", Array(body.utf8)))
         }
         for (k, page) in pages.enumerated() {
-            add(Object(dict: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(Self.number(page.width)) \(Self.number(page.height))] /Contents \(pageBase + 2 * k + 1) 0 R >>"))
+            let rotate = page.rotate == 0 ? "" : " /Rotate \(page.rotate)"
+            add(Object(dict: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(Self.number(page.width)) \(Self.number(page.height))]\(rotate) /Contents \(pageBase + 2 * k + 1) 0 R >>"))
             add(streamObject("", Array(contents[k].utf8)))
         }
         contents.removeAll()

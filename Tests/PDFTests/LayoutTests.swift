@@ -147,6 +147,21 @@ import Testing
         #expect(try PDFFixture(prose).read().tables.isEmpty)
     }
 
+    @Test func aRotatedPageReadsAsDisplayed() throws {
+        // A portrait sheet shown in landscape (/Rotate 90): its lines are drawn turned a quarter
+        // turn counter-clockwise, so that they are upright once the page is turned.
+        var page = FixturePage()
+        page.rotate = 90
+        let lines = ["横向页面的第一行文字", "横向页面的第二行文字"]
+        for (k, text) in lines.enumerated() {
+            page.raw("q 0 1 -1 0 \(100 + k * 20) 72 cm")
+            page.text(text, x: 0, y: 0)
+            page.raw("Q")
+        }
+        let content = try PDFFixture(page).read()
+        #expect(content.texts == lines)
+    }
+
     @Test func verticalTextReadsInDrawingOrder() throws {
         var page = FixturePage()
         // Two characters rotated a quarter turn, drawn bottom to top.

@@ -56,15 +56,29 @@ struct ContentInterpreter {
     private var pending = 0
     /// Form XObjects being run (object numbers), to refuse one that invokes itself.
     private var forms: [Int] = []
-    /// The last glyphs, to drop a glyph drawn twice in place (fake bold).
+    /// The page as displayed: glyphs outside it are not shown.
     private let bounds: Box
 
     init(page info: PageInfo, store: ObjectStore, fonts: FontCache) {
         self.store = store
         self.budget = store.budget
         self.fonts = fonts
-        self.page = PageContent(number: info.number, box: info.box)
-        self.bounds = info.box
+        // Everything is placed in the page as displayed: a page turned by /Rotate is turned back
+        // here, so that its text (drawn turned, to be upright once displayed) reads upright.
+        let (display, box) = Self.displaySpace(info.box, rotate: info.rotate)
+        self.page = PageContent(number: info.number, box: box)
+        self.bounds = box
+        self.state.ctm = display
+    }
+
+    /// The matrix from user space to the displayed page (origin at its lower left), and that page.
+    static func displaySpace(_ b: Box, rotate: Int) -> (Matrix, Box) {
+        switch rotate {
+        case 90: return (Matrix(0, -1, 1, 0, -b.y0, b.x1), Box(0, 0, b.height, b.width))
+        case 180: return (Matrix(-1, 0, 0, -1, b.x1, b.y1), Box(0, 0, b.width, b.height))
+        case 270: return (Matrix(0, 1, -1, 0, b.y1, -b.x0), Box(0, 0, b.height, b.width))
+        default: return (Matrix.identity, b)
+        }
     }
 
     mutating func run(_ info: PageInfo) throws(PDFError) {

@@ -90,14 +90,21 @@ final class PDFFont {
                 }
             }
             encoding = table
-            firstCode = max(0, min(255, try store.resolve(dict["FirstChar"]).int ?? 0))
+            var first = max(0, min(255, try store.resolve(dict["FirstChar"]).int ?? 0))
             var w: [Float] = []
             for o in (try store.resolve(dict["Widths"]).array ?? []).prefix(256) {
                 w.append(Float(try store.resolve(o).number ?? 0))
             }
-            widths = w
             let missing = try store.resolve(descriptor?["MissingWidth"]).number
             defaultWidth = Float(missing ?? 500)
+            if w.isEmpty && missing == nil {
+                // A standard font named without widths: its family's typical widths, so that
+                // the glyphs of one string do not drift into the next column.
+                w = (0..<256).map { Self.standardWidth(UInt8($0), family: baseName) }
+                first = 0
+            }
+            widths = w
+            firstCode = first
             if subtype == "Type3", let m = try store.resolve(dict["FontMatrix"]).array, m.count == 6,
                let a = try store.resolve(m[0]).number, let d = try store.resolve(m[3]).number, a != 0, abs(a) < 1e3, abs(d) < 1e3 {
                 widthScale = a
@@ -110,6 +117,21 @@ final class PDFFont {
         let weight = try store.resolve(descriptor?["FontWeight"]).number ?? 0
         let flags = try store.resolve(descriptor?["Flags"]).int ?? 0
         bold = weight >= 600 || flags & (1 << 18) != 0 || Self.heavyName(baseName)
+    }
+
+    /// Approximate widths of the standard 14 fonts, by family: enough to place the glyphs of a
+    /// string where they print.
+    static func standardWidth(_ c: UInt8, family: String) -> Float {
+        if family.contains("Courier") { return 600 }
+        let times = family.contains("Times")
+        switch c {
+        case 0x20: return times ? 250 : 278
+        case 0x30...0x39: return times ? 500 : 556
+        case 0x41...0x5A: return times ? 667 : 667
+        case 0x61...0x7A: return times ? 460 : 520
+        case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: return times ? 300 : 300
+        default: return 500
+        }
     }
 
     static func heavyName(_ name: String) -> Bool {
