@@ -13,6 +13,8 @@ public struct AuditModel: Sendable {
     public let changeClaims: [ChangeClaim]
     public let classificationItems: [ClassificationItem]
     public let completionClaims: [CompletionClaim]
+    /// "决算数小于预算数" beside the two figures, where no completion rate carries it.
+    public let outturnComparisons: [OutturnComparison]
     /// 项目支出绩效自评表, 部门整体支出绩效自评表, and self-evaluation tables that could not be read.
     public let projectTables: [PerformanceTable]
     public let departmentTables: [DepartmentTable]
@@ -40,7 +42,7 @@ public struct AuditModel: Sendable {
 
     init(document: Document, units: [TextUnit], mentions: [Mention], breakdowns: [Breakdown],
          shareClaims: [ShareClaim], chartSeries: [ChartSeries], facts: FactIndex, changeClaims: [ChangeClaim],
-         classificationItems: [ClassificationItem], completionClaims: [CompletionClaim],
+         classificationItems: [ClassificationItem], completionClaims: [CompletionClaim], outturnComparisons: [OutturnComparison],
          performance: PerformanceReader.Result, projectClaims: ProjectClaims, documentFacts: DocumentFacts, reportYear: Int?) {
         self.document = document
         self.units = units
@@ -52,6 +54,7 @@ public struct AuditModel: Sendable {
         self.changeClaims = changeClaims
         self.classificationItems = classificationItems
         self.completionClaims = completionClaims
+        self.outturnComparisons = outturnComparisons
         self.projectTables = performance.projects
         self.departmentTables = performance.departments
         self.unreadTables = performance.unread
@@ -103,6 +106,7 @@ enum Extractor {
         let classification = ClassificationReader.read(units: units, byUnit: byUnit)
         lap?("classification")
         let completion = CompletionClaimReader.read(units: units, byUnit: byUnit)
+        let comparisons = CompletionClaimReader.outturnComparisons(units: units, byUnit: byUnit, claims: completion)
         lap?("completion")
         let projectClaims = ProjectClaimReader.read(units: units, byUnit: byUnit)
         lap?("project claims")
@@ -111,7 +115,7 @@ enum Extractor {
         lap?("document facts")
         return AuditModel(document: document, units: units, mentions: mentions, breakdowns: breakdowns,
                           shareClaims: shares, chartSeries: series, facts: factIndex, changeClaims: changes,
-                          classificationItems: classification, completionClaims: completion,
+                          classificationItems: classification, completionClaims: completion, outturnComparisons: comparisons,
                           performance: performance, projectClaims: projectClaims, documentFacts: documentFacts,
                           reportYear: reportYear)
     }

@@ -126,7 +126,7 @@ enum BreakdownReader {
     static func collectParts(_ mentions: [Mention], like total: Mention) -> [Breakdown.Part] {
         var parts: [Breakdown.Part] = []
         for m in mentions {
-            if isAmount(m) && sameFamily(m.quantity.unit, total.quantity.unit) {
+            if isListedAmount(m) && sameFamily(m.quantity.unit, total.quantity.unit) {
                 parts.append(Breakdown.Part(amount: m, share: nil))
             } else if m.role == .share, m.baseLabel == nil, !parts.isEmpty, parts[parts.count - 1].share == nil {
                 parts[parts.count - 1].share = m
@@ -135,6 +135,18 @@ enum BreakdownReader {
             }
         }
         return parts
+    }
+
+    static let comparisonWords = ["比", "较", "相比", "同比", "上年", "去年", "上一年", "年初"].map(Chars.of)
+
+    /// An amount of a list, also when its name holds a change word ("支持商销稳增长30.00万"): a
+    /// change is stated against something (比、较、同比、上年), a name is not.
+    static func isListedAmount(_ m: Mention) -> Bool {
+        if isAmount(m) { return true }
+        guard m.role == .changeAmount, m.quantity.perUnit == nil, m.quantity.comparator == nil,
+              m.quantity.unit.isMoney || m.quantity.unit.isCount || m.quantity.unit == .tenThousand else { return false }
+        let label = m.labelScalars
+        return !comparisonWords.contains { MentionReader.contains($0, in: label) }
     }
 
     static func isPartial(_ t: CleanText, sentence: Range<Int>, markerAt: Int) -> Bool {

@@ -68,3 +68,32 @@ import Testing
         #expect(c.allSatisfy { $0.prior?.quantity.value != Dec("50.00") })
     }
 }
+
+/// Which figures a completion rate and an outturn comparison speak of (fixtures written for these tests).
+@Suite struct OutturnClaimTests {
+    func model(_ text: String) -> AuditModel {
+        AuditModel(document: TextReader.read(SourceText(path: "t.txt", bytes: Array(text.utf8))))
+    }
+
+    @Test func aSubItemsRateIsNotTakenAgainstItsParentsBudget() {
+        let m = model("“三公”经费财政拨款支出年初预算为4.00万元，支出决算为3.00万元，完成预算的75.00%，其中：公务接待费支出决算为1.00万元，完成预算的50.00%。\n")
+        #expect(m.completionClaims.count == 2)
+        #expect(m.completionClaims.first?.budget?.quantity.value == Dec("4.00"))
+        // The sub-item states no budget of its own.
+        #expect(m.completionClaims.last?.budget == nil)
+        #expect(m.completionClaims.last?.amount?.quantity.value == Dec("1.00"))
+    }
+
+    @Test func theComparisonWordsMeetTheTwoFiguresWithoutARate() {
+        let m = model("3.一般公共服务（类）财政事务（款）信息化建设（项）。年初预算为82.00万元，支出决算为80.50万元。决算数大于预算数的主要原因：项目追加。\n")
+        #expect(m.outturnComparisons.count == 1)
+        #expect(m.outturnComparisons.first?.budget.quantity.value == Dec("82.00"))
+        #expect(m.outturnComparisons.first?.outturn.quantity.value == Dec("80.50"))
+        #expect(m.outturnComparisons.first?.comparison == .greater)
+    }
+
+    @Test func aListedNameWithAChangeWordInItIsStillAPart() {
+        let m = model("2025年度项目总预算600.00万，其中支持外贸发展250.00万，支持消费稳增长150.00万，支持会展经济200.00万。\n")
+        #expect(m.breakdowns.first?.parts.count == 3)
+    }
+}

@@ -9,6 +9,13 @@ import Model
 enum ExtractedTextSniffer {
     static func looksExtracted(_ source: SourceText) -> Bool {
         let bytes = source.bytes
+        // First the cheap test that settles most Word exports: a line led by a TAB cell.
+        for i in 0..<source.lineCount {
+            var j = source.lineStarts[i]
+            let end = source.lineEnd(i)
+            while j < end && (bytes[j] == 0x20 || bytes[j] == 0x0C) { j += 1 }
+            if j < end && bytes[j] == 0x09 && (j + 1 == end || bytes[j + 1] != 0x09) { return false }
+        }
         var formFeeds = 0
         var rowsOfFields = 0
         for i in 0..<source.lineCount {
@@ -18,9 +25,8 @@ enum ExtractedTextSniffer {
                 if bytes[j] == 0x0C { formFeeds += 1 }
                 j += 1
             }
-            // A TAB-led cell: Word's export. (Chart and sheet data, TAB-separated, may come with either;
-            // a sheet row starts with two TABs.)
-            if j < end && bytes[j] == 0x09 && (j + 1 == end || bytes[j + 1] != 0x09) { return false }
+            // (A TAB-led cell would be Word's export, settled above; chart and sheet data, TAB-separated,
+            // may come with either: a sheet row starts with two TABs.)
             var k = j
             var gaps = 0, spaces = 0, digits = 0
             while k < end {
