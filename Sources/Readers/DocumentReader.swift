@@ -33,7 +33,7 @@ public enum DocumentReader {
             lap?("decode")
             budget.audit(textBytes: decoded.bytes.count)
             let source = SourceText(path: displayPath, bytes: decoded.bytes, encoding: decoded.encoding)
-            let document = ExtractedTextSniffer.looksExtracted(source) ? ExtractedTextReader.read(source)
+            let document = ExtractedTextSniffer.looksExtracted(source) ? ExtractedTextReader.read(source, budget: budget)
                 : TextReader.read(source, budget: budget)
             try budget.check()
             lap?("read")

@@ -11,9 +11,11 @@ import Model
 /// from aligned fields (`LayoutTable`), and leaves out the spaces the extractor added
 /// (`SpacedText`). Every character of the result still points at its place in the file.
 enum ExtractedTextReader {
-    static func read(_ source: SourceText) -> Document {
-        var reader = ExtractedTextBuilder(source: source)
-        reader.build()
+    /// With a `budget`, the layout, the clean text and every table cell are charged, and reading
+    /// stops once it is exhausted (the caller throws its failure).
+    static func read(_ source: SourceText, budget: WorkBudget? = nil) -> Document {
+        var reader = ExtractedTextBuilder(source: source, budget: budget)
+        if budget?.isExhausted != true { reader.build() }
         return reader.finish()
     }
 }
@@ -32,15 +34,21 @@ struct ExtractedTextBuilder {
     let blankLinesSpaceLines: Bool
     var blocks: [Block] = []
     var tableCount = 0
+    let budget: WorkBudget?
 
-    init(source: SourceText) {
+    init(source: SourceText, budget: WorkBudget? = nil) {
         self.source = source
         self.bytes = source.bytes
-        let lines = LaidLines.read(source)
-        self.lines = lines
+        self.budget = budget
         var leads = 0
         source.bytes.withUnsafeBufferPointer { b in for x in b where x & 0xC0 != 0x80 { leads += 1 } }
-        self.arena = TextArena(source: source.bytes, capacity: leads + leads / 64 + 256)
+        let capacity = leads + leads / 64 + 256
+        // The source, its line index, the clean text's scalars and offsets, and a layout per line.
+        budget?.charge(.memory, source.bytes.count + source.lineStarts.count * (8 + MemoryLayout<LaidLine>.stride) + capacity * 8)
+        let lines = budget?.isExhausted == true ? [] : LaidLines.read(source)
+        self.lines = lines
+        budget?.charge(.memory, lines.reduce(0) { $0 + $1.fields.count } * MemoryLayout<LaidField>.stride)
+        self.arena = TextArena(source: source.bytes, capacity: budget?.isExhausted == true ? 1 : capacity)
         let furniture = PageFurniture.find(lines, source: source)
         self.order = lines.indices.filter { !lines[$0].isBlank && !furniture.contains($0) }
         let wrap = WrapModel.estimate(order.map { lines[$0] })
@@ -76,7 +84,7 @@ struct ExtractedTextBuilder {
         var k = 0
         var paragraph: [Int] = []
         var nextRegion = 0
-        while k < order.count {
+        while k < order.count && budget?.isExhausted != true {
             if chartLike[k] && !(nextRegion < regions.count && regions[nextRegion].contains(k)) {
                 // Chart data a document exported with its text (TAB-separated names and values):
                 // read as the Word-export reader reads it.
@@ -205,6 +213,8 @@ struct ExtractedTextBuilder {
         var rows: [Row] = []
         var builder = CleanTextBuilder(bytes: bytes, arena: arena)
         for r in layout.rows {
+            budget?.charge(.cells, r.cells.count)
+            if budget?.isExhausted == true { return }
             var cells: [Cell] = []
             var rowStart = Int.max, rowEnd = 0
             for parts in r.cells where !parts.isEmpty {

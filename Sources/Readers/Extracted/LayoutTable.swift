@@ -105,23 +105,37 @@ struct LayoutTable {
     static func anchors(region: [Int], fields: [[LaidField]]) -> [Anchor]? {
         guard let first = region.indices.first(where: { fields[$0].count >= 2 && fields[$0].contains { $0.isValue } }) else { return nil }
         let body = Array(region.indices[first...]).filter { !fields[$0].isEmpty }
-        guard body.count >= 2 else { return nil }
+        // (A line of hundreds of fields is no table row to place: matching it would cost fields × anchors.)
+        guard body.count >= 2, !region.indices.contains(where: { fields[$0].count > 256 }) else { return nil }
         var anchors: [Anchor] = []
+        // Edges by display column (a histogram: linear in the fields, whatever the table's length).
+        let widthLimit = 4096
         for valueSide in [true, false] {
-            var points: [Int] = []
-            for k in body { for f in fields[k] where f.isValue == valueSide { points.append(valueSide ? f.end : f.start) } }
-            var kept: [Anchor] = []
-            while !points.isEmpty && kept.count < 64 {
-                var best = 0, bestCount = 0
-                for p in Set(points) {
-                    let n = points.reduce(0) { $0 + (abs($1 - p) <= 2 ? 1 : 0) }
-                    if n > bestCount || (n == bestCount && p < best) { best = p; bestCount = n }
+            var histogram = [Int](repeating: 0, count: widthLimit + 3)
+            var any = false
+            for k in body {
+                for f in fields[k] where f.isValue == valueSide {
+                    let p = valueSide ? f.end : f.start
+                    guard p < widthLimit else { return nil }
+                    histogram[p] += 1
+                    any = true
                 }
-                if bestCount < 2 && body.count >= 4 { break }
+            }
+            guard any else { continue }
+            var kept: [Anchor] = []
+            while kept.count < 64 {
+                // The edge with the most fields within two columns of it (ties: the leftmost).
+                var best = 0, bestCount = 0
+                var window = histogram[0] + histogram[1] + histogram[2]
+                for p in 0..<widthLimit {
+                    if window > bestCount { best = p; bestCount = window }
+                    window += histogram[p + 3] - (p >= 2 ? histogram[p - 2] : 0)
+                }
+                if bestCount == 0 || (bestCount < 2 && body.count >= 4) { break }
                 if !kept.contains(where: { abs($0.position - best) <= 6 && bestCount * 3 < $0.count }) {
                     kept.append(Anchor(position: best, isValue: valueSide, count: bestCount))
                 }
-                points.removeAll { abs($0 - best) <= 2 }
+                for q in max(0, best - 2)...(best + 2) { histogram[q] = 0 }
             }
             anchors.append(contentsOf: kept)
         }
