@@ -39,6 +39,11 @@ struct AuditCommand {
         let baseline = try o.baseline.map { path throws(ConfigError) in
             try Baseline.read(absolute: PathText.join(cwd, path), display: path)
         }
+        // The baseline --write-baseline replaces: what this run does not cover is kept from it.
+        let previousBaseline = try o.writeBaseline.flatMap { path throws(ConfigError) -> Baseline? in
+            let absolute = PathText.join(cwd, path)
+            return FileSystem.exists(absolute) ? try Baseline.read(absolute: absolute, display: path) : nil
+        }
 
         // Inputs, each with its configuration and settings.
         var discovery = InputDiscovery(workingDirectory: cwd)
@@ -50,6 +55,7 @@ struct AuditCommand {
         var seenConfigs = Set<String>()
         var pipelines: [FileSettings: Int] = [:]
         var pipelineList: [Pipeline] = []
+        var scope = AuditScope()
         for input in discovery.inputs(o.paths) {
             if let shard = o.shard, !shard.contains(input) { continue }
             let absolute = input.path == "-" ? cwd + "/<stdin>" : PathText.join(cwd, input.path)
@@ -61,8 +67,10 @@ struct AuditCommand {
                 settings = config.settings(forRelativePath: relative, base: settings)
                 if seenConfigs.insert(config.file).inserted { ledger.add(config) }
             }
+            let configured = settings.enabled
             if let select = o.select { settings.enabled.formIntersection(select) }
             settings.enabled.subtract(o.ignore)
+            let skipped = configured.subtracting(settings.enabled)
             if let f = o.failOn { settings.failOn = f }
             let index = pipelines[settings] ?? {
                 var pipeline = Pipeline(linter: Linter(checks: Registry.all.filter { settings.enabled.contains($0.id) }, severities: settings.severities))
@@ -73,7 +81,7 @@ struct AuditCommand {
                 return pipelineList.count - 1
             }()
             inputs.append(input)
-            plans[input.display] = Plan(absolute: absolute, pipeline: index, failOn: settings.failOn)
+            plans[input.display] = Plan(absolute: absolute, pipeline: index, failOn: settings.failOn, skipped: skipped)
         }
 
         let html = o.format == .html ? try HTMLDestination.choose(output: o.output, inputs: inputs) : nil
@@ -107,10 +115,12 @@ struct AuditCommand {
                 progress.clear()
                 Commands.printError("\(result.path): \(e.message.text(language))")
             }
+            // A file that could not be read says nothing about its baseline entries and acceptances.
+            if result.error == nil { scope.audited(plan.absolute, skipping: plan.skipped) }
             ledger.record(result.findings, file: plan.absolute)
             if var m = matcher {
                 let accepted = result.findings.filter { $0.suppression != nil }
-                let (kept, dropped) = m.filter(result.findings.filter { $0.suppression == nil }, file: plan.absolute)
+                let (kept, dropped) = m.filter(result.findings.filter { $0.suppression == nil }, source: result.source, file: plan.absolute)
                 result.findings = (kept + accepted).sorted(by: Linter.documentOrder)
                 summary.baselined += dropped
                 matcher = m
@@ -118,7 +128,8 @@ struct AuditCommand {
             if let dir = baselineDirectory {
                 let path = PathText.relative(plan.absolute, to: dir) ?? plan.absolute
                 for f in result.findings where f.suppression == nil {
-                    recorded.append(Baseline.Entry(path: path, check: f.checkID, fingerprint: f.fingerprint, message: f.message.text(language)))
+                    recorded.append(Baseline.Entry(path: path, check: f.checkID, fingerprint: f.fingerprint,
+                                                   figures: result.source.map { BaselineFigures.of(f, in: $0) }, message: f.message.text(language)))
                 }
             }
             failing += result.findings.filter { $0.suppression == nil && plan.failOn.fails($0.severity) }.count
@@ -127,13 +138,14 @@ struct AuditCommand {
             progress.advance(findings: result.findings.count)
         }
         let display = { (path: String) in PathText.relative(path, to: cwd) ?? path }
-        summary.notices = ledger.unused(display: display)
+        summary.notices = ledger.unused(in: scope, display: display)
         if let m = matcher {
-            summary.staleBaseline = m.stale
-            if m.stale > 0, let b = o.baseline {
+            let stale = m.stale(in: scope)
+            summary.staleBaseline = stale
+            if stale > 0, let b = o.baseline {
                 summary.notices.append(LocalizedText(
-                    zh: "基线 \(b) 中有 \(m.stale) 个问题已不再出现；用 --write-baseline \(b) 重新生成可以缩小基线",
-                    en: "\(m.stale) finding\(m.stale == 1 ? "" : "s") in the baseline \(b) no longer occur; regenerate it with --write-baseline \(b) to shrink it"))
+                    zh: "基线 \(b) 中有 \(stale) 个问题已不再出现；用 --write-baseline \(b) 重新生成可以缩小基线",
+                    en: "\(stale) finding\(stale == 1 ? "" : "s") in the baseline \(b) no longer occur; regenerate it with --write-baseline \(b) to shrink it"))
             }
         }
         reporter.end(summary)
@@ -148,11 +160,15 @@ struct AuditCommand {
         progress.finish(summary, language: language, show: progress.enabled)
 
         if let path = o.writeBaseline {
-            let baseline = Baseline(directory: baselineDirectory ?? cwd, entries: recorded)
+            let baseline = Baseline.merged(previous: previousBaseline, recorded: recorded, directory: baselineDirectory ?? cwd, scope: scope)
             guard let file = Output.file(path) else { throw UsageError(message: "cannot write '\(path)'") }
             file.write(BaselineWriter.json(baseline))
             file.close()
-            Commands.printError(language == .zh ? "已将 \(recorded.count) 个问题写入基线 \(path)" : "recorded \(recorded.count) finding\(recorded.count == 1 ? "" : "s") in the baseline \(path)")
+            let kept = baseline.entries.count - recorded.count
+            Commands.printError(language == .zh
+                ? "已将 \(recorded.count) 个问题写入基线 \(path)" + (kept > 0 ? "，保留了本次未检查的 \(kept) 条" : "")
+                : "recorded \(recorded.count) finding\(recorded.count == 1 ? "" : "s") in the baseline \(path)"
+                    + (kept > 0 ? ", keeping \(kept) \(kept == 1 ? "entry" : "entries") this run did not cover" : ""))
             return summary.inputErrors > 0 ? ExitCode.inputError : ExitCode.clean
         }
         if summary.inputErrors > 0 { return ExitCode.inputError }
@@ -165,6 +181,8 @@ struct AuditCommand {
         var absolute: String
         var pipeline: Int
         var failOn: FailOn
+        /// The checks the configuration runs on this file and the command line does not.
+        var skipped: Set<String> = []
     }
 
     func configurationFinder() throws(ConfigError) -> ConfigurationFinder? {

@@ -8,6 +8,8 @@ enum CLI {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static let binary: URL = {
+        // Another build to run the tests against (to show a test fails before a change).
+        if let other = ProcessInfo.processInfo.environment["REPORTLINT_TEST_BINARY"] { return URL(fileURLWithPath: other) }
         // The test bundle sits next to the products it was built with.
         let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         var dir = exe.deletingLastPathComponent()

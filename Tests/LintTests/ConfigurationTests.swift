@@ -96,20 +96,59 @@ import Testing
     }
 
     @Test func baselineMatchingCountsWhatIsGone() throws {
-        func finding(_ fp: String) -> Finding {
-            var f = Finding(check: "share-of-total", severity: .error, message: LocalizedText(zh: "", en: ""), span: Span(0, 1), key: fp)
+        let source = SourceText(path: "a.txt", bytes: Array("基本支出684.35万元，人员经费598.12万元\n".utf8))
+        func finding(_ fp: String, check: String = "share-of-total") -> Finding {
+            var f = Finding(check: check, severity: .error, message: LocalizedText(zh: "", en: ""), span: Span(39, 51), key: fp)
             f.fingerprint = fp
             return f
         }
         let baseline = Baseline(directory: "/repo", entries: [
-            .init(path: "a.txt", check: "share-of-total", fingerprint: "aaaaaaaaaaaaaaaa", message: ""),
-            .init(path: "a.txt", check: "share-of-total", fingerprint: "bbbbbbbbbbbbbbbb", message: ""),
-            .init(path: "sub/c.txt", check: "share-of-total", fingerprint: "cccccccccccccccc", message: ""),
+            .init(path: "a.txt", check: "share-of-total", fingerprint: "aaaaaaaaaaaaaaaa", figures: ["598.12"], message: ""),
+            .init(path: "a.txt", check: "share-of-total", fingerprint: "bbbbbbbbbbbbbbbb", figures: nil, message: ""),
+            .init(path: "a.txt", check: "identity", fingerprint: "eeeeeeeeeeeeeeee", figures: ["1"], message: ""),
+            .init(path: "sub/c.txt", check: "share-of-total", fingerprint: "cccccccccccccccc", figures: nil, message: ""),
         ])
         var m = Baseline.Matcher(baseline)
-        let (kept, dropped) = m.filter([finding("aaaaaaaaaaaaaaaa"), finding("dddddddddddddddd")], file: "/repo/a.txt")
+        let (kept, dropped) = m.filter([finding("aaaaaaaaaaaaaaaa"), finding("dddddddddddddddd")], source: source, file: "/repo/a.txt")
         #expect(kept.map(\.fingerprint) == ["dddddddddddddddd"] && dropped == 1)
-        // b is gone from an audited file; c's file was not audited but does not exist either.
-        #expect(m.stale == 2)
+        var scope = AuditScope()
+        scope.audited("/repo/a.txt", skipping: ["identity"])
+        // b is gone from an audited file; c's file was not audited but does not exist either;
+        // e belongs to a check the run skipped.
+        #expect(m.stale(in: scope) == 2)
+        var full = AuditScope()
+        full.audited("/repo/a.txt", skipping: [])
+        #expect(m.stale(in: full) == 3)
+    }
+
+    @Test func aBaselineEntryMatchesOnlyTheSameFigures() throws {
+        let before = SourceText(path: "a.txt", bytes: Array("基本支出684.35万元，人员经费598.12万元\n".utf8))
+        let after = SourceText(path: "a.txt", bytes: Array("基本支出684.35万元，人员经费599.20万元\n".utf8))
+        var f = Finding(check: "identity", severity: .error, message: LocalizedText(zh: "", en: ""), span: Span(39, 51), key: "k")
+        f.fingerprint = "aaaaaaaaaaaaaaaa"
+        f.related = [RelatedLocation(role: "total", span: Span(12, 24), message: LocalizedText(zh: "", en: ""))]
+        #expect(BaselineFigures.of(f, in: before) == ["598.12", "684.35"])
+        let baseline = Baseline(directory: "/repo", entries: [
+            .init(path: "a.txt", check: "identity", fingerprint: f.fingerprint, figures: BaselineFigures.of(f, in: before), message: ""),
+        ])
+        var same = Baseline.Matcher(baseline)
+        #expect(same.filter([f], source: before, file: "/repo/a.txt").baselined == 1)
+        var changed = Baseline.Matcher(baseline)
+        #expect(changed.filter([f], source: after, file: "/repo/a.txt").baselined == 0)
+        #expect(BaselineFigures.figures(in: "1,418.62万元、3，4 and 1, 234.5%") == ["1418.62", "3", "4", "1234.5%"])
+    }
+
+    @Test func aRewrittenBaselineKeepsWhatTheRunDidNotCover() throws {
+        let previous = Baseline(directory: "/nonexistent-repo", entries: [
+            .init(path: "a.txt", check: "identity", fingerprint: "1111111111111111", figures: ["1"], message: ""),
+            .init(path: "a.txt", check: "share-of-total", fingerprint: "2222222222222222", figures: ["2"], message: ""),
+            .init(path: "gone.txt", check: "identity", fingerprint: "3333333333333333", figures: ["3"], message: ""),
+        ])
+        var scope = AuditScope()
+        scope.audited("/nonexistent-repo/a.txt", skipping: ["identity"])
+        let recorded = [Baseline.Entry(path: "a.txt", check: "share-of-total", fingerprint: "4444444444444444", figures: ["4"], message: "")]
+        let merged = Baseline.merged(previous: previous, recorded: recorded, directory: "/nonexistent-repo", scope: scope)
+        // The skipped check's entry stays, the ran check's old entry is replaced, the missing file's entry goes.
+        #expect(merged.entries.map(\.fingerprint) == ["1111111111111111", "4444444444444444"])
     }
 }

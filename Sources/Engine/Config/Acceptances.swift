@@ -13,9 +13,8 @@ public struct AcceptanceLedger: Sendable {
     private var reasons: [Key: String] = [:]
     /// The same reasons by file, then fingerprint.
     private var byFile: [String: [String: String]] = [:]
-    private var sources: [Key: (config: String, index: Int)] = [:]
+    private var sources: [Key: (config: String, index: Int, check: String?)] = [:]
     private var used = Set<Key>()
-    private var audited = Set<String>()
 
     public init() {}
 
@@ -26,7 +25,7 @@ public struct AcceptanceLedger: Sendable {
             if reasons[key] == nil {
                 reasons[key] = a.reason
                 byFile[a.absolutePath, default: [:]][a.fingerprint] = a.reason
-                sources[key] = (config.file, i)
+                sources[key] = (config.file, i, a.check)
             }
         }
     }
@@ -38,19 +37,24 @@ public struct AcceptanceLedger: Sendable {
 
     /// Notes which acceptances a file's audit used (its suppressed findings).
     public mutating func record(_ findings: [Finding], file absolutePath: String) {
-        audited.insert(absolutePath)
         for f in findings where f.suppression != nil {
             let key = Key(path: absolutePath, fingerprint: f.fingerprint)
             if reasons[key] != nil { used.insert(key) }
         }
     }
 
-    /// Acceptances about audited files that matched nothing, or about files that are gone.
-    public func unused(display: (String) -> String) -> [LocalizedText] {
-        reasons.keys.filter { !used.contains($0) && (audited.contains($0.path) || !FileSystem.exists($0.path)) }
+    /// Acceptances the run covered (their file audited and their check run there: `--select`
+    /// says nothing about the other checks' acceptances) that matched nothing, or about files
+    /// that are gone. An acceptance that does not name its check is covered only when every
+    /// check ran on its file.
+    public func unused(in scope: AuditScope, display: (String) -> String) -> [LocalizedText] {
+        reasons.keys.filter { key in
+            guard !used.contains(key), let source = sources[key] else { return false }
+            return scope.covers(file: key.path, check: source.check ?? "") || (!scope.audited(key.path) && !FileSystem.exists(key.path))
+        }
             .sorted { ($0.path, $0.fingerprint) < ($1.path, $1.fingerprint) }
-            .map { key in
-                let (config, index) = sources[key]!
+            .compactMap { key in
+                guard let (config, index, _) = sources[key] else { return nil }
                 let file = display(key.path), where_ = "\(display(config)): accepted[\(index)]"
                 return LocalizedText(zh: "\(where_)：\(file) 中没有指纹为 \(key.fingerprint) 的问题，这条接受记录已不再需要，可以删除",
                                      en: "\(where_): no finding in \(file) has fingerprint \(key.fingerprint); the acceptance is no longer needed")
