@@ -28,13 +28,16 @@ public struct Input: Sendable, Hashable {
 /// Turns the command line's paths into the sorted list of files to audit.
 ///
 /// A directory is walked recursively for `*.txt`, `*.docx` and `*.pdf` files, skipping hidden
-/// entries and `.build`; `--include` / `--exclude` globs filter what the walk finds
-/// (a file named on the command line is always audited). Inputs are sorted by the
+/// entries, `.build` and, inside a git work tree, what its `.gitignore` files ignore
+/// (`GitIgnore`; `--no-ignore` turns that off); `--include` / `--exclude` globs filter what
+/// the walk finds (a file named on the command line is always audited). Inputs are sorted by the
 /// displayed path, bytewise, so reports are the same whatever order the paths came in.
 public struct InputDiscovery: Sendable {
     public var include: [Glob] = []
     public var exclude: [Glob] = []
     public var extensions: Set<String> = ["txt", "docx", "pdf"]
+    /// Leave out what `.gitignore` files ignore (inside a git work tree).
+    public var honoursGitIgnore = true
     /// Paths are displayed relative to this directory when they lie inside it.
     public var workingDirectory: String
 
@@ -52,7 +55,9 @@ public struct InputDiscovery: Sendable {
             if argument == "-" { add(.standardInput); continue }
             if isDirectory(argument) {
                 let root = argument.hasSuffix("/") && argument.count > 1 ? String(argument.dropLast()) : argument
-                walk(root, relative: "") { file, relative in
+                let absolute = PathText.join(workingDirectory, root)
+                let ignores = honoursGitIgnore ? GitIgnoreStack.enclosing(absolute) : nil
+                walk(root, absolute: absolute, relative: "", ignores: ignores) { file, relative in
                     guard matches(relative) else { return }
                     add(Input(path: file, display: display(file), named: false))
                 }
@@ -86,9 +91,12 @@ public struct InputDiscovery: Sendable {
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
-    /// Depth-first, entries in name order; hidden entries and `.build` are skipped, and
-    /// symbolic links to directories are not followed (no cycles).
-    func walk(_ directory: String, relative: String, _ visit: (String, String) -> Void) {
+    /// Depth-first, entries in name order; hidden entries, `.build` and what the `.gitignore`
+    /// files in force ignore are skipped, and symbolic links to directories are not followed
+    /// (no cycles). `absolute` is `directory` from the root, for the ignore rules.
+    func walk(_ directory: String, absolute: String, relative: String, ignores: GitIgnoreStack?, _ visit: (String, String) -> Void) {
+        var ignores = ignores
+        ignores?.load(absolute + "/.gitignore", base: absolute)
         guard let dir = opendir(directory) else { return }
         var entries: [(String, Bool)] = []
         while let entry = readdir(dir) {
@@ -110,7 +118,9 @@ public struct InputDiscovery: Sendable {
         for (name, isDir) in entries.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }) {
             let full = directory + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
-            if isDir { walk(full, relative: rel, visit) } else { visit(full, rel) }
+            let fullAbsolute = absolute == "/" ? "/" + name : absolute + "/" + name
+            if ignores?.ignores(fullAbsolute, isDirectory: isDir) == true { continue }
+            if isDir { walk(full, absolute: fullAbsolute, relative: rel, ignores: ignores, visit) } else { visit(full, rel) }
         }
     }
 }

@@ -44,6 +44,8 @@ struct AuditOptions {
     var baseline: String?
     var writeBaseline: String?
     var strictBaseline = false
+    /// --no-ignore: walk directories without honouring .gitignore files.
+    var noIgnore = false
 }
 
 /// Hand-written parsing: subcommand first (optional), then options and paths in any order.
@@ -161,6 +163,7 @@ enum Arguments {
             case "--baseline": o.baseline = try value(rest, &i)
             case "--write-baseline": o.writeBaseline = try value(rest, &i)
             case "--strict-baseline": o.strictBaseline = true
+            case "--no-ignore": o.noIgnore = true
             default:
                 if let eq = a.firstIndex(of: "="), a.hasPrefix("--") {
                     // --format=json
@@ -181,7 +184,7 @@ enum Arguments {
 
     static let knownOptions = ["--format", "--output", "--lang", "--fail-on", "--select", "--ignore", "--color", "--no-color",
                                "--verified", "--jobs", "--include", "--exclude", "--shard", "--progress", "--no-progress",
-                               "--config", "--no-config", "--baseline", "--write-baseline", "--strict-baseline",
+                               "--config", "--no-config", "--baseline", "--write-baseline", "--strict-baseline", "--no-ignore",
                                "--help", "--version"]
 
     static func suggestion(_ a: String) -> String {
@@ -244,6 +247,7 @@ enum Arguments {
                                        the report is the same whatever N is
       --include GLOB / --exclude GLOB  filter the files found in directories (repeatable);
                                        directories are searched for *.txt, *.docx and *.pdf
+      --no-ignore                      also walk what .gitignore files ignore
       --shard K/N                      audit only shard K of N: files whose path hashes
                                        (FNV-1a 64, mod N) to K-1
       --progress / --no-progress       a progress line on standard error (default: on a terminal)

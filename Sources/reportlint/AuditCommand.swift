@@ -49,6 +49,7 @@ struct AuditCommand {
         var discovery = InputDiscovery(workingDirectory: cwd)
         discovery.include = o.include.map(Glob.init)
         discovery.exclude = o.exclude.map(Glob.init)
+        discovery.honoursGitIgnore = !o.noIgnore
         var inputs: [Input] = []
         var plans: [String: Plan] = [:]
         var ledger = AcceptanceLedger()
@@ -84,6 +85,11 @@ struct AuditCommand {
             plans[input.display] = Plan(absolute: absolute, pipeline: index, failOn: settings.failOn, skipped: skipped)
         }
 
+        if inputs.isEmpty {
+            // A gate that audits nothing must not pass, whatever --fail-on says.
+            Commands.printError(NothingToAudit(options: o, configured: !seenConfigs.isEmpty).message.text(language))
+            return ExitCode.inputError
+        }
         let html = o.format == .html ? try HTMLDestination.choose(output: o.output, inputs: inputs) : nil
         let out = html == .page || html == nil ? try output() : Output.standardOutput()
         let reporter = makeReporter(out, language, html: html)
