@@ -7,8 +7,14 @@ import PDF
 /// unchanged. Findings point at that text (`reportlint dump --text`) and name the page and,
 /// in a table, the cell.
 public enum PDFDocumentReader {
+    /// "%PDF" at the start; or "%PDF-" within the first kilobyte of a file that ends like a
+    /// PDF (viewers accept junk before the header; a text that merely quotes one is not a PDF).
     public static func isPDF(_ bytes: [UInt8]) -> Bool {
-        bytes.count >= 5 && bytes[0] == 0x25 && bytes[1] == 0x50 && bytes[2] == 0x44 && bytes[3] == 0x46 && bytes[4] == 0x2D
+        let magic: [UInt8] = [0x25, 0x50, 0x44, 0x46]
+        if bytes.count >= 4 && Array(bytes[0..<4]) == magic { return true }
+        let head = bytes.prefix(1024)
+        guard Search.contains(magic + [0x2D], in: Array(head)) else { return false }
+        return Search.contains(Array("%%EOF".utf8), in: Array(bytes.suffix(1024)))
     }
 
     /// `lap`, when given, is called after each stage with its name (`reportlint profile`).

@@ -63,6 +63,23 @@ import Testing
         #expect(at("占70.00%")?.page == 2)
     }
 
+    @Test func aPDFIsKnownByItsContent() throws {
+        // Junk before the header, as some servers add it: still a PDF.
+        let prefixed = Array("HTTP junk\r\n".utf8) + Self.fixture().bytes()
+        guard case .success(let doc) = DocumentReader.read(bytes: prefixed, path: "report.bin") else {
+            Issue.record("a PDF after junk was not read")
+            return
+        }
+        #expect(doc.origin == .pdf && !doc.tables.isEmpty)
+        // A text that quotes a PDF header is still a text.
+        let text = Array("关于%PDF-1.7格式的说明。\n本年收入合计100.00万元。\n".utf8)
+        guard case .success(let plain) = DocumentReader.read(bytes: text, path: "notes.txt") else {
+            Issue.record("the text was not read")
+            return
+        }
+        #expect(plain.origin != .pdf)
+    }
+
     @Test func unreadablePDFsAreInputErrors() {
         var scanned = FixturePage()
         scanned.ops.append(.image)

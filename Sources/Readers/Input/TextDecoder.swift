@@ -98,9 +98,6 @@ public enum BinarySniffer {
             return LocalizedText(zh: "这是旧版 Word（.doc）或加密的 Office 文件，不受支持；请另存为 .docx 或导出为文本",
                                  en: "this is a legacy Word (.doc) or encrypted Office file, which is not supported; save it as .docx or export it as text")
         }
-        if raw.count >= 5 && raw[0] == 0x25 && raw[1] == 0x50 && raw[2] == 0x44 && raw[3] == 0x46 {
-            return LocalizedText(zh: "这是 PDF 文件，不受支持；请提供 .docx 或导出的文本", en: "this is a PDF file, which is not supported; provide the .docx or exported text")
-        }
         return nil
     }
 }
