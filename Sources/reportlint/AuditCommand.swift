@@ -42,7 +42,7 @@ struct AuditCommand {
         // The baseline --write-baseline replaces: what this run does not cover is kept from it.
         let previousBaseline = try o.writeBaseline.flatMap { path throws(ConfigError) -> Baseline? in
             let absolute = PathText.join(cwd, path)
-            return FileSystem.exists(absolute) ? try Baseline.read(absolute: absolute, display: path) : nil
+            return FileSystem.exists(absolute) ? try Baseline.read(absolute: absolute, display: path, messages: true) : nil
         }
 
         // Inputs, each with its configuration and settings.

@@ -418,7 +418,7 @@ enum GB18030 {
         try #"{"checks": {"disable": ["share-of-totl"]}}"#.write(to: dir.appendingPathComponent(".reportlint.json"), atomically: true, encoding: .utf8)
         let r = try CLI.run(["reports"], cwd: dir)
         #expect(r.status == 64)
-        #expect(r.stderr == "reportlint: .reportlint.json: checks.disable[0]: unknown check 'share-of-totl'; did you mean 'share-of-total'?\n")
+        #expect(r.stderr == "reportlint: .reportlint.json:1: checks.disable[0]: unknown check 'share-of-totl'; did you mean 'share-of-total'?\n")
         #expect(r.stdout.isEmpty)
     }
 

@@ -229,3 +229,27 @@ import Testing
         #expect(throws: InputError.self) { try budget.check() }
     }
 }
+
+@Suite struct GlobLimitTests {
+    @Test func manyStarsMatchInLinearTime() {
+        // Backtracking tried every split of the name between the stars: exponential.
+        let glob = Glob("*a*a*a*a*a*a*a*ab")
+        let name = String(repeating: "a", count: 60) + ".txt"
+        let clock = ContinuousClock()
+        var matched = true
+        let elapsed = clock.measure { for _ in 0..<100 { matched = glob.matches("reports/" + name) } }
+        #expect(!matched)
+        #expect(elapsed < .seconds(2), "\(elapsed)")
+        #expect(glob.matches(String(repeating: "a", count: 40) + "b"))
+    }
+
+    @Test func patternsKeepTheirMeaning() {
+        #expect(Glob("**/x.txt").matches("x.txt") && Glob("**/x.txt").matches("a/b/x.txt"))
+        #expect(!Glob("a/**/x.txt").matches("a/bx.txt"))
+        #expect(Glob("a/**").matches("a/b/c") && !Glob("a/**").matches("b/c"))
+        #expect(Glob("a/*/c").matches("a/b/c") && !Glob("a/*/c").matches("a/b/d/c"))
+        #expect(Glob("[a-c]?.txt").matches("b1.txt") && !Glob("[a-c]?.txt").matches("d1.txt"))
+        #expect(Glob("[^a-c]*").matches("z") && Glob("[").matches("["))
+        #expect(Glob("*").matches("dir/file") && !Glob("d*/*").matches("e/f"))
+    }
+}

@@ -39,12 +39,12 @@ import Testing
     @Test func theLoaderAcceptsTheGoodAndRefusesTheBad() {
         for json in Self.good {
             #expect(throws: Never.self, "\(json)") {
-                _ = try ConfigurationLoader.parse(Data(json.utf8), absolute: "/r/.reportlint.json", display: "c", knownChecks: Registry.ids)
+                _ = try ConfigurationLoader.parse(Array(json.utf8), absolute: "/r/.reportlint.json", display: "c", knownChecks: Registry.ids)
             }
         }
         for json in Self.bad {
             #expect(throws: ConfigError.self, "\(json)") {
-                _ = try ConfigurationLoader.parse(Data(json.utf8), absolute: "/r/.reportlint.json", display: "c", knownChecks: Registry.ids)
+                _ = try ConfigurationLoader.parse(Array(json.utf8), absolute: "/r/.reportlint.json", display: "c", knownChecks: Registry.ids)
             }
         }
     }

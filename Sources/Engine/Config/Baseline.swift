@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Model
 import Readers
 import Extraction
@@ -43,44 +50,34 @@ public struct Baseline: Sendable {
         }
     }
 
-    public static func read(absolute: String, display: String) throws(ConfigError) -> Baseline {
-        guard case .success(let bytes) = FileInput.read(absolute, limit: 256 << 20) else {
+    /// Reads a baseline file as a stream (`BaselineReader`), checking it against its schema.
+    /// `messages`: keep each entry's message (only a baseline that will be written back needs
+    /// them; matching does not, and a million of them would cost hundreds of megabytes).
+    public static func read(absolute: String, display: String, messages: Bool = false) throws(ConfigError) -> Baseline {
+        var st = stat()
+        guard stat(absolute, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
             throw ConfigError(file: display, key: "", problem: "cannot be read (write one with --write-baseline)")
         }
-        return try parse(bytes, absolute: absolute, display: display)
+        let fd = open(absolute, O_RDONLY)
+        guard fd >= 0 else { throw ConfigError(file: display, key: "", problem: "cannot be read (write one with --write-baseline)") }
+        defer { close(fd) }
+        let entries = try BaselineReader.read(fd: fd, display: display, messages: messages)
+        return Baseline(directory: PathText.parent(absolute), asRead: entries)
     }
 
-    public static func parse(_ bytes: [UInt8], absolute: String, display: String) throws(ConfigError) -> Baseline {
-        let root: JSONNode
-        do {
-            root = try JSONParser.parse(bytes)
-        } catch {
-            throw ConfigError(file: display, key: "", problem: "is not valid JSON (\(error.description))")
+    /// Entries as read from a file, kept in the file's order (sorting a million costs seconds
+    /// and matching does not need it).
+    init(directory: String, asRead entries: [Entry]) {
+        self.directory = directory
+        self.entries = entries
+    }
+
+    static func hexDigit(_ b: UInt8) -> UInt64? {
+        switch b {
+        case 0x30...0x39: return UInt64(b - 0x30)
+        case 0x61...0x66: return UInt64(b - 0x61 + 10)
+        default: return nil
         }
-        guard root.members != nil else { throw ConfigError(file: display, key: "", problem: "is not a JSON object") }
-        guard case .number(let n)? = root[formatKey]?.value, readableFormats.contains(n) else {
-            throw ConfigError(file: display, key: formatKey,
-                              problem: "must be \(format) (or 1): this is not a reportlint baseline, or a newer one")
-        }
-        guard let list = root["findings"]?.array else {
-            throw ConfigError(file: display, key: "findings", problem: "must be an array of objects")
-        }
-        var entries: [Entry] = []
-        for (i, item) in list.enumerated() {
-            guard let path = item["path"]?.string, let fingerprint = item["fingerprint"]?.string else {
-                throw ConfigError(file: display, key: "findings[\(i)]", problem: "needs \"path\" and \"fingerprint\"")
-            }
-            var figures: [String]?
-            if let node = item["figures"] {
-                guard let array = node.array, array.allSatisfy({ $0.string != nil }) else {
-                    throw ConfigError(file: display, key: "findings[\(i)].figures", problem: "must be an array of strings")
-                }
-                figures = array.compactMap(\.string)
-            }
-            entries.append(Entry(path: path, check: item["check"]?.string ?? "", fingerprint: fingerprint, figures: figures,
-                                 message: item["message"]?.string ?? ""))
-        }
-        return Baseline(directory: PathText.parent(absolute), entries: entries)
     }
 
     /// The baseline a run writes over `previous` (the file it replaces, if any): this run's

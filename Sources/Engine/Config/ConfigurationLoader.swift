@@ -1,25 +1,40 @@
-import Foundation
 import Model
 import Readers
 import Extraction
 
-/// A configuration that cannot be used: one line naming the file, the key and, when a
-/// name was misspelt, the closest valid one. The command line exits 64 on it.
+/// A configuration that cannot be used: one line naming the file, the line, the key, the
+/// offending value and, when a name was misspelt, the closest valid one. The command line
+/// exits 64 on it.
 public struct ConfigError: Error, Sendable, CustomStringConvertible {
     public var file: String
     /// The key path, e.g. `checks.disable[0]`; empty for the whole file.
     public var key: String
     public var problem: String
     public var suggestion: String?
+    /// The line of the offending key or value, when known.
+    public var line: Int?
+
+    public init(file: String, key: String, problem: String, suggestion: String? = nil, line: Int? = nil) {
+        self.file = file
+        self.key = key
+        self.problem = problem
+        self.suggestion = suggestion
+        self.line = line
+    }
 
     public var description: String {
-        (key.isEmpty ? "\(file): " : "\(file): \(key): ") + problem + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        file + (line.map { ":\($0)" } ?? "") + ": " + (key.isEmpty ? "" : key + ": ") + problem
+            + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
     }
 }
 
-/// Reads and validates a `.reportlint.json` (the rules are those of docs/reportlint.schema.json).
+/// Reads and validates a `.reportlint.json` (the rules are those of docs/reportlint.schema.json)
+/// with reportlint's own JSON parser: every key, type and value is checked, and an error
+/// names the key, the value as written and its line.
 public enum ConfigurationLoader {
     public static let fileName = ".reportlint.json"
+    /// A configuration is a page of settings; anything larger is not one.
+    public static let maxBytes = 1 << 20
     static let topKeys = ["$schema", "_comment", "lang", "fail-on", "include", "exclude", "checks", "overrides", "accepted"]
     static let checkKeys = ["_comment", "only", "disable", "enable", "severity"]
     static let overrideKeys = ["_comment", "files", "checks", "fail-on"]
@@ -27,21 +42,26 @@ public enum ConfigurationLoader {
 
     /// `display` names the file in messages; `absolute` locates it.
     public static func load(absolute: String, display: String, knownChecks: [String]) throws(ConfigError) -> Configuration {
-        guard let data = FileManager.default.contents(atPath: absolute) else {
-            throw ConfigError(file: display, key: "", problem: "cannot be read")
+        let bytes: [UInt8]
+        switch FileInput.read(absolute, limit: maxBytes) {
+        case .success(let b): bytes = b
+        case .failure(let e) where e.kind == .tooLarge:
+            throw ConfigError(file: display, key: "", problem: "is larger than \(maxBytes >> 20) MB, which no configuration is")
+        case .failure(let e):
+            throw ConfigError(file: display, key: "", problem: "cannot be read (\(e.message.en))")
         }
-        return try parse(data, absolute: absolute, display: display, knownChecks: knownChecks)
+        return try parse(bytes, absolute: absolute, display: display, knownChecks: knownChecks)
     }
 
-    public static func parse(_ data: Data, absolute: String, display: String, knownChecks: [String]) throws(ConfigError) -> Configuration {
-        let root: Any
+    public static func parse(_ bytes: [UInt8], absolute: String, display: String, knownChecks: [String]) throws(ConfigError) -> Configuration {
+        let root: JSONNode
         do {
-            root = try JSONSerialization.jsonObject(with: data)
+            root = try JSONParser.parse(bytes)
         } catch {
-            throw ConfigError(file: display, key: "", problem: "is not valid JSON (\(String(describing: error).prefix(120)))")
+            throw ConfigError(file: display, key: "", problem: "is not valid JSON (\(error.message))", line: error.line)
         }
         let directory = absolute.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        let reader = Reader(file: display, knownChecks: knownChecks)
+        let reader = JSONSchemaReader(file: display, bytes: bytes)
         var config = Configuration(file: absolute, directory: directory.isEmpty ? "/" : directory)
         let top = try reader.object(root, "", allowed: topKeys)
         if let v = top["$schema"] { _ = try reader.string(v, "$schema") }
@@ -50,17 +70,17 @@ public enum ConfigurationLoader {
         if let v = top["fail-on"] { config.failOn = try reader.choice(v, "fail-on", FailOn.allCases) }
         if let v = top["include"] { config.include = try reader.strings(v, "include").map(Glob.init) }
         if let v = top["exclude"] { config.exclude = try reader.strings(v, "exclude").map(Glob.init) }
-        if let v = top["checks"] { config.checks = try reader.checks(v, "checks") }
+        if let v = top["checks"] { config.checks = try checks(v, "checks", reader, knownChecks) }
         if let v = top["overrides"] {
             for (i, item) in try reader.array(v, "overrides").enumerated() {
                 let key = "overrides[\(i)]"
                 let o = try reader.object(item, key, allowed: overrideKeys)
                 if let c = o["_comment"] { try reader.comment(c, key + "._comment") }
-                guard let files = o["files"] else { throw reader.error(key, "needs \"files\": the globs it applies to") }
+                guard let files = o["files"] else { throw reader.error(key, "needs \"files\": the globs it applies to", at: item) }
                 let globs = try reader.strings(files, key + ".files")
-                guard !globs.isEmpty else { throw reader.error(key + ".files", "must list at least one glob") }
+                guard !globs.isEmpty else { throw reader.error(key + ".files", "must list at least one glob", at: files) }
                 var override = Configuration.Override(files: globs.map(Glob.init))
-                if let c = o["checks"] { override.checks = try reader.checks(c, key + ".checks") }
+                if let c = o["checks"] { override.checks = try checks(c, key + ".checks", reader, knownChecks) }
                 if let f = o["fail-on"] { override.failOn = try reader.choice(f, key + ".fail-on", FailOn.allCases) }
                 config.overrides.append(override)
             }
@@ -70,17 +90,17 @@ public enum ConfigurationLoader {
                 let key = "accepted[\(i)]"
                 let a = try reader.object(item, key, allowed: acceptanceKeys)
                 if let c = a["_comment"] { try reader.comment(c, key + "._comment") }
-                for required in ["path", "fingerprint", "reason"] where a[required] == nil {
-                    throw reader.error(key, "needs \"\(required)\"" + (required == "reason" ? ": say why the finding is accepted" : ""))
+                guard let pathNode = a["path"], let fingerprintNode = a["fingerprint"], let reasonNode = a["reason"] else {
+                    let missing = ["path", "fingerprint", "reason"].first { a[$0] == nil } ?? "reason"
+                    throw reader.error(key, "needs \"\(missing)\"" + (missing == "reason" ? ": say why the finding is accepted" : ""), at: item)
                 }
-                let path = try reader.string(a["path"]!, key + ".path")
-                let fingerprint = try reader.string(a["fingerprint"]!, key + ".fingerprint")
-                guard fingerprint.count == 16, fingerprint.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
-                    throw reader.error(key + ".fingerprint", "must be the 16 hex digits reportlint prints, not \"\(fingerprint)\"")
+                let path = try reader.string(pathNode, key + ".path")
+                let fingerprint = try reader.fingerprint(fingerprintNode, key + ".fingerprint")
+                let reason = trimmed(try reader.string(reasonNode, key + ".reason"))
+                guard !reason.isEmpty else {
+                    throw reader.error(key + ".reason", "must not be empty: say why the finding is accepted", at: reasonNode)
                 }
-                let reason = try reader.string(a["reason"]!, key + ".reason").trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !reason.isEmpty else { throw reader.error(key + ".reason", "must not be empty: say why the finding is accepted") }
-                let check = try a["check"].map { v throws(ConfigError) in try reader.checkID(v, key + ".check") }
+                let check = try a["check"].map { v throws(ConfigError) in try checkID(v, key + ".check", reader, knownChecks) }
                 config.accepted.append(.init(path: path, absolutePath: PathText.join(config.directory, path), fingerprint: fingerprint,
                                              check: check, reason: reason))
             }
@@ -88,100 +108,125 @@ public enum ConfigurationLoader {
         return config
     }
 
-    /// Checks every value's type and every name against what is allowed, with the key path.
-    struct Reader {
-        let file: String
-        let knownChecks: [String]
+    static func trimmed(_ s: String) -> String {
+        var t = Substring(s)
+        while let f = t.first, f.isWhitespace { t.removeFirst() }
+        while let l = t.last, l.isWhitespace { t.removeLast() }
+        return String(t)
+    }
 
-        func error(_ key: String, _ problem: String, suggestion: String? = nil) -> ConfigError {
-            ConfigError(file: file, key: key, problem: problem, suggestion: suggestion)
+    static func checkID(_ v: JSONNode, _ key: String, _ reader: JSONSchemaReader, _ knownChecks: [String]) throws(ConfigError) -> String {
+        let id = try reader.string(v, key)
+        guard knownChecks.contains(id) else {
+            throw reader.error(key, "unknown check '\(id)'", suggestion: Suggestion.closest(to: id, in: knownChecks), at: v)
         }
+        return id
+    }
 
-        func object(_ v: Any, _ key: String, allowed: [String]) throws(ConfigError) -> [String: Any] {
-            guard let o = v as? [String: Any] else { throw error(key, "must be an object, not \(kind(v))") }
-            for k in o.keys.sorted() where !allowed.contains(k) {
-                let path = key.isEmpty ? k : key + "." + k
-                throw error(path, "unknown key", suggestion: Suggestion.closest(to: k, in: allowed.filter { $0 != "_comment" && $0 != "$schema" }))
-            }
-            return o
-        }
-
-        func array(_ v: Any, _ key: String) throws(ConfigError) -> [Any] {
-            guard let a = v as? [Any] else { throw error(key, "must be an array, not \(kind(v))") }
-            return a
-        }
-
-        func string(_ v: Any, _ key: String) throws(ConfigError) -> String {
-            guard let s = v as? String, !(v is NSNumber) else { throw error(key, "must be a string, not \(kind(v))") }
-            return s
-        }
-
-        func strings(_ v: Any, _ key: String) throws(ConfigError) -> [String] {
+    static func checks(_ v: JSONNode, _ key: String, _ reader: JSONSchemaReader, _ knownChecks: [String]) throws(ConfigError) -> CheckSettings {
+        let o = try reader.object(v, key, allowed: checkKeys)
+        var c = CheckSettings()
+        if let x = o["_comment"] { try reader.comment(x, key + "._comment") }
+        func ids(_ name: String) throws(ConfigError) -> [String]? {
+            guard let list = o[name] else { return nil }
             var out: [String] = []
-            for (i, item) in try array(v, key).enumerated() { out.append(try string(item, "\(key)[\(i)]")) }
+            for (i, item) in try reader.array(list, key + "." + name).enumerated() {
+                out.append(try checkID(item, "\(key).\(name)[\(i)]", reader, knownChecks))
+            }
             return out
         }
-
-        func comment(_ v: Any, _ key: String) throws(ConfigError) {
-            if v is String { return }
-            _ = try strings(v, key)
-        }
-
-        func choice<T: RawRepresentable & CaseIterable>(_ v: Any, _ key: String, _ all: T.AllCases) throws(ConfigError) -> T where T.RawValue == String {
-            let names = all.map(\.rawValue)
-            guard let s = v as? String, !(v is NSNumber) else {
-                throw error(key, "must be one of \(names.map { "\"\($0)\"" }.joined(separator: ", ")), not \(kind(v))")
+        c.only = try ids("only")
+        c.disable = try ids("disable") ?? []
+        c.enable = try ids("enable") ?? []
+        if let s = o["severity"] {
+            guard let members = s.members else {
+                throw reader.error(key + ".severity", "must be an object mapping check ids to severities, not \(reader.shown(s))", at: s)
             }
-            guard let value = T(rawValue: s) else {
-                throw error(key, "\"\(s)\" is not one of \(names.joined(separator: ", "))", suggestion: Suggestion.closest(to: s, in: names))
-            }
-            return value
-        }
-
-        func checkID(_ v: Any, _ key: String) throws(ConfigError) -> String {
-            let id = try string(v, key)
-            guard knownChecks.contains(id) else {
-                throw error(key, "unknown check '\(id)'", suggestion: Suggestion.closest(to: id, in: knownChecks))
-            }
-            return id
-        }
-
-        func checks(_ v: Any, _ key: String) throws(ConfigError) -> CheckSettings {
-            let o = try object(v, key, allowed: checkKeys)
-            var c = CheckSettings()
-            if let x = o["_comment"] { try comment(x, key + "._comment") }
-            func ids(_ name: String) throws(ConfigError) -> [String]? {
-                guard let list = o[name] else { return nil }
-                var out: [String] = []
-                for (i, item) in try array(list, key + "." + name).enumerated() { out.append(try checkID(item, "\(key).\(name)[\(i)]")) }
-                return out
-            }
-            c.only = try ids("only")
-            c.disable = try ids("disable") ?? []
-            c.enable = try ids("enable") ?? []
-            if let s = o["severity"] {
-                guard let map = s as? [String: Any] else { throw error(key + ".severity", "must be an object mapping check ids to severities, not \(kind(s))") }
-                for id in map.keys.sorted() {
-                    guard knownChecks.contains(id) else {
-                        throw error("\(key).severity.\(id)", "unknown check '\(id)'", suggestion: Suggestion.closest(to: id, in: knownChecks))
-                    }
-                    c.severity[id] = try choice(map[id]!, "\(key).severity.\(id)", Severity.allCases)
+            for m in members {
+                guard knownChecks.contains(m.key) else {
+                    throw reader.error("\(key).severity.\(m.key)", "unknown check '\(m.key)'", suggestion: Suggestion.closest(to: m.key, in: knownChecks),
+                                       at: m.value)
                 }
-            }
-            return c
-        }
-
-        func kind(_ v: Any) -> String {
-            switch v {
-            case is String: return "a string"
-            case is NSNumber: return "a number or boolean"
-            case is [Any]: return "an array"
-            case is [String: Any]: return "an object"
-            case is NSNull: return "null"
-            default: return "\(type(of: v))"
+                c.severity[m.key] = try reader.choice(m.value, "\(key).severity.\(m.key)", Severity.allCases)
             }
         }
+        return c
+    }
+}
 
+/// Checks a parsed JSON document against the shape reportlint's files must have: every
+/// value's type and every name against what is allowed, an error naming the key path, the
+/// value as written and its line.
+struct JSONSchemaReader {
+    let file: String
+    let bytes: [UInt8]
+
+    func error(_ key: String, _ problem: String, suggestion: String? = nil, at node: JSONNode) -> ConfigError {
+        ConfigError(file: file, key: key, problem: problem, suggestion: suggestion, line: JSONPosition.of(node.offset, in: bytes).line)
+    }
+
+    /// The value as written, shortened for a message.
+    func shown(_ node: JSONNode) -> String {
+        let printed = node.printed
+        return printed.count <= 40 ? printed : String(printed.prefix(37)) + "…"
+    }
+
+    /// Members by key; unknown keys are refused with the closest known one.
+    func object(_ v: JSONNode, _ key: String, allowed: [String]) throws(ConfigError) -> [String: JSONNode] {
+        guard let members = v.members else { throw error(key, "must be an object, not \(shown(v))", at: v) }
+        var out: [String: JSONNode] = [:]
+        for m in members {
+            guard allowed.contains(m.key) else {
+                let path = key.isEmpty ? m.key : key + "." + m.key
+                throw ConfigError(file: file, key: path, problem: "unknown key",
+                                  suggestion: Suggestion.closest(to: m.key, in: allowed.filter { $0 != "_comment" && $0 != "$schema" }),
+                                  line: JSONPosition.of(m.offset, in: bytes).line)
+            }
+            out[m.key] = m.value
+        }
+        return out
+    }
+
+    func array(_ v: JSONNode, _ key: String) throws(ConfigError) -> [JSONNode] {
+        guard let a = v.array else { throw error(key, "must be an array, not \(shown(v))", at: v) }
+        return a
+    }
+
+    func string(_ v: JSONNode, _ key: String) throws(ConfigError) -> String {
+        guard let s = v.string else { throw error(key, "must be a string, not \(shown(v))", at: v) }
+        return s
+    }
+
+    func strings(_ v: JSONNode, _ key: String) throws(ConfigError) -> [String] {
+        var out: [String] = []
+        for (i, item) in try array(v, key).enumerated() { out.append(try string(item, "\(key)[\(i)]")) }
+        return out
+    }
+
+    func comment(_ v: JSONNode, _ key: String) throws(ConfigError) {
+        if v.string != nil { return }
+        _ = try strings(v, key)
+    }
+
+    /// The 16 lowercase hex digits of a fingerprint.
+    func fingerprint(_ v: JSONNode, _ key: String) throws(ConfigError) -> String {
+        let s = try string(v, key)
+        guard s.utf8.count == 16, s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) else {
+            throw error(key, "must be the 16 hex digits reportlint prints, not \(shown(v))", at: v)
+        }
+        return s
+    }
+
+    func choice<T: RawRepresentable & CaseIterable>(_ v: JSONNode, _ key: String, _ all: T.AllCases) throws(ConfigError) -> T
+    where T.RawValue == String {
+        let names = all.map(\.rawValue)
+        guard let s = v.string else {
+            throw error(key, "must be one of \(names.map { "\"\($0)\"" }.joined(separator: ", ")), not \(shown(v))", at: v)
+        }
+        guard let value = T(rawValue: s) else {
+            throw error(key, "\"\(s)\" is not one of \(names.joined(separator: ", "))", suggestion: Suggestion.closest(to: s, in: names), at: v)
+        }
+        return value
     }
 }
 
