@@ -78,35 +78,27 @@ enum Commands {
     static func dump(_ path: String, text: Bool, coverage: OutputFormat? = nil) -> Int32 {
         let read = path == "-" ? FileInput.readStandardInput(limit: 512 << 20) : FileInput.read(path, limit: 512 << 20)
         let display = path == "-" ? "<stdin>" : path
-        // Within the budget an audit has: dump is how a refused file is looked at, not a way around it.
-        var budget = WorkBudget(inputBytes: 0)
-        let parsed: Result<Document, InputError>
-        switch read {
-        case .failure(let e): parsed = .failure(e)
-        case .success(let bytes):
-            budget = WorkBudget(inputBytes: bytes.count)
-            parsed = DocumentReader.read(bytes: bytes, path: display, budget: budget)
-        }
-        let modeled = parsed.flatMap { document in
-            text && coverage == nil ? .success(nil) : Result { () throws(InputError) -> AuditModel? in try AuditModel.extract(document, budget: budget) }
-        }
-        switch (parsed, modeled) {
-        case (.failure(let e), _), (_, .failure(let e)):
-            printError("\(display): \(e.message.en)")
-            return ExitCode.inputError
-        case (.success(let document), .success(let extracted)):
+        do throws(InputError) {
+            let bytes = try read.get()
+            // Within the budget an audit has: dump is how a refused file is looked at, not a way around it.
+            let budget = WorkBudget(inputBytes: bytes.count)
+            let document = try DocumentReader.read(bytes: bytes, path: display, budget: budget).get()
             let out = Output.standardOutput()
-            if let format = coverage, let model = extracted {
+            if let format = coverage {
+                let model = try AuditModel.extract(document, budget: budget)
                 let evidence = Linter(checks: Registry.all).lintWithEvidence(model, path: display, recordVerified: true)
                 let measured = Coverage.measure(model, findings: evidence.findings, verified: evidence.verified)
                 out.write(format == .json ? Dump.coverageJSON(measured, document.source).serialized() + "\n" : measured.text(document.source))
             } else if text {
                 out.write(RebuiltText.render(document))
-            } else if let model = extracted {
-                out.write(Dump.json(model).serialized() + "\n")
+            } else {
+                out.write(Dump.json(try AuditModel.extract(document, budget: budget)).serialized() + "\n")
             }
             out.flush()
             return ExitCode.clean
+        } catch {
+            printError("\(display): \(error.message.en)")
+            return ExitCode.inputError
         }
     }
 }
