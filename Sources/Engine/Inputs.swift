@@ -27,15 +27,15 @@ public struct Input: Sendable, Hashable {
 
 /// Turns the command line's paths into the sorted list of files to audit.
 ///
-/// A directory is walked recursively for `*.txt`, `*.docx` and `*.pdf` files, skipping hidden
-/// entries, `.build` and, inside a git work tree, what its `.gitignore` files ignore
+/// A directory is walked recursively for `*.txt`, `*.docx`, `*.xlsx` and `*.pdf` files, skipping
+/// hidden entries, `.build` and, inside a git work tree, what its `.gitignore` files ignore
 /// (`GitIgnore`; `--no-ignore` turns that off); `--include` / `--exclude` globs filter what
 /// the walk finds (a file named on the command line is always audited). Inputs are sorted by the
 /// displayed path, bytewise, so reports are the same whatever order the paths came in.
 public struct InputDiscovery: Sendable {
     public var include: [Glob] = []
     public var exclude: [Glob] = []
-    public var extensions: Set<String> = ["txt", "docx", "pdf"]
+    public var extensions: Set<String> = ["txt", "docx", "xlsx", "pdf"]
     /// Leave out what `.gitignore` files ignore (inside a git work tree).
     public var honoursGitIgnore = true
     /// Paths are displayed relative to this directory when they lie inside it.

@@ -1,9 +1,9 @@
 import Model
 
-/// Chooses the reader by content rather than by file name: a zip is a .docx, "%PDF-" a PDF,
-/// an OLE2 file is a legacy Office document (refused with a hint), anything else is text: text
-/// extracted from a PDF (`ExtractedTextSniffer`) is read by its layout, other text in the
-/// Word-export form.
+/// Chooses the reader by content rather than by file name: a zip is a .docx or an .xlsx
+/// workbook, "%PDF-" a PDF, an OLE2 file is a legacy Office document (refused with a hint),
+/// anything else is text: text extracted from a PDF (`ExtractedTextSniffer`) is read by its
+/// layout, other text in the Word-export form.
 public enum DocumentReader {
     /// Bytes to document, or the reason they cannot be one; within `budget` (by default one
     /// for the input's size). `lap`, when given, is called after each stage with its name
@@ -13,6 +13,10 @@ public enum DocumentReader {
         let budget = budget ?? WorkBudget(inputBytes: bytes.count)
         if BinarySniffer.isZip(bytes) {
             do {
+                // A workbook (xl/workbook.xml) is read as one; any other package as a .docx,
+                // whose reader names what it is when it is not one.
+                let zip = try ZipArchive(bytes)
+                if XlsxReader.isWorkbook(zip) { return .success(try XlsxReader.read(bytes, path: displayPath, budget: budget, lap: lap)) }
                 return .success(try DocxReader.read(bytes, path: displayPath, budget: budget, lap: lap))
             } catch {
                 return .failure(error)

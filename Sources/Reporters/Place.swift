@@ -39,6 +39,8 @@ extension LogicalLocation {
         case .paragraph(let n): members.append(("paragraph", .int(n)))
         case .cell(let t, let r, let c): members += [("table", .int(t)), ("row", .int(r)), ("column", .int(c))]
         case .chart(let n): members.append(("chart", .int(n)))
+        case .sheetCell(let sheet, let r, let c): members += [("sheet", .string(sheet)), ("row", .int(r)), ("column", .int(c))]
+        case .sheet(let name): members.append(("sheet", .string(name)))
         }
         if let page { members.append(("page", .int(page))) }
         members.append(("name", .string(name.text(language))))

@@ -175,8 +175,8 @@ public final class SARIFReporter: Reporter {
                 ("snippet", .object([("text", .string(p.text))])),
             ])),
         ]
-        if source.encoding == "docx" {
-            // A .docx has no lines of its own: the region is in its rendering (`reportlint dump --text`).
+        if source.encoding == "docx" || source.encoding == "xlsx" {
+            // A .docx or .xlsx has no lines of its own: the region is in its rendering (`reportlint dump --text`).
             members.append(("properties", .object([("regionIn", .string("reportlint dump --text"))])))
         }
         return .object(members)

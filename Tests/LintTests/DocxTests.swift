@@ -67,6 +67,7 @@ extension DocxFixture {
         let doc = try DocxReader.read(F.docx(body), path: "t.docx")
         #expect(doc.tables.count == 1)
         #expect(doc.tables[0].rows.map { $0.cells.count } == [2, 1, 2, 2])
+        #expect(doc.tables[0].rows[1].cells[0].columnSpan == 2)
         #expect(doc.tables[0].rows[0].cells[1].text.string == "金额\n(万元)")
     }
 

@@ -15,6 +15,7 @@ public struct Document: Sendable {
         case docx
         case pdfText
         case pdf
+        case xlsx
     }
 
     public init(source: SourceText, blocks: [Block], sections: [Section], origin: Origin = .text) {
@@ -178,12 +179,21 @@ public struct Cell: Sendable {
     public var text: CleanText
     /// From the cell's TAB to the end of its last line.
     public var span: Span
+    /// How many grid columns the cell covers, when its reader knows (a Word gridSpan, a merged
+    /// range of a workbook); the Word-export text form cannot say, and gives 1.
+    public var columnSpan: Int {
+        get { Int(storedColumnSpan) }
+        set { storedColumnSpan = UInt16(clamping: max(1, newValue)) }
+    }
+    // 16 bits: a report has a great many cells, and no table is 65,535 columns wide.
+    private var storedColumnSpan: UInt16
 
     public var isEmpty: Bool { text.isEmpty }
 
-    public init(text: CleanText, span: Span) {
+    public init(text: CleanText, span: Span, columnSpan: Int = 1) {
         self.text = text
         self.span = span
+        self.storedColumnSpan = UInt16(clamping: max(1, columnSpan))
     }
 }
 

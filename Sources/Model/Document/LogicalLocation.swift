@@ -8,6 +8,10 @@ public struct LogicalLocation: Hashable, Sendable {
         case cell(table: Int, row: Int, column: Int)
         /// 1-based chart of the .docx (its cached data).
         case chart(Int)
+        /// A cell of a workbook: its sheet's name, 1-based row and column ("Sheet1!C7").
+        case sheetCell(sheet: String, row: Int, column: Int)
+        /// A sheet of a workbook as a whole (its name, written as a heading).
+        case sheet(String)
     }
 
     public var kind: Kind
@@ -24,7 +28,7 @@ public struct LogicalLocation: Hashable, Sendable {
         // A PDF's paragraph numbers are reportlint's own counting: its pages are what a reader finds.
         switch kind {
         case .paragraph, .chart: return LocalizedText(zh: "第\(page)页", en: "page \(page)")
-        case .cell:
+        case .cell, .sheetCell, .sheet:
             let cell = kindName
             return LocalizedText(zh: "第\(page)页 \(cell.zh)", en: "page \(page), \(cell.en)")
         }
@@ -35,15 +39,39 @@ public struct LogicalLocation: Hashable, Sendable {
         case .paragraph(let n): return LocalizedText(zh: "第\(n)段", en: "paragraph \(n)")
         case .cell(let t, let r, let c): return LocalizedText(zh: "表\(t) 第\(r)行 第\(c)列", en: "table \(t), row \(r), column \(c)")
         case .chart(let n): return LocalizedText(zh: "图表\(n)数据", en: "chart \(n) data")
+        case .sheetCell(let sheet, let r, let c):
+            let reference = LogicalLocation.reference(sheet: sheet, row: r, column: c)
+            return LocalizedText(zh: reference, en: reference)
+        case .sheet(let name): return LocalizedText(zh: "工作表“\(name)”", en: "sheet “\(name)”")
         }
+    }
+
+    /// "Sheet1!C7"; a sheet name with spaces or punctuation is quoted as Excel writes it ('My sheet'!C7).
+    public static func reference(sheet: String, row: Int, column: Int) -> String {
+        let plain = sheet.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" }
+        let name = plain && !sheet.isEmpty ? sheet : "'" + sheet.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+        return name + "!" + columnLetters(column) + String(row)
+    }
+
+    /// 1 → "A", 27 → "AA".
+    public static func columnLetters(_ column: Int) -> String {
+        var n = max(1, column)
+        var letters: [Character] = []
+        while n > 0 {
+            let r = (n - 1) % 26
+            letters.append(Character(Unicode.Scalar(UInt8(65 + r))))
+            n = (n - 1) / 26
+        }
+        return String(letters.reversed())
     }
 
     /// SARIF's logicalLocation.kind.
     public var sarifKind: String {
         switch kind {
         case .paragraph: return "paragraph"
-        case .cell: return "cell"
+        case .cell, .sheetCell: return "cell"
         case .chart: return "chart"
+        case .sheet: return "sheet"
         }
     }
 }

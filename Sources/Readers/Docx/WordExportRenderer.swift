@@ -117,7 +117,7 @@ struct WordExportRenderer {
                 let lines = cellLines(cell)
                 guard charge(lines) else { return }
                 writer.cell(lines, location: LogicalLocation(.cell(table: tableNumber, row: r + 1, column: c + 1)),
-                            indentFirst: touching && r == 0 && c == 0)
+                            indentFirst: touching && r == 0 && c == 0, columnSpan: cell.span)
             }
         }
         afterTable = true

@@ -2,7 +2,7 @@ import Model
 
 /// The namespaces reportlint reads; every other element is traversed but not interpreted.
 enum XNamespace: Sendable {
-    case word, chart, markupCompatibility, packageRelationships, other
+    case word, chart, markupCompatibility, packageRelationships, spreadsheet, other
 
     init(uri: ArraySlice<UInt8>) {
         switch String(decoding: uri, as: UTF8.self) {
@@ -12,6 +12,8 @@ enum XNamespace: Sendable {
              "http://purl.oclc.org/ooxml/drawingml/chart": self = .chart
         case "http://schemas.openxmlformats.org/markup-compatibility/2006": self = .markupCompatibility
         case "http://schemas.openxmlformats.org/package/2006/relationships": self = .packageRelationships
+        case "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+             "http://purl.oclc.org/ooxml/spreadsheetml/main": self = .spreadsheet
         default: self = .other
         }
     }

@@ -80,6 +80,10 @@ public enum BinarySniffer {
             return InputError(.encrypted, LocalizedText(zh: "这是设有密码的 Office 文档，无法读取；请去除密码后再审核",
                                                         en: "this is a password-protected Office document and cannot be read; remove the password and audit it again"))
         }
+        if containsUTF16(raw, "Workbook") || containsUTF16(raw, "Book") {
+            return InputError(.unsupportedFormat, LocalizedText(zh: "这是旧版 Excel（.xls）文件，不受支持；请在 Excel 或 WPS 中另存为 .xlsx",
+                                                                en: "this is a legacy Excel (.xls) file, which is not supported; save it as .xlsx in Excel or WPS"))
+        }
         if containsUTF16(raw, "WordDocument") {
             return InputError(.unsupportedFormat, LocalizedText(zh: "这是旧版 Word（.doc）文件，不受支持；请另存为 .docx 或导出为文本",
                                                                 en: "this is a legacy Word (.doc) file, which is not supported; save it as .docx or export it as text"))

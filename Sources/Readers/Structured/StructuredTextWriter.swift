@@ -61,8 +61,9 @@ struct StructuredTextWriter {
         rows?.append(TextReader.RowDraft())
     }
 
-    /// One cell of the current row: its lines (none for an empty or merged-away cell).
-    mutating func cell(_ lines: [[UInt8]], location: LogicalLocation, indentFirst: Bool = false) {
+    /// One cell of the current row: its lines (none for an empty or merged-away cell), and the
+    /// grid columns it covers when the reader knows (a horizontal merge).
+    mutating func cell(_ lines: [[UInt8]], location: LogicalLocation, indentFirst: Bool = false, columnSpan: Int = 1) {
         let start = out.count
         if indentFirst { out.append(0x20) }
         let tab = out.count
@@ -71,7 +72,7 @@ struct StructuredTextWriter {
         out.append(contentsOf: lines.first ?? [])
         let firstRange = firstStart..<out.count
         newline()
-        var draft = TextReader.CellDraft(first: firstRange, start: tab, end: firstRange.upperBound)
+        var draft = TextReader.CellDraft(first: firstRange, start: tab, end: firstRange.upperBound, columnSpan: columnSpan)
         for l in lines.dropFirst() {
             let s = out.count
             emit(l)

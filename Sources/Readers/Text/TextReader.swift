@@ -205,6 +205,8 @@ public struct TextReader {
         var more: [Range<Int>] = []
         var start: Int   // offset of the cell's TAB
         var end: Int
+        /// Grid columns covered, when a structured reader knows (the text form cannot say).
+        var columnSpan = 1
     }
 
     struct RowDraft {
@@ -336,7 +338,7 @@ public struct TextReader {
                 builder.append(line.lowerBound, line.upperBound)
             }
             let text = builder.finish().trimmed()
-            cells.append(Cell(text: text, span: Span(c.start, c.end)))
+            cells.append(Cell(text: text, span: Span(c.start, c.end), columnSpan: c.columnSpan))
         }
         let span = Span(draft.cells.first!.start, draft.cells.last!.end)
         return Row(cells: cells, span: span)
