@@ -50,6 +50,11 @@ public enum Registry {
         ChartConsistency(),
         NarrativeDirection(),
         NoReportContent(),
+        TableFooting(),
+        CrossTable(),
+        TableText(),
+        TableSet(),
+        PlaceholderCheck(),
     ]
 
     public static func check(_ id: String) -> (any Check)? { all.first { $0.id == id } }

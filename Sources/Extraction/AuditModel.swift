@@ -22,6 +22,12 @@ public struct AuditModel: Sendable {
     /// What the narrative says about the projects and their scores.
     public let projectClaims: ProjectClaims
     public let documentFacts: DocumentFacts
+    /// The nine 决算 tables and the budget tables, read by their header words; the places that name them.
+    public let financeTables: FinanceTables
+    /// Template text left in place of the report's own ("XX局", "××", "【单位名称】").
+    public let placeholders: [Placeholder]
+    /// Titles naming the reporting unit and a year ("示例局2024年度部门决算").
+    public let unitTitles: [UnitTitle]
     /// The year the report is about ("2024年度部门决算"), when the document says.
     public let reportYear: Int?
 
@@ -43,7 +49,8 @@ public struct AuditModel: Sendable {
     init(document: Document, units: [TextUnit], mentions: [Mention], breakdowns: [Breakdown],
          shareClaims: [ShareClaim], chartSeries: [ChartSeries], facts: FactIndex, changeClaims: [ChangeClaim],
          classificationItems: [ClassificationItem], completionClaims: [CompletionClaim], outturnComparisons: [OutturnComparison],
-         performance: PerformanceReader.Result, projectClaims: ProjectClaims, documentFacts: DocumentFacts, reportYear: Int?) {
+         performance: PerformanceReader.Result, projectClaims: ProjectClaims, documentFacts: DocumentFacts,
+         financeTables: FinanceTables, residue: (placeholders: [Placeholder], titles: [UnitTitle]), reportYear: Int?) {
         self.document = document
         self.units = units
         self.mentions = mentions
@@ -60,6 +67,9 @@ public struct AuditModel: Sendable {
         self.unreadTables = performance.unread
         self.projectClaims = projectClaims
         self.documentFacts = documentFacts
+        self.financeTables = financeTables
+        self.placeholders = residue.placeholders
+        self.unitTitles = residue.titles
         self.reportYear = reportYear
     }
 
@@ -97,7 +107,9 @@ enum Extractor {
         var series: [ChartSeries] = []
         for chart in document.charts { series.append(contentsOf: ChartReader.read(chart)) }
         lap?("charts")
-        let factIndex = FactIndex(units: units, mentions: mentions, reportYear: reportYear)
+        let financeTables = FinanceTableReader.read(document, units: units)
+        lap?("finance tables")
+        let factIndex = FactIndex(units: units, mentions: mentions, reportYear: reportYear, tables: financeTables)
         lap?("fact index")
         let changes = ChangeClaimReader.read(units: units, byUnit: byUnit, facts: factIndex, charts: series, reportYear: reportYear)
         lap?("change claims")
@@ -113,11 +125,13 @@ enum Extractor {
         let documentFacts = DocumentFactReader.read(document, units: units, reportYear: reportYear, performance: performance,
                                                     hasCharts: !document.charts.isEmpty)
         lap?("document facts")
+        let residue = TemplateResidueReader.read(document)
+        lap?("template residue")
         return AuditModel(document: document, units: units, mentions: mentions, breakdowns: breakdowns,
                           shareClaims: shares, chartSeries: series, facts: factIndex, changeClaims: changes,
                           classificationItems: classification, completionClaims: completion, outturnComparisons: comparisons,
                           performance: performance, projectClaims: projectClaims, documentFacts: documentFacts,
-                          reportYear: reportYear)
+                          financeTables: financeTables, residue: residue, reportYear: reportYear)
     }
 
     /// The document's paragraphs and cells, scanned; with a budget, the numbers read are

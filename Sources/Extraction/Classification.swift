@@ -29,6 +29,9 @@ public enum ExpenditureClasses {
         "231": "债务还本", "232": "债务付息", "233": "债务发行费用",
     ]
 
+    /// "一般公共服务" → "201".
+    public static let codeByName: [String: String] = Dictionary(names.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+
     /// "一般公共服务支出", "住房保障支出" → "一般公共服务", "住房保障".
     public static func normalize(_ name: String) -> String {
         var s = name

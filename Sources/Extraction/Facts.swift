@@ -14,10 +14,14 @@ public struct Fact: Sendable {
     public var basis: Basis
 }
 
-/// Every concept-bound amount stated in the prose, keyed by concept, year and basis.
+/// Every concept-bound amount stated in the prose, keyed by concept, year and basis; joined
+/// with the finance tables, so that one quantity has one value whether the text or a table
+/// states it (`table(_:basis:)`).
 public struct FactIndex: Sendable {
     public private(set) var facts: [Fact] = []
     var byConcept: [String: [Int]] = [:]
+    /// The report's finance tables, for the table cell each concept restates.
+    public private(set) var tables = FinanceTables()
 
     /// Concepts that name the same figure ("收、支总计均为X" states 收入总计 and 支出总计).
     static let equivalents: [String: [String]] = [
@@ -30,7 +34,8 @@ public struct FactIndex: Sendable {
     static let actualWord = Chars.of("决算")
     static let comparisonWords: Set<UInt32> = Set(Chars.of("与比较同"))
 
-    init(units: [TextUnit], mentions: [Mention], reportYear: Int?) {
+    init(units: [TextUnit], mentions: [Mention], reportYear: Int?, tables: FinanceTables = FinanceTables()) {
+        self.tables = tables
         for m in mentions where m.role == .amount && m.quantity.comparator == nil && !m.quantity.approximate {
             guard let concept = m.concept, units[m.unit].location.isParagraph else { continue }
             let fact = Fact(mention: m, concept: concept, year: FactIndex.year(of: m, in: units[m.unit]) ?? reportYear,
@@ -65,6 +70,16 @@ public struct FactIndex: Sendable {
         }
         if contains(actualWord) { return .actual }
         return budgetWords.contains(where: contains) ? .budget : .actual
+    }
+
+    /// The table cell a concept's figure of the report year is printed in (决算数 or 预算数), if a table has it:
+    /// 收支总计 in table 1, 财政拨款收支总计 in table 4, “三公”经费 in table 7 … (`TableRules.concepts`).
+    public func table(_ conceptID: String, basis: Basis) -> TableCells? {
+        let wanted: [ColumnBasis] = basis == .actual ? [.actual] : [.budget, .initialBudget, .adjustedBudget]
+        for ref in TableRules.concepts[conceptID] ?? [] where tables.first(ref.kind) != nil {
+            for b in wanted { if let cells = tables.resolve(ref, basis: b) { return cells } }
+        }
+        return nil
     }
 
     /// The first statement in document order; `exactYear` refuses statements without a year of their own.

@@ -1,0 +1,134 @@
+import Engine
+import Extraction
+import Model
+
+/// The same figure printed in two tables of one report must be the same number: table 1's
+/// 本年支出合计 and table 3's 合计, table 4's 一般公共预算 column and table 5's 合计, each 类 of
+/// table 1 and its row in table 3, table 5's 基本支出 and table 6's 人员 + 公用经费 …
+public struct CrossTable: Check {
+    public init() {}
+
+    public static let description = CheckDescription(
+        id: "cross-table",
+        title: LocalizedText(zh: "两张表中的同一数字不一致", en: "The same figure differs between two tables"),
+        rationale: LocalizedText(
+            zh: "部门决算九张表互相勾稽：收入支出决算总表的本年收入合计 = 收入决算表合计，本年支出合计 = 支出决算表合计，各类支出 = 支出决算表各类；一般公共预算、政府性基金、国有资本经营预算财政拨款收入与财政拨款收入支出决算总表一致；财政拨款收入支出决算总表的一般公共预算财政拨款支出（合计及各类）= 一般公共预算财政拨款支出决算表；其基本支出 = 基本支出决算表的人员经费 + 公用经费，且不超过支出决算表的基本支出；政府性基金、国有资本经营预算的收支与各自的表一致。部门预算各表同理。两处的舍入区间不相交是错误；只差一个末位单位（区间相接，如326.71与326.72）是分别舍入造成的，报提示。",
+            en: "The nine tables of a final account cross-check: table 1's income and expenditure of the year equal the totals of tables 2 and 3, and each class of table 1 its row in table 3; the three appropriations agree with table 4; table 4's general public budget column (total and classes) equals table 5, whose basic expenditure equals personnel + public costs in table 6 and does not exceed table 3's; the fund tables agree with table 4. Budget tables likewise. Intervals that cannot meet are an error; a difference of one unit in the last place (touching intervals, 326.71 vs 326.72) comes from rounding each table separately: a note."),
+        severity: .error,
+        tags: ["cross-reference", "finance-table"],
+        triggering: [
+            Example(FinanceExamples.table("收入支出决算总表", [
+                ["项目", "决算数", "项目", "决算数"],
+                ["一、一般公共预算财政拨款收入", "1,260.00", "一、一般公共服务支出", "900.00"],
+                ["", "", "八、社会保障和就业支出", "360.00"],
+                ["本年收入合计", "1,260.00", "本年支出合计", "1,260.00"],
+                ["总计", "1,260.00", "总计", "1,260.00"],
+            ]) + FinanceExamples.table("支出决算表", [
+                ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"],
+                ["", "合计", "↓1,270.00", "800.00", "470.00"],
+                ["201", "一般公共服务支出", "↓910.00", "500.00", "410.00"],
+                ["208", "社会保障和就业支出", "360.00", "300.00", "60.00"],
+            ])),
+            Example(FinanceExamples.table("收入支出决算总表", [
+                ["项目", "决算数", "项目", "决算数"],
+                ["一、一般公共预算财政拨款收入", "326.71", "八、社会保障和就业支出", "326.71"],
+                ["本年收入合计", "326.71", "本年支出合计", "326.71"],
+            ]) + FinanceExamples.table("支出决算表", [
+                ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"],
+                ["", "合计", "↓326.72", "326.72", ""],
+                ["208", "社会保障和就业支出", "↓326.72", "326.72", ""],
+            ]), severity: .note),
+        ],
+        nonTriggering: [
+            Example(FinanceExamples.table("收入支出决算总表", [
+                ["项目", "决算数", "项目", "决算数"],
+                ["一、一般公共预算财政拨款收入", "1,260.00", "一、一般公共服务支出", "900.00"],
+                ["", "", "八、社会保障和就业支出", "360.00"],
+                ["本年收入合计", "1,260.00", "本年支出合计", "1,260.00"],
+            ]) + FinanceExamples.table("支出决算表", [
+                ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"],
+                ["", "合计", "1,260.00", "800.00", "460.00"],
+                ["201", "一般公共服务支出", "900.00", "500.00", "400.00"],
+                ["208", "社会保障和就业支出", "360.00", "300.00", "60.00"],
+            ])),
+        ])
+
+    public func check(_ model: AuditModel, _ report: inout CheckReport) {
+        let tables = model.financeTables
+        for link in TableRules.links {
+            guard let a = tables.resolve(link.a), let b = tables.resolve(link.b) else { continue }
+            compare(a, b, id: link.id, atMost: link.atMost, &report)
+        }
+        for link in TableRules.classLinks {
+            guard let summary = tables.first(link.summary), let table = tables.first(link.table),
+                  let side = summary.panel(.expenditure), let column = side.column(link.column),
+                  let main = table.main, let tableColumn = main.column(link.tableColumn) else { continue }
+            for item in side.rows where item.role == .item && item.parent == nil {
+                guard let code = item.classCode, let f = item.values[column.index],
+                      let row = main.rows.first(where: { $0.code?.digits == code }), let g = row.values[tableColumn.index] else { continue }
+                compare(TableCells(table: summary, rows: [item], figures: [f], column: column),
+                        TableCells(table: table, rows: [row], figures: [g], column: tableColumn), id: "\(link.id) \(code)", atMost: false, &report)
+            }
+        }
+    }
+
+    func compare(_ a: TableCells, _ b: TableCells, id: String, atMost: Bool, _ report: inout CheckReport) {
+        let d = Self.description
+        // The finding lands on the later of the two (the table a reader meets second).
+        let later = a.figures[0].cellSpan.start > b.figures[0].cellSpan.start ? a : b
+        let other = later.figures[0].cellSpan.start == a.figures[0].cellSpan.start ? b : a
+        let key = "\(id)"
+        func text(_ c: TableCells) -> String { c.figures.count == 1 ? c.figures[0].wan : Say.list(c.figures.map(\.wan), separator: " + ") + " = " + total(c) + "万元" }
+        func total(_ c: TableCells) -> String {
+            var s = Dec.zero, dd = 0
+            for f in c.figures { s = s + f.figure.value; dd = max(dd, f.figure.decimals) }
+            return s.formatted(minDecimals: dd)
+        }
+        lazy var related = [RelatedLocation(role: "stated-elsewhere", span: other.figures[0].cellSpan,
+                                            message: LocalizedText(zh: other.named.zh + " " + text(other), en: other.named.en + " " + text(other)))]
+        if atMost {
+            let verdict = Relations.compare(parts: a.inWan, total: Self.sum(b.inWan), relation: .atLeast)
+            switch verdict {
+            case .holds: report.verified(a.figures.map(\.quantity) + b.figures.map(\.quantity), key: "\(a.named.zh) ≤ \(b.named.zh)")
+            case .undefined: return
+            case .fails, .holdsIfTruncated:
+                report.add(d.finding(verdict == .fails ? nil : .note, LocalizedText(
+                    zh: "\(a.named.zh)\(text(a))超过了\(b.named.zh)\(text(b))：一般公共预算财政拨款部分不能大于全部。",
+                    en: "\(a.named.en) \(text(a)) exceeds \(b.named.en) \(text(b)); the general public budget part cannot exceed the whole."),
+                    at: a.figures[0].cellSpan, related: related, key: key))
+            }
+            return
+        }
+        let agreement: FinanceSay.Agreement
+        if a.figures.count == 1 && b.figures.count == 1 {
+            agreement = FinanceSay.agreement(a.figures[0].figure, b.figures[0].figure)
+        } else {
+            switch Relations.compare(parts: b.inWan, total: Self.sum(a.inWan), relation: .equal) {
+            case .holds, .undefined: agreement = .holds
+            case .holdsIfTruncated: agreement = .truncated
+            case .fails: agreement = .differs
+            }
+        }
+        switch agreement {
+        case .holds:
+            report.verified(a.figures.map(\.quantity) + b.figures.map(\.quantity), key: "\(a.named.zh) = \(b.named.zh)")
+        case .touching, .truncated:
+            report.add(d.finding(.note, LocalizedText(
+                zh: "\(later.named.zh)\(text(later))与\(other.named.zh)\(text(other))差一个末位单位：两表分别舍入时可能出现，但同一个数应印成一样。",
+                en: "\(later.named.en) \(text(later)) and \(other.named.en) \(text(other)) differ by one unit in the last place: separate rounding can cause it, but one figure should be printed one way."),
+                at: later.figures[0].cellSpan, related: related, expected: text(other), key: key))
+        case .differs:
+            report.add(d.finding(nil, LocalizedText(
+                zh: "\(later.named.zh)\(text(later)) ≠ \(other.named.zh)\(text(other))：同一个数两表不一致。",
+                en: "\(later.named.en) \(text(later)) ≠ \(other.named.en) \(text(other)): one figure, two values."),
+                at: later.figures[0].cellSpan, related: related, expected: text(other), key: key))
+        }
+    }
+
+    /// Several cells as one figure: the exact sum, the precision of the coarsest.
+    static func sum(_ figures: [Figure]) -> Figure {
+        var value = Dec.zero, ulp = Dec.zero
+        for f in figures { value = value + f.value; ulp = ulp + f.ulp }
+        return Figure(value: value, ulp: ulp)
+    }
+}
