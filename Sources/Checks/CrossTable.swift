@@ -73,30 +73,16 @@ public struct CrossTable: Check {
     }
 
     func compare(_ a: TableCells, _ b: TableCells, id: String, atMost: Bool, _ report: inout CheckReport) {
-        let d = Self.description
         // The finding lands on the later of the two (the table a reader meets second).
         let later = a.figures[0].cellSpan.start > b.figures[0].cellSpan.start ? a : b
         let other = later.figures[0].cellSpan.start == a.figures[0].cellSpan.start ? b : a
-        let key = "\(id)"
-        func text(_ c: TableCells) -> String { c.figures.count == 1 ? c.figures[0].wan : Say.list(c.figures.map(\.wan), separator: " + ") + " = " + total(c) + "万元" }
-        func total(_ c: TableCells) -> String {
-            var s = Dec.zero, dd = 0
-            for f in c.figures { s = s + f.figure.value; dd = max(dd, f.figure.decimals) }
-            return s.formatted(minDecimals: dd)
-        }
-        lazy var related = [RelatedLocation(role: "stated-elsewhere", span: other.figures[0].cellSpan,
-                                            message: LocalizedText(zh: other.named.zh + " " + text(other), en: other.named.en + " " + text(other)))]
+        let numbers = a.figures.map(\.quantity) + b.figures.map(\.quantity)
+        let related = [RelatedLocation(role: "stated-elsewhere", span: other.figures[0].cellSpan,
+                                       message: LocalizedText(zh: other.named.zh + " " + Message.text(other), en: other.named.en + " " + Message.text(other)))]
         if atMost {
             let verdict = Relations.compare(parts: a.inWan, total: Self.sum(b.inWan), relation: .atLeast)
-            switch verdict {
-            case .holds: report.verified(a.figures.map(\.quantity) + b.figures.map(\.quantity), key: "\(a.named.zh) ≤ \(b.named.zh)")
-            case .undefined: return
-            case .fails, .holdsIfTruncated:
-                report.add(d.finding(verdict == .fails ? nil : .note, LocalizedText(
-                    zh: "\(a.named.zh)\(text(a))超过了\(b.named.zh)\(text(b))：一般公共预算财政拨款部分不能大于全部。",
-                    en: "\(a.named.en) \(text(a)) exceeds \(b.named.en) \(text(b)); the general public budget part cannot exceed the whole."),
-                    at: a.figures[0].cellSpan, related: related, key: key))
-            }
+            report.judge(verdict, numbers: numbers, key: verdict == .holds ? "\(a.named.zh) ≤ \(b.named.zh)" : id,
+                         message: Message.exceeds(a, b), at: a.figures[0].cellSpan, related: related)
             return
         }
         let agreement: FinanceSay.Agreement
@@ -109,20 +95,10 @@ public struct CrossTable: Check {
             case .fails: agreement = .differs
             }
         }
-        switch agreement {
-        case .holds:
-            report.verified(a.figures.map(\.quantity) + b.figures.map(\.quantity), key: "\(a.named.zh) = \(b.named.zh)")
-        case .touching, .truncated:
-            report.add(d.finding(.note, LocalizedText(
-                zh: "\(later.named.zh)\(text(later))与\(other.named.zh)\(text(other))差一个末位单位：两表分别舍入时可能出现，但同一个数应印成一样。",
-                en: "\(later.named.en) \(text(later)) and \(other.named.en) \(text(other)) differ by one unit in the last place: separate rounding can cause it, but one figure should be printed one way."),
-                at: later.figures[0].cellSpan, related: related, expected: text(other), key: key))
-        case .differs:
-            report.add(d.finding(nil, LocalizedText(
-                zh: "\(later.named.zh)\(text(later)) ≠ \(other.named.zh)\(text(other))：同一个数两表不一致。",
-                en: "\(later.named.en) \(text(later)) ≠ \(other.named.en) \(text(other)): one figure, two values."),
-                at: later.figures[0].cellSpan, related: related, expected: text(other), key: key))
-        }
+        report.judge(agreement.verdict, severity: agreement == .differs ? nil : .note, numbers: numbers,
+                     key: agreement == .holds ? "\(a.named.zh) = \(b.named.zh)" : id,
+                     message: Message.differs(later, other, drift: agreement != .differs),
+                     at: later.figures[0].cellSpan, related: related, expected: Message.text(other))
     }
 
     /// Several cells as one figure: the exact sum, the precision of the coarsest.
@@ -130,5 +106,29 @@ public struct CrossTable: Check {
         var value = Dec.zero, ulp = Dec.zero
         for f in figures { value = value + f.value; ulp = ulp + f.ulp }
         return Figure(value: value, ulp: ulp)
+    }
+}
+
+/// The messages of cross-table.
+private enum Message {
+    /// "1260.00万元", or "680.00万元 + 120.00万元 = 800.00万元" for a sum of cells.
+    static func text(_ c: TableCells) -> String {
+        guard c.figures.count > 1 else { return c.figures[0].wan }
+        var s = Dec.zero, d = 0
+        for f in c.figures { s = s + f.figure.value; d = max(d, f.figure.decimals) }
+        return Say.list(c.figures.map(\.wan), separator: " + ") + " = " + s.formatted(minDecimals: d) + "万元"
+    }
+
+    static func differs(_ later: TableCells, _ other: TableCells, drift: Bool) -> LocalizedText {
+        drift
+            ? LocalizedText(zh: "\(later.named.zh)\(text(later))与\(other.named.zh)\(text(other))差一个末位单位：两表分别舍入时可能出现，但同一个数应印成一样。",
+                            en: "\(later.named.en) \(text(later)) and \(other.named.en) \(text(other)) differ by one unit in the last place: separate rounding can cause it, but one figure should be printed one way.")
+            : LocalizedText(zh: "\(later.named.zh)\(text(later)) ≠ \(other.named.zh)\(text(other))：同一个数两表不一致。",
+                            en: "\(later.named.en) \(text(later)) ≠ \(other.named.en) \(text(other)): one figure, two values.")
+    }
+
+    static func exceeds(_ a: TableCells, _ b: TableCells) -> LocalizedText {
+        LocalizedText(zh: "\(a.named.zh)\(text(a))超过了\(b.named.zh)\(text(b))：一般公共预算财政拨款部分不能大于全部。",
+                      en: "\(a.named.en) \(text(a)) exceeds \(b.named.en) \(text(b)); the general public budget part cannot exceed the whole.")
     }
 }

@@ -13,6 +13,14 @@ enum FinanceSay {
         /// They meet only if a figure was truncated: a note.
         case truncated
         case differs
+
+        /// The ladder's verdict: a drift or a truncation is a note (`judge(severity: .note)`), a difference fails.
+        var verdict: Verdict {
+            switch self {
+            case .holds: return .holds
+            case .touching, .truncated, .differs: return .fails
+            }
+        }
     }
 
     static func agreement(_ a: Figure, _ b: Figure) -> Agreement {

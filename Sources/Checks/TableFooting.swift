@@ -123,19 +123,13 @@ struct Footing {
             var sum = i.quantity.value - e.quantity.value
             if let o { sum = sum + o.quantity.value }
             let expected = sum.formatted(minDecimals: i.quantity.decimals)
-            let key = "\(FinanceSay.key(table, row))|balance"
-            switch verdict {
-            case .holds:
-                report.verified([i.quantity, e.quantity] + [o?.quantity, c?.quantity].compactMap { $0 },
-                                key: "\(table.named.zh) \(row.title)：年末结转和结余 = 年初 + 本年收入 − 本年支出")
-            case .undefined: continue
-            case .fails, .holdsIfTruncated:
-                report.add(d.finding(verdict == .fails ? nil : .note, LocalizedText(
-                    zh: "\(FinanceSay.row(table, row).zh)：年末结转和结余\(closingText) ≠ 年初结转和结余\(openingText) + 本年收入\(i.printed) − 本年支出\(e.printed) = \(expected)。",
-                    en: "\(FinanceSay.row(table, row).en): closing balance \(closingText) ≠ opening \(openingText) + income \(i.printed) − expenditure \(e.printed) = \(expected)."),
-                    at: (c ?? e).cellSpan, related: [FinanceSay.related("part", i, zh: "本年收入", en: "income"), FinanceSay.related("part", e, zh: "本年支出", en: "expenditure")],
-                    expected: expected, key: key))
-            }
+            report.judge(verdict, numbers: [i.quantity, e.quantity] + [o?.quantity, c?.quantity].compactMap { $0 },
+                         key: verdict == .holds ? "\(table.named.zh) \(row.title)：年末结转和结余 = 年初 + 本年收入 − 本年支出" : "\(FinanceSay.key(table, row))|balance",
+                         message: Message.balance(FinanceSay.row(table, row), closing: closingText, opening: openingText,
+                                                  income: i.printed, spent: e.printed, expected: expected),
+                         at: (c ?? e).cellSpan,
+                         related: [FinanceSay.related("part", i, zh: "本年收入", en: "income"), FinanceSay.related("part", e, zh: "本年支出", en: "expenditure")],
+                         expected: expected)
         }
     }
 
@@ -240,21 +234,11 @@ struct Footing {
               let a = income.row(.grandTotal), let b = spending.row(.grandTotal),
               let ca = income.valueColumns.first, let cb = spending.column(.total) ?? spending.valueColumns.first,
               let fa = a.values[ca.index], let fb = b.values[cb.index] else { return }
-        let key = "\(table.kind.rawValue)|sides"
-        switch FinanceSay.agreement(fa.figure, fb.figure) {
-        case .holds:
-            report.verified([fa.quantity, fb.quantity], key: "\(table.named.zh) 收入总计 = 支出总计")
-        case .touching, .truncated:
-            report.add(d.finding(.note, LocalizedText(
-                zh: "\(table.named.zh)收入总计\(fa.printed)与支出总计\(fb.printed)差一个末位单位：两边应相等。",
-                en: "\(table.named.en): total income \(fa.printed) and total expenditure \(fb.printed) differ in the last place; they should be equal."),
-                at: fb.cellSpan, related: [FinanceSay.related("total", fa, zh: "收入总计", en: "total income")], expected: fa.printed, key: key))
-        case .differs:
-            report.add(d.finding(nil, LocalizedText(
-                zh: "\(table.named.zh)收入总计\(fa.printed) ≠ 支出总计\(fb.printed)：两边总计必须相等。",
-                en: "\(table.named.en): total income \(fa.printed) ≠ total expenditure \(fb.printed); the two sides must agree."),
-                at: fb.cellSpan, related: [FinanceSay.related("total", fa, zh: "收入总计", en: "total income")], expected: fa.printed, key: key))
-        }
+        let agreement = FinanceSay.agreement(fa.figure, fb.figure)
+        report.judge(agreement.verdict, severity: agreement == .differs ? nil : .note, numbers: [fa.quantity, fb.quantity],
+                     key: agreement == .holds ? "\(table.named.zh) 收入总计 = 支出总计" : "\(table.kind.rawValue)|sides",
+                     message: Message.sides(table, income: fa.printed, expenditure: fb.printed, drift: agreement != .differs),
+                     at: fb.cellSpan, related: [FinanceSay.related("total", fa, zh: "收入总计", en: "total income")], expected: fa.printed)
     }
 
     // MARK: the basic expenditure table
@@ -289,20 +273,37 @@ struct Footing {
                zh: @autoclosure () -> String, en: @autoclosure () -> String, suffix: (zh: String, en: String)? = nil,
                related: @autoclosure () -> [RelatedLocation], verifiedKey: @autoclosure () -> String) {
         let verdict = Relations.compare(parts: parts.map(\.figure), total: total.figure, relation: .equal)
-        switch verdict {
-        case .holds:
-            report.verified(parts.map(\.quantity) + [total.quantity], key: verifiedKey())
-        case .undefined:
-            return
-        case .fails, .holdsIfTruncated:
-            let sum = FinanceSay.sum(parts), gap = FinanceSay.gap(total, parts)
-            let note = verdict == .holdsIfTruncated
-            // One part needs no sum: "400.00 ≠ 项目支出410.00（差10.00）".
-            let equals = parts.count == 1 && zh().contains("≠ ") && !zh().hasSuffix("之和") ? "" : " = \(sum)"
-            report.add(d.finding(note ? .note : nil, LocalizedText(
-                zh: "\(zh())\(equals)（差\(gap)）\(suffix?.zh ?? "")\(note ? "；只有按截尾而非四舍五入才相符" : "")。",
-                en: "\(en())\(equals) (off by \(gap))\(suffix?.en ?? "")\(note ? "; it holds only if figures were truncated, not rounded" : "")."),
-                at: total.cellSpan, related: related(), expected: sum, key: key()))
-        }
+        let sum = FinanceSay.sum(parts)
+        // Verified relations are keyed by what they state, findings by where they are.
+        report.judge(verdict, numbers: parts.map(\.quantity) + [total.quantity], key: verdict == .holds ? verifiedKey() : key(),
+                     message: Message.footing(zh(), en(), sum: sum, gap: FinanceSay.gap(total, parts), onePart: parts.count == 1,
+                                               suffix: suffix, truncated: verdict == .holdsIfTruncated),
+                     at: total.cellSpan, related: related(), expected: sum)
+    }
+}
+
+/// The messages of table-footing.
+private enum Message {
+    static func balance(_ row: LocalizedText, closing: String, opening: String, income: String, spent: String, expected: String) -> LocalizedText {
+        LocalizedText(
+            zh: "\(row.zh)：年末结转和结余\(closing) ≠ 年初结转和结余\(opening) + 本年收入\(income) − 本年支出\(spent) = \(expected)。",
+            en: "\(row.en): closing balance \(closing) ≠ opening \(opening) + income \(income) − expenditure \(spent) = \(expected).")
+    }
+
+    static func sides(_ t: FinanceTable, income: String, expenditure: String, drift: Bool) -> LocalizedText {
+        drift
+            ? LocalizedText(zh: "\(t.named.zh)收入总计\(income)与支出总计\(expenditure)差一个末位单位：两边应相等。",
+                            en: "\(t.named.en): total income \(income) and total expenditure \(expenditure) differ in the last place; they should be equal.")
+            : LocalizedText(zh: "\(t.named.zh)收入总计\(income) ≠ 支出总计\(expenditure)：两边总计必须相等。",
+                            en: "\(t.named.en): total income \(income) ≠ total expenditure \(expenditure); the two sides must agree.")
+    }
+
+    /// "<what> ≠ <parts> = <sum>（差<gap>）": one part needs no sum.
+    static func footing(_ zh: String, _ en: String, sum: String, gap: String, onePart: Bool, suffix: (zh: String, en: String)?,
+                        truncated: Bool) -> LocalizedText {
+        let equals = onePart && !zh.hasSuffix("之和") ? "" : " = \(sum)"
+        return LocalizedText(
+            zh: "\(zh)\(equals)（差\(gap)）\(suffix?.zh ?? "")\(truncated ? "；只有按截尾而非四舍五入才相符" : "")。",
+            en: "\(en)\(equals) (off by \(gap))\(suffix?.en ?? "")\(truncated ? "; it holds only if figures were truncated, not rounded" : "").")
     }
 }

@@ -32,46 +32,50 @@ public struct TableSet: Check {
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
-        let d = Self.description
         let set = model.financeTables
         let tables = set.tables
+        // No tables, or none filled in (a blank template): nothing to say about the set.
         guard !tables.isEmpty, !tables.allSatisfy(\.isBlank) else { return }
         let present = Set(tables.map(\.kind))
         let noted = Set(set.noDataNotes.map(\.kind))
-        // Blank tables without a note.
         for t in tables where t.isBlank && t.noDataNote == nil && !noted.contains(t.kind) {
-            report.add(d.finding(nil, LocalizedText(
-                zh: "\(t.named.zh)没有填任何数，也没有说明（如“本表无数据”）。",
-                en: "\(t.named.en) has no figure at all and no note saying why (such as “本表无数据”)."),
-                at: t.titleSpan ?? t.span, key: "blank|\(t.kind.rawValue)"))
+            report.add(nil, Message.blank(t), at: t.titleSpan ?? t.span, key: "blank|\(t.kind.rawValue)")
         }
         // The nine tables of a final account, once the report prints at least two of them.
-        let finals = present.filter(\.isFinalAccounts)
-        if finals.count >= 2 {
+        if present.filter(\.isFinalAccounts).count >= 2 {
             // A missing table has no place of its own: the first table of the set stands for it.
             let anchor = tables[0].titleSpan ?? tables[0].span
             for kind in FinanceTableKind.finalAccountsSet where !present.contains(kind) && !noted.contains(kind) {
                 let listing = set.listings.first { $0.kind == kind }
-                report.add(d.finding(nil, LocalizedText(
-                    zh: listing == nil ? "决算表缺少《\(kind.name.zh)》（公开\(String(format2: kind.formNumber ?? 0))表）：没有相关收支时也应保留空表并注明。"
-                                       : "目录列出了《\(kind.name.zh)》，正文中却没有这张表。",
-                    en: listing == nil ? "the final account lacks its \(kind.name.en) (form \(kind.formNumber ?? 0)); without such figures the table is still printed, with a note."
-                                       : "the contents list the \(kind.name.en), but the body has no such table."),
-                    at: listing?.span ?? anchor, key: "missing|\(kind.rawValue)"))
+                report.add(nil, Message.missing(kind, listed: listing != nil), at: listing?.span ?? anchor, key: "missing|\(kind.rawValue)")
             }
         }
         // Tables the contents do not list, when there are contents listing tables.
         let listed = Set(set.listings.map(\.kind))
         guard listed.count >= 3 else { return }
         for t in tables where !listed.contains(t.kind) {
-            report.add(d.finding(.note, LocalizedText(
-                zh: "目录中没有列出\(t.named.zh)。", en: "the contents do not list \(t.named.en)."),
-                at: t.titleSpan ?? t.span, key: "unlisted|\(t.kind.rawValue)"))
+            report.add(.note, Message.unlisted(t), at: t.titleSpan ?? t.span, key: "unlisted|\(t.kind.rawValue)")
         }
     }
 }
 
-extension String {
-    /// "03" for 3: the form numbers of the nine tables (公开03表).
-    init(format2 n: Int) { self = n < 10 ? "0\(n)" : "\(n)" }
+/// The messages of table-set.
+private enum Message {
+    static func blank(_ t: FinanceTable) -> LocalizedText {
+        LocalizedText(zh: "\(t.named.zh)没有填任何数，也没有说明（如“本表无数据”）。",
+                      en: "\(t.named.en) has no figure at all and no note saying why (such as “本表无数据”).")
+    }
+
+    static func missing(_ kind: FinanceTableKind, listed: Bool) -> LocalizedText {
+        let form = kind.formNumber ?? 0
+        return listed
+            ? LocalizedText(zh: "目录列出了《\(kind.name.zh)》，正文中却没有这张表。",
+                            en: "the contents list the \(kind.name.en), but the body has no such table.")
+            : LocalizedText(zh: "决算表缺少《\(kind.name.zh)》（公开\(form < 10 ? "0" : "")\(form)表）：没有相关收支时也应保留空表并注明。",
+                            en: "the final account lacks its \(kind.name.en) (form \(form)); without such figures the table is still printed, with a note.")
+    }
+
+    static func unlisted(_ t: FinanceTable) -> LocalizedText {
+        LocalizedText(zh: "目录中没有列出\(t.named.zh)。", en: "the contents do not list \(t.named.en).")
+    }
 }

@@ -102,27 +102,26 @@ public struct TableText: Check {
         return best
     }
 
-    func compare(_ m: Mention, _ cells: TableCells, key: String, _ model: AuditModel, _ report: inout CheckReport) {
-        let d = Self.description
-        let stated = m.quantity.comparable
-        let printedCells = cells.figures.map(\.wan).joined(separator: " + ")
-        let table = CrossTable.sum(cells.inWan)
-        lazy var related = cells.figures.map { f in
-            RelatedLocation(role: "table", span: f.cellSpan, message: LocalizedText(zh: "\(cells.named.zh) \(f.printed)", en: "\(cells.named.en) \(f.printed)"))
-        }
-        switch FinanceSay.agreement(stated, table) {
-        case .holds:
-            report.verified([m.quantity] + cells.figures.map(\.quantity), key: "\(m.name) = \(cells.named.zh)")
-        case .touching, .truncated:
-            report.add(d.finding(.note, LocalizedText(
-                zh: "\(m.named)与\(cells.named.zh)\(printedCells)差一个末位单位：同一个数应写成一样。",
-                en: "\(m.namedEnglish) and \(cells.named.en) \(printedCells) differ by one unit in the last place; one figure should be written one way."),
-                at: m.span, related: related, expected: printedCells, key: key))
-        case .differs:
-            report.add(d.finding(nil, LocalizedText(
-                zh: "\(m.named)与\(cells.named.zh)\(printedCells)不符：说明复述的是表中这一格。",
-                en: "\(m.namedEnglish) does not match \(cells.named.en) \(printedCells), the cell the narrative restates."),
-                at: m.span, related: related, expected: printedCells, key: key))
-        }
+    func compare(_ m: Mention, _ cells: TableCells, key: @autoclosure () -> String, _ model: AuditModel, _ report: inout CheckReport) {
+        let agreement = FinanceSay.agreement(m.quantity.comparable, CrossTable.sum(cells.inWan))
+        let printed = cells.figures.map(\.wan).joined(separator: " + ")
+        report.judge(agreement.verdict, severity: agreement == .differs ? nil : .note, numbers: [m.quantity] + cells.figures.map(\.quantity),
+                     key: agreement == .holds ? "\(m.name) = \(cells.named.zh)" : key(),
+                     message: Message.differs(m, cells, printed, drift: agreement != .differs), at: m.span,
+                     related: cells.figures.map { f in
+                         RelatedLocation(role: "table", span: f.cellSpan, message: LocalizedText(zh: "\(cells.named.zh) \(f.printed)", en: "\(cells.named.en) \(f.printed)"))
+                     },
+                     expected: printed)
+    }
+}
+
+/// The messages of table-text.
+private enum Message {
+    static func differs(_ m: Mention, _ cells: TableCells, _ printed: String, drift: Bool) -> LocalizedText {
+        drift
+            ? LocalizedText(zh: "\(m.named)与\(cells.named.zh)\(printed)差一个末位单位：同一个数应写成一样。",
+                            en: "\(m.namedEnglish) and \(cells.named.en) \(printed) differ by one unit in the last place; one figure should be written one way.")
+            : LocalizedText(zh: "\(m.named)与\(cells.named.zh)\(printed)不符：说明复述的是表中这一格。",
+                            en: "\(m.namedEnglish) does not match \(cells.named.en) \(printed), the cell the narrative restates.")
     }
 }

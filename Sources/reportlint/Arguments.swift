@@ -246,7 +246,7 @@ enum Arguments {
       --jobs N                         audit N files at a time (default: the number of cores);
                                        the report is the same whatever N is
       --include GLOB / --exclude GLOB  filter the files found in directories (repeatable);
-                                       directories are searched for *.txt, *.docx and *.pdf
+                                       directories are searched for *.txt, *.docx, *.xlsx and *.pdf
       --no-ignore                      also walk what .gitignore files ignore
       --shard K/N                      audit only shard K of N: files whose path hashes
                                        (FNV-1a 64, mod N) to K-1

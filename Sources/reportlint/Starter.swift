@@ -19,7 +19,7 @@ enum Starter {
       ],
       "lang": "zh",
       "fail-on": "error",
-      "include": ["**/*.txt", "**/*.docx", "**/*.pdf"],
+      "include": ["**/*.txt", "**/*.docx", "**/*.xlsx", "**/*.pdf"],
       "exclude": [],
       "checks": {
         "_comment": "only: run just these; disable: turn off; enable: turn back on; severity: error, warning or note per check.",

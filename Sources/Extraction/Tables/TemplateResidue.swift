@@ -102,19 +102,41 @@ enum TemplateResidueReader {
     static func unitTitle(_ t: CleanText) -> UnitTitle? {
         guard t.count >= 6, t.count <= 60, reportWords.contains(where: { t.contains($0) }) else { return nil }
         for s in t.scalars where s == 0x3002 || s == 0xFF0C || s == 0xFF1B { return nil }
-        let scanned = NumberScanner.scan(t)
-        guard let year = scanned.years.first(where: { $0.form == .fiscalYear || $0.form == .year }) else { return nil }
+        guard let year = yearOfTitle(t) else { return nil }
         var start = 0
         if let (numbering, end) = Numbering.parse(t), numbering.style == .part || numbering.style == .chineseComma { start = end }
         // "第三部分" written without its numbering style being recognised.
         if let p = t.find(partWord), p < 6 { start = max(start, p + partWord.count) }
-        var lo = start, hi = year.textRange.lowerBound
+        var lo = start, hi = year.range.lowerBound
         while lo < hi && Chars.isSpace(t[lo]) { lo += 1 }
         while hi > lo && Chars.isSpace(t[hi - 1]) { hi -= 1 }
         guard hi - lo >= 2 else { return nil }
         let unit = Chars.string((lo..<hi).map { t[$0] }.filter { !Chars.isSpace($0) })
-        // A sentence, not a name: "本部门", "截至".
-        guard !unit.contains("截至"), !unit.contains("本部门"), !unit.contains("与"), unit.count <= 30 else { return nil }
+        // A sentence, not a name: "本部门", "截至", a wrapped line.
+        guard !unit.contains("截至"), !unit.contains("本部门"), !unit.contains("本单位"), unit.count <= 30,
+              unit.unicodeScalars.allSatisfy({ Chars.isHan($0.value) || $0 == "X" || $0 == "x" || $0 == "×" }) else { return nil }
+        // What follows the year is a report's title: "年度部门决算", "部门预算", "…决算表", "…情况说明".
+        var tail = (year.range.upperBound..<t.count).map { t[$0] }.filter { !Chars.isSpace($0) }
+        while let last = tail.last, last == 0x29 || last == 0xFF09 { tail.removeLast() }
+        let tailText = Chars.string(tail)
+        guard tail.count <= 16, tail.allSatisfy({ Chars.isHan($0) || $0 == 0x201C || $0 == 0x201D }),
+              tailText.contains("决算") || tailText.contains("预算"),
+              ["决算", "预算", "表", "说明", "公开", "报告"].contains(where: { tailText.hasSuffix($0) }) else { return nil }
         return UnitTitle(unit: unit, year: year.year, text: t.string, span: t.fullSpan, unitSpan: t.span(lo..<hi))
+    }
+
+    /// The first "2024年" (spaces allowed between, as text extracted from PDF prints it "2024 年").
+    static func yearOfTitle(_ t: CleanText) -> (year: Int, range: Range<Int>)? {
+        var i = 0
+        while i + 4 < t.count {
+            guard (0..<4).allSatisfy({ Chars.isDigit(t[i + $0]) }), i == 0 || !Chars.isDigit(t[i - 1]) else { i += 1; continue }
+            var j = i + 4
+            while j < t.count && Chars.isSpace(t[j]) { j += 1 }
+            if j < t.count && t[j] == 0x5E74, let y = Int(t.string(i..<(i + 4))), (1990...2100).contains(y) {
+                return (y, i..<(j + 1))
+            }
+            i += 4
+        }
+        return nil
     }
 }
