@@ -55,14 +55,17 @@ public struct CrossTable: Check {
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
         let tables = model.financeTables
+        let reliable = FinanceReliability.reliable(tables)
         for link in TableRules.links {
-            guard let a = tables.resolve(link.a), let b = tables.resolve(link.b) else { continue }
+            guard let a = tables.resolve(link.a), let b = tables.resolve(link.b),
+                  reliable.contains(a.table.table), reliable.contains(b.table.table) else { continue }
             compare(a, b, id: link.id, atMost: link.atMost, &report)
         }
         for link in TableRules.classLinks {
             guard let summary = tables.first(link.summary), let table = tables.first(link.table),
-                  let side = summary.panel(.expenditure), let column = side.column(link.column),
-                  let main = table.main, let tableColumn = main.column(link.tableColumn) else { continue }
+                  reliable.contains(summary.table), reliable.contains(table.table),
+                  let side = summary.panel(.expenditure), let column = side.column(link.column), side.trusts(column),
+                  let main = table.main, let tableColumn = main.column(link.tableColumn), main.trusts(tableColumn) else { continue }
             for item in side.rows where item.role == .item && item.parent == nil {
                 guard let code = item.classCode, let f = item.values[column.index],
                       let row = main.rows.first(where: { $0.code?.digits == code }), let g = row.values[tableColumn.index] else { continue }
@@ -73,6 +76,7 @@ public struct CrossTable: Check {
     }
 
     func compare(_ a: TableCells, _ b: TableCells, id: String, atMost: Bool, _ report: inout CheckReport) {
+        if a.figures.contains(where: \.guessed) || b.figures.contains(where: \.guessed) { return }
         // The finding lands on the later of the two (the table a reader meets second).
         let later = a.figures[0].cellSpan.start > b.figures[0].cellSpan.start ? a : b
         let other = later.figures[0].cellSpan.start == a.figures[0].cellSpan.start ? b : a

@@ -88,3 +88,23 @@ enum FinanceSay {
         "\(t.kind.rawValue)|\(r.code?.digits ?? r.name)"
     }
 }
+
+/// Whether a table was read well enough to be judged. A table whose columns were placed by
+/// where figures stand on their lines (text extracted from a PDF) can have been misread: when
+/// many of its own footings fail (three or more, over a quarter of those tested), the reading
+/// is at fault far more likely than the report, and no finding is made on its figures.
+enum FinanceReliability {
+    static func isReliable(_ table: FinanceTable) -> Bool {
+        guard table.positional else { return true }
+        var scratch = CheckReport(check: TableFooting.description.id, severity: .error, recordsVerified: true)
+        Footing(table: table).run(&scratch)
+        let failed = scratch.findings.filter { $0.severity >= .warning }.count
+        let tested = failed + scratch.verified.count
+        return failed < 3 || failed * 4 <= tested
+    }
+
+    /// The tables that can be judged, by document table index.
+    static func reliable(_ tables: FinanceTables) -> Set<Int> {
+        Set(tables.tables.filter(isReliable).map(\.table))
+    }
+}

@@ -44,7 +44,7 @@ public struct PlaceholderCheck: Check {
         let placeholders = model.placeholders
         // A blank template: the report's own title is a placeholder, or titles are and no table carries a figure.
         let tables = model.financeTables.tables
-        let ownTitleBlank = model.unitTitles.first.map { Self.isPlaceholder($0.unit) } ?? false
+        let ownTitleBlank = model.isBlankTemplate
         let titlesBlank = placeholders.contains(where: \.inTitle) || model.unitTitles.contains(where: { Self.isPlaceholder($0.unit) })
         if let first = placeholders.first, ownTitleBlank || (titlesBlank && !tables.isEmpty && tables.allSatisfy(\.isBlank)) {
             report.add(.note, Message.template(first.text), at: first.span, key: "blank-template")

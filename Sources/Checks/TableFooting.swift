@@ -58,7 +58,13 @@ public struct TableFooting: Check {
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
-        for table in model.financeTables.tables { Footing(table: table).run(&report) }
+        for table in model.financeTables.tables {
+            guard FinanceReliability.isReliable(table) else {
+                report.add(.note, Message.unreliable(table), at: table.titleSpan ?? table.span, key: "unreliable|\(table.kind.rawValue)")
+                continue
+            }
+            Footing(table: table).run(&report)
+        }
     }
 }
 
@@ -81,6 +87,10 @@ struct Footing {
     // MARK: across a row
 
     func columnSums(_ panel: TablePanel, _ report: inout CheckReport) {
+        if panel.trusted != nil {
+            positionalSums(panel, &report)
+            return
+        }
         let bases = Set(panel.valueColumns.map(\.basis))
         for rule in TableRules.columnSums {
             for basis in bases.sorted(by: { $0.rawValue < $1.rawValue }) {
@@ -104,9 +114,27 @@ struct Footing {
         }
     }
 
+    /// A table rebuilt from extracted text, whose parts' columns are a guess: a row's total (its
+    /// first figure) is the sum of its other figures, whichever columns they stand in.
+    func positionalSums(_ panel: TablePanel, _ report: inout CheckReport) {
+        guard let total = panel.valueColumns.first, panel.trusts(total),
+              TableRules.columnSums.contains(where: { $0.totals.contains(total.role) }) else { return }
+        let name = FinanceSay.column(table, total, panel)
+        for row in panel.rows {
+            guard let t = row.values[total.index] else { continue }
+            let parts = panel.valueColumns.dropFirst().compactMap { row.values[$0.index] } + row.unplaced
+            guard !parts.isEmpty else { continue }
+            judge(&report, total: t, parts: parts, key: "\(FinanceSay.key(table, row))|row",
+                  zh: "\(FinanceSay.row(table, row).zh)：\(name.zh)\(t.printed) ≠ 各分列之和",
+                  en: "\(FinanceSay.row(table, row).en): \(name.en) \(t.printed) ≠ the sum of its columns",
+                  related: parts.map { FinanceSay.related("part", $0, zh: "", en: "") },
+                  verifiedKey: "\(table.named.zh) \(row.title)：\(name.zh) = 各分列之和")
+        }
+    }
+
     /// 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出 (the fund tables).
     func balance(_ panel: TablePanel, _ report: inout CheckReport) {
-        guard let income = panel.column(.currentIncome), let spent = panel.column(.currentExpenditure),
+        guard panel.trusted == nil, let income = panel.column(.currentIncome), let spent = panel.column(.currentExpenditure),
               let closing = panel.column(.carryOut), income.index != spent.index else { return }
         let opening = panel.column(.carryIn)
         for row in panel.rows {
@@ -148,7 +176,7 @@ struct Footing {
             if let p = panel.rows[k].code?.parent?.digits, byCode[p] != nil { children[p, default: []].append(k) } else { top.append(k) }
             _ = code
         }
-        for column in panel.valueColumns {
+        for column in panel.valueColumns where panel.trusts(column) {
             let name = FinanceSay.column(table, column, panel)
             for (parent, kids) in children.sorted(by: { byCode[$0.key]! < byCode[$1.key]! }) {
                 let row = panel.rows[byCode[parent]!]
@@ -184,7 +212,7 @@ struct Footing {
     /// 本年合计 = Σ listed items; an item = Σ its sub-items; 总计 = 本年合计 + what is carried.
     func summary(_ panel: TablePanel, _ report: inout CheckReport) {
         let carried: [RowRole] = panel.side == .income ? [.nonFiscalSurplus, .carryIn] : [.surplusDistribution, .carryOut]
-        for column in panel.valueColumns {
+        for column in panel.valueColumns where panel.trusts(column) {
             let name = FinanceSay.column(table, column, panel)
             let top = panel.rows.filter { $0.role == .item && $0.parent == nil }
             let current = panel.row(.currentTotal)
@@ -213,7 +241,9 @@ struct Footing {
             // 总计 = 本年合计 (or the items) + what is carried.
             guard let grand = panel.row(.grandTotal), let total = grand.values[column.index] else { continue }
             var parts: [(String, TableFigure)] = []
-            if let current, let f = current.values[column.index] {
+            if let current {
+                // 本年合计 left blank: 总计 cannot be tested against it.
+                guard let f = current.values[column.index] else { continue }
                 parts.append((current.title, f))
             } else {
                 parts += top.compactMap { r in r.values[column.index].map { (r.title, $0) } }
@@ -233,7 +263,7 @@ struct Footing {
         guard let income = table.panel(.income), let spending = table.panel(.expenditure),
               let a = income.row(.grandTotal), let b = spending.row(.grandTotal),
               let ca = income.valueColumns.first, let cb = spending.column(.total) ?? spending.valueColumns.first,
-              let fa = a.values[ca.index], let fb = b.values[cb.index] else { return }
+              let fa = a.values[ca.index], let fb = b.values[cb.index], !fa.guessed, !fb.guessed else { return }
         let agreement = FinanceSay.agreement(fa.figure, fb.figure)
         report.judge(agreement.verdict, severity: agreement == .differs ? nil : .note, numbers: [fa.quantity, fb.quantity],
                      key: agreement == .holds ? "\(table.named.zh) 收入总计 = 支出总计" : "\(table.kind.rawValue)|sides",
@@ -247,12 +277,13 @@ struct Footing {
     func economicTotals(_ report: inout CheckReport) {
         var personnel: [(FinanceRow, TableFigure)] = [], public_: [(FinanceRow, TableFigure)] = []
         var totals: [RowRole: TableFigure] = [:]
+        var seen = Set<String>()
         for panel in table.panels {
             guard let column = panel.column(.amount) ?? panel.column(.total) else { continue }
             for row in panel.rows {
                 guard let f = row.values[column.index] else { continue }
                 if row.role == .personnelTotal || row.role == .publicFundsTotal { totals[row.role] = totals[row.role] ?? f; continue }
-                guard let code = row.code, code.level == 1 else { continue }
+                guard let code = row.code, code.level == 1, seen.insert(code.digits).inserted else { continue }
                 if TableRules.personnelClasses.contains(code.digits) { personnel.append((row, f)) } else { public_.append((row, f)) }
             }
         }
@@ -272,6 +303,8 @@ struct Footing {
     func judge(_ report: inout CheckReport, total: TableFigure, parts: [TableFigure], key: @autoclosure () -> String,
                zh: @autoclosure () -> String, en: @autoclosure () -> String, suffix: (zh: String, en: String)? = nil,
                related: @autoclosure () -> [RelatedLocation], verifiedKey: @autoclosure () -> String) {
+        // A figure whose row was guessed (printed apart from its label) decides nothing.
+        if total.guessed || parts.contains(where: \.guessed) { return }
         let verdict = Relations.compare(parts: parts.map(\.figure), total: total.figure, relation: .equal)
         let sum = FinanceSay.sum(parts)
         // Verified relations are keyed by what they state, findings by where they are.
@@ -284,6 +317,11 @@ struct Footing {
 
 /// The messages of table-footing.
 private enum Message {
+    static func unreliable(_ t: FinanceTable) -> LocalizedText {
+        LocalizedText(zh: "\(t.named.zh)的各列是按文字在行中的位置重建的（PDF提取的文本），多处合计对不上，更可能是列没有对齐，未核对此表。",
+                      en: "\(t.named.en) was rebuilt from where figures stand on their lines (text extracted from a PDF) and many of its totals fail: its columns were more likely misaligned than its figures wrong, so it was not checked.")
+    }
+
     static func balance(_ row: LocalizedText, closing: String, opening: String, income: String, spent: String, expected: String) -> LocalizedText {
         LocalizedText(
             zh: "\(row.zh)：年末结转和结余\(closing) ≠ 年初结转和结余\(opening) + 本年收入\(income) − 本年支出\(spent) = \(expected)。",

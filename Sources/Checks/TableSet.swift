@@ -35,7 +35,7 @@ public struct TableSet: Check {
         let set = model.financeTables
         let tables = set.tables
         // No tables, or none filled in (a blank template): nothing to say about the set.
-        guard !tables.isEmpty, !tables.allSatisfy(\.isBlank) else { return }
+        guard !tables.isEmpty, !tables.allSatisfy(\.isBlank), !model.isBlankTemplate else { return }
         let present = Set(tables.map(\.kind))
         let noted = Set(set.noDataNotes.map(\.kind))
         for t in tables where t.isBlank && t.noDataNote == nil && !noted.contains(t.kind) {

@@ -57,17 +57,18 @@ public struct TableText: Check {
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
         let tables = model.financeTables
         guard !tables.tables.isEmpty else { return }
+        let reliable = FinanceReliability.reliable(tables)
         for fact in model.facts.facts {
             guard fact.year == nil || fact.year == model.reportYear,
-                  let cells = model.facts.table(fact.concept.id, basis: fact.basis) else { continue }
+                  let cells = model.facts.table(fact.concept.id, basis: fact.basis), reliable.contains(cells.table.table) else { continue }
             compare(fact.mention, cells, key: "\(fact.concept.id)|\(fact.basis.rawValue)|\(Say.section(model, fact.mention))", model, &report)
         }
-        classes(model, &report)
+        classes(model, reliable: reliable, &report)
     }
 
     /// "一般公共服务支出（类）2106.66万元": the 类 row of the general public budget table (or of the
     /// expenditure table when the sentence is not about the general public budget).
-    func classes(_ model: AuditModel, _ report: inout CheckReport) {
+    func classes(_ model: AuditModel, reliable: Set<Int>, _ report: inout CheckReport) {
         let tables = model.financeTables
         let gpb = tables.first(.gpbExpenditure) ?? tables.first(.budgetGPBExpenditure)
         let all = tables.first(.expenditure) ?? tables.first(.budgetExpenditure)
@@ -78,8 +79,8 @@ public struct TableText: Check {
             let sentence = unit.text.string(unit.sentences[m.sentence])
             let path = model.sectionPath(of: m).joined()
             let aboutGPB = sentence.contains("一般公共预算") || path.contains("一般公共预算")
-            guard let table = aboutGPB ? (gpb ?? all) : (all ?? gpb), let main = table.main,
-                  let column = main.column(.total) ?? main.column(.currentExpenditure),
+            guard let table = aboutGPB ? (gpb ?? all) : (all ?? gpb), reliable.contains(table.table), let main = table.main,
+                  let column = main.column(.total) ?? main.column(.currentExpenditure), main.trusts(column),
                   let row = main.rows.first(where: { $0.code?.digits == code }), let f = row.values[column.index] else { continue }
             compare(m, TableCells(table: table, rows: [row], figures: [f], column: column), key: "class|\(code)|\(Say.section(model, m))", model, &report)
         }
@@ -103,6 +104,7 @@ public struct TableText: Check {
     }
 
     func compare(_ m: Mention, _ cells: TableCells, key: @autoclosure () -> String, _ model: AuditModel, _ report: inout CheckReport) {
+        if cells.figures.contains(where: \.guessed) { return }
         let agreement = FinanceSay.agreement(m.quantity.comparable, CrossTable.sum(cells.inWan))
         let printed = cells.figures.map(\.wan).joined(separator: " + ")
         report.judge(agreement.verdict, severity: agreement == .differs ? nil : .note, numbers: [m.quantity] + cells.figures.map(\.quantity),

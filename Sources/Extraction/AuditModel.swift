@@ -33,6 +33,12 @@ public struct AuditModel: Sendable {
 
     public var source: SourceText { document.source }
 
+    /// An unfilled template: the report's own title names its unit with a placeholder ("XX局").
+    public var isBlankTemplate: Bool {
+        guard let first = unitTitles.first else { return false }
+        return TemplateResidueReader.isPlaceholder(first.unit)
+    }
+
     /// Extracts everything from `document`; `lap`, when given, is called after each stage.
     public init(document: Document, lap: ((String) -> Void)? = nil) {
         self = Extractor.extract(document, lap: lap)

@@ -29,9 +29,9 @@ public struct ClassificationCode: Hashable, Sendable, Comparable, CustomStringCo
         var digits = ""
         for (k, g) in groups.enumerated() {
             guard !g.isEmpty, g.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-            // A 款 or 项 segment is two digits; the first group carries the 类.
-            if k > 0 && g.count != 2 { return nil }
-            digits += g
+            // A 款 or 项 segment is two digits (a table may print "02" as "2"); the first group carries the 类.
+            if k > 0 && g.count > 2 { return nil }
+            digits += k > 0 && g.count == 1 ? "0" + g : g
         }
         guard digits.count == 3 || digits.count == 5 || digits.count == 7 else { return nil }
         let first = digits.first!

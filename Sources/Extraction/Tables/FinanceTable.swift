@@ -11,6 +11,9 @@ public struct TableFigure: Sendable {
     public let column: Int
     /// Power of ten of the table's unit relative to 元 (万元 = 4).
     public let unitPower: Int
+    /// Printed on a line of its own, apart from its row's label (text extracted from a PDF):
+    /// which row it belongs to was guessed, so no relation is judged on it.
+    public var guessed = false
 
     /// The printed figure converted to 万元, its precision scaled along.
     public var figure: Figure {
@@ -49,6 +52,17 @@ public struct TableColumn: Sendable {
     /// Its lowest header word, as printed ("本年支出合计", "决算数").
     public var leaf = ""
 
+    public init(index: Int, role: ColumnRole, basis: ColumnBasis, header: String, byPosition: Bool = false,
+                side: PanelSide? = nil, leaf: String = "") {
+        self.index = index
+        self.role = role
+        self.basis = basis
+        self.header = header
+        self.byPosition = byPosition
+        self.side = side
+        self.leaf = leaf
+    }
+
     /// How messages name it: its own header word when that names it ("本年支出合计"), else its role.
     public var name: LocalizedText {
         let generic = ["决算数", "预算数", "金额", "小计", "合计"].contains(leaf) && role != .total
@@ -77,6 +91,9 @@ public struct FinanceRow: Sendable {
     public var lineNumber: Int?
     /// Amounts by document column.
     public var values: [Int: TableFigure]
+    /// Amounts read on the row whose column could not be told (text extracted from a PDF): they
+    /// still count among the row's parts.
+    public var unplaced: [TableFigure] = []
     /// The label cell's span, for messages.
     public var labelSpan: Span
     public var span: Span
@@ -100,6 +117,20 @@ public struct TablePanel: Sendable {
     public var side: PanelSide
     public var columns: [TableColumn]
     public var rows: [FinanceRow]
+    /// The amount columns whose figures are known to be in them, when not all are (a table
+    /// rebuilt from text extracted from a PDF: a row's first figure is its total, the others
+    /// are its parts, in which columns is a guess). nil: every column.
+    public var trusted: Set<Int>?
+
+    public init(side: PanelSide, columns: [TableColumn], rows: [FinanceRow], trusted: Set<Int>? = nil) {
+        self.side = side
+        self.columns = columns
+        self.rows = rows
+        self.trusted = trusted
+    }
+
+    /// Whether figures of this column are known to be in it.
+    public func trusts(_ column: TableColumn) -> Bool { trusted?.contains(column.index) ?? true }
 
     /// The amount column with this role (and basis, when given).
     public func column(_ role: ColumnRole, basis: ColumnBasis? = nil) -> TableColumn? {
@@ -133,6 +164,9 @@ public struct FinanceTable: Sendable {
     public var unreadColumns: [String]
     /// A note saying the table is empty on purpose ("本表无数据").
     public var noDataNote: Span?
+    /// Its columns were placed by where figures stand on their lines (text extracted from a
+    /// PDF), not read from cells: a row may have been matched to the wrong column.
+    public var positional = false
     public var span: Span
 
     /// Every amount cell is blank.

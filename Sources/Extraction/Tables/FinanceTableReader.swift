@@ -153,10 +153,15 @@ struct Caption {
         // The text before it, nearest first, while it is caption-like.
         for entry in before.reversed().prefix(4) {
             if c.unitPower == nil { c.unitPower = unit(in: entry.text) }
-            if c.kind == nil, let k = kind(of: entry.text), entry.text.count <= 60 {
+            // A title run onto the paragraph before it (text extracted from a PDF): its last sentence.
+            var text = entry.text
+            if text.count > 60, let stop = (0..<text.count).last(where: { text[$0] == 0x3002 }), text.count - stop - 1 <= 160 {
+                text = text.slice((stop + 1)..<text.count)
+            }
+            if c.kind == nil, let k = kind(of: text), text.count <= 160 {
                 c.kind = k
-                c.title = entry.text.string
-                c.titleSpan = entry.span
+                c.title = text.string
+                c.titleSpan = text.count == entry.text.count ? entry.span : text.fullSpan
                 c.titleBlock = entry.block
             }
             if c.kind != nil { break }

@@ -39,7 +39,7 @@ extension FinanceTables {
         if ref.rows.isEmpty {
             // Any row: the first with a figure in the column (a one-row table such as the 三公 table).
             for panel in panels {
-                guard let c = panel.column(ref.column, basis: basis) else { continue }
+                guard let c = panel.column(ref.column, basis: basis), panel.trusts(c) else { continue }
                 if let row = panel.rows.first(where: { $0.values[c.index] != nil }) {
                     return TableCells(table: table, rows: [row], figures: [row.values[c.index]!], column: c)
                 }
@@ -49,7 +49,7 @@ extension FinanceTables {
         for selector in ref.rows {
             var found = false
             for panel in panels {
-                guard let c = panel.column(ref.column, basis: basis), let row = panel.select(selector) else { continue }
+                guard let c = panel.column(ref.column, basis: basis), panel.trusts(c), let row = panel.select(selector) else { continue }
                 guard let f = row.values[c.index] else { return nil }
                 rows.append(row)
                 figures.append(f)

@@ -37,6 +37,18 @@ struct TableReading {
         while headerEnd < rows.count, headerEnd - start < 7, !isBody(rows[headerEnd].row) { headerEnd += 1 }
         let body = Array(rows[start...])
         let headerCount = headerEnd - start
+        if document.origin == .pdfText {
+            // Text extracted from a PDF: columns by where figures stand on their lines.
+            var finance = FinanceTable(kind: kind, table: tableIndex, continuations: joined, number: table.number,
+                                       title: captions.title, titleSpan: captions.titleSpan,
+                                       unitPower: captions.unitPower ?? 4, unitStated: captions.unitPower != nil,
+                                       panels: [], unreadColumns: [], noDataNote: nil, span: table.span)
+            finance.positional = true
+            finance.panels = PositionalReading(kind: kind, rows: body, headerCount: headerCount, document: document, reading: self,
+                                               unitPower: finance.unitPower).read()
+            if let last = joined.last { finance.span = table.span.union(document.tables[last].span) }
+            return finance
+        }
         let grid = TableGrid(rows: body.map(\.row), headerRows: headerCount)
         var columns = roles(grid: grid, body: body, headerCount: headerCount)
         var unread: [String] = []
@@ -214,10 +226,8 @@ struct TableReading {
     // MARK: rows
 
     func readRows(_ panel: TablePanel, grid: TableGrid, body: [SourceRow], headerCount: Int, unitPower: Int) -> TablePanel {
-        var panel = panel
+        var builder = RowBuilder(kind: kind, panel: panel)
         var lastClass: String?
-        var lastTop: Int?
-        var carryIn: Int?
         for r in headerCount..<body.count {
             let source = body[r]
             let cells = source.row.cells
@@ -249,60 +259,18 @@ struct TableReading {
                     if let f = figure(cell, source: source, cellIndex: k, unitPower: unitPower) { values[column.index] = f }
                 }
             }
-            // The label: name cells, else a code column that also holds the name ("201 一般公共服务支出").
-            var name = nameParts.map { Self.oneLine($0.string) }.joined()
             var code: ClassificationCode?
             if splitCode {
                 while let last = codeGroups.last, last.isEmpty { codeGroups.removeLast() }
                 code = ClassificationCode(groups: codeGroups)
             } else if let ct = codeText {
-                if let (c, rest) = Self.leadingCode(ct) { code = c; if name.isEmpty { name = rest } }
-                else if name.isEmpty { nameParts.append(ct); name = Self.oneLine(ct.string) }
-            }
-            if code == nil, let first = nameParts.first, let (c, rest) = Self.leadingCode(first) {
-                code = c
-                name = rest + nameParts.dropFirst().map { Self.oneLine($0.string) }.joined()
+                if let (c, rest) = Self.leadingCode(ct) { code = c; if !rest.isEmpty { builder.pendingName = rest } }
+                else { nameParts.insert(ct, at: 0) }
             }
             if let c = code, c.level == 1 { lastClass = c.digits }
-            let label = name
-            let labelText = nameParts.first
-            var role = RowRole.item
-            var bare = name
-            if let lt = labelText, let (_, end) = Numbering.parse(lt) {
-                bare = Self.oneLine(lt.string(end..<lt.count)) + nameParts.dropFirst().map { Self.oneLine($0.string) }.joined()
-            }
-            let folded = TableVocabulary.fold(Chars.of(bare))
-            if code == nil, let r = TableVocabulary.longest(in: folded, TableVocabulary.foldedRows),
-               let word = TableVocabulary.foldedRows.first(where: { $0.value == r && TableVocabulary.contains(folded, $0.words) })?.words,
-               folded.count <= word.count + 8 {
-                role = r
-            }
-            if role == .columnNumbers { continue }
-            if name.isEmpty && code == nil && values.isEmpty { continue }
-            // Notes written into the table ("注：本表反映…").
-            if code == nil && values.isEmpty && (bare.hasPrefix("注") || bare.hasPrefix("说明")) && bare.count > 6 { continue }
-            var row = FinanceRow(row: source.index, role: role, label: label, name: bare, code: code, source: nil, classCode: nil,
-                                 parent: nil, lineNumber: lineNumber, values: values,
-                                 labelSpan: labelSpan ?? source.row.span, span: source.row.span)
-            if kind.isSummary && role == .item && code == nil {
-                row.source = TableVocabulary.foldedIncomeSources.first { TableVocabulary.contains(folded, $0.words) }?.value
-                row.classCode = Self.classCode(bare)
-                // Nesting: an item under 年初结转和结余, or a "1." under a "一、".
-                let style = labelText.flatMap { Numbering.parse($0)?.0.style }
-                if let c = carryIn {
-                    row.parent = c
-                } else if style != nil && style != .chineseComma, let top = lastTop {
-                    row.parent = top
-                } else {
-                    lastTop = panel.rows.count
-                }
-            }
-            if role == .carryIn { carryIn = panel.rows.count }
-            if role == .grandTotal || role == .currentTotal || role == .carryOut { carryIn = role == .currentTotal ? nil : carryIn; lastTop = nil }
-            if role == .grandTotal { carryIn = nil }
-            panel.rows.append(row)
+            builder.add(source: source, code: code, nameParts: nameParts, values: values, lineNumber: lineNumber, labelSpan: labelSpan)
         }
-        return panel
+        return builder.panel
     }
 
     /// An amount cell as a figure in the table's unit; nil for blanks, dashes and text.
@@ -312,6 +280,15 @@ struct TableReading {
         // "(3.00)": a bracketed negative, as accounting formats print it.
         if cell.text[0] == 0x28, !q.value.isNegative { q.value = -q.value }
         return TableFigure(quantity: q, cellSpan: cell.text.fullSpan, row: source.index, column: cellIndex, unitPower: unitPower)
+    }
+
+    /// Every figure of an amount cell: a cell of text extracted from a PDF may hold several
+    /// figures run together ("2.85 0.39 0.00"), each its own.
+    func figures(_ cell: Cell, source: SourceRow, cellIndex: Int, unitPower: Int) -> [TableFigure] {
+        guard TableGrid.isAmount(cell.text), let u = cellUnits.table(source.table)[source.index, cellIndex] else { return [] }
+        let quantities = units[u].scanned.quantities.filter { $0.unit == .none || $0.unit.isMoney }
+        guard quantities.count > 1 else { return figure(cell, source: source, cellIndex: cellIndex, unitPower: unitPower).map { [$0] } ?? [] }
+        return quantities.map { TableFigure(quantity: $0, cellSpan: $0.span, row: source.index, column: cellIndex, unitPower: unitPower) }
     }
 
     /// A code at the start of a label: "2013101 行政运行", "201 06 01 行政运行", "30101".

@@ -49,6 +49,11 @@ enum TemplateResidueReader {
         return (placeholders, titles)
     }
 
+    /// A name that is a template's blank ("XX局", "××单位").
+    static func isPlaceholder(_ s: String) -> Bool {
+        s.contains("XX") || s.contains("××") || s.contains("ＸＸ") || s.contains("xx")
+    }
+
     /// Runs of two or more blank letters standing alone, and bracketed field names.
     static func find(_ t: CleanText, inTitle: Bool) -> [Placeholder] {
         var out: [Placeholder] = []
