@@ -17,40 +17,40 @@ public struct CrossTable: Check {
         severity: .error,
         tags: ["cross-reference", "finance-table"],
         triggering: [
-            Example(FinanceExamples.table("收入支出决算总表", [
-                ["项目", "决算数", "项目", "决算数"],
-                ["一、一般公共预算财政拨款收入", "1,260.00", "一、一般公共服务支出", "900.00"],
-                ["", "", "八、社会保障和就业支出", "360.00"],
-                ["本年收入合计", "1,260.00", "本年支出合计", "1,260.00"],
-                ["总计", "1,260.00", "总计", "1,260.00"],
-            ]) + FinanceExamples.table("支出决算表", [
-                ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"],
-                ["", "合计", "↓1,270.00", "800.00", "470.00"],
-                ["201", "一般公共服务支出", "↓910.00", "500.00", "410.00"],
-                ["208", "社会保障和就业支出", "360.00", "300.00", "60.00"],
-            ])),
-            Example(FinanceExamples.table("收入支出决算总表", [
-                ["项目", "决算数", "项目", "决算数"],
-                ["一、一般公共预算财政拨款收入", "326.71", "八、社会保障和就业支出", "326.71"],
-                ["本年收入合计", "326.71", "本年支出合计", "326.71"],
-            ]) + FinanceExamples.table("支出决算表", [
-                ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"],
-                ["", "合计", "↓326.72", "326.72", ""],
-                ["208", "社会保障和就业支出", "↓326.72", "326.72", ""],
-            ]), severity: .note),
+            Example(FinanceExamples.table("收入支出决算总表", Rows.table("""
+                | 项目 | 决算数 | 项目 | 决算数 |
+                | 一、一般公共预算财政拨款收入 | 1,260.00 | 一、一般公共服务支出 | 900.00 |
+                | | | 八、社会保障和就业支出 | 360.00 |
+                | 本年收入合计 | 1,260.00 | 本年支出合计 | 1,260.00 |
+                | 总计 | 1,260.00 | 总计 | 1,260.00 |
+                """)) + FinanceExamples.table("支出决算表", Rows.table("""
+                | 科目编码 | 科目名称 | 本年支出合计 | 基本支出 | 项目支出 |
+                | | 合计 | ↓1,270.00 | 800.00 | 470.00 |
+                | 201 | 一般公共服务支出 | ↓910.00 | 500.00 | 410.00 |
+                | 208 | 社会保障和就业支出 | 360.00 | 300.00 | 60.00 |
+                """))),
+            Example(FinanceExamples.table("收入支出决算总表", Rows.table("""
+                | 项目 | 决算数 | 项目 | 决算数 |
+                | 一、一般公共预算财政拨款收入 | 326.71 | 八、社会保障和就业支出 | 326.71 |
+                | 本年收入合计 | 326.71 | 本年支出合计 | 326.71 |
+                """)) + FinanceExamples.table("支出决算表", Rows.table("""
+                | 科目编码 | 科目名称 | 本年支出合计 | 基本支出 | 项目支出 |
+                | | 合计 | ↓326.72 | 326.72 | |
+                | 208 | 社会保障和就业支出 | ↓326.72 | 326.72 | |
+                """)), severity: .note),
         ],
         nonTriggering: [
-            Example(FinanceExamples.table("收入支出决算总表", [
-                ["项目", "决算数", "项目", "决算数"],
-                ["一、一般公共预算财政拨款收入", "1,260.00", "一、一般公共服务支出", "900.00"],
-                ["", "", "八、社会保障和就业支出", "360.00"],
-                ["本年收入合计", "1,260.00", "本年支出合计", "1,260.00"],
-            ]) + FinanceExamples.table("支出决算表", [
-                ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"],
-                ["", "合计", "1,260.00", "800.00", "460.00"],
-                ["201", "一般公共服务支出", "900.00", "500.00", "400.00"],
-                ["208", "社会保障和就业支出", "360.00", "300.00", "60.00"],
-            ])),
+            Example(FinanceExamples.table("收入支出决算总表", Rows.table("""
+                | 项目 | 决算数 | 项目 | 决算数 |
+                | 一、一般公共预算财政拨款收入 | 1,260.00 | 一、一般公共服务支出 | 900.00 |
+                | | | 八、社会保障和就业支出 | 360.00 |
+                | 本年收入合计 | 1,260.00 | 本年支出合计 | 1,260.00 |
+                """)) + FinanceExamples.table("支出决算表", Rows.table("""
+                | 科目编码 | 科目名称 | 本年支出合计 | 基本支出 | 项目支出 |
+                | | 合计 | 1,260.00 | 800.00 | 460.00 |
+                | 201 | 一般公共服务支出 | 900.00 | 500.00 | 400.00 |
+                | 208 | 社会保障和就业支出 | 360.00 | 300.00 | 60.00 |
+                """))),
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
@@ -82,11 +82,12 @@ public struct CrossTable: Check {
         let other = later.figures[0].cellSpan.start == a.figures[0].cellSpan.start ? b : a
         let numbers = a.figures.map(\.quantity) + b.figures.map(\.quantity)
         let related = [RelatedLocation(role: "stated-elsewhere", span: other.figures[0].cellSpan,
-                                       message: LocalizedText(zh: other.named.zh + " " + Message.text(other), en: other.named.en + " " + Message.text(other)))]
+                                       message: LocalizedText(zh: other.named.zh + " " + Message.figures(other), en: other.named.en + " " + Message.figures(other)))]
         if atMost {
             let verdict = Relations.compare(parts: a.inWan, total: Self.sum(b.inWan), relation: .atLeast)
             report.judge(verdict, numbers: numbers, key: verdict == .holds ? "\(a.named.zh) ≤ \(b.named.zh)" : id,
-                         message: Message.exceeds(a, b), at: a.figures[0].cellSpan, related: related)
+                         message: Message.exceeds(part: a.named, partFigures: Message.figures(a), whole: b.named, wholeFigures: Message.figures(b)).text,
+                         at: a.figures[0].cellSpan, related: related)
             return
         }
         let agreement: FinanceSay.Agreement
@@ -101,8 +102,9 @@ public struct CrossTable: Check {
         }
         report.judge(agreement.verdict, severity: agreement == .differs ? nil : .note, numbers: numbers,
                      key: agreement == .holds ? "\(a.named.zh) = \(b.named.zh)" : id,
-                     message: Message.differs(later, other, drift: agreement != .differs),
-                     at: later.figures[0].cellSpan, related: related, expected: Message.text(other))
+                     message: Message.differs(later: later.named, laterFigures: Message.figures(later), other: other.named,
+                                              otherFigures: Message.figures(other), drift: agreement != .differs).text,
+                     at: later.figures[0].cellSpan, related: related, expected: Message.figures(other))
     }
 
     /// Several cells as one figure: the exact sum, the precision of the coarsest.
@@ -113,26 +115,31 @@ public struct CrossTable: Check {
     }
 }
 
-/// The messages of cross-table.
-private enum Message {
-    /// "1260.00万元", or "680.00万元 + 120.00万元 = 800.00万元" for a sum of cells.
-    static func text(_ c: TableCells) -> String {
-        guard c.figures.count > 1 else { return c.figures[0].wan }
-        var s = Dec.zero, d = 0
-        for f in c.figures { s = s + f.figure.value; d = max(d, f.figure.decimals) }
-        return Say.list(c.figures.map(\.wan), separator: " + ") + " = " + s.formatted(minDecimals: d) + "万元"
-    }
+extension CrossTable {
+    enum Message {
+        case differs(later: LocalizedText, laterFigures: String, other: LocalizedText, otherFigures: String, drift: Bool)
+        case exceeds(part: LocalizedText, partFigures: String, whole: LocalizedText, wholeFigures: String)
 
-    static func differs(_ later: TableCells, _ other: TableCells, drift: Bool) -> LocalizedText {
-        drift
-            ? LocalizedText(zh: "\(later.named.zh)\(text(later))与\(other.named.zh)\(text(other))差一个末位单位：两表分别舍入时可能出现，但同一个数应印成一样。",
-                            en: "\(later.named.en) \(text(later)) and \(other.named.en) \(text(other)) differ by one unit in the last place: separate rounding can cause it, but one figure should be printed one way.")
-            : LocalizedText(zh: "\(later.named.zh)\(text(later)) ≠ \(other.named.zh)\(text(other))：同一个数两表不一致。",
-                            en: "\(later.named.en) \(text(later)) ≠ \(other.named.en) \(text(other)): one figure, two values.")
-    }
+        /// "1260.00万元", or "680.00万元 + 120.00万元 = 800.00万元" for a sum of cells.
+        static func figures(_ c: TableCells) -> String {
+            guard c.figures.count > 1 else { return c.figures[0].wan }
+            var s = Dec.zero, d = 0
+            for f in c.figures { s = s + f.figure.value; d = max(d, f.figure.decimals) }
+            return Say.list(c.figures.map(\.wan), separator: " + ") + " = " + s.formatted(minDecimals: d) + "万元"
+        }
 
-    static func exceeds(_ a: TableCells, _ b: TableCells) -> LocalizedText {
-        LocalizedText(zh: "\(a.named.zh)\(text(a))超过了\(b.named.zh)\(text(b))：一般公共预算财政拨款部分不能大于全部。",
-                      en: "\(a.named.en) \(text(a)) exceeds \(b.named.en) \(text(b)); the general public budget part cannot exceed the whole.")
+        var text: LocalizedText {
+            switch self {
+            case let .differs(later, laterFigures, other, otherFigures, drift):
+                drift
+                    ? LocalizedText(zh: "\(later.zh)\(laterFigures)与\(other.zh)\(otherFigures)差一个末位单位：两表分别舍入时可能出现，但同一个数应印成一样。",
+                                    en: "\(later.en) \(laterFigures) and \(other.en) \(otherFigures) differ by one unit in the last place: separate rounding can cause it, but one figure should be printed one way.")
+                    : LocalizedText(zh: "\(later.zh)\(laterFigures) ≠ \(other.zh)\(otherFigures)：同一个数两表不一致。",
+                                    en: "\(later.en) \(laterFigures) ≠ \(other.en) \(otherFigures): one figure, two values.")
+            case let .exceeds(part, partFigures, whole, wholeFigures):
+                LocalizedText(zh: "\(part.zh)\(partFigures)超过了\(whole.zh)\(wholeFigures)：一般公共预算财政拨款部分不能大于全部。",
+                              en: "\(part.en) \(partFigures) exceeds \(whole.en) \(wholeFigures); the general public budget part cannot exceed the whole.")
+            }
+        }
     }
 }

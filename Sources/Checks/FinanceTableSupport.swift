@@ -60,12 +60,6 @@ enum FinanceSay {
         return (s - total.quantity.value).magnitude.formatted(minDecimals: d)
     }
 
-    /// "基本支出500.00 + 项目支出410.00", bounded for long lists.
-    static func terms(_ items: [(name: String, figure: TableFigure)], english: Bool = false) -> String {
-        let list = items.map { ($0.name.isEmpty ? "" : $0.name + (english ? " " : "")) + $0.figure.printed }
-        return english ? Say.listEnglish(list, separator: " + ") : Say.list(list, separator: " + ")
-    }
-
     static func related(_ role: String, _ f: TableFigure, zh: String, en: String) -> RelatedLocation {
         RelatedLocation(role: role, span: f.cellSpan, message: LocalizedText(zh: "\(zh) \(f.printed)", en: "\(en) \(f.printed)"))
     }

@@ -47,14 +47,14 @@ public struct PlaceholderCheck: Check {
         let ownTitleBlank = model.isBlankTemplate
         let titlesBlank = placeholders.contains(where: \.inTitle) || model.unitTitles.contains(where: { Self.isPlaceholder($0.unit) })
         if let first = placeholders.first, ownTitleBlank || (titlesBlank && !tables.isEmpty && tables.allSatisfy(\.isBlank)) {
-            report.add(.note, Message.template(first.text), at: first.span, key: "blank-template")
+            report.add(.note, Message.template(first.text).text, at: first.span, key: "blank-template")
             return
         }
         var seen: [String: Int] = [:]
         for p in placeholders.prefix(200) {
             let n = seen[p.text, default: 0]
             seen[p.text] = n + 1
-            report.add(nil, Message.residue(p.text), at: p.span, key: "residue|\(p.text)|\(n)")
+            report.add(nil, Message.residue(p.text).text, at: p.span, key: "residue|\(p.text)|\(n)")
         }
         units(model, &report)
         years(model, &report)
@@ -72,7 +72,7 @@ public struct PlaceholderCheck: Check {
         for t in titles { counts[Self.core(t.unit), default: 0] += 1 }
         guard let own = titles.map({ Self.core($0.unit) }).max(by: { counts[$0]! < counts[$1]! }), counts[own]! >= 2 else { return }
         for t in titles where !Self.same(Self.core(t.unit), own) {
-            report.add(nil, Message.otherUnit(t, own), at: t.unitSpan, expected: own, key: "unit|\(t.unit)")
+            report.add(nil, Message.otherUnit(title: t.text, unit: t.unit, own: own).text, at: t.unitSpan, expected: own, key: "unit|\(t.unit)")
         }
     }
 
@@ -85,7 +85,7 @@ public struct PlaceholderCheck: Check {
             guard let span = table.titleSpan, !headings.contains(span.start) else { continue }
             let text = model.quote(span)
             guard let y = Self.yearIn(text), y != year else { continue }
-            report.add(nil, Message.otherYear(text, y, year), at: span, expected: "\(year)", key: "table-year|\(table.kind.rawValue)")
+            report.add(nil, Message.otherYear(title: text, year: y, reportYear: year).text, at: span, expected: "\(year)", key: "table-year|\(table.kind.rawValue)")
         }
     }
 
@@ -111,25 +111,28 @@ public struct PlaceholderCheck: Check {
     static func same(_ a: String, _ b: String) -> Bool { a.contains(b) || b.contains(a) }
 }
 
-/// The messages of placeholder.
-private enum Message {
-    static func template(_ text: String) -> LocalizedText {
-        LocalizedText(zh: "这份文档是未填写的样张（标题中为“\(text)”）：其中的占位文字都应替换为实际内容。",
-                      en: "this document is a blank template (its title reads “\(text)”): its blanks are all still to be filled in.")
-    }
+extension PlaceholderCheck {
+    enum Message {
+        case template(String)
+        case residue(String)
+        case otherUnit(title: String, unit: String, own: String)
+        case otherYear(title: String, year: Int, reportYear: Int)
 
-    static func residue(_ text: String) -> LocalizedText {
-        LocalizedText(zh: "“\(text)”是样张的占位文字，应填写为实际内容。",
-                      en: "“\(text)” is a template blank; it should be replaced by the report's own text.")
-    }
-
-    static func otherUnit(_ t: UnitTitle, _ own: String) -> LocalizedText {
-        LocalizedText(zh: "标题“\(t.text)”写的是“\(t.unit)”，而本报告是“\(own)”的。",
-                      en: "the title “\(t.text)” names “\(t.unit)”, but this report is “\(own)”’s.")
-    }
-
-    static func otherYear(_ title: String, _ y: Int, _ year: Int) -> LocalizedText {
-        LocalizedText(zh: "表名“\(title)”写的是\(y)年，而报告年度是\(year)年。",
-                      en: "the table title “\(title)” names \(y), but the report covers \(year).")
+        var text: LocalizedText {
+            switch self {
+            case let .template(text):
+                LocalizedText(zh: "这份文档是未填写的样张（标题中为“\(text)”）：其中的占位文字都应替换为实际内容。",
+                              en: "this document is a blank template (its title reads “\(text)”): its blanks are all still to be filled in.")
+            case let .residue(text):
+                LocalizedText(zh: "“\(text)”是样张的占位文字，应填写为实际内容。",
+                              en: "“\(text)” is a template blank; it should be replaced by the report's own text.")
+            case let .otherUnit(title, unit, own):
+                LocalizedText(zh: "标题“\(title)”写的是“\(unit)”，而本报告是“\(own)”的。",
+                              en: "the title “\(title)” names “\(unit)”, but this report is “\(own)”’s.")
+            case let .otherYear(title, year, reportYear):
+                LocalizedText(zh: "表名“\(title)”写的是\(year)年，而报告年度是\(reportYear)年。",
+                              en: "the table title “\(title)” names \(year), but the report covers \(reportYear).")
+            }
+        }
     }
 }

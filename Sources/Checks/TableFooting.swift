@@ -18,49 +18,49 @@ public struct TableFooting: Check {
         severity: .error,
         tags: ["arithmetic", "finance-table", "footing"],
         triggering: [
-            Example(FinanceExamples.table("支出决算表", [
-                ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"],
-                ["", "合计", "1,260.00", "800.00", "460.00"],
-                ["201", "一般公共服务支出", "900.00", "500.00", "400.00"],
-                ["20126", "档案事务", "900.00", "500.00", "↓400.00"],
-                ["2012601", "行政运行", "500.00", "500.00", ""],
-                ["2012604", "档案馆", "↓400.00", "", "410.00"],
-                ["208", "社会保障和就业支出", "360.00", "300.00", "60.00"],
-            ])),
-            Example(FinanceExamples.table("一般公共预算财政拨款基本支出决算表", [
-                ["科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"],
-                ["301", "工资福利支出", "482.69", "302", "商品和服务支出", "70.27"],
-                ["30101", "基本工资", "482.69", "30201", "办公费", "70.27"],
-                ["303", "对个人和家庭的补助", "3.30", "310", "资本性支出", "7.00"],
-                ["30302", "退休费", "3.30", "31002", "办公设备购置", "7.00"],
-                ["", "人员经费合计", "↓482.69", "", "公用经费合计", "77.27"],
-            ])),
+            Example(FinanceExamples.table("支出决算表", Rows.table("""
+                | 科目编码 | 科目名称 | 本年支出合计 | 基本支出 | 项目支出 |
+                | | 合计 | 1,260.00 | 800.00 | 460.00 |
+                | 201 | 一般公共服务支出 | 900.00 | 500.00 | 400.00 |
+                | 20126 | 档案事务 | 900.00 | 500.00 | ↓400.00 |
+                | 2012601 | 行政运行 | 500.00 | 500.00 | |
+                | 2012604 | 档案馆 | ↓400.00 | | 410.00 |
+                | 208 | 社会保障和就业支出 | 360.00 | 300.00 | 60.00 |
+                """))),
+            Example(FinanceExamples.table("一般公共预算财政拨款基本支出决算表", Rows.table("""
+                | 科目编码 | 科目名称 | 决算数 | 科目编码 | 科目名称 | 决算数 |
+                | 301 | 工资福利支出 | 482.69 | 302 | 商品和服务支出 | 70.27 |
+                | 30101 | 基本工资 | 482.69 | 30201 | 办公费 | 70.27 |
+                | 303 | 对个人和家庭的补助 | 3.30 | 310 | 资本性支出 | 7.00 |
+                | 30302 | 退休费 | 3.30 | 31002 | 办公设备购置 | 7.00 |
+                | | 人员经费合计 | ↓482.69 | | 公用经费合计 | 77.27 |
+                """))),
         ],
         nonTriggering: [
-            Example(FinanceExamples.table("支出决算表", [
-                ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"],
-                ["", "合计", "1,260.00", "800.00", "460.00"],
-                ["201", "一般公共服务支出", "900.00", "500.00", "400.00"],
-                ["20126", "档案事务", "900.00", "500.00", "400.00"],
-                ["2012601", "行政运行", "500.00", "500.00", ""],
-                ["2012604", "档案馆", "400.00", "", "400.00"],
-                ["208", "社会保障和就业支出", "360.00", "300.00", "60.00"],
-            ])),
+            Example(FinanceExamples.table("支出决算表", Rows.table("""
+                | 科目编码 | 科目名称 | 本年支出合计 | 基本支出 | 项目支出 |
+                | | 合计 | 1,260.00 | 800.00 | 460.00 |
+                | 201 | 一般公共服务支出 | 900.00 | 500.00 | 400.00 |
+                | 20126 | 档案事务 | 900.00 | 500.00 | 400.00 |
+                | 2012601 | 行政运行 | 500.00 | 500.00 | |
+                | 2012604 | 档案馆 | 400.00 | | 400.00 |
+                | 208 | 社会保障和就业支出 | 360.00 | 300.00 | 60.00 |
+                """))),
             // Eight items each rounded to the cent may sum to a class total 0.01 away.
-            Example(FinanceExamples.table("一般公共预算财政拨款基本支出决算表", [
-                ["科目编码", "科目名称", "决算数"],
-                ["301", "工资福利支出", "100.00"],
-                ["30101", "基本工资", "33.33"],
-                ["30102", "津贴补贴", "33.33"],
-                ["30103", "奖金", "33.33"],
-                ["", "人员经费合计", "100.00"],
-            ])),
+            Example(FinanceExamples.table("一般公共预算财政拨款基本支出决算表", Rows.table("""
+                | 科目编码 | 科目名称 | 决算数 |
+                | 301 | 工资福利支出 | 100.00 |
+                | 30101 | 基本工资 | 33.33 |
+                | 30102 | 津贴补贴 | 33.33 |
+                | 30103 | 奖金 | 33.33 |
+                | | 人员经费合计 | 100.00 |
+                """))),
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
         for table in model.financeTables.tables {
             guard FinanceReliability.isReliable(table) else {
-                report.add(.note, Message.unreliable(table), at: table.titleSpan ?? table.span, key: "unreliable|\(table.kind.rawValue)")
+                report.add(.note, Message.unreliable(table: table.named).text, at: table.titleSpan ?? table.span, key: "unreliable|\(table.kind.rawValue)")
                 continue
             }
             Footing(table: table).run(&report)
@@ -102,11 +102,9 @@ struct Footing {
                     let stated = parts.compactMap { c in row.values[c.index].map { (c, $0) } }
                     guard !stated.isEmpty else { continue }
                     let totalName = FinanceSay.column(table, total, panel)
-                    let items = stated.map { (c, f) -> (name: String, figure: TableFigure) in (FinanceSay.column(table, c, panel).zh, f) }
-                    let itemsEnglish = stated.map { (c, f) -> (name: String, figure: TableFigure) in (FinanceSay.column(table, c, panel).en, f) }
                     judge(&report, total: t, parts: stated.map(\.1), key: "\(FinanceSay.key(table, row))|\(rule.id)|\(basis.rawValue)",
-                          zh: "\(FinanceSay.row(table, row).zh)：\(totalName.zh)\(t.printed) ≠ \(FinanceSay.terms(items))",
-                          en: "\(FinanceSay.row(table, row).en): \(totalName.en) \(t.printed) ≠ \(FinanceSay.terms(itemsEnglish, english: true))",
+                          claim: .columns(row: FinanceSay.row(table, row), total: LocalizedText(zh: totalName.zh, en: totalName.en), printed: t.printed,
+                                          parts: stated.map { (LocalizedText(zh: FinanceSay.column(table, $0.0, panel).zh, en: FinanceSay.column(table, $0.0, panel).en), $0.1.printed) }),
                           related: stated.map { FinanceSay.related("part", $0.1, zh: FinanceSay.column(table, $0.0, panel).zh, en: FinanceSay.column(table, $0.0, panel).en) },
                           verifiedKey: "\(table.named.zh) \(row.title)：\(totalName.zh) = \(parts.map { FinanceSay.column(table, $0, panel).zh }.joined(separator: " + "))")
                 }
@@ -125,8 +123,7 @@ struct Footing {
             let parts = panel.valueColumns.dropFirst().compactMap { row.values[$0.index] } + row.unplaced
             guard !parts.isEmpty else { continue }
             judge(&report, total: t, parts: parts, key: "\(FinanceSay.key(table, row))|row",
-                  zh: "\(FinanceSay.row(table, row).zh)：\(name.zh)\(t.printed) ≠ 各分列之和",
-                  en: "\(FinanceSay.row(table, row).en): \(name.en) \(t.printed) ≠ the sum of its columns",
+                  claim: .unplacedColumns(row: FinanceSay.row(table, row), total: LocalizedText(zh: name.zh, en: name.en), printed: t.printed),
                   related: parts.map { FinanceSay.related("part", $0, zh: "", en: "") },
                   verifiedKey: "\(table.named.zh) \(row.title)：\(name.zh) = 各分列之和")
         }
@@ -153,8 +150,8 @@ struct Footing {
             let expected = sum.formatted(minDecimals: i.quantity.decimals)
             report.judge(verdict, numbers: [i.quantity, e.quantity] + [o?.quantity, c?.quantity].compactMap { $0 },
                          key: verdict == .holds ? "\(table.named.zh) \(row.title)：年末结转和结余 = 年初 + 本年收入 − 本年支出" : "\(FinanceSay.key(table, row))|balance",
-                         message: Message.balance(FinanceSay.row(table, row), closing: closingText, opening: openingText,
-                                                  income: i.printed, spent: e.printed, expected: expected),
+                         message: TableFooting.Message.balance(row: FinanceSay.row(table, row), closing: closingText, opening: openingText,
+                                                               income: i.printed, spent: e.printed, expected: expected).text,
                          at: (c ?? e).cellSpan,
                          related: [FinanceSay.related("part", i, zh: "本年收入", en: "income"), FinanceSay.related("part", e, zh: "本年支出", en: "expenditure")],
                          expected: expected)
@@ -183,24 +180,22 @@ struct Footing {
                 guard let total = row.values[column.index] else { continue }
                 let stated = kids.compactMap { k in panel.rows[k].values[column.index].map { (panel.rows[k], $0) } }
                 guard !stated.isEmpty else { continue }
-                let level = row.code!.level == 1 ? ("各款", "its segments") : ("各项", "its items")
+                let ofClass = row.code?.level == 1
+                let level = ofClass ? "各款" : "各项"
                 // A detail row printed with its parent's figure while its siblings have figures too.
-                let repeated = stated.count > 1 ? stated.first { $0.1.quantity.value == total.quantity.value } : nil
-                let repeatNote = repeated.map { (zh: "；其中「\($0.0.title)」重复了上级的\(total.printed)", en: "; “\($0.0.title)” repeats its parent’s \(total.printed)") }
+                let repeated = stated.count > 1 ? stated.first { $0.1.quantity.value == total.quantity.value }?.0.title : nil
                 judge(&report, total: total, parts: stated.map(\.1), key: "\(FinanceSay.key(table, row))|children|\(column.role.rawValue)|\(column.basis.rawValue)",
-                      zh: "\(FinanceSay.row(table, row).zh)\(name.zh)\(total.printed) ≠ 其下\(level.0)之和",
-                      en: "\(FinanceSay.row(table, row).en): \(name.en) \(total.printed) ≠ the sum of \(level.1)",
-                      suffix: repeatNote,
+                      claim: .children(row: FinanceSay.row(table, row), column: LocalizedText(zh: name.zh, en: name.en), printed: total.printed,
+                                       ofClass: ofClass, repeatedBy: repeated),
                       related: stated.map { FinanceSay.related("part", $0.1, zh: $0.0.title, en: $0.0.title) },
-                      verifiedKey: "\(table.named.zh) \(row.title) \(name.zh) = 其下\(level.0)之和")
+                      verifiedKey: "\(table.named.zh) \(row.title) \(name.zh) = 其下\(level)之和")
             }
             // The 合计 row: the sum of the top codes.
             if let totalRow = panel.row(.total), let total = totalRow.values[column.index] {
                 let stated = top.compactMap { k in panel.rows[k].values[column.index].map { (panel.rows[k], $0) } }
                 guard !stated.isEmpty else { continue }
                 judge(&report, total: total, parts: stated.map(\.1), key: "\(table.kind.rawValue)|total-row|\(column.role.rawValue)|\(column.basis.rawValue)",
-                      zh: "\(table.named.zh)合计行\(name.zh)\(total.printed) ≠ 各类之和",
-                      en: "\(table.named.en), 合计 row: \(name.en) \(total.printed) ≠ the sum of the classes",
+                      claim: .totalRow(table: table.named, column: LocalizedText(zh: name.zh, en: name.en), printed: total.printed),
                       related: stated.map { FinanceSay.related("part", $0.1, zh: $0.0.title, en: $0.0.title) },
                       verifiedKey: "\(table.named.zh) 合计行 \(name.zh) = 各类之和")
             }
@@ -220,8 +215,8 @@ struct Footing {
                 let stated = top.compactMap { r in r.values[column.index].map { (r, $0) } }
                 if !stated.isEmpty {
                     judge(&report, total: total, parts: stated.map(\.1), key: "\(table.kind.rawValue)|\(panel.side.rawValue)|current|\(column.role.rawValue)",
-                          zh: "\(table.named.zh)「\(current.title)」\(column.role == .amount ? "" : name.zh)\(total.printed) ≠ 各项之和",
-                          en: "\(table.named.en), “\(current.title)” \(column.role == .amount ? "" : name.en + " ")\(total.printed) ≠ the sum of its lines",
+                          claim: .lines(table: table.named, row: current.title,
+                                        column: column.role == .amount ? nil : LocalizedText(zh: name.zh, en: name.en), printed: total.printed),
                           related: stated.map { FinanceSay.related("part", $0.1, zh: $0.0.title, en: $0.0.title) },
                           verifiedKey: "\(table.named.zh) \(current.title) = 各项之和")
                 }
@@ -233,8 +228,7 @@ struct Footing {
                 let stated = kids.compactMap { r in r.values[column.index].map { (r, $0) } }
                 guard !stated.isEmpty else { continue }
                 judge(&report, total: total, parts: stated.map(\.1), key: "\(table.kind.rawValue)|\(panel.side.rawValue)|\(row.name)|parts|\(column.role.rawValue)",
-                      zh: "\(table.named.zh)「\(row.title)」\(total.printed) ≠ 其下各项之和",
-                      en: "\(table.named.en), “\(row.title)” \(total.printed) ≠ the sum of its sub-items",
+                      claim: .subItems(table: table.named, row: row.title, printed: total.printed),
                       related: stated.map { FinanceSay.related("part", $0.1, zh: $0.0.title, en: $0.0.title) },
                       verifiedKey: "\(table.named.zh) \(row.title) = 其下各项之和")
             }
@@ -251,8 +245,7 @@ struct Footing {
             for role in carried { if let r = panel.row(role), let f = r.values[column.index] { parts.append((r.title, f)) } }
             guard !parts.isEmpty else { continue }
             judge(&report, total: total, parts: parts.map(\.1), key: "\(table.kind.rawValue)|\(panel.side.rawValue)|grand|\(column.role.rawValue)",
-                  zh: "\(table.named.zh)「\(grand.title)」\(total.printed) ≠ \(FinanceSay.terms(parts.map { (name: $0.0, figure: $0.1) }))",
-                  en: "\(table.named.en), “\(grand.title)” \(total.printed) ≠ \(FinanceSay.terms(parts.map { (name: $0.0, figure: $0.1) }, english: true))",
+                  claim: .grand(table: table.named, row: grand.title, printed: total.printed, parts: parts.map { (LocalizedText($0.0), $0.1.printed) }),
                   related: parts.map { FinanceSay.related("part", $0.1, zh: $0.0, en: $0.0) },
                   verifiedKey: "\(table.named.zh) \(grand.title) = \(parts.map(\.0).joined(separator: " + "))")
         }
@@ -267,7 +260,8 @@ struct Footing {
         let agreement = FinanceSay.agreement(fa.figure, fb.figure)
         report.judge(agreement.verdict, severity: agreement == .differs ? nil : .note, numbers: [fa.quantity, fb.quantity],
                      key: agreement == .holds ? "\(table.named.zh) 收入总计 = 支出总计" : "\(table.kind.rawValue)|sides",
-                     message: Message.sides(table, income: fa.printed, expenditure: fb.printed, drift: agreement != .differs),
+                     message: TableFooting.Message.sides(table: table.named, income: fa.printed, expenditure: fb.printed,
+                                                         drift: agreement != .differs).text,
                      at: fb.cellSpan, related: [FinanceSay.related("total", fa, zh: "收入总计", en: "total income")], expected: fa.printed)
     }
 
@@ -290,8 +284,8 @@ struct Footing {
         for (role, parts, name) in [(RowRole.personnelTotal, personnel, ("人员经费合计", "personnel costs")), (.publicFundsTotal, public_, ("公用经费合计", "public costs"))] {
             guard let total = totals[role], !parts.isEmpty else { continue }
             judge(&report, total: total, parts: parts.map(\.1), key: "\(table.kind.rawValue)|\(role.rawValue)",
-                  zh: "\(table.named.zh)\(name.0)\(total.printed) ≠ \(FinanceSay.terms(parts.map { (name: $0.0.title, figure: $0.1) }))",
-                  en: "\(table.named.en): \(name.1) \(total.printed) ≠ \(FinanceSay.terms(parts.map { (name: $0.0.title, figure: $0.1) }, english: true))",
+                  claim: .economic(table: table.named, total: LocalizedText(zh: name.0, en: name.1), printed: total.printed,
+                                   parts: parts.map { (LocalizedText($0.0.title), $0.1.printed) }),
                   related: parts.map { FinanceSay.related("part", $0.1, zh: $0.0.title, en: $0.0.title) },
                   verifiedKey: "\(table.named.zh) \(name.0) = \(parts.map { $0.0.code?.digits ?? $0.0.name }.joined(separator: " + "))")
         }
@@ -301,7 +295,7 @@ struct Footing {
 
     /// Σ parts = total, as intervals; the finding lands on the total.
     func judge(_ report: inout CheckReport, total: TableFigure, parts: [TableFigure], key: @autoclosure () -> String,
-               zh: @autoclosure () -> String, en: @autoclosure () -> String, suffix: (zh: String, en: String)? = nil,
+               claim: @autoclosure () -> TableFooting.Message.Claim,
                related: @autoclosure () -> [RelatedLocation], verifiedKey: @autoclosure () -> String) {
         // A figure whose row was guessed (printed apart from its label) decides nothing.
         if total.guessed || parts.contains(where: \.guessed) { return }
@@ -309,39 +303,109 @@ struct Footing {
         let sum = FinanceSay.sum(parts)
         // Verified relations are keyed by what they state, findings by where they are.
         report.judge(verdict, numbers: parts.map(\.quantity) + [total.quantity], key: verdict == .holds ? verifiedKey() : key(),
-                     message: Message.footing(zh(), en(), sum: sum, gap: FinanceSay.gap(total, parts), onePart: parts.count == 1,
-                                               suffix: suffix, truncated: verdict == .holdsIfTruncated),
+                     message: TableFooting.Message.footing(claim(), sum: sum, gap: FinanceSay.gap(total, parts), onePart: parts.count == 1,
+                                                           truncated: verdict == .holdsIfTruncated).text,
                      at: total.cellSpan, related: related(), expected: sum)
     }
 }
 
-/// The messages of table-footing.
-private enum Message {
-    static func unreliable(_ t: FinanceTable) -> LocalizedText {
-        LocalizedText(zh: "\(t.named.zh)的各列是按文字在行中的位置重建的（PDF提取的文本），多处合计对不上，更可能是列没有对齐，未核对此表。",
-                      en: "\(t.named.en) was rebuilt from where figures stand on their lines (text extracted from a PDF) and many of its totals fail: its columns were more likely misaligned than its figures wrong, so it was not checked.")
-    }
+extension TableFooting {
+    enum Message {
+        /// A part of a sum, as messages name it: "项目支出410.00".
+        typealias Term = (name: LocalizedText, printed: String)
 
-    static func balance(_ row: LocalizedText, closing: String, opening: String, income: String, spent: String, expected: String) -> LocalizedText {
-        LocalizedText(
-            zh: "\(row.zh)：年末结转和结余\(closing) ≠ 年初结转和结余\(opening) + 本年收入\(income) − 本年支出\(spent) = \(expected)。",
-            en: "\(row.en): closing balance \(closing) ≠ opening \(opening) + income \(income) − expenditure \(spent) = \(expected).")
-    }
+        /// What a footing states: a total, and what it should be the sum of.
+        enum Claim {
+            /// 本年支出合计 = 基本支出 + 项目支出 … across a row.
+            case columns(row: LocalizedText, total: LocalizedText, printed: String, parts: [Term])
+            /// The same, the parts' columns unknown (a table rebuilt from extracted text).
+            case unplacedColumns(row: LocalizedText, total: LocalizedText, printed: String)
+            /// 类 = Σ款, 款 = Σ项 down a column; a child that repeats its parent's figure.
+            case children(row: LocalizedText, column: LocalizedText, printed: String, ofClass: Bool, repeatedBy: String?)
+            /// The 合计 row = Σ 类.
+            case totalRow(table: LocalizedText, column: LocalizedText, printed: String)
+            /// 本年收入/支出合计 = Σ the listed lines.
+            case lines(table: LocalizedText, row: String, column: LocalizedText?, printed: String)
+            /// A line = Σ its sub-items.
+            case subItems(table: LocalizedText, row: String, printed: String)
+            /// 总计 = 本年合计 + what is carried.
+            case grand(table: LocalizedText, row: String, printed: String, parts: [Term])
+            /// 人员经费合计 = 301 + 303; 公用经费合计 = the other classes.
+            case economic(table: LocalizedText, total: LocalizedText, printed: String, parts: [Term])
 
-    static func sides(_ t: FinanceTable, income: String, expenditure: String, drift: Bool) -> LocalizedText {
-        drift
-            ? LocalizedText(zh: "\(t.named.zh)收入总计\(income)与支出总计\(expenditure)差一个末位单位：两边应相等。",
-                            en: "\(t.named.en): total income \(income) and total expenditure \(expenditure) differ in the last place; they should be equal.")
-            : LocalizedText(zh: "\(t.named.zh)收入总计\(income) ≠ 支出总计\(expenditure)：两边总计必须相等。",
-                            en: "\(t.named.en): total income \(income) ≠ total expenditure \(expenditure); the two sides must agree.")
-    }
+            static func terms(_ parts: [Term], english: Bool) -> String {
+                let list = parts.map { (english ? $0.name.en : $0.name.zh) + (english && !$0.name.en.isEmpty ? " " : "") + $0.printed }
+                return english ? Say.listEnglish(list, separator: " + ") : Say.list(list, separator: " + ")
+            }
 
-    /// "<what> ≠ <parts> = <sum>（差<gap>）": one part needs no sum.
-    static func footing(_ zh: String, _ en: String, sum: String, gap: String, onePart: Bool, suffix: (zh: String, en: String)?,
-                        truncated: Bool) -> LocalizedText {
-        let equals = onePart && !zh.hasSuffix("之和") ? "" : " = \(sum)"
-        return LocalizedText(
-            zh: "\(zh)\(equals)（差\(gap)）\(suffix?.zh ?? "")\(truncated ? "；只有按截尾而非四舍五入才相符" : "")。",
-            en: "\(en)\(equals) (off by \(gap))\(suffix?.en ?? "")\(truncated ? "; it holds only if figures were truncated, not rounded" : "").")
+            var text: LocalizedText {
+                switch self {
+                case let .columns(row, total, printed, parts):
+                    LocalizedText(zh: "\(row.zh)：\(total.zh)\(printed) ≠ \(Self.terms(parts, english: false))",
+                                  en: "\(row.en): \(total.en) \(printed) ≠ \(Self.terms(parts, english: true))")
+                case let .unplacedColumns(row, total, printed):
+                    LocalizedText(zh: "\(row.zh)：\(total.zh)\(printed) ≠ 各分列之和", en: "\(row.en): \(total.en) \(printed) ≠ the sum of its columns")
+                case let .children(row, column, printed, ofClass, _):
+                    LocalizedText(zh: "\(row.zh)\(column.zh)\(printed) ≠ 其下\(ofClass ? "各款" : "各项")之和",
+                                  en: "\(row.en): \(column.en) \(printed) ≠ the sum of \(ofClass ? "its segments" : "its items")")
+                case let .totalRow(table, column, printed):
+                    LocalizedText(zh: "\(table.zh)合计行\(column.zh)\(printed) ≠ 各类之和", en: "\(table.en), 合计 row: \(column.en) \(printed) ≠ the sum of the classes")
+                case let .lines(table, row, column, printed):
+                    LocalizedText(zh: "\(table.zh)「\(row)」\(column?.zh ?? "")\(printed) ≠ 各项之和",
+                                  en: "\(table.en), “\(row)” \(column.map { $0.en + " " } ?? "")\(printed) ≠ the sum of its lines")
+                case let .subItems(table, row, printed):
+                    LocalizedText(zh: "\(table.zh)「\(row)」\(printed) ≠ 其下各项之和", en: "\(table.en), “\(row)” \(printed) ≠ the sum of its sub-items")
+                case let .grand(table, row, printed, parts):
+                    LocalizedText(zh: "\(table.zh)「\(row)」\(printed) ≠ \(Self.terms(parts, english: false))",
+                                  en: "\(table.en), “\(row)” \(printed) ≠ \(Self.terms(parts, english: true))")
+                case let .economic(table, total, printed, parts):
+                    LocalizedText(zh: "\(table.zh)\(total.zh)\(printed) ≠ \(Self.terms(parts, english: false))",
+                                  en: "\(table.en): \(total.en) \(printed) ≠ \(Self.terms(parts, english: true))")
+                }
+            }
+
+            /// "；其中「2012604 档案馆」重复了上级的400.00".
+            var repeatNote: LocalizedText? {
+                guard case let .children(_, _, printed, _, repeatedBy?) = self else { return nil }
+                return LocalizedText(zh: "；其中「\(repeatedBy)」重复了上级的\(printed)", en: "; “\(repeatedBy)” repeats its parent’s \(printed)")
+            }
+
+            /// A claim of one part needs no sum ("400.00 ≠ 项目支出410.00（差10.00）").
+            var restatesItsSum: Bool {
+                switch self {
+                case .unplacedColumns, .children, .totalRow, .lines, .subItems: return true
+                default: return false
+                }
+            }
+        }
+
+        case footing(Claim, sum: String, gap: String, onePart: Bool, truncated: Bool)
+        case balance(row: LocalizedText, closing: String, opening: String, income: String, spent: String, expected: String)
+        case sides(table: LocalizedText, income: String, expenditure: String, drift: Bool)
+        case unreliable(table: LocalizedText)
+
+        var text: LocalizedText {
+            switch self {
+            case let .footing(claim, sum, gap, onePart, truncated):
+                let equals = onePart && !claim.restatesItsSum ? "" : " = \(sum)"
+                let claimText = claim.text, note = claim.repeatNote
+                return LocalizedText(
+                    zh: "\(claimText.zh)\(equals)（差\(gap)）\(note?.zh ?? "")\(truncated ? "；只有按截尾而非四舍五入才相符" : "")。",
+                    en: "\(claimText.en)\(equals) (off by \(gap))\(note?.en ?? "")\(truncated ? "; it holds only if figures were truncated, not rounded" : "").")
+            case let .balance(row, closing, opening, income, spent, expected):
+                return LocalizedText(
+                    zh: "\(row.zh)：年末结转和结余\(closing) ≠ 年初结转和结余\(opening) + 本年收入\(income) − 本年支出\(spent) = \(expected)。",
+                    en: "\(row.en): closing balance \(closing) ≠ opening \(opening) + income \(income) − expenditure \(spent) = \(expected).")
+            case let .sides(table, income, expenditure, drift):
+                return drift
+                    ? LocalizedText(zh: "\(table.zh)收入总计\(income)与支出总计\(expenditure)差一个末位单位：两边应相等。",
+                                    en: "\(table.en): total income \(income) and total expenditure \(expenditure) differ in the last place; they should be equal.")
+                    : LocalizedText(zh: "\(table.zh)收入总计\(income) ≠ 支出总计\(expenditure)：两边总计必须相等。",
+                                    en: "\(table.en): total income \(income) ≠ total expenditure \(expenditure); the two sides must agree.")
+            case let .unreliable(table):
+                return LocalizedText(zh: "\(table.zh)的各列是按文字在行中的位置重建的（PDF提取的文本），多处合计对不上，更可能是列没有对齐，未核对此表。",
+                                     en: "\(table.en) was rebuilt from where figures stand on their lines (text extracted from a PDF) and many of its totals fail: its columns were more likely misaligned than its figures wrong, so it was not checked.")
+            }
+        }
     }
 }

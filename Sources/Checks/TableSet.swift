@@ -16,16 +16,16 @@ public struct TableSet: Check {
         severity: .warning,
         tags: ["finance-table", "completeness"],
         triggering: [
-            Example(FinanceExamples.table("↓收入支出决算总表", [
-                ["项目", "决算数", "项目", "决算数"],
-                ["本年收入合计", "100.00", "本年支出合计", "100.00"],
-            ]) + FinanceExamples.table("收入决算表", [
-                ["科目编码", "科目名称", "本年收入合计", "财政拨款收入"],
-                ["", "合计", "100.00", "100.00"],
-            ]) + FinanceExamples.table("↓政府性基金预算财政拨款收入支出决算表", [
-                ["科目编码", "科目名称", "年初结转和结余", "本年收入", "本年支出", "年末结转和结余"],
-                ["", "合计", "", "", "", ""],
-            ])),
+            Example(FinanceExamples.table("↓收入支出决算总表", Rows.table("""
+                | 项目 | 决算数 | 项目 | 决算数 |
+                | 本年收入合计 | 100.00 | 本年支出合计 | 100.00 |
+                """)) + FinanceExamples.table("收入决算表", Rows.table("""
+                | 科目编码 | 科目名称 | 本年收入合计 | 财政拨款收入 |
+                | | 合计 | 100.00 | 100.00 |
+                """)) + FinanceExamples.table("↓政府性基金预算财政拨款收入支出决算表", Rows.table("""
+                | 科目编码 | 科目名称 | 年初结转和结余 | 本年收入 | 本年支出 | 年末结转和结余 |
+                | | 合计 | | | | |
+                """))),
         ],
         nonTriggering: [
             Example(FinanceExamples.compactSet(blankNote: "注：本单位2024年度无政府性基金预算财政拨款收入支出，故本表无数据。")),
@@ -39,7 +39,7 @@ public struct TableSet: Check {
         let present = Set(tables.map(\.kind))
         let noted = Set(set.noDataNotes.map(\.kind))
         for t in tables where t.isBlank && t.noDataNote == nil && !noted.contains(t.kind) {
-            report.add(nil, Message.blank(t), at: t.titleSpan ?? t.span, key: "blank|\(t.kind.rawValue)")
+            report.add(nil, Message.blank(table: t.named).text, at: t.titleSpan ?? t.span, key: "blank|\(t.kind.rawValue)")
         }
         // The nine tables of a final account, once the report prints at least two of them.
         if present.filter(\.isFinalAccounts).count >= 2 {
@@ -47,35 +47,37 @@ public struct TableSet: Check {
             let anchor = tables[0].titleSpan ?? tables[0].span
             for kind in FinanceTableKind.finalAccountsSet where !present.contains(kind) && !noted.contains(kind) {
                 let listing = set.listings.first { $0.kind == kind }
-                report.add(nil, Message.missing(kind, listed: listing != nil), at: listing?.span ?? anchor, key: "missing|\(kind.rawValue)")
+                report.add(nil, Message.missing(kind.name, form: kind.formNumber ?? 0, listed: listing != nil).text, at: listing?.span ?? anchor, key: "missing|\(kind.rawValue)")
             }
         }
         // Tables the contents do not list, when there are contents listing tables.
         let listed = Set(set.listings.map(\.kind))
         guard listed.count >= 3 else { return }
         for t in tables where !listed.contains(t.kind) {
-            report.add(.note, Message.unlisted(t), at: t.titleSpan ?? t.span, key: "unlisted|\(t.kind.rawValue)")
+            report.add(.note, Message.unlisted(table: t.named).text, at: t.titleSpan ?? t.span, key: "unlisted|\(t.kind.rawValue)")
         }
     }
 }
 
-/// The messages of table-set.
-private enum Message {
-    static func blank(_ t: FinanceTable) -> LocalizedText {
-        LocalizedText(zh: "\(t.named.zh)没有填任何数，也没有说明（如“本表无数据”）。",
-                      en: "\(t.named.en) has no figure at all and no note saying why (such as “本表无数据”).")
-    }
+extension TableSet {
+    enum Message {
+        case blank(table: LocalizedText)
+        case missing(LocalizedText, form: Int, listed: Bool)
+        case unlisted(table: LocalizedText)
 
-    static func missing(_ kind: FinanceTableKind, listed: Bool) -> LocalizedText {
-        let form = kind.formNumber ?? 0
-        return listed
-            ? LocalizedText(zh: "目录列出了《\(kind.name.zh)》，正文中却没有这张表。",
-                            en: "the contents list the \(kind.name.en), but the body has no such table.")
-            : LocalizedText(zh: "决算表缺少《\(kind.name.zh)》（公开\(form < 10 ? "0" : "")\(form)表）：没有相关收支时也应保留空表并注明。",
-                            en: "the final account lacks its \(kind.name.en) (form \(form)); without such figures the table is still printed, with a note.")
-    }
-
-    static func unlisted(_ t: FinanceTable) -> LocalizedText {
-        LocalizedText(zh: "目录中没有列出\(t.named.zh)。", en: "the contents do not list \(t.named.en).")
+        var text: LocalizedText {
+            switch self {
+            case let .blank(table):
+                LocalizedText(zh: "\(table.zh)没有填任何数，也没有说明（如“本表无数据”）。",
+                              en: "\(table.en) has no figure at all and no note saying why (such as “本表无数据”).")
+            case let .missing(name, form, listed):
+                listed
+                    ? LocalizedText(zh: "目录列出了《\(name.zh)》，正文中却没有这张表。", en: "the contents list the \(name.en), but the body has no such table.")
+                    : LocalizedText(zh: "决算表缺少《\(name.zh)》（公开\(form < 10 ? "0" : "")\(form)表）：没有相关收支时也应保留空表并注明。",
+                                    en: "the final account lacks its \(name.en) (form \(form)); without such figures the table is still printed, with a note.")
+            case let .unlisted(table):
+                LocalizedText(zh: "目录中没有列出\(table.zh)。", en: "the contents do not list \(table.en).")
+            }
+        }
     }
 }

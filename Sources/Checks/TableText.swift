@@ -18,36 +18,36 @@ public struct TableText: Check {
         severity: .error,
         tags: ["cross-reference", "finance-table", "prose"],
         triggering: [
-            Example(FinanceExamples.table("财政拨款收入支出决算总表", [
-                ["项目", "决算数", "项目", "合计", "一般公共预算财政拨款"],
-                ["一、一般公共预算财政拨款", "2,940.05", "一、一般公共服务支出", "2,940.05", "2,940.05"],
-                ["本年收入合计", "2,940.05", "本年支出合计", "2,940.05", "2,940.05"],
-                ["年初财政拨款结转和结余", "21.63", "年末财政拨款结转和结余", "21.63", "21.63"],
-                ["总计", "2,961.68", "总计", "2,961.68", "2,961.68"],
-            ]) + """
+            Example(FinanceExamples.table("财政拨款收入支出决算总表", Rows.table("""
+                | 项目 | 决算数 | 项目 | 合计 | 一般公共预算财政拨款 |
+                | 一、一般公共预算财政拨款 | 2,940.05 | 一、一般公共服务支出 | 2,940.05 | 2,940.05 |
+                | 本年收入合计 | 2,940.05 | 本年支出合计 | 2,940.05 | 2,940.05 |
+                | 年初财政拨款结转和结余 | 21.63 | 年末财政拨款结转和结余 | 21.63 | 21.63 |
+                | 总计 | 2,961.68 | 总计 | 2,961.68 | 2,961.68 |
+                """)) + """
             四、财政拨款收入支出决算总体情况说明
             2024年度财政拨款收入支出总计↓0.3万元。
 
             """),
-            Example(FinanceExamples.table("一般公共预算财政拨款支出决算表", [
-                ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
-                ["201", "一般公共服务支出", "880.00", "500.00", "380.00"],
-                ["208", "社会保障和就业支出", "150.00", "150.00", ""],
-                ["", "合计", "1,030.00", "650.00", "380.00"],
-            ]) + """
+            Example(FinanceExamples.table("一般公共预算财政拨款支出决算表", Rows.table("""
+                | 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 |
+                | 201 | 一般公共服务支出 | 880.00 | 500.00 | 380.00 |
+                | 208 | 社会保障和就业支出 | 150.00 | 150.00 | |
+                | | 合计 | 1,030.00 | 650.00 | 380.00 |
+                """)) + """
             五、一般公共预算财政拨款支出决算情况说明
             一般公共预算财政拨款支出1030.00万元，主要用于：一般公共服务支出（类）880.00万元，占85.44%；社会保障和就业支出（类）↓160.00万元，占15.53%。
 
             """),
         ],
         nonTriggering: [
-            Example(FinanceExamples.table("财政拨款收入支出决算总表", [
-                ["项目", "决算数", "项目", "合计", "一般公共预算财政拨款"],
-                ["一、一般公共预算财政拨款", "2,940.05", "一、一般公共服务支出", "2,940.05", "2,940.05"],
-                ["本年收入合计", "2,940.05", "本年支出合计", "2,940.05", "2,940.05"],
-                ["年初财政拨款结转和结余", "21.63", "年末财政拨款结转和结余", "21.63", "21.63"],
-                ["总计", "2,961.68", "总计", "2,961.68", "2,961.68"],
-            ]) + """
+            Example(FinanceExamples.table("财政拨款收入支出决算总表", Rows.table("""
+                | 项目 | 决算数 | 项目 | 合计 | 一般公共预算财政拨款 |
+                | 一、一般公共预算财政拨款 | 2,940.05 | 一、一般公共服务支出 | 2,940.05 | 2,940.05 |
+                | 本年收入合计 | 2,940.05 | 本年支出合计 | 2,940.05 | 2,940.05 |
+                | 年初财政拨款结转和结余 | 21.63 | 年末财政拨款结转和结余 | 21.63 | 21.63 |
+                | 总计 | 2,961.68 | 总计 | 2,961.68 | 2,961.68 |
+                """)) + """
             四、财政拨款收入支出决算总体情况说明
             2024年度财政拨款收入支出总计2961.68万元。
 
@@ -109,7 +109,8 @@ public struct TableText: Check {
         let printed = cells.figures.map(\.wan).joined(separator: " + ")
         report.judge(agreement.verdict, severity: agreement == .differs ? nil : .note, numbers: [m.quantity] + cells.figures.map(\.quantity),
                      key: agreement == .holds ? "\(m.name) = \(cells.named.zh)" : key(),
-                     message: Message.differs(m, cells, printed, drift: agreement != .differs), at: m.span,
+                     message: Message.differs(stated: LocalizedText(zh: m.named, en: m.namedEnglish), cell: cells.named, figures: printed,
+                                              drift: agreement != .differs).text, at: m.span,
                      related: cells.figures.map { f in
                          RelatedLocation(role: "table", span: f.cellSpan, message: LocalizedText(zh: "\(cells.named.zh) \(f.printed)", en: "\(cells.named.en) \(f.printed)"))
                      },
@@ -117,13 +118,19 @@ public struct TableText: Check {
     }
 }
 
-/// The messages of table-text.
-private enum Message {
-    static func differs(_ m: Mention, _ cells: TableCells, _ printed: String, drift: Bool) -> LocalizedText {
-        drift
-            ? LocalizedText(zh: "\(m.named)与\(cells.named.zh)\(printed)差一个末位单位：同一个数应写成一样。",
-                            en: "\(m.namedEnglish) and \(cells.named.en) \(printed) differ by one unit in the last place; one figure should be written one way.")
-            : LocalizedText(zh: "\(m.named)与\(cells.named.zh)\(printed)不符：说明复述的是表中这一格。",
-                            en: "\(m.namedEnglish) does not match \(cells.named.en) \(printed), the cell the narrative restates.")
+extension TableText {
+    enum Message {
+        case differs(stated: LocalizedText, cell: LocalizedText, figures: String, drift: Bool)
+
+        var text: LocalizedText {
+            switch self {
+            case let .differs(stated, cell, figures, drift):
+                drift
+                    ? LocalizedText(zh: "\(stated.zh)与\(cell.zh)\(figures)差一个末位单位：同一个数应写成一样。",
+                                    en: "\(stated.en) and \(cell.en) \(figures) differ by one unit in the last place; one figure should be written one way.")
+                    : LocalizedText(zh: "\(stated.zh)与\(cell.zh)\(figures)不符：说明复述的是表中这一格。",
+                                    en: "\(stated.en) does not match \(cell.en) \(figures), the cell the narrative restates.")
+            }
+        }
     }
 }
