@@ -13,22 +13,24 @@ public struct BreakdownSum: Check {
             zh: """
                 “合计X，其中：A、B……”列出的分项（金额或数量）之和应等于合计；“其中：”结尾的段落，其后逐段列出的分项同样计入。n \
                 个两位小数的金额之和与合计最多可差 0.005×(n+1)，这是舍入，不报；超出才报。\
-                可能不完整的列表（“主要用于”“包括…等”）只要求分项之和不超过合计。人数、车辆等计数是精确的。
+                可能不完整的列表（“主要用于”“包括…等”）只要求分项之和不超过合计。人数、车辆等计数是精确的。\
+                恰好列出一条决算恒等式的（基本支出其中人员经费、公用经费等）由 identity 报告，关掉本检查也不会漏掉。
                 """,
             en: """
                 The parts listed under a total (“合计X，其中：A、B…”, amounts or counts; a paragraph ending in “其中：” lists them in the \
                 paragraphs that follow) must add up to it. n amounts with two decimals may differ from their total by 0.005×(n+1) through \
                 rounding alone, which is never reported. A list that may be partial (主要用于, 包括…等) only needs to stay at or below the \
-                total. Counts of people and vehicles are exact.
+                total. Counts of people and vehicles are exact. A list that is exactly an accounting identity (基本支出 with its \
+                人员经费 and 公用经费 …) is reported by identity, so that turning this check off never loses it.
                 """),
         severity: .error,
         tags: ["arithmetic", "prose", "rounding"],
         triggering: [
             Example("""
-            六、一般公共预算财政拨款基本支出决算情况说明
-            2024年度一般公共预算财政拨款基本支出↓684.35万元，其中：
-            人员经费598.12万元，主要包括：基本工资、津贴补贴等。
-            公用经费83.15万元，主要包括：办公费、印刷费等。
+            二、收入决算情况说明
+            2024年度本年收入合计↓1562.40万元，其中：
+            财政拨款收入1418.62万元，主要是一般公共预算财政拨款。
+            其他收入153.78万元，主要是利息收入。
             """),
             Example("""
             截至2024年12月31日，本单位共有车辆↓3辆，其中：主要负责人用车0辆、应急保障用车1辆、其他用车1辆。
@@ -47,6 +49,8 @@ public struct BreakdownSum: Check {
         for b in model.breakdowns {
             let single100 = b.parts.count == 1 && b.parts[0].share.map { $0.quantity.value == Dec.hundred } == true
             guard b.parts.count >= 2 || single100 else { continue }
+            // 基本支出 = 人员经费 + 公用经费 listed under 其中 is the identity check's.
+            if Identities.listed(by: b) != nil { continue }
             let first = b.parts[0].amount
             let stated = b.headConcept.flatMap { model.facts.nearest($0.id, to: first, year: model.reportYear)?.mention }
             guard let total = b.head ?? stated else { continue }

@@ -15,14 +15,16 @@ public struct IdentityCheck: Check {
                 部门决算各表之间有固定的恒等关系：基本支出 = 人员经费 + 公用经费；“三公”经费 = 因公出国（境）费 + 公务用车购置及运行维护费 \
                 + 公务接待费；公务用车费 = 购置 + 运行维护；政府采购 = 货物 + 工程 + 服务；授予小微企业 ≤ 授予中小企业 ≤ 采购总额；\
                 机关运行经费 ≤ 公用经费；财政拨款支出总计 ≥ 三类财政拨款支出之和。文中分散在各章节的数字只要给出了全部项，\
-                就按区间算术核对；同一句“其中”已列明的，由 breakdown-sum 报告。
+                就按区间算术核对。“其中”恰好列出一条等式的（基本支出，其中：人员经费、公用经费），也由本检查按该句的数字核对，\
+                不论 breakdown-sum 是否开启；列出更多分项的，由 breakdown-sum 报告。
                 """,
             en: """
                 The tables of a 部门决算 obey fixed identities: basic expenditure = personnel + public costs; the three public costs = \
                 travel abroad + official vehicles + reception; vehicles = purchase + running; procurement = goods + works + services; \
                 small and micro ≤ SMEs ≤ procurement; operating costs ≤ public costs; total appropriation ≥ the three appropriation \
-                expenditures. Whenever the text states every term, wherever they are, the identity is tested with interval arithmetic; a \
-                breakdown stated in one sentence is left to breakdown-sum.
+                expenditures. Whenever the text states every term, wherever they are, the identity is tested with interval arithmetic. \
+                A 其中 that lists exactly the terms of an equality (基本支出, 其中：人员经费、公用经费) is tested here too, with that \
+                sentence's figures, whether breakdown-sum runs or not; a list with further parts is breakdown-sum's.
                 """),
         severity: .error,
         tags: ["arithmetic", "prose", "identity"],
@@ -33,6 +35,12 @@ public struct IdentityCheck: Check {
             1.因公出国（境）经费支出0万元。
             2.公务用车购置及运行维护费支出3.10万元。
             3.公务接待费支出↓2.50万元。
+            """),
+            Example("""
+            六、一般公共预算财政拨款基本支出决算情况说明
+            2024年度一般公共预算财政拨款基本支出↓684.35万元，其中：
+            人员经费598.12万元，主要包括：基本工资、津贴补贴等。
+            公用经费83.15万元，主要包括：办公费、印刷费等。
             """),
             Example("""
             公用经费77.27万元，主要包括：办公费、印刷费等。
@@ -63,7 +71,17 @@ public struct IdentityCheck: Check {
     }
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
-        for identity in Identities.all {
+        // The identities a 其中 lists exactly: tested with that sentence's figures, on its total.
+        var listed = Set<String>()
+        for b in model.breakdowns {
+            guard let identity = Identities.listed(by: b) else { continue }
+            listed.insert(identity.id)
+            let stated = b.headConcept.flatMap { model.facts.nearest($0.id, to: b.parts[0].amount, year: model.reportYear)?.mention }
+            guard let total = b.head ?? stated, !b.parts.contains(where: { $0.amount.quantity.approximate }) else { continue }
+            judge(identity, total: total, parts: b.parts.map(\.amount), at: total, &report)
+        }
+        // Elsewhere, the first statement of each term, wherever it is.
+        for identity in Identities.all where !listed.contains(identity.id) {
             guard let total = identity.totals.lazy.compactMap({ model.facts.first($0, year: model.reportYear) }).first else { continue }
             var parts: [Fact] = []
             for id in identity.parts {
@@ -72,30 +90,35 @@ public struct IdentityCheck: Check {
             }
             guard parts.count == identity.parts.count else { continue }
             if coveredByBreakdown(identity, total, model) { continue }
-            let figures = parts.map { $0.mention.quantity.comparable }
-            let totalFigure = total.mention.quantity.comparable
-            let verdict = Relations.compare(parts: figures, total: totalFigure, relation: identity.relation)
             // Land on the term stated last: that is where a reader meets the contradiction.
-            lazy var last = parts.reduce(total) { $1.mention.id > $0.mention.id ? $1 : $0 }
-            lazy var sum = Say.exactSum(figures)
-            lazy var d = max(Say.decimals(figures), totalFigure.decimals)
-            lazy var sumText = Say.amount(sum, like: total.mention.quantity, decimals: d)
-            report.judge(verdict, severity: Self.severity(of: identity),
-                         numbers: parts.map(\.mention.quantity) + [total.mention.quantity], key: identity.id,
-                         message: Message.broken(
-                            identity: identity.description, total: Say.named(total.mention), relation: identity.relation.broken,
-                            parts: LocalizedText(zh: Say.sum(parts.map(\.mention)), en: Say.sum(parts.map(\.mention), english: true)),
-                            sum: parts.count == 1 ? nil : sumText,
-                            gap: Say.amount((sum - totalFigure.value).magnitude, like: total.mention.quantity, decimals: d)).text,
-                         at: last.mention.span,
-                         related: ([total] + parts).filter { $0.mention.id != last.mention.id }.map {
-                             Say.related($0.mention.id == total.mention.id ? "total" : "part", $0.mention, zh: "", en: "")
-                         },
-                         expected: identity.relation == .equal && parts.count > 1 ? sumText : nil)
+            let last = parts.reduce(total) { $1.mention.id > $0.mention.id ? $1 : $0 }
+            judge(identity, total: total.mention, parts: parts.map(\.mention), at: last.mention, &report)
         }
     }
 
-    /// A breakdown sentence already lists this total and these parts: breakdown-sum speaks for it.
+    func judge(_ identity: Identity, total: Mention, parts: [Mention], at landing: Mention, _ report: inout CheckReport) {
+        let figures = parts.map { $0.quantity.comparable }
+        let totalFigure = total.quantity.comparable
+        let verdict = Relations.compare(parts: figures, total: totalFigure, relation: identity.relation)
+        lazy var sum = Say.exactSum(figures)
+        lazy var d = max(Say.decimals(figures), totalFigure.decimals)
+        lazy var sumText = Say.amount(sum, like: total.quantity, decimals: d)
+        report.judge(verdict, severity: Self.severity(of: identity),
+                     numbers: parts.map(\.quantity) + [total.quantity], key: identity.id,
+                     message: Message.broken(
+                        identity: identity.description, total: Say.named(total), relation: identity.relation.broken,
+                        parts: LocalizedText(zh: Say.sum(parts), en: Say.sum(parts, english: true)),
+                        sum: parts.count == 1 ? nil : sumText,
+                        gap: Say.amount((sum - totalFigure.value).magnitude, like: total.quantity, decimals: d)).text,
+                     at: landing.span,
+                     related: ([total] + parts).filter { $0.id != landing.id }.map {
+                         Say.related($0.id == total.id ? "total" : "part", $0, zh: "", en: "")
+                     },
+                     expected: identity.relation == .equal && parts.count > 1 ? sumText : nil)
+    }
+
+    /// A breakdown sentence lists this total with these parts and more: breakdown-sum speaks for it
+    /// (the identity would read the other parts as a gap).
     func coveredByBreakdown(_ identity: Identity, _ total: Fact, _ model: AuditModel) -> Bool {
         model.breakdowns.contains { b in
             guard let head = b.head?.concept ?? b.headConcept, identity.totals.contains(head.id) || head.id == total.concept.id else {

@@ -40,3 +40,24 @@ public enum Identities {
                                             en: "administrative operating costs ≤ public costs (they are part of the public costs)")),
     ]
 }
+
+extension Identity {
+    /// Whether a breakdown lists exactly this identity: its total is one of the identity's
+    /// totals and its parts are the identity's parts, each once ("基本支出X，其中：人员经费A；
+    /// 公用经费B"). Only an equality is owned this way: a "≥" identity stated as a complete
+    /// list is a stricter sum, which breakdown-sum tests.
+    public func isListed(by b: Breakdown) -> Bool {
+        guard relation == .equal, let head = b.head?.concept ?? b.headConcept, totals.contains(head.id),
+              b.parts.count == parts.count else { return false }
+        let listed = b.parts.compactMap { $0.amount.concept?.id }
+        return listed.count == parts.count && Set(listed) == Set(parts)
+    }
+}
+
+extension Identities {
+    /// The identity a breakdown lists exactly, if any: the identity check owns it, whatever
+    /// sentence lists it, so that turning breakdown-sum off never loses it.
+    public static func listed(by b: Breakdown) -> Identity? {
+        all.first { $0.isListed(by: b) }
+    }
+}
