@@ -92,12 +92,18 @@ public struct Summary: Sendable {
     public var staleBaseline = 0
     /// Things the run itself wants said: an acceptance that matches nothing, a stale baseline.
     public var notices: [LocalizedText] = []
+    /// --statistics: report the counts per check and per file.
+    public var statistics = false
+    /// Findings per check id, and per file in report order (accepted ones left out).
+    public var byCheck: [String: SeverityCounts] = [:]
+    public var byFile: [FileCounts] = []
 
     public init() {}
 
     public mutating func add(_ result: FileResult) {
         files += 1
         if result.error != nil { inputErrors += 1 }
+        var file = SeverityCounts()
         for f in result.findings {
             if f.suppression != nil { suppressed += 1; continue }
             switch f.severity {
@@ -105,7 +111,10 @@ public struct Summary: Sendable {
             case .warning: warnings += 1
             case .note: notes += 1
             }
+            file.add(f.severity)
+            byCheck[f.checkID, default: SeverityCounts()].add(f.severity)
         }
+        byFile.append(FileCounts(path: result.path, counts: file))
     }
 
     public func count(atLeast s: Severity) -> Int {
@@ -141,6 +150,10 @@ public struct Summary: Sendable {
                                          ("warnings", .int(warnings)), ("notes", .int(notes)), ("suppressed", .int(suppressed))]
         if baselined > 0 || staleBaseline > 0 { members += [("baselined", .int(baselined)), ("staleBaseline", .int(staleBaseline))] }
         if !notices.isEmpty { members.append(("notices", .array(notices.map { .string($0.text(language)) }))) }
+        if statistics {
+            members.append(("byCheck", .object(byCheck.keys.sorted().map { ($0, byCheck[$0, default: SeverityCounts()].json) })))
+            members.append(("byFile", .array(byFile.map { .object([("path", .string($0.path))] + $0.counts.members) })))
+        }
         return .object(members)
     }
 }
@@ -154,7 +167,7 @@ public protocol Reporter: AnyObject {
 
 public enum ToolInfo {
     public static let name = "reportlint"
-    public static let version = "0.1.0"
+    public static let version = "0.2.0"
 
     /// Where reportlint's source and documentation are published. A bureau that mirrors the
     /// project internally sets REPORTLINT_REPOSITORY_URL so that SARIF links open its mirror.

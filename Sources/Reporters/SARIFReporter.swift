@@ -23,6 +23,8 @@ public final class SARIFReporter: Reporter {
     let ruleIndex: [String: Int]
     /// Absolute `file:` URI of the directory relative paths are relative to, ending in "/".
     let baseURI: String
+    /// Reports' paths (relative to the working directory) made relative to the base directory.
+    let paths: RepositoryPaths?
     /// Results beyond this many are left out (nil: no limit).
     let maxResults: Int?
     /// GitHub's `automationDetails.id`: the category of the analysis, then "/".
@@ -34,8 +36,11 @@ public final class SARIFReporter: Reporter {
 
     public static let gitHubResultLimit = 5_000
 
-    public init(out: Output, language: Language, rules: [CheckDescription], baseDirectory: String,
+    /// `workingDirectory`: what the results' paths are relative to, when it is not `baseDirectory`
+    /// (a run from a subfolder of the repository, whose root is the base).
+    public init(out: Output, language: Language, rules: [CheckDescription], baseDirectory: String, workingDirectory: String? = nil,
                 maxResults: Int? = SARIFReporter.gitHubResultLimit, category: String = ToolInfo.name) {
+        self.paths = workingDirectory.map { RepositoryPaths(root: baseDirectory, workingDirectory: $0) }
         self.out = out
         self.language = language
         self.rules = rules
@@ -158,7 +163,11 @@ public final class SARIFReporter: Reporter {
         ])
     }
 
-    func artifact(_ path: String) -> JSON {
+    func artifact(_ given: String) -> JSON {
+        var path = given
+        if let paths {
+            path = paths.relative(given) ?? paths.absolute(given)
+        }
         if path.hasPrefix("/") {
             return .object([("uri", .string("file://" + URIEncoding.encodePath(path)))])
         }

@@ -11,12 +11,15 @@ public final class TextReporter: Reporter {
     let color: Bool
     /// Show the source excerpt under each finding.
     let excerpts: Bool
+    /// End with the notices and the summary line (not with --quiet).
+    let summary: Bool
 
-    public init(out: Output, language: Language, color: Bool, excerpts: Bool = true) {
+    public init(out: Output, language: Language, color: Bool, excerpts: Bool = true, summary: Bool = true) {
         self.out = out
         self.language = language
         self.color = color
         self.excerpts = excerpts
+        self.summary = summary
     }
 
     public func begin() {}
@@ -43,6 +46,8 @@ public final class TextReporter: Reporter {
     }
 
     public func end(_ summary: Summary) {
+        if summary.statistics { out.write(summary.statisticsText(language)) }
+        guard self.summary else { return }
         for notice in summary.notices { out.write((language == .zh ? "提示：" : "note: ") + notice.text(language) + "\n") }
         out.write(summary.line(language) + "\n")
     }

@@ -1,12 +1,24 @@
 import Lint
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// A usage error: one line with a hint, exit code 64.
+/// A usage error: one line with a hint in the chosen language, exit code 64.
 struct UsageError: Error {
-    var message: String
+    var text: LocalizedText
+
+    init(_ text: LocalizedText) { self.text = text }
+    init(zh: String, en: String) { text = LocalizedText(zh: zh, en: en) }
+    /// A message that reads the same in both languages (it quotes what the user typed).
+    init(message: String) { text = LocalizedText(zh: message, en: message) }
+
+    func message(_ language: Language) -> String { text.text(language) }
 }
 
 enum OutputFormat: String, CaseIterable {
-    case text, json, jsonl, sarif, html
+    case text, json, jsonl, sarif, html, github
 }
 
 /// What the command line asks for.
@@ -17,7 +29,7 @@ enum Command {
     case dump(path: String, text: Bool, coverage: OutputFormat?)
     case profile(path: String, repeat: Int)
     case initialize(force: Bool)
-    case help
+    case help(Subcommand?, Language)
     case version
 }
 
@@ -29,6 +41,12 @@ struct AuditOptions {
     var language: Language?
     /// nil: from each file's configuration, else error.
     var failOn: FailOn?
+    /// Findings below it are neither reported nor counted for --fail-on (--quiet: error).
+    var minSeverity: Severity?
+    /// Errors only and no summary line.
+    var quiet = false
+    /// Counts per check and per file.
+    var statistics = false
     var select: [String]?
     var ignore: [String] = []
     var color: Bool?
@@ -46,226 +64,234 @@ struct AuditOptions {
     var strictBaseline = false
     /// --no-ignore: walk directories without honouring .gitignore files.
     var noIgnore = false
+    /// sarif/github: at most this many results (nil: GitHub's limit).
+    var maxResults: Int?
+    /// sarif/github: the directory paths are relative to (nil: the enclosing git work tree).
+    var root: String?
+    /// The path standard input is reported as.
+    var stdinFilename: String?
 }
 
-/// Hand-written parsing: subcommand first (optional), then options and paths in any order.
+/// Hand-written parsing against `OptionTable`: `--help` and global options anywhere, the
+/// subcommand after global options (`reportlint --lang en checks`), `--opt=value`, `--`.
 enum Arguments {
-    static func parse(_ args: [String]) throws(UsageError) -> Command {
-        var rest = args
-        guard let first = rest.first else { throw UsageError(message: "no input given; try 'reportlint --help'") }
-        switch first {
-        case "--help", "-h", "help": return .help
-        case "--version", "-V": return .version
-        case "checks":
-            rest.removeFirst()
-            var format = OutputFormat.text
-            var language = Language.zh
-            var i = 0
-            while i < rest.count {
-                switch rest[i] {
-                case "--format": format = try choice(rest, &i, [.text, .json])
-                case "--lang": language = try choice(rest, &i, Language.allCases)
-                default: throw UsageError(message: "unknown option '\(rest[i])' for 'checks'")
-                }
-                i += 1
-            }
-            return .listChecks(format: format, language: language)
-        case "explain":
-            rest.removeFirst()
-            var id: String?
-            var language = Language.zh
-            var i = 0
-            while i < rest.count {
-                if rest[i] == "--lang" { language = try choice(rest, &i, Language.allCases) } else if id == nil && !rest[i].hasPrefix("-") { id = rest[i] } else {
-                    throw UsageError(message: "unexpected '\(rest[i])' for 'explain'")
-                }
-                i += 1
-            }
-            guard let check = id else { throw UsageError(message: "'explain' needs a check id; see 'reportlint checks'") }
-            return .explain(id: check, language: language)
-        case "dump":
-            rest.removeFirst()
-            let text = rest.contains("--text")
-            rest.removeAll { $0 == "--text" }
-            // --coverage: the figures no checked relation reads, as text (default) or JSON.
-            var coverage: OutputFormat? = rest.contains("--coverage") ? .text : nil
-            rest.removeAll { $0 == "--coverage" }
-            if let f = rest.firstIndex(of: "--format") {
-                var i = f
-                let format: OutputFormat = try choice(rest, &i, [.text, .json])
-                guard coverage != nil else { throw UsageError(message: "'dump' takes '--format' only with '--coverage'") }
-                coverage = format
-                rest.removeSubrange(f...(f + 1))
-            }
-            guard rest.count == 1, let path = rest.first, !path.hasPrefix("-") || path == "-" else {
-                throw UsageError(message: "'dump' takes exactly one file")
-            }
-            guard !(text && coverage != nil) else { throw UsageError(message: "'dump' takes '--text' or '--coverage', not both") }
-            return .dump(path: path, text: text, coverage: coverage)
-        case "profile":
-            rest.removeFirst()
-            var count = 1
-            if let r = rest.firstIndex(of: "--repeat") {
-                guard r + 1 < rest.count, let n = Int(rest[r + 1]), n > 0 else { throw UsageError(message: "'--repeat' takes a positive number") }
-                count = n
-                rest.removeSubrange(r...(r + 1))
-            }
-            guard rest.count == 1, let path = rest.first, !path.hasPrefix("-") else {
-                throw UsageError(message: "'profile' takes exactly one file")
-            }
-            return .profile(path: path, repeat: count)
-        case "init":
-            rest.removeFirst()
-            let force = rest.contains("--force")
-            rest.removeAll { $0 == "--force" }
-            guard rest.isEmpty else { throw UsageError(message: "'init' takes only --force") }
-            return .initialize(force: force)
-        case "check":
-            rest.removeFirst()
-        default:
-            break
-        }
-        var o = AuditOptions()
+    /// The language asked for with `--lang`, for help and usage errors (zh when absent).
+    static func language(in args: [String]) -> Language {
         var i = 0
-        var onlyPaths = false
-        while i < rest.count {
-            let a = rest[i]
-            if onlyPaths || a == "-" || !a.hasPrefix("-") {
-                o.paths.append(a)
-                i += 1
-                continue
-            }
-            switch a {
-            case "--": onlyPaths = true
-            case "--format", "-f": o.format = try choice(rest, &i, OutputFormat.allCases)
-            case "--output", "-o": o.output = try value(rest, &i)
-            case "--lang": o.language = try choice(rest, &i, Language.allCases)
-            case "--fail-on": o.failOn = try choice(rest, &i, FailOn.allCases)
-            case "--select": o.select = try list(rest, &i)
-            case "--ignore": o.ignore = try list(rest, &i)
-            case "--color": o.color = true
-            case "--no-color": o.color = false
-            case "--verified": o.verified = true
-            case "--jobs", "-j":
-                let v = try value(rest, &i)
-                guard let n = Int(v), n >= 1, n <= 1024 else { throw UsageError(message: "'--jobs' needs a whole number from 1 to 1024, not '\(v)'") }
-                o.jobs = n
-            case "--include": o.include.append(try value(rest, &i))
-            case "--exclude": o.exclude.append(try value(rest, &i))
-            case "--shard":
-                let v = try value(rest, &i)
-                guard let shard = Shard(v) else { throw UsageError(message: "'--shard' takes K/N with 1 ≤ K ≤ N, such as 2/8; not '\(v)'") }
-                o.shard = shard
-            case "--progress": o.progress = true
-            case "--no-progress": o.progress = false
-            case "--config": o.config = try value(rest, &i)
-            case "--no-config": o.config = ""
-            case "--baseline": o.baseline = try value(rest, &i)
-            case "--write-baseline": o.writeBaseline = try value(rest, &i)
-            case "--strict-baseline": o.strictBaseline = true
-            case "--no-ignore": o.noIgnore = true
-            default:
-                if let eq = a.firstIndex(of: "="), a.hasPrefix("--") {
-                    // --format=json
-                    var expanded = rest
-                    expanded.replaceSubrange(i...i, with: [String(a[..<eq]), String(a[a.index(after: eq)...])])
-                    rest = expanded
-                    continue
-                }
-                throw UsageError(message: "unknown option '\(a)'" + suggestion(a))
-            }
+        var found = Language.zh
+        while i < args.count, args[i] != "--" {
+            if args[i] == "--lang", i + 1 < args.count, let l = Language(rawValue: args[i + 1]) { found = l }
+            if args[i].hasPrefix("--lang="), let l = Language(rawValue: String(args[i].dropFirst(7))) { found = l }
             i += 1
         }
-        if o.paths.isEmpty { throw UsageError(message: "no input given; try 'reportlint --help'") }
-        if o.baseline != nil && o.writeBaseline != nil { throw UsageError(message: "'--baseline' and '--write-baseline' cannot be used together") }
-        if o.strictBaseline && o.baseline == nil { throw UsageError(message: "'--strict-baseline' needs '--baseline FILE'") }
-        return .audit(o)
+        return found
     }
 
-    static let knownOptions = ["--format", "--output", "--lang", "--fail-on", "--select", "--ignore", "--color", "--no-color",
-                               "--verified", "--jobs", "--include", "--exclude", "--shard", "--progress", "--no-progress",
-                               "--config", "--no-config", "--baseline", "--write-baseline", "--strict-baseline", "--no-ignore",
-                               "--help", "--version"]
-
-    static func suggestion(_ a: String) -> String {
-        guard let best = knownOptions.min(by: { Levenshtein.distance($0, a) < Levenshtein.distance($1, a) }),
-              Levenshtein.distance(best, a) <= 3 else { return "; try 'reportlint --help'" }
-        return "; did you mean '\(best)'?"
-    }
-
-    static func value(_ args: [String], _ i: inout Int) throws(UsageError) -> String {
-        guard i + 1 < args.count else { throw UsageError(message: "'\(args[i])' needs a value") }
-        i += 1
-        return args[i]
-    }
-
-    static func choice<T: RawRepresentable>(_ args: [String], _ i: inout Int, _ allowed: [T]) throws(UsageError) -> T where T.RawValue == String {
-        let option = args[i]
-        let v = try value(args, &i)
-        guard let c = allowed.first(where: { $0.rawValue == v }) else {
-            throw UsageError(message: "'\(option)' must be one of \(allowed.map(\.rawValue).joined(separator: ", ")), not '\(v)'")
+    static func parse(_ arguments: [String]) throws(UsageError) -> Command {
+        let language = language(in: arguments)
+        // --name=value → --name value, before any "--".
+        var args: [String] = []
+        var afterDashes = false
+        for a in arguments {
+            if !afterDashes, a.hasPrefix("--"), let eq = a.firstIndex(of: "="), OptionTable.anySpec(String(a[..<eq]))?.takesValue == true {
+                args += [String(a[..<eq]), String(a[a.index(after: eq)...])]
+            } else {
+                args.append(a)
+            }
+            if a == "--" { afterDashes = true }
         }
-        return c
+        // The subcommand: the first word that is no option or option value.
+        var named: Subcommand?
+        var i = 0
+        var helpWord = false
+        while i < args.count, args[i] != "--" {
+            let a = args[i]
+            if a.hasPrefix("-") && a != "-" {
+                i += OptionTable.anySpec(a)?.takesValue == true ? 2 : 1
+                continue
+            }
+            if a == "help" && !helpWord {
+                // `reportlint help [subcommand]`
+                helpWord = true
+                args.remove(at: i)
+                continue
+            }
+            if let c = Subcommand(rawValue: a) {
+                named = c
+                args.remove(at: i)
+            } else if !helpWord, !FileSystem.exists(a), let near = Suggestion.closest(to: a, in: Subcommand.allCases.filter { $0 != .audit }.map(\.rawValue)),
+                      Levenshtein.distance(near, a) <= 2 {
+                throw UsageError(zh: "'\(a)' 既不是文件也不是子命令；是不是 '\(near)'？", en: "'\(a)' is neither a file nor a command; did you mean '\(near)'?")
+            }
+            break
+        }
+        let command = named ?? .audit
+        let options = Array(args.prefix { $0 != "--" })
+        if helpWord || options.contains("--help") || options.contains("-h") { return .help(named, language) }
+        if options.contains("--version") || options.contains("-V") { return .version }
+
+        let parsed = try Parsed(args, for: command, language: language)
+        switch command {
+        case .checks:
+            try parsed.expectPositionals(0, zh: "'checks' 不接受文件", en: "'checks' takes no file")
+            return .listChecks(format: try parsed.choice("--format", [.text, .json]) ?? .text, language: language)
+        case .explain:
+            guard parsed.positionals.count == 1 else {
+                throw UsageError(zh: "'explain' 需要一个检查编号；见 'reportlint checks'", en: "'explain' needs one check id; see 'reportlint checks'")
+            }
+            return .explain(id: parsed.positionals[0], language: language)
+        case .dump:
+            let text = parsed.flag("--text")
+            var coverage: OutputFormat? = parsed.flag("--coverage") ? .text : nil
+            if let format: OutputFormat = try parsed.choice("--format", [.text, .json]) {
+                guard coverage != nil else { throw UsageError(zh: "'dump' 只在有 '--coverage' 时接受 '--format'", en: "'dump' takes '--format' only with '--coverage'") }
+                coverage = format
+            }
+            try parsed.expectPositionals(1, zh: "'dump' 只接受一个文件", en: "'dump' takes exactly one file")
+            guard !(text && coverage != nil) else { throw UsageError(zh: "'dump' 接受 '--text' 或 '--coverage'，不能同时", en: "'dump' takes '--text' or '--coverage', not both") }
+            return .dump(path: parsed.positionals[0], text: text, coverage: coverage)
+        case .profile:
+            try parsed.expectPositionals(1, zh: "'profile' 只接受一个文件", en: "'profile' takes exactly one file")
+            return .profile(path: parsed.positionals[0], repeat: try parsed.number("--repeat", in: 1...1_000_000) ?? 1)
+        case .initialize:
+            try parsed.expectPositionals(0, zh: "'init' 只接受 --force", en: "'init' takes only --force")
+            return .initialize(force: parsed.flag("--force"))
+        case .audit:
+            return .audit(try auditOptions(parsed, language: language))
+        }
     }
 
-    static func list(_ args: [String], _ i: inout Int) throws(UsageError) -> [String] {
-        try value(args, &i).split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+    static func auditOptions(_ p: Parsed, language: Language) throws(UsageError) -> AuditOptions {
+        var o = AuditOptions()
+        o.paths = p.positionals
+        o.format = try p.choice("--format", OutputFormat.allCases) ?? .text
+        o.output = p.last("--output")
+        o.language = try p.choice("--lang", Language.allCases)
+        o.failOn = try p.choice("--fail-on", FailOn.allCases)
+        o.minSeverity = try p.choice("--min-severity", Severity.allCases.sorted(by: >))
+        o.quiet = p.flag("--quiet")
+        if o.quiet { o.minSeverity = .error }
+        o.statistics = p.flag("--statistics")
+        o.select = p.last("--select").map(list)
+        o.ignore = p.all("--ignore").flatMap(list)
+        o.color = p.lastFlag("--color", "--no-color")
+        o.verified = p.flag("--verified")
+        o.jobs = try p.number("--jobs", in: 1...1024)
+        o.include = p.all("--include")
+        o.exclude = p.all("--exclude")
+        if let v = p.last("--shard") {
+            guard let shard = Shard(v) else {
+                throw UsageError(zh: "'--shard' 的值应为 K/N（1 ≤ K ≤ N），例如 2/8；不能是 '\(v)'", en: "'--shard' takes K/N with 1 ≤ K ≤ N, such as 2/8; not '\(v)'")
+            }
+            o.shard = shard
+        }
+        o.progress = p.lastFlag("--progress", "--no-progress")
+        o.config = p.flag("--no-config") ? "" : p.last("--config")
+        o.baseline = p.last("--baseline")
+        o.writeBaseline = p.last("--write-baseline")
+        o.strictBaseline = p.flag("--strict-baseline")
+        o.noIgnore = p.flag("--no-ignore")
+        o.maxResults = try p.number("--max-results", in: 1...25_000)
+        o.root = p.last("--root")
+        o.stdinFilename = p.last("--stdin-filename")
+
+        if o.paths.isEmpty { throw UsageError(zh: "没有给出要检查的文件；见 'reportlint --help'", en: "no input given; try 'reportlint --help'") }
+        if o.baseline != nil && o.writeBaseline != nil {
+            throw UsageError(zh: "'--baseline' 和 '--write-baseline' 不能同时使用", en: "'--baseline' and '--write-baseline' cannot be used together")
+        }
+        if o.strictBaseline && o.baseline == nil {
+            throw UsageError(zh: "'--strict-baseline' 需要 '--baseline FILE'", en: "'--strict-baseline' needs '--baseline FILE'")
+        }
+        if o.verified && ![.json, .jsonl, .html].contains(o.format) {
+            throw UsageError(zh: "'--verified' 只用于 json、jsonl 和 html 格式", en: "'--verified' applies to the json, jsonl and html formats only")
+        }
+        if o.maxResults != nil && ![.sarif, .github].contains(o.format) {
+            throw UsageError(zh: "'--max-results' 只用于 sarif 和 github 格式", en: "'--max-results' applies to the sarif and github formats only")
+        }
+        if o.stdinFilename != nil && !o.paths.contains("-") {
+            throw UsageError(zh: "'--stdin-filename' 需要以 '-' 读标准输入", en: "'--stdin-filename' needs '-' (standard input) among the paths")
+        }
+        return o
     }
 
-    static let help = """
-    reportlint — audit the numbers in 部门决算 and 绩效自评 reports
+    static func list(_ value: String) -> [String] {
+        value.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+    }
 
-    USAGE
-      reportlint [check] [options] <path>...   audit files and directories ("-" reads standard input)
-      reportlint checks [--format text|json]   list every check
-      reportlint explain <check-id>            rationale and examples of one check
-      reportlint dump <file> [--text]          the parsed model as JSON; --text: the text audited
-                                           (for a .docx or PDF, its rendering, which line numbers refer to)
-      reportlint dump --coverage <file> [--format text|json]
-                                           the figures no checked relation reads, in place,
-                                           and the table columns that bind none
-      reportlint profile <file> [--repeat N]   time per stage and per check (for developers)
-      reportlint init [--force]                write a starter .reportlint.json here and show how
-                                               to run reportlint in CI and as a pre-commit hook
+    /// The words of a command line sorted into options (by the table) and positionals.
+    struct Parsed {
+        var values: [(name: String, value: String?)] = []
+        var positionals: [String] = []
+        let language: Language
 
-    OPTIONS
-      --format text|json|jsonl|sarif|html
-                                       output format (default text); html: a page to open
-                                       and share, with findings marked in the document
-      --output FILE                    write the report to FILE instead of standard output;
-                                       html with several files: a directory of pages and
-                                       an index.html
-      --lang zh|en                     message language (default: the configuration's, else zh)
-      --fail-on error|warning|note|never
-                                       exit 1 when a finding at or above this severity is
-                                       reported (default: each file's configuration, else error)
-      --select ID,...                  run only these checks
-      --ignore ID,...                  do not run these checks
-      --color / --no-color             force colour on or off (default: on a terminal)
-      --verified                       json/jsonl: also list the relations found consistent
-      --jobs N                         audit N files at a time (default: the number of cores);
-                                       the report is the same whatever N is
-      --include GLOB / --exclude GLOB  filter the files found in directories (repeatable);
-                                       directories are searched for *.txt, *.docx, *.xlsx and *.pdf
-      --no-ignore                      also walk what .gitignore files ignore
-      --shard K/N                      audit only shard K of N: files whose path hashes
-                                       (FNV-1a 64, mod N) to K-1
-      --progress / --no-progress       a progress line on standard error (default: on a terminal)
-      --config FILE / --no-config      use FILE for every input / ignore .reportlint.json files
-                                       (default: the nearest one above each file, up to the
-                                       repository root)
-      --write-baseline FILE            record the current findings (by fingerprint) in FILE
-      --baseline FILE                  report only findings not recorded in FILE, and count
-                                       the recorded ones that no longer occur
-      --strict-baseline                with --baseline: also fail when some no longer occur
-      --help, --version
+        init(_ args: [String], for command: Subcommand, language: Language) throws(UsageError) {
+            self.language = language
+            var i = 0
+            var onlyPaths = false
+            while i < args.count {
+                let a = args[i]
+                defer { i += 1 }
+                if onlyPaths || a == "-" || !a.hasPrefix("-") {
+                    positionals.append(a)
+                    continue
+                }
+                if a == "--" { onlyPaths = true; continue }
+                guard let spec = OptionTable.spec(a, for: command) else {
+                    if OptionTable.anySpec(a) != nil {
+                        throw UsageError(zh: "'\(a)' 不适用于 '\(command.rawValue)'；见 'reportlint \(command.rawValue) --help'",
+                                         en: "'\(a)' does not apply to '\(command.rawValue)'; see 'reportlint \(command.rawValue) --help'")
+                    }
+                    throw Arguments.unknownOption(a, for: command)
+                }
+                guard spec.takesValue else { values.append((spec.name, nil)); continue }
+                guard i + 1 < args.count else { throw UsageError(zh: "'\(a)' 需要一个值", en: "'\(a)' needs a value") }
+                i += 1
+                values.append((spec.name, args[i]))
+            }
+        }
 
-    EXIT CODES
-      0  nothing at or above --fail-on     1  findings at or above --fail-on
-      2  an input could not be read (the others are still audited)
-      64 usage error, or an invalid configuration or baseline
+        func flag(_ name: String) -> Bool { values.contains { $0.name == name } }
+        func all(_ name: String) -> [String] { values.filter { $0.name == name }.compactMap(\.value) }
+        func last(_ name: String) -> String? { all(name).last }
 
-    """
+        /// The later of a pair of opposite flags: true, false, or nil when neither is given.
+        func lastFlag(_ on: String, _ off: String) -> Bool? {
+            values.last { $0.name == on || $0.name == off }.map { $0.name == on }
+        }
+
+        func choice<T: RawRepresentable>(_ name: String, _ allowed: [T]) throws(UsageError) -> T? where T.RawValue == String {
+            guard let v = last(name) else { return nil }
+            guard let c = allowed.first(where: { $0.rawValue == v }) else {
+                let names = allowed.map(\.rawValue)
+                let hint = Suggestion.closest(to: v, in: names).flatMap { Levenshtein.distance($0, v) <= 2 ? $0 : nil }
+                throw UsageError(zh: "'\(name)' 只能是 \(names.joined(separator: "、")) 之一，不能是 '\(v)'" + (hint.map { "；是不是 '\($0)'？" } ?? ""),
+                                 en: "'\(name)' must be one of \(names.joined(separator: ", ")), not '\(v)'" + (hint.map { "; did you mean '\($0)'?" } ?? ""))
+            }
+            return c
+        }
+
+        func number(_ name: String, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
+            guard let v = last(name) else { return nil }
+            guard let n = Int(v), range.contains(n) else {
+                throw UsageError(zh: "'\(name)' 需要 \(range.lowerBound) 到 \(range.upperBound) 之间的整数，不能是 '\(v)'",
+                                 en: "'\(name)' needs a whole number from \(range.lowerBound) to \(range.upperBound), not '\(v)'")
+            }
+            return n
+        }
+
+        func expectPositionals(_ n: Int, zh: String, en: String) throws(UsageError) {
+            guard positionals.count == n else { throw UsageError(zh: zh, en: en) }
+        }
+    }
+
+    static func unknownOption(_ a: String, for command: Subcommand) -> UsageError {
+        let names = OptionTable.names(for: command)
+        guard let best = Suggestion.closest(to: a, in: names), Levenshtein.distance(best, a) <= 3 else {
+            let help = command == .audit ? "reportlint --help" : "reportlint \(command.rawValue) --help"
+            return UsageError(zh: "未知选项 '\(a)'；见 '\(help)'", en: "unknown option '\(a)'; try '\(help)'")
+        }
+        return UsageError(zh: "未知选项 '\(a)'；是不是 '\(best)'？", en: "unknown option '\(a)'; did you mean '\(best)'?")
+    }
 }
 
 extension String {

@@ -19,7 +19,7 @@ struct AuditCommand {
         do {
             return try audit()
         } catch let e as UsageError {
-            Commands.printError(e.message)
+            Commands.printError(e.message(o.language ?? .zh))
             return ExitCode.usage
         } catch let e as ConfigError {
             Commands.printError(e.description)
@@ -32,7 +32,7 @@ struct AuditCommand {
 
     func audit() throws -> Int32 {
         for id in (o.select ?? []) + o.ignore where Registry.check(id) == nil {
-            throw UsageError(message: "unknown check '\(id)'; did you mean '\(Suggestion.closest(to: id, in: Registry.ids) ?? "")'?")
+            throw UsageError(UnknownCheck(id).message)
         }
         let finder = try configurationFinder()
         let language = try o.language ?? finder?.configuration(inOrAbove: cwd)?.language ?? .zh
@@ -57,10 +57,13 @@ struct AuditCommand {
         var pipelines: [FileSettings: Int] = [:]
         var pipelineList: [Pipeline] = []
         var scope = AuditScope()
-        for input in discovery.inputs(o.paths) {
+        for found in discovery.inputs(o.paths) {
+            var input = found
+            // --stdin-filename: standard input is reported, configured and placed as that file.
+            if input.path == "-", let name = o.stdinFilename { input.display = name }
             if let shard = o.shard, !shard.contains(input) { continue }
-            let absolute = input.path == "-" ? cwd + "/<stdin>" : PathText.join(cwd, input.path)
-            let config = try input.path == "-" ? finder?.configuration(inOrAbove: cwd) : finder?.configuration(forFile: absolute)
+            let absolute = input.path == "-" ? PathText.join(cwd, o.stdinFilename ?? "<stdin>") : PathText.join(cwd, input.path)
+            let config = try input.path == "-" && o.stdinFilename == nil ? finder?.configuration(inOrAbove: cwd) : finder?.configuration(forFile: absolute)
             var settings = FileSettings(enabled: Set(Registry.ids), failOn: .error)
             if let config {
                 let relative = PathText.relative(absolute, to: config.directory) ?? input.display
@@ -93,7 +96,7 @@ struct AuditCommand {
         let html = o.format == .html ? try HTMLDestination.choose(output: o.output, inputs: inputs) : nil
         let out = html == .page || html == nil ? try output() : Output.standardOutput()
         let reporter = makeReporter(out, language, html: html)
-        let progress = Progress(total: inputs.count, enabled: o.progress ?? (isatty(2) == 1))
+        let progress = Progress(total: inputs.count, enabled: o.progress ?? (isatty(2) == 1), language: language)
         let frozenPipelines = pipelineList, frozenPlans = plans, frozenLedger = ledger
         let parallel = ParallelAuditor(jobs: o.jobs ?? ProcessInfoCores.count) { input in
             let plan = frozenPlans[input.display]
@@ -109,6 +112,7 @@ struct AuditCommand {
         }
 
         var summary = Summary()
+        summary.statistics = o.statistics
         var failing = 0
         var matcher = baseline.map(Baseline.Matcher.init)
         var recorded: [Baseline.Entry] = []
@@ -138,9 +142,15 @@ struct AuditCommand {
                                                    figures: result.source.map { BaselineFigures.of(f, in: $0) }, message: f.message.text(language)))
                 }
             }
+            // Below --min-severity: neither shown nor counted (after the baseline saw them all,
+            // so that a filtered run neither drops nor reports stale entries).
+            if let floor = o.minSeverity { result.findings.removeAll { $0.severity < floor } }
             failing += result.findings.filter { $0.suppression == nil && plan.failOn.fails($0.severity) }.count
             summary.add(result)
+            // The progress line goes before the report is written where both share a terminal.
+            progress.clear()
             reporter.report(result)
+            if out.isTerminal && progress.enabled { out.flush() }
             progress.advance(findings: result.findings.count)
         }
         let display = { (path: String) in PathText.relative(path, to: cwd) ?? path }
@@ -160,10 +170,15 @@ struct AuditCommand {
             for path in pages.unwritable { Commands.printError("cannot write '\(path)'") }
             return ExitCode.usage
         }
-        for notice in summary.notices where o.format != .text || o.output != nil {
+        // The text report on standard output has its notices and summary; other reports, on a
+        // terminal's standard error (the summary once, never twice).
+        let reportHasSummary = o.format == .text && o.output == nil
+        for notice in summary.notices where !reportHasSummary {
             Commands.printError(notice.text(language))
         }
-        progress.finish(summary, language: language, show: progress.enabled)
+        progress.finish(summary, show: progress.enabled && !reportHasSummary && !o.quiet)
+        // --fail-on never: the upload step after it always runs; input errors are in the report.
+        let neverFail = o.failOn == .never
 
         if let path = o.writeBaseline {
             let baseline = Baseline.merged(previous: previousBaseline, recorded: recorded, directory: baselineDirectory ?? cwd, scope: scope)
@@ -175,8 +190,9 @@ struct AuditCommand {
                 ? "已将 \(recorded.count) 个问题写入基线 \(path)" + (kept > 0 ? "，保留了本次未检查的 \(kept) 条" : "")
                 : "recorded \(recorded.count) finding\(recorded.count == 1 ? "" : "s") in the baseline \(path)"
                     + (kept > 0 ? ", keeping \(kept) \(kept == 1 ? "entry" : "entries") this run did not cover" : ""))
-            return summary.inputErrors > 0 ? ExitCode.inputError : ExitCode.clean
+            return summary.inputErrors > 0 && !neverFail ? ExitCode.inputError : ExitCode.clean
         }
+        if neverFail { return ExitCode.clean }
         if summary.inputErrors > 0 { return ExitCode.inputError }
         if o.strictBaseline && summary.staleBaseline > 0 { return ExitCode.findings }
         return failing > 0 ? ExitCode.findings : ExitCode.clean
@@ -215,10 +231,22 @@ struct AuditCommand {
                 return HTMLReporter(destination: .directory(path), language: language, rules: Registry.all.map(\.description))
             }
             return HTMLReporter(destination: .page(out), language: language, rules: Registry.all.map(\.description))
-        case .text: return TextReporter(out: out, language: language, color: o.color ?? (out.isTerminal && getenv("NO_COLOR") == nil))
+        case .text:
+            return TextReporter(out: out, language: language, color: o.color ?? (out.isTerminal && getenv("NO_COLOR") == nil), summary: !o.quiet)
         case .json: return JSONReporter(out: out, language: language)
         case .jsonl: return JSONReporter(out: out, language: language, lines: true)
-        case .sarif: return SARIFReporter(out: out, language: language, rules: Registry.all.map(\.description), baseDirectory: cwd)
+        case .sarif:
+            return SARIFReporter(out: out, language: language, rules: Registry.all.map(\.description), baseDirectory: root,
+                                 workingDirectory: cwd, maxResults: o.maxResults ?? SARIFReporter.gitHubResultLimit)
+        case .github:
+            return GitHubReporter(out: out, language: language, paths: RepositoryPaths(root: root, workingDirectory: cwd), maxResults: o.maxResults)
         }
+    }
+
+    /// What SARIF and GitHub paths are relative to: --root, else the enclosing git work tree,
+    /// else the working directory (so that a run from a subfolder still names files from the top).
+    var root: String {
+        if let r = o.root { return PathText.join(cwd, r) }
+        return GitWorkTree.root(containing: cwd) ?? cwd
     }
 }

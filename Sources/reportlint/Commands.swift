@@ -17,8 +17,8 @@ enum ExitCode {
 enum Commands {
     static func run(_ command: Command) -> Int32 {
         switch command {
-        case .help:
-            print(Arguments.help, terminator: "")
+        case .help(let command, let language):
+            print(Help.text(for: command, language), terminator: "")
             return ExitCode.clean
         case .version:
             print("\(ToolInfo.name) \(ToolInfo.version)")
@@ -30,8 +30,7 @@ enum Commands {
             return ExitCode.clean
         case .explain(let id, let language):
             guard let check = Registry.check(id) else {
-                let near = Registry.ids.min { Levenshtein.distance($0, id) < Levenshtein.distance($1, id) } ?? ""
-                printError("unknown check '\(id)'; did you mean '\(near)'?")
+                printError(UnknownCheck(id).message.text(language))
                 return ExitCode.usage
             }
             print(CheckCatalog.explain(check.description, language), terminator: "")
@@ -125,15 +124,17 @@ enum ProcessInfoCores {
 final class Progress {
     let total: Int
     let enabled: Bool
+    let language: Language
     let start = ContinuousClock.now
     var done = 0
     var findings = 0
     var lastDraw = ContinuousClock.now
     var drawn = false
 
-    init(total: Int, enabled: Bool) {
+    init(total: Int, enabled: Bool, language: Language) {
         self.total = total
         self.enabled = enabled
+        self.language = language
     }
 
     func advance(findings n: Int) {
@@ -144,7 +145,9 @@ final class Progress {
         guard now - lastDraw > .milliseconds(100) || done == total else { return }
         lastDraw = now
         let seconds = max(0.001, Double((now - start).components.seconds) + Double((now - start).components.attoseconds) / 1e18)
-        stderr.write("\r\u{1B}[K\(done)/\(total) files, \(Int(Double(done) / seconds)) files/s, \(findings) findings")
+        let rate = Int(Double(done) / seconds)
+        stderr.write("\r\u{1B}[K" + (language == .zh ? "\(done)/\(total) 个文件，每秒 \(rate) 个，\(findings) 个问题"
+                                                   : "\(done)/\(total) files, \(rate) files/s, \(findings) findings"))
         stderr.flush()
         drawn = true
     }
@@ -157,7 +160,7 @@ final class Progress {
     }
 
     /// Counts and wall time; on standard error, so that the report itself stays byte-identical.
-    func finish(_ summary: Summary, language: Language, show: Bool) {
+    func finish(_ summary: Summary, show: Bool) {
         clear()
         guard show else { return }
         let elapsed = ContinuousClock.now - start

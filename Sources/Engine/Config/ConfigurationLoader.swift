@@ -118,13 +118,13 @@ public enum ConfigurationLoader {
     static func checkID(_ v: JSONNode, _ key: String, _ reader: JSONSchemaReader, _ knownChecks: [String]) throws(ConfigError) -> String {
         let id = try reader.string(v, key)
         guard knownChecks.contains(id) else {
-            throw reader.error(key, "unknown check '\(id)'", suggestion: Suggestion.closest(to: id, in: knownChecks), at: v)
+            throw reader.error(key, "unknown check '\(id)'", suggestion: Suggestion.likely(id, in: knownChecks), at: v)
         }
         return id
     }
 
     static func checks(_ v: JSONNode, _ key: String, _ reader: JSONSchemaReader, _ knownChecks: [String]) throws(ConfigError) -> CheckSettings {
-        let o = try reader.object(v, key, allowed: checkKeys)
+        let o = try reader.object(v, key, allowed: checkKeys, checkIDs: knownChecks)
         var c = CheckSettings()
         if let x = o["_comment"] { try reader.comment(x, key + "._comment") }
         func ids(_ name: String) throws(ConfigError) -> [String]? {
@@ -144,7 +144,7 @@ public enum ConfigurationLoader {
             }
             for m in members {
                 guard knownChecks.contains(m.key) else {
-                    throw reader.error("\(key).severity.\(m.key)", "unknown check '\(m.key)'", suggestion: Suggestion.closest(to: m.key, in: knownChecks),
+                    throw reader.error("\(key).severity.\(m.key)", "unknown check '\(m.key)'", suggestion: Suggestion.likely(m.key, in: knownChecks),
                                        at: m.value)
                 }
                 c.severity[m.key] = try reader.choice(m.value, "\(key).severity.\(m.key)", Severity.allCases)
@@ -171,16 +171,22 @@ struct JSONSchemaReader {
         return printed.count <= 40 ? printed : String(printed.prefix(37)) + "…"
     }
 
-    /// Members by key; unknown keys are refused with the closest known one.
-    func object(_ v: JSONNode, _ key: String, allowed: [String]) throws(ConfigError) -> [String: JSONNode] {
+    /// Members by key; unknown keys are refused with a likely known one. `checkIDs`: where a
+    /// misspelt check id may stand for a key ("checks": {"shar-of-total": …}), the check is named
+    /// and where ids go, rather than the nearest key.
+    func object(_ v: JSONNode, _ key: String, allowed: [String], checkIDs: [String] = []) throws(ConfigError) -> [String: JSONNode] {
         guard let members = v.members else { throw error(key, "must be an object, not \(shown(v))", at: v) }
         var out: [String: JSONNode] = [:]
         for m in members {
             guard allowed.contains(m.key) else {
                 let path = key.isEmpty ? m.key : key + "." + m.key
-                throw ConfigError(file: file, key: path, problem: "unknown key",
-                                  suggestion: Suggestion.closest(to: m.key, in: allowed.filter { $0 != "_comment" && $0 != "$schema" }),
-                                  line: JSONPosition.of(m.offset, in: bytes).line)
+                let keys = allowed.filter { $0 != "_comment" && $0 != "$schema" }
+                let line = JSONPosition.of(m.offset, in: bytes).line
+                if let check = Suggestion.likely(m.key, in: checkIDs), Suggestion.likely(m.key, in: keys) == nil {
+                    throw ConfigError(file: file, key: path, problem: "unknown key: check ids go in \"disable\", \"enable\", \"only\" or \"severity\"",
+                                      suggestion: check, line: line)
+                }
+                throw ConfigError(file: file, key: path, problem: "unknown key", suggestion: Suggestion.likely(m.key, in: keys), line: line)
             }
             out[m.key] = m.value
         }
@@ -224,7 +230,7 @@ struct JSONSchemaReader {
             throw error(key, "must be one of \(names.map { "\"\($0)\"" }.joined(separator: ", ")), not \(shown(v))", at: v)
         }
         guard let value = T(rawValue: s) else {
-            throw error(key, "\"\(s)\" is not one of \(names.joined(separator: ", "))", suggestion: Suggestion.closest(to: s, in: names), at: v)
+            throw error(key, "\"\(s)\" is not one of \(names.joined(separator: ", "))", suggestion: Suggestion.likely(s, in: names), at: v)
         }
         return value
     }

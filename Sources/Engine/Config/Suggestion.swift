@@ -7,6 +7,13 @@ public enum Suggestion {
     public static func closest(to word: String, in candidates: [String]) -> String? {
         candidates.min { (Levenshtein.distance($0, word), $0) < (Levenshtein.distance($1, word), $1) }
     }
+
+    /// The closest candidate when `word` is a likely misspelling of it (at most a third of its
+    /// letters wrong, or two), else nil: "nosuch" suggests no check at all.
+    public static func likely(_ word: String, in candidates: [String]) -> String? {
+        guard let near = closest(to: word, in: candidates) else { return nil }
+        return Levenshtein.distance(near, word) <= max(2, word.count / 3) ? near : nil
+    }
 }
 
 public enum Levenshtein {
