@@ -18,7 +18,7 @@ import Glibc
     }
 
     @Test func usageErrorsExit64WithAHint() throws {
-        let r = try CLI.run(["--formt", "json", clean])
+        let r = try CLI.run(["--lang", "en", "--formt", "json", clean])
         #expect(r.status == 64)
         #expect(r.stderr.contains("did you mean '--format'"))
         #expect(try CLI.run([]).status == 64)
