@@ -111,14 +111,16 @@ enum PDFStructureWriter {
             covering = covering.filter { $0.value.row + $0.value.rowSpan > r }
             var starting: [Int: PDFCell] = [:]
             for cell in row where starting[cell.column] == nil { starting[cell.column] = cell }
-            var fields: [(PDFCell?, Int)] = []
+            // Each field keeps the grid columns it covers, so a finance table's header lays its
+            // merged cells over the right columns.
+            var fields: [(PDFCell?, Int, Int)] = []
             var c = 0
             while c < t.columnCount {
                 if let cell = starting[c] {
-                    fields.append((cell, cell.page))
+                    fields.append((cell, cell.page, max(1, cell.columnSpan)))
                     c += max(1, cell.columnSpan)
                 } else if let above = covering[c] {
-                    fields.append((nil, above.page))
+                    fields.append((nil, above.page, max(1, above.columnSpan)))
                     c += max(1, above.columnSpan)
                 } else {
                     c += 1
@@ -128,9 +130,10 @@ enum PDFStructureWriter {
             guard !fields.isEmpty else { continue }
             rowNumber += 1
             writer.beginRow()
-            for (k, (cell, page)) in fields.enumerated() {
+            for (k, (cell, page, span)) in fields.enumerated() {
                 let lines = cell.map { [line($0.text).0].filter { !$0.isEmpty } } ?? []
-                writer.cell(lines, location: LogicalLocation(.cell(table: number, row: rowNumber, column: k + 1), page: page))
+                writer.cell(lines, location: LogicalLocation(.cell(table: number, row: rowNumber, column: k + 1), page: page),
+                            columnSpan: span)
             }
         }
         writer.endTable()

@@ -2,6 +2,7 @@ import PDFFixtures
 import Testing
 @testable import Model
 @testable import Readers
+import Extraction
 
 /// A PDF read into the document model: paragraphs and tables written as the Word-export text
 /// form, every part located by page (and cell), and findings naming their page.
@@ -97,5 +98,35 @@ import Testing
             }
             #expect(e.kind == kind)
         }
+    }
+
+    /// A ruled expenditure table whose 本年支出 header spans its two part columns, and whose
+    /// total row spans its code and name columns: each cell keeps the grid columns it covers, so
+    /// the finance-table model lays the header over the right columns and reads every amount.
+    @Test func mergedCellsKeepTheColumnsTheyCover() throws {
+        var page = FixturePage()
+        page.text("示例中心一般公共预算财政拨款支出决算表", x: 90, y: 790, size: 14)
+        page.text("单位：万元", x: 420, y: 770, size: 9)
+        page.table(x: 40, top: 760, columns: [60, 150, 90, 90, 90], rows: [20, 20, 20, 20, 20],
+                   cells: [["科目编码", "科目名称", "本年支出", nil, nil],
+                           [nil, nil, "合计", "基本支出", "项目支出"],
+                           ["205", "教育支出", "90.00", "70.00", "20.00"],
+                           ["20502", "普通教育", "90.00", "70.00", "20.00"],
+                           ["合计", nil, "90.00", "70.00", "20.00"]],
+                   merges: [(0, 0, 2, 1), (0, 1, 2, 1), (0, 2, 1, 3), (4, 0, 1, 2)])
+        let doc: Document
+        switch DocumentReader.read(bytes: PDFFixture(pages: [page]).bytes(), path: "t5.pdf") {
+        case .success(let d): doc = d
+        case .failure(let e): throw e
+        }
+        let rows = try #require(doc.tables.first).rows
+        #expect(rows.first?.cells.map(\.columnSpan) == [1, 1, 3])
+        #expect(rows.last?.cells.map(\.columnSpan) == [2, 1, 1, 1])
+        let table = try #require(AuditModel(document: doc).financeTables.first(.gpbExpenditure))
+        let panel = try #require(table.main)
+        let roles = panel.valueColumns.map(\.role)
+        #expect(roles == [.currentExpenditure, .basic, .project])
+        let total = try #require(panel.rows.last)
+        #expect(panel.valueColumns.compactMap { total.value($0)?.printed } == ["90.00", "70.00", "20.00"])
     }
 }
