@@ -192,6 +192,21 @@ import Testing
                                       ["年度资金总额", "12", "12", "11.4", "95%"]])
     }
 
+    @Test func aLabelWiderThanTheOneAboveItStartsItsOwnRow() {
+        // A short label with its figures, then a longer label alone on the next line: had it
+        // belonged to the row above, its first line would have held more of it.
+        let text = """
+        项目                 决算数     项目                 决算数
+        本年收入              500.00     本年支出              500.00
+        上年结转和结余资金                 下年结转和结余资金
+        总计                  500.00     总计                  500.00
+        \u{0C}
+        """
+        let d = read(text)
+        #expect(rows(d.tables[0]) == [["项目", "决算数", "项目", "决算数"], ["本年收入", "500.00", "本年支出", "500.00"],
+                                      ["上年结转和结余资金", "", "下年结转和结余资金", ""], ["总计", "500.00", "总计", "500.00"]])
+    }
+
     @Test func aFigureAndTheNextLabelSeparatedByOneSpaceAreTwoCells() {
         let text = """
         收入项目           金额            支出项目          金额

@@ -239,6 +239,8 @@ struct LayoutTable {
         var finished = Set<Int>()
         var numbered = Set<Int>()
         var ordinals: [Int: Int] = [:]
+        /// Per column: the display width of its last line's text.
+        var widths: [Int: Int] = [:]
         let bytes: [UInt8]
 
         init(fields: [LaidField], columns: [Int], index: Int, bytes: [UInt8]) {
@@ -246,6 +248,7 @@ struct LayoutTable {
             lines = [index]
             for (f, c) in zip(fields, columns) {
                 cells[c, default: []].append(f.bytes)
+                widths[c] = f.end - f.start
                 if f.isValue { valueColumns.insert(c) }
                 if ends(f.bytes) { finished.insert(c) } else { finished.remove(c) }
                 if cells[c]!.count == 1, let n = ListMarker.ordinal(bytes, f.bytes) { numbered.insert(c); ordinals[c] = n }
@@ -268,6 +271,10 @@ struct LayoutTable {
             for c in line.cells.keys {
                 if let mine = cells[c], !mine.isEmpty {
                     if valueColumns.contains(c) || finished.contains(c) { return false }
+                    // A label wraps only when its line is full: text wider than the line above
+                    // it would have fitted there, so it is the next row's label
+                    // ("本年收入合计" over "年初财政拨款结转和结余").
+                    if let above = widths[c], let below = line.widths[c], below > above { return false }
                 } else if !hasValues {
                     return false
                 }
@@ -292,6 +299,7 @@ struct LayoutTable {
                 if cells[c]!.count == parts.count, line.numbered.contains(c) { numbered.insert(c); ordinals[c] = line.ordinals[c] }
             }
             valueColumns.formUnion(line.valueColumns)
+            for (c, w) in line.widths { widths[c] = w }
             lines.append(contentsOf: line.lines)
         }
     }
