@@ -181,6 +181,7 @@ struct Caption {
     /// The kind a title names; nil for other tables that share words ("…明细表").
     static func kind(of text: CleanText) -> FinanceTableKind? {
         guard text.count >= 4, text.count <= 160 else { return nil }
+        if let key = TableVocabulary.titleKey, !text.scalars.contains(key) { return nil }
         let folded = TableVocabulary.fold(text.scalars)
         guard let kind = TableVocabulary.longest(in: folded, TableVocabulary.foldedTitles) else { return nil }
         if TableVocabulary.foldedNotTitles.contains(where: { TableVocabulary.contains(folded, $0) }) { return nil }
@@ -207,8 +208,9 @@ struct Caption {
 
     /// "单位：万元" (or "（万元）" in a header cell, when `bracketed`) → 4.
     static func unit(in t: CleanText, bracketed: Bool = false) -> Int? {
+        if let key = TableVocabulary.unitKey, !t.scalars.contains(key) { return nil }
         let folded = TableVocabulary.fold(t.scalars)
-        for marker in TableVocabulary.unitMarkers.map({ TableVocabulary.fold(Chars.of($0)) }) {
+        for marker in TableVocabulary.foldedUnitMarkers {
             guard let at = folded.withUnsafeBufferPointer({ f in marker.withUnsafeBufferPointer { Search.first($0, in: f) } }) else { continue }
             let rest = Array(folded[(at + marker.count)...].prefix(4))
             for (word, power) in TableVocabulary.foldedUnits where rest.starts(with: word) { return power }

@@ -172,6 +172,17 @@ public enum TableVocabulary {
     static let foldedRows = foldedWords(rows)
     static let foldedIncomeSources = incomeSources.map { (words: fold(Chars.of($0.0)), value: $0.1) }
     static let foldedUnits = foldedWords(units)
+    static let foldedUnitMarkers = unitMarkers.map { fold(Chars.of($0)) }
+    /// A character every title has (表) and one every unit has (元): text without it names
+    /// none, and is refused before it is folded and searched (most paragraphs and cells).
+    static let titleKey = commonScalar(foldedTitles.map(\.words))
+    static let unitKey = commonScalar(foldedUnits.map(\.words))
+
+    static func commonScalar(_ words: [[UInt32]]) -> UInt32? {
+        guard var common = words.first.map(Set.init) else { return nil }
+        for w in words.dropFirst() { common.formIntersection(w) }
+        return common.min()
+    }
     static let foldedNotTitles = notTitles.map { fold(Chars.of($0)) }
     static let foldedNoData = noDataWords.map { fold(Chars.of($0)) }
     static let foldedIncomeSides = Set(incomeSides.map { fold(Chars.of($0)) })
