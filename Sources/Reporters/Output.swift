@@ -11,24 +11,60 @@ import Model
 import Readers
 
 /// Where a report is written: standard output or a file, buffered.
+///
+/// A file is written beside its destination under a temporary name and renamed over it by
+/// `close()`, so a report that fails half-way (a full disk) never replaces a good one and a
+/// destination is never truncated before the run has something to put there. A write that
+/// fails is remembered (`failure`): the caller reports it and exits 2, whatever `--fail-on`
+/// says, rather than losing the report silently.
 public final class Output: @unchecked Sendable {
     private let fd: Int32
     private var buffer: [UInt8] = []
     private let ownsDescriptor: Bool
+    /// For a file: the temporary name written and the destination it is renamed to.
+    private let temporary: String?
+    private let destination: String?
     public let isTerminal: Bool
+    /// The first write, close or rename that failed (strerror), if any.
+    public private(set) var failure: String?
 
     public static func standardOutput() -> Output { Output(fd: 1, owns: false) }
     public static func standardError() -> Output { Output(fd: 2, owns: false) }
 
-    /// Opens (creating or truncating) a file; nil if it cannot be written.
-    public static func file(_ path: String) -> Output? {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        return fd < 0 ? nil : Output(fd: fd, owns: true)
+    /// A file written under a temporary name in its folder and renamed over `path` by
+    /// `close()` (over what a symbolic link points to, keeping the link); nil if the folder
+    /// cannot be written. A destination that exists and is not a regular file (/dev/null,
+    /// /dev/stdout, a pipe) is written directly: it cannot be replaced.
+    public static func file(_ named: String) -> Output? {
+        var st = stat()
+        if stat(named, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG {
+            let fd = open(named, O_WRONLY | O_TRUNC)
+            return fd < 0 ? nil : Output(fd: fd, owns: true)
+        }
+        var path = named
+        if let real = realpath(named, nil) {
+            path = String(cString: real)
+            free(real)
+        }
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        var template = Array((folder + "." + name + ".reportlint-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return nil }
+        let temporary = String(cString: template.map { UInt8(bitPattern: $0) })
+        // mkstemp makes it 0600; a report is as readable as any file the user writes.
+        let mask = umask(0)
+        umask(mask)
+        fchmod(fd, 0o666 & ~mask)
+        return Output(fd: fd, owns: true, temporary: temporary, destination: path)
     }
 
-    init(fd: Int32, owns: Bool) {
+    init(fd: Int32, owns: Bool, temporary: String? = nil, destination: String? = nil) {
         self.fd = fd
         self.ownsDescriptor = owns
+        self.temporary = temporary
+        self.destination = destination
         self.isTerminal = isatty(fd) == 1
     }
 
@@ -50,7 +86,7 @@ public final class Output: @unchecked Sendable {
 
     public func flush() {
         var offset = 0
-        while offset < buffer.count {
+        while offset < buffer.count, failure == nil {
             let n = buffer.withUnsafeBytes { raw in
                 #if canImport(Glibc)
                 Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
@@ -58,8 +94,9 @@ public final class Output: @unchecked Sendable {
                 Darwin.write(fd, raw.baseAddress! + offset, raw.count - offset)
                 #endif
             }
+            if n < 0 && errno == EINTR { continue }
             if n <= 0 {
-                if n < 0 && errno == EINTR { continue }
+                failure = n < 0 ? String(cString: strerror(errno)) : "nothing could be written"
                 break
             }
             offset += n
@@ -67,15 +104,19 @@ public final class Output: @unchecked Sendable {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Flushes; a file is closed and renamed over its destination (or removed, if anything
+    /// failed: the destination keeps what it had).
     public func close() {
         flush()
-        if ownsDescriptor {
-            #if canImport(Glibc)
-            _ = Glibc.close(fd)
-            #else
-            _ = Darwin.close(fd)
-            #endif
-        }
+        guard ownsDescriptor else { return }
+        #if canImport(Glibc)
+        if Glibc.close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        #else
+        if Darwin.close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        #endif
+        guard let temporary, let destination else { return }
+        if failure == nil, rename(temporary, destination) != 0 { failure = String(cString: strerror(errno)) }
+        if failure != nil { unlink(temporary) }
     }
 }
 

@@ -4,7 +4,9 @@ import Model
 import Readers
 
 /// `path:line:col: error: message [check-id]`, the source line with a caret
-/// underline, the related places, and a summary line. Colour only on a terminal.
+/// underline, the related places, and a summary line. Colour only on a terminal. Text that
+/// comes from a report or a file name is made safe (`TerminalText`): it never moves the
+/// cursor, recolours the screen or starts a line of its own.
 public final class TextReporter: Reporter {
     let out: Output
     let language: Language
@@ -29,15 +31,15 @@ public final class TextReporter: Reporter {
         for f in result.findings {
             let p = source.position(of: f.span.start)
             let severity = f.suppression == nil ? f.severity.rawValue : "accepted " + f.severity.rawValue
-            var line = "\(result.path):\(p.line):\(p.column): \(paint(severity, f.severity)): \(f.message.text(language)) [\(f.checkID)]"
-            if let l = f.logical { line += language == .zh ? "（\(l.name.zh)）" : " (\(l.name.en))" }
-            if let reason = f.suppression { line += language == .zh ? "（已接受：\(reason)）" : " (accepted: \(reason))" }
+            var line = "\(result.path):\(p.line):\(p.column): \(paint(severity, f.severity)): \(TerminalText.safe(f.message.text(language))) [\(f.checkID)]"
+            if let l = f.logical { line += TerminalText.safe(language == .zh ? "（\(l.name.zh)）" : " (\(l.name.en))") }
+            if let reason = f.suppression { line += TerminalText.safe(language == .zh ? "（已接受：\(reason)）" : " (accepted: \(reason))") }
             out.write(bold(line) + "\n")
             if excerpts { out.write(excerpt(source, f.span)) }
             for r in f.related {
                 let q = source.position(of: r.span.start)
                 let place = r.logical.map { language == .zh ? "（\($0.name.zh)）" : " (\($0.name.en))" } ?? ""
-                out.write("    \(language == .zh ? "相关" : "related"): \(result.path):\(q.line):\(q.column)\(place): \(r.message.text(language))\n")
+                out.write(TerminalText.safe("    \(language == .zh ? "相关" : "related"): \(result.path):\(q.line):\(q.column)\(place): \(r.message.text(language))") + "\n")
             }
             if f.relatedOmitted > 0 {
                 out.write(language == .zh ? "    …另有 \(f.relatedOmitted) 处相关位置\n" : "    … and \(f.relatedOmitted) more related places\n")
@@ -48,7 +50,7 @@ public final class TextReporter: Reporter {
     public func end(_ summary: Summary) {
         if summary.statistics { out.write(summary.statisticsText(language)) }
         guard self.summary else { return }
-        for notice in summary.notices { out.write((language == .zh ? "提示：" : "note: ") + notice.text(language) + "\n") }
+        for notice in summary.notices { out.write((language == .zh ? "提示：" : "note: ") + TerminalText.safe(notice.text(language)) + "\n") }
         out.write(summary.line(language) + "\n")
     }
 
@@ -66,9 +68,9 @@ public final class TextReporter: Reporter {
         var width = 0
         if windowStart > 0 { shown += "…"; pad += 1 }
         for i in windowStart..<windowEnd {
-            let s = scalars[i]
-            let w = s.value == 0x09 ? 1 : Chars.displayWidth(s.value)
-            shown.unicodeScalars.append(s.value == 0x09 ? " " : s)
+            let s = scalars[i].value == 0x09 ? " " : TerminalText.replacement(for: scalars[i]) ?? scalars[i]
+            let w = Chars.displayWidth(s.value)
+            shown.unicodeScalars.append(s)
             if i < startCol { pad += w } else if i < endCol { width += w }
         }
         if windowEnd < scalars.count { shown += "…" }

@@ -57,7 +57,10 @@ struct AuditCommand {
         var pipelines: [FileSettings: Int] = [:]
         var pipelineList: [Pipeline] = []
         var scope = AuditScope()
-        for found in discovery.inputs(o.paths) {
+        let discovered = discovery.discover(o.paths)
+        // Not files (FIFOs, devices, link loops) under an audited name: said, never opened.
+        for entry in discovered.skipped { Commands.printError("\(entry.display): \(entry.reason.text(language))") }
+        for found in discovered.inputs {
             var input = found
             // --stdin-filename: standard input is reported, configured and placed as that file.
             if input.path == "-", let name = o.stdinFilename { input.display = name }
@@ -92,6 +95,11 @@ struct AuditCommand {
             // A gate that audits nothing must not pass, whatever --fail-on says.
             Commands.printError(NothingToAudit(options: o, configured: !seenConfigs.isEmpty).message.text(language))
             return ExitCode.inputError
+        }
+        // Inputs are never written: a report or baseline aimed at one is refused before anything is opened.
+        for (option, path) in [("--output", o.output), ("--write-baseline", o.writeBaseline)] {
+            guard let path else { continue }
+            try OutputGuard(workingDirectory: cwd).refuse(path, option: option, inputs: inputs, arguments: o.paths)
         }
         let html = o.format == .html ? try HTMLDestination.choose(output: o.output, inputs: inputs) : nil
         let out = html == .page || html == nil ? try output() : Output.standardOutput()
@@ -166,9 +174,14 @@ struct AuditCommand {
         }
         reporter.end(summary)
         out.close()
+        // A report that could not be written is lost: say so and fail, whatever --fail-on says.
+        if let failure = out.failure {
+            Commands.printError("cannot write the report to \(o.output.map { "'\($0)'" } ?? "standard output"): \(failure)")
+            return ExitCode.inputError
+        }
         if let pages = reporter as? HTMLReporter, !pages.unwritable.isEmpty {
             for path in pages.unwritable { Commands.printError("cannot write '\(path)'") }
-            return ExitCode.usage
+            return ExitCode.inputError
         }
         // The text report on standard output has its notices and summary; other reports, on a
         // terminal's standard error (the summary once, never twice).
@@ -185,6 +198,10 @@ struct AuditCommand {
             guard let file = Output.file(path) else { throw UsageError(message: "cannot write '\(path)'") }
             file.write(BaselineWriter.json(baseline))
             file.close()
+            if let failure = file.failure {
+                Commands.printError("cannot write the baseline '\(path)': \(failure)")
+                return ExitCode.inputError
+            }
             let kept = baseline.entries.count - recorded.count
             Commands.printError(language == .zh
                 ? "已将 \(recorded.count) 个问题写入基线 \(path)" + (kept > 0 ? "，保留了本次未检查的 \(kept) 条" : "")

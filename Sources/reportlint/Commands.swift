@@ -69,8 +69,11 @@ enum Commands {
         }
     }
 
+    /// One message on standard error; what it quotes (a name, a part of a package) is made
+    /// safe for the terminal line by line (`TerminalText`).
     static func printError(_ s: String) {
-        stderr.write("reportlint: \(s)\n")
+        let safe = s.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.safe(String($0)) }.joined(separator: "\n")
+        stderr.write("reportlint: \(safe)\n")
         stderr.flush()
     }
 

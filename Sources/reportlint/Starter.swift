@@ -75,6 +75,10 @@ enum Starter {
             }
             out.write(text)
             out.close()
+            if let failure = out.failure {
+                Commands.printError("cannot write '\(path)': \(failure)")
+                return ExitCode.inputError
+            }
         }
         print("wrote \(ConfigurationLoader.fileName) and .reportlint.schema.json" + instructions, terminator: "")
         return ExitCode.clean

@@ -72,5 +72,6 @@ public final class HTMLReporter: Reporter {
         }
         out.write(bytes: bytes)
         out.close()
+        if out.failure != nil { unwritable.append(path) }
     }
 }
