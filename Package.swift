@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .target(name: "PDFFixtures", dependencies: ["CZlib"], path: "Tests/PDFFixtures"),
         // Writes the fixtures built in code as files, for scripts (bench, fuzz seeds).
-        .executableTarget(name: "fixtures", dependencies: ["DocxFixtures"], path: "Tests/FixtureTool"),
+        .executableTarget(name: "fixtures", dependencies: ["DocxFixtures", "PDFFixtures"], path: "Tests/FixtureTool"),
         .testTarget(name: "PDFTests", dependencies: ["PDF", "PDFFixtures"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "DocxFixtures", "PDFFixtures"]),
         .testTarget(name: "ChecksTests", dependencies: ["Lint", "Checks", "DocxFixtures"], exclude: ["Snapshots"]),
