@@ -7,7 +7,7 @@ import Lint
 
 /// Refuses an output path that would overwrite what is being audited: one of the inputs
 /// (by real path, so `./x.txt`, `dir/../x.txt` and a symbolic link all count), or a file
-/// inside a folder named for auditing that a walk would audit (a `.txt`, `.docx` or `.pdf`):
+/// inside a folder named for auditing that a walk would audit (a `.txt`, `.docx`, `.xlsx` or `.pdf`):
 /// the report would replace an input, or be audited as a report by the next run. A SARIF or
 /// JSON report in the audited folder (CI writes them in the work tree) is allowed.
 struct OutputGuard {

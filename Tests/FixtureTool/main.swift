@@ -4,7 +4,7 @@ import PDFFixtures
 
 // Writes the test fixtures built in code to a folder, for the scripts that need them as
 // files: `fixtures hostile DIR` (issue 14's inputs, for scripts/bench's measurements) and
-// `fixtures seeds DIR` (scripts/fuzz's seed corpora: the bundled examples as .docx and PDF).
+// `fixtures seeds DIR` (scripts/fuzz's seed corpora: the bundled examples as .docx, .xlsx and PDF).
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard arguments.count == 2, arguments[0] == "hostile" || arguments[0] == "seeds" else {
     FileHandle.standardError.write(Data("usage: fixtures hostile|seeds DIR\n".utf8))
@@ -20,7 +20,8 @@ if arguments[0] == "hostile" {
     exit(0)
 }
 
-/// Each example report as a .docx (TAB-separated lines as table rows) and as a PDF (its
+/// Each example report as a .docx (TAB-separated lines as table rows), an .xlsx (its rows)
+/// and a PDF (its
 /// lines at a fixed leading, 40 to a page): small, well-formed inputs for the mutators.
 let examples = URL(fileURLWithPath: "examples")  // scripts run from the repository's root
 let names = try FileManager.default.contentsOfDirectory(atPath: examples.path).filter { $0.hasSuffix(".txt") }.sorted()
@@ -40,6 +41,10 @@ for name in names {
     if !rows.isEmpty { body += DocxFixture.table(rows) }
     let stem = String(name.dropLast(4))
     try Data(DocxFixture.docx(body)).write(to: folder.appendingPathComponent(stem + ".docx"))
+    // The TAB-separated rows as a workbook: the title on a row of its own, then the table.
+    let tableRows = lines.filter { $0.contains("\t") }.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    let sheet = XlsxFixture.sheet("Sheet1", [[lines.first ?? ""]] + tableRows)
+    try Data(XlsxFixture([sheet]).bytes()).write(to: folder.appendingPathComponent(stem + ".xlsx"))
     var pages: [FixturePage] = []
     for start in stride(from: 0, to: lines.count, by: 40) {
         var page = FixturePage()
@@ -51,5 +56,5 @@ for name in names {
     var small = PDFFixture(pages: Array(pages.prefix(1)))
     small.compress = false
     try Data(small.bytes()).write(to: folder.appendingPathComponent(stem + "-plain.pdf"))
-    print("\(stem): .docx and PDF")
+    print("\(stem): .docx, .xlsx and PDF")
 }
