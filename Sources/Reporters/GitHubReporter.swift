@@ -72,7 +72,9 @@ public final class GitHubReporter: Reporter {
         out.write(summary.line(language) + "\n")
     }
 
-    /// A workflow command's message: %, CR and LF escaped.
+    /// A workflow command's message: %, CR and LF escaped; other control characters from a
+    /// report shown as their pictures (`TerminalText`: an escape sequence is not replayed in
+    /// the log).
     static func data(_ s: String) -> String {
         var out = ""
         for c in s.unicodeScalars {
@@ -80,7 +82,7 @@ public final class GitHubReporter: Reporter {
             case "%": out += "%25"
             case "\r": out += "%0D"
             case "\n": out += "%0A"
-            default: out.unicodeScalars.append(c)
+            default: out.unicodeScalars.append(TerminalText.replacement(for: c) ?? c)
             }
         }
         return out

@@ -75,6 +75,10 @@ import Glibc
         #expect(r.stdout.contains("\u{241B}[2J"), "\(r.stdout)")
         #expect(r.stdout.contains("evil\\x0Areport.txt:"), "\(r.stdout)")
         #expect(!r.stdout.split(separator: "\n").contains { $0.hasPrefix("report.txt") })
+        // GitHub workflow commands: one line per annotation, no escape sequence replayed in the log.
+        let github = try CLI.run(["--format", "github", "--lang", "en", "--fail-on", "never", "."], cwd: dir)
+        #expect(!github.stdout.contains("\u{1B}") && github.stdout.contains("::"), "\(github.stdout)")
+        #expect(!github.stdout.split(separator: "\n").contains { $0.hasPrefix("report.txt") })
     }
 
     @Test func anOutputThatIsAnInputIsRefusedAndTheInputKept() throws {
