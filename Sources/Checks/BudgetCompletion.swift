@@ -11,12 +11,14 @@ public struct BudgetCompletion: Check {
         title: LocalizedText(zh: "预算完成率与数字不符", en: "Budget completion rate does not match"),
         rationale: LocalizedText(
             zh: """
-                “完成预算R%”应等于决算数 ÷ 预算数；“决算数等于/大于/小于预算数”须与R（以及给出的预算数）一致。决算为0却写完成预算100%时，\
+                “完成预算R%”应等于决算数 ÷ 预算数；“决算数等于/大于/小于预算数”须与R（以及给出的预算数）一致，没有写完成率时与前面给出的\
+                预算数、决算数一致。决算为0却写完成预算100%时，\
                 预算也只能为0，完成率没有定义，报提示。
                 """,
             en: """
                 “完成预算R%” must equal outturn ÷ budget, and “决算数等于/大于/小于预算数” must agree with R (and with the budget when it \
-                is stated). An outturn of 0 said to complete 100% of its budget implies a budget of 0, for which no rate exists: a note.
+                is stated), or, with no rate, with the budget and outturn stated before it. An outturn of 0 said to complete 100% of \
+                its budget implies a budget of 0, for which no rate exists: a note.
                 """),
         severity: .error,
         tags: ["arithmetic", "prose", "budget"],
@@ -30,6 +32,9 @@ public struct BudgetCompletion: Check {
             Example("""
             3.卫生健康（类）行政单位医疗（项）：支出决算为12.60万元，完成预算↓98%，决算数等于预算数。
             """),
+            Example("""
+            4.一般公共服务（类）财政事务（款）信息化建设（项）。年初预算为82.00万元，支出决算为80.50万元。↓决算数大于预算数的主要原因：项目调整。
+            """),
         ],
         nonTriggering: [
             Example("""
@@ -37,6 +42,10 @@ public struct BudgetCompletion: Check {
             """),
             Example("""
             群众文化项目预算数为520.00万元，支出决算为516.88万元，完成预算99.40%，决算数小于预算数。
+            """),
+            Example("""
+            5.住房保障支出（类）住房改革支出（款）购房补贴（项）。年初预算为36.20万元，支出决算为36.20万元。决算数等于预算数。
+            6.教育支出（类）进修及培训（款）干部教育（项）。年初预算为 8.00 万元，支出决算为7.55万元。决算数小于预算数的主要原因：培训压减。
             """),
         ])
 
@@ -72,14 +81,7 @@ public struct BudgetCompletion: Check {
                     at: claim.rate.span, related: related, expected: expected)
                 if reported { continue }
                 if let cmp = claim.comparison, let span = claim.comparisonSpan {
-                    let diff = fFig.interval() - bFig.interval()
-                    let agrees: Bool
-                    switch cmp {
-                    case .equal: agrees = diff.contains(.zero)
-                    case .greater: agrees = Dec.zero < diff.hi
-                    case .less: agrees = diff.lo < Dec.zero
-                    }
-                    if !agrees {
+                    if !Self.agrees(cmp, outturn: fFig, budget: bFig) {
                         report.add(Message.wordsAgainstAmounts(cmp, outturn: Say.named(f), budget: Say.named(b),
                                                                gap: Say.amount((fFig.value - bFig.value).magnitude, like: f.quantity)).text,
                                    at: span, related: related, key: key + "|words")
@@ -101,6 +103,29 @@ public struct BudgetCompletion: Check {
                              related: related + [RelatedLocation(role: "words", span: span, message: LocalizedText(
                                 zh: "决算数\(cmp.rawValue)预算数", en: "outturn \(cmp.rawValue) budget"))])
             }
+        }
+        // The same words where no rate is stated: against the two figures before them.
+        for c in model.outturnComparisons {
+            let fFig = c.outturn.quantity.comparable, bFig = c.budget.quantity.comparable
+            let key = "\(Say.section(model, c.outturn))|\(c.outturn.name)|words"
+            let related = [Say.related("outturn", c.outturn, zh: "决算数", en: "outturn"),
+                           Say.related("budget", c.budget, zh: "预算数", en: "budget")]
+            let gap = Say.amount((fFig.value - bFig.value).magnitude, like: c.outturn.quantity)
+            report.judge(.exact(Self.agrees(c.comparison, outturn: fFig, budget: bFig)),
+                         numbers: [c.outturn.quantity, c.budget.quantity], key: key,
+                         message: Message.wordsAgainstAmounts(c.comparison, outturn: Say.named(c.outturn), budget: Say.named(c.budget),
+                                                              gap: gap).text,
+                         at: c.span, related: related)
+        }
+    }
+
+    /// Whether the words can describe the two figures, within their rounding.
+    static func agrees(_ cmp: CompletionClaim.Comparison, outturn: Figure, budget: Figure) -> Bool {
+        let diff = outturn.interval() - budget.interval()
+        switch cmp {
+        case .equal: return diff.contains(.zero)
+        case .greater: return Dec.zero < diff.hi
+        case .less: return diff.lo < Dec.zero
         }
     }
 }

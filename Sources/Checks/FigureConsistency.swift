@@ -12,13 +12,15 @@ public struct FigureConsistency: Check {
         rationale: LocalizedText(
             zh: """
                 同一个量（同一年度、同为决算数或预算数、同为部门口径）在不同章节重复出现时，数值必须一致：两处的舍入区间不相交是错误；\
-                恰好相接（如636.02与636.03，各为±0.005）多半是在不同表中分别四舍五入，报提示。全部支出都是一般公共预算支出时，\
+                恰好相接（如636.02与636.03，各为±0.005）多半是在不同表中分别四舍五入，报提示。同一段里说两遍的数也一样：预算说明中\
+                “…（项）”的金额就是该项当年的“预算安排”。全部支出都是一般公共预算支出时，\
                 “一般公共预算财政拨款基本支出”就是“基本支出”，两者一并比较。
                 """,
             en: """
                 A quantity (same year, same basis, department-wide) repeated in several sections must agree: intervals that do not meet \
                 are an error; intervals that just touch (636.02 and 636.03, ±0.005 each) were usually rounded separately in different \
-                tables: a note. When all expenditure is general public budget expenditure, the general public budget basic expenditure is \
+                tables: a note. So must a figure stated twice in one paragraph: a budget item's amount (“…（项）” X万元) is that \
+                year's 预算安排. When all expenditure is general public budget expenditure, the general public budget basic expenditure is \
                 the basic expenditure, and the two are compared.
                 """),
         severity: .error,
@@ -36,8 +38,16 @@ public struct FigureConsistency: Check {
             四、机关运行经费
             本单位2024年度收、支总计为↓1526.40万元。
             """),
+            Example("""
+            12.“住房保障支出（类）住房改革支出（款）住房公积金（项）”215.60万元。主要用于：住房公积金。2025年当年预算执行数为\
+            204.10万元，2026年预算安排↓210.50万元，比2025年预算执行数增加3.14%。
+            """),
         ],
         nonTriggering: [
+            Example("""
+            3.“公共安全支出（类）司法（款）普法宣传（项）”98.00万元。主要用于：普法宣传。2025年当年预算执行数为90.00万元，\
+            2026年预算安排98.00万元，比2025年预算执行数增加8.89%。
+            """),
             Example("""
             2024年度本年支出合计1281.97万元，其中：基本支出563.04万元，占43.92%；项目支出718.94万元，占56.08%。
             2024年度一般公共预算财政拨款基本支出563.04万元，其中：
@@ -45,6 +55,11 @@ public struct FigureConsistency: Check {
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
+        // One figure stated twice in a paragraph: a budget item's amount and its 预算安排.
+        for r in model.restatements {
+            let item = r.name.map { LocalizedText(zh: "“\($0)”\(r.first.quantity.printed)", en: "“\($0)” \(r.first.quantity.printed)") }
+            compare(r.again, with: r.first, named: item, key: "restated|\(Say.section(model, r.first))|\(r.name ?? r.first.name)", &report)
+        }
         var groups: [String: [Fact]] = [:]
         var order: [String] = []
         let allGPB = allExpenditureIsGeneralPublicBudget(model)
@@ -80,6 +95,25 @@ public struct FigureConsistency: Check {
                            expected: reference.mention.quantity.printed, key: fingerprint)
             }
         }
+    }
+
+    /// `other` against `reference`: intervals apart an error, touching a note, meeting a verified relation.
+    func compare(_ other: Mention, with reference: Mention, named: LocalizedText? = nil, key: String, _ report: inout CheckReport) {
+        let earlier = named ?? Say.named(reference)
+        let stated = reference.quantity.comparable, figure = other.quantity.comparable
+        let ref = stated.interval(), q = figure.interval()
+        let (severity, message): (Severity?, Message)
+        if !ref.intersects(q) {
+            let gap = Say.amount((figure.value - stated.value).magnitude, like: other.quantity)
+            (severity, message) = (nil, .disagrees(other: Say.named(other), earlier: earlier, gap: gap))
+        } else if ref.hi == q.lo || q.hi == ref.lo, ref.width > .zero || q.width > .zero, figure.value != stated.value {
+            (severity, message) = (.note, .oneUnitApart(other: Say.named(other), earlier: earlier))
+        } else {
+            report.verified([reference.quantity, other.quantity], key: key)
+            return
+        }
+        report.add(severity, message.text, at: other.span, related: [Say.related("stated-elsewhere", reference, zh: "另处", en: "elsewhere")],
+                   expected: reference.quantity.printed, key: key)
     }
 
     /// 一般公共预算财政拨款支出 equals 本年支出合计: then its basic expenditure is all basic expenditure.

@@ -12,16 +12,20 @@ public struct YoYChange: Check {
         title: LocalizedText(zh: "同比变动与数字不符", en: "Year-on-year change does not match the figures"),
         rationale: LocalizedText(
             zh: """
-                同比句给出本年数A、变动额C和变动率Y：上年数P由文中（其他章节、图表数据）给出时，C须等于A与P之差；未给出时，P = A − \
-                C（增加）或 A + C（减少）。Y须等于 C ÷ P（区间算术，舍入不报）。“增加/增长”与“减少/下降”须与差额的正负一致，\
-                “持平”要求差额可为零。上年为零时增长率无定义，由 growth-from-zero 提示。
+                同比句给出本年数A、变动额C和变动率Y：上年数P由文中（同一句、其他章节、图表数据）给出时，C须等于A与P之差；未给出时，\
+                P = A − C（增加）或 A + C（减少）。预算说明的“2025年当年预算执行数为P万元，2026年预算安排A万元，比2025年预算执行数\
+                增加Y%”在同一句里给出P。Y须等于 C ÷ P（区间算术，舍入不报）。“增加/增长”与“减少/下降”须与差额的正负一致，\
+                “持平”要求差额可为零；同一处既说增又说减（“下降（增长）”），或写了变动额又说持平，是自相矛盾。上年为零时增长率无定义，\
+                由 growth-from-zero 提示。
                 """,
             en: """
                 A year-on-year sentence states the current amount A, a change C and a rate Y. When the document states the prior-year \
-                value P (another section, chart data), C must equal the difference of A and P; otherwise P = A − C (增加) or A + C (减少). \
+                value P (the same sentence, another section, chart data), C must equal the difference of A and P; otherwise P = A − C \
+                (增加) or A + C (减少). A budget's “2025年当年预算执行数为P万元，2026年预算安排A万元，比2025年预算执行数增加Y%” states P \
+                in the sentence. \
                 Y must equal C ÷ P, with interval arithmetic so that rounding is never reported. 增加/增长 and 减少/下降 must agree with \
-                the sign, and 持平 needs a difference that can be zero. A rate over a zero prior year is undefined and left to \
-                growth-from-zero.
+                the sign, and 持平 needs a difference that can be zero; words saying both up and down in one place (“下降（增长）”), or \
+                a stated change called 持平, contradict themselves. A rate over a zero prior year is undefined and left to growth-from-zero.
                 """),
         severity: .error,
         tags: ["arithmetic", "prose", "year-on-year"],
@@ -38,6 +42,15 @@ public struct YoYChange: Check {
             Example("""
             2024年度，本单位机关运行经费支出80.15万元，比2023年度增加4.25万元，下降↓5.04%。
             """),
+            Example("""
+            2024年度“三公”经费财政拨款支出决算数比2023年度减少0.15万元，↓下降（增长）27.78%。
+            """),
+            Example("""
+            5.“社会保障和就业支出（类）行政事业单位养老支出（款）职业年金缴费支出（项）”64.50万元。2025年当年预算执行数为52.40万元，            2026年预算安排64.50万元，比2025年预算执行数增加↓21.05%。
+            """),
+            Example("""
+            2.“公共安全支出（类）司法（款）普法宣传（项）”98.00万元。2025年当年预算执行数为105.00万元，2026年预算安排98.00万元，            比2025年预算执行数增加↓6.67%。
+            """),
         ],
         nonTriggering: [
             Example("""
@@ -46,10 +59,23 @@ public struct YoYChange: Check {
             Example("""
             截止2023年末，资产总值515.46万元，比2022年增长51.09万元，增幅11%。
             """),
+            Example("""
+            5.“社会保障和就业支出（类）行政事业单位养老支出（款）职业年金缴费支出（项）”64.50万元。2025年当年预算执行数为52.40万元，            2026年预算安排64.50万元，比2025年预算执行数增加23.09%。
+            6.“教育支出（类）进修及培训（款）干部教育（项）”12.00万元。2025年当年预算执行数为12.00万元，2026年预算安排12.00万元，            与2025年预算执行数持平。
+            """),
+            Example("""
+            2024年度“三公”经费财政拨款支出决算数比2023年度减少0.15万元，下降27.78%。
+            """),
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
         for claim in model.changeClaims {
+            // Words that contradict each other need no figure to be wrong.
+            if let conflict = claim.conflict, let anchor = claim.change ?? claim.rate {
+                report.add(Message.contradictoryWords(quoted: model.quote(conflict)).text, at: conflict,
+                           key: "\(Say.section(model, anchor))|\(claim.subjectName)|words")
+                continue
+            }
             guard let a = claim.current else { continue }
             let aFig = a.quantity.comparable
             // The prior year as the document states it, when it is counted like the current amount.
@@ -199,6 +225,8 @@ extension YoYChange {
         }
 
         case notFlat(years: LocalizedText, current: LocalizedText, prior: String, gap: String)
+        /// Both ways in one clause ("下降（增长）27.78%"), or a change of a stated size called 持平.
+        case contradictoryWords(quoted: String)
         case wordsDisagree(amountUp: Bool, change: String, rateUp: Bool, rate: String)
         case wrongDirection(up: Bool, years: LocalizedText, current: LocalizedText, prior: String, gap: String)
         case changeMismatch(up: Bool, current: LocalizedText, prior: String, source: LocalizedText, computed: String, stated: String)
@@ -206,6 +234,9 @@ extension YoYChange {
 
         var text: LocalizedText {
             switch self {
+            case let .contradictoryWords(quoted):
+                LocalizedText(zh: "方向词自相矛盾：“\(quoted)”同时说了增与减（或既有变动又说持平）。",
+                              en: "the direction words contradict each other: “\(quoted)” says both up and down (or changed and unchanged).")
             case let .notFlat(years, current, prior, gap):
                 LocalizedText(
                     zh: "文中称与上年持平，但\(years.zh)：\(current.zh)，上年\(prior)，差\(gap)。",

@@ -11,6 +11,8 @@ public struct AuditModel: Sendable {
     /// Concept-bound amounts by concept, year and basis.
     public let facts: FactIndex
     public let changeClaims: [ChangeClaim]
+    /// One figure stated twice in one paragraph (a budget item's amount and its 预算安排).
+    public let restatements: [Restatement]
     public let classificationItems: [ClassificationItem]
     public let completionClaims: [CompletionClaim]
     /// "决算数小于预算数" beside the two figures, where no completion rate carries it.
@@ -53,7 +55,7 @@ public struct AuditModel: Sendable {
     }
 
     init(document: Document, units: [TextUnit], mentions: [Mention], breakdowns: [Breakdown],
-         shareClaims: [ShareClaim], chartSeries: [ChartSeries], facts: FactIndex, changeClaims: [ChangeClaim],
+         shareClaims: [ShareClaim], chartSeries: [ChartSeries], facts: FactIndex, changeClaims: [ChangeClaim], restatements: [Restatement],
          classificationItems: [ClassificationItem], completionClaims: [CompletionClaim], outturnComparisons: [OutturnComparison],
          performance: PerformanceReader.Result, projectClaims: ProjectClaims, documentFacts: DocumentFacts,
          financeTables: FinanceTables, residue: (placeholders: [Placeholder], titles: [UnitTitle]), reportYear: Int?) {
@@ -65,6 +67,7 @@ public struct AuditModel: Sendable {
         self.chartSeries = chartSeries
         self.facts = facts
         self.changeClaims = changeClaims
+        self.restatements = restatements
         self.classificationItems = classificationItems
         self.completionClaims = completionClaims
         self.outturnComparisons = outturnComparisons
@@ -118,6 +121,7 @@ enum Extractor {
         let factIndex = FactIndex(units: units, mentions: mentions, reportYear: reportYear, tables: financeTables)
         lap?("fact index")
         let changes = ChangeClaimReader.read(units: units, byUnit: byUnit, facts: factIndex, charts: series, reportYear: reportYear)
+        let restatements = RestatementReader.read(claims: changes, units: units, byUnit: byUnit, reportYear: reportYear)
         lap?("change claims")
         let performance = PerformanceReader.read(document, units: units)
         lap?("performance tables")
@@ -134,7 +138,7 @@ enum Extractor {
         let residue = TemplateResidueReader.read(document)
         lap?("template residue")
         return AuditModel(document: document, units: units, mentions: mentions, breakdowns: breakdowns,
-                          shareClaims: shares, chartSeries: series, facts: factIndex, changeClaims: changes,
+                          shareClaims: shares, chartSeries: series, facts: factIndex, changeClaims: changes, restatements: restatements,
                           classificationItems: classification, completionClaims: completion, outturnComparisons: comparisons,
                           performance: performance, projectClaims: projectClaims, documentFacts: documentFacts,
                           financeTables: financeTables, residue: residue, reportYear: reportYear)

@@ -23,9 +23,14 @@ public struct ChangeClaim: Sendable {
     public var rate: Mention?
     /// "持平", when the sentence says there was no change.
     public var flat: Span?
-    /// The year compared with ("与2023年度相比", "较上年度").
+    /// The year compared with ("与2023年度相比", "较上年度"), and where the comparison names it
+    /// ("比2025年预算执行数"), when it names a year.
     public var referenceYear: Int?
+    public var referenceSpan: Span? = nil
     public var prior: PriorValue?
+    /// Direction words that contradict each other within the claim: "下降（增长）27.78%", or a
+    /// change of a stated size that is also called 持平.
+    public var conflict: Span? = nil
 
     /// The stated direction (from the change amount, else the rate).
     public var direction: Direction? { change?.direction ?? rate?.direction ?? (flat != nil ? .flat : nil) }
@@ -46,7 +51,8 @@ enum ChangeClaimReader {
                 let changes = inSentence.filter { $0.role == .changeAmount || $0.role == .changeRate }
                 let flatAt = unit.text.find(flatWord, from: sentence.lowerBound, to: sentence.upperBound)
                 guard !changes.isEmpty || flatAt != nil else { continue }
-                let refYear = referenceYear(unit, sentence, reportYear: reportYear)
+                let reference = referenceYear(unit, sentence, reportYear: reportYear)
+                let refYear = reference?.year
                 // Pair each change amount with the rate that follows it.
                 var groups: [(Mention?, Mention?)] = []
                 for m in changes {
@@ -66,10 +72,15 @@ enum ChangeClaimReader {
                                             current: nil, change: change, rate: rate,
                                             flat: groups.count == 1 ? flatAt.map { unit.text.span($0..<($0 + flatWord.count)) } : nil,
                                             referenceYear: refYear, prior: nil)
+                    claim.referenceSpan = reference?.span
+                    claim.conflict = conflict(unit, change: change, rate: rate, flatAt: flatAt, sentence: sentence)
                     resolveSubject(&claim, unit: unit, mentions: mentions, before: anchorIndex, sentence: sentence)
                     resolveCurrent(&claim, unit: unit, mentions: mentions, facts: facts, before: anchorIndex, reportYear: reportYear)
-                    resolveStatedPrior(&claim, unit: unit, mentions: inSentence, before: anchorIndex, sentence: sentence)
-                    if claim.prior == nil { resolvePrior(&claim, facts: facts, charted: charted) }
+                    // A year compared with itself has no prior to measure against (report-period says so).
+                    if refYear != reportYear || reportYear == nil {
+                        resolveStatedPrior(&claim, unit: unit, mentions: inSentence, before: anchorIndex, sentence: sentence)
+                        if claim.prior == nil { resolvePrior(&claim, facts: facts, charted: charted) }
+                    }
                     // Without a year compared with, a change is against a budget ("年终调减预算"), and a
                     // 持平 is about budget and outturn ("决算数与预算数持平"): neither is year on year.
                     if refYear == nil { continue }
@@ -81,13 +92,38 @@ enum ChangeClaimReader {
     }
 
     /// "与2023年度相比", "比2022年", "较上年度": the year the sentence compares with.
-    static func referenceYear(_ unit: TextUnit, _ sentence: Range<Int>, reportYear: Int?) -> Int? {
+    static func referenceYear(_ unit: TextUnit, _ sentence: Range<Int>, reportYear: Int?) -> (year: Int, span: Span?)? {
+        let t = unit.text
         for y in unit.scanned.years where sentence.contains(y.textRange.lowerBound) {
             let i = y.textRange.lowerBound
-            if i > 0 && comparisonStarts.contains(unit.text[i - 1]) { return y.year }
+            if i > 0 && comparisonStarts.contains(t[i - 1]) {
+                // "比2025年预算执行数": from the comparison word to the end of what it names.
+                var k = y.textRange.upperBound
+                while k < sentence.upperBound && !MentionReader.isBoundary(t[k]) && !Chars.isDigit(t[k]) && !directionStart.contains(t[k]) { k += 1 }
+                return (y.year, t.span((i - 1)..<k))
+            }
         }
         for w in priorYearWords {
-            if unit.text.find(w, from: sentence.lowerBound, to: sentence.upperBound) != nil { return reportYear.map { $0 - 1 } }
+            if t.find(w, from: sentence.lowerBound, to: sentence.upperBound) != nil { return reportYear.map { ($0 - 1, nil) } }
+        }
+        return nil
+    }
+
+    /// Direction words that contradict each other: both ways before one figure ("下降（增长）27.78%",
+    /// "减少（增加）"), or 持平 in the clause of a change stated as a size.
+    static func conflict(_ unit: TextUnit, change: Mention?, rate: Mention?, flatAt: Int?, sentence: Range<Int>) -> Span? {
+        for m in [change, rate].compactMap({ $0 }) {
+            let label = m.labelScalars
+            let up = MentionReader.upWords.contains { MentionReader.contains($0, in: label) }
+            let down = MentionReader.downWords.contains { MentionReader.contains($0, in: label) }
+            if up && down { return unit.text.span(m.labelRange.lowerBound..<m.quantity.textRange.upperBound) }
+        }
+        if let f = flatAt, let m = change ?? rate, !m.quantity.value.isZero {
+            // The same clause: no boundary between 持平 and the figure.
+            let (a, b) = f < m.quantity.textRange.lowerBound ? (f, m.quantity.textRange.lowerBound) : (m.quantity.textRange.upperBound, f)
+            if !(a..<b).contains(where: { MentionReader.isBoundary(unit.text[$0]) }) {
+                return unit.text.span(min(f, m.quantity.textRange.lowerBound)..<max(f + flatWord.count, m.quantity.textRange.upperBound))
+            }
         }
         return nil
     }
@@ -193,6 +229,49 @@ enum ChangeClaimReader {
             if q.unit == .none { q.unit = c.current?.quantity.unit ?? c.change?.quantity.unit ?? .wanYuan }
             c.prior = PriorValue(quantity: q, source: LocalizedText(zh: "图表数据", en: "the chart data"))
         }
+    }
+}
+
+/// One figure stated twice in one paragraph: a numbered budget item's amount ("“…（项）”208.8万元")
+/// and the same year's budget in its change sentence ("2026年预算安排201.50万元").
+public struct Restatement: Sendable {
+    public var first: Mention
+    public var again: Mention
+    /// The item's name (the last level of its classification path, "住房公积金"), when it has one.
+    public var name: String?
+}
+
+enum RestatementReader {
+    /// For each change claim whose current figure is the report year's budget (预算安排) stated in a
+    /// numbered paragraph, the paragraph's opening amount restated.
+    static func read(claims: [ChangeClaim], units: [TextUnit], byUnit: MentionsByUnit, reportYear: Int?) -> [Restatement] {
+        var out: [Restatement] = []
+        var seen = Set<Int>()
+        for c in claims where c.prior != nil {
+            // The budget year's figure: later than the year compared with (and the report's year, when known).
+            guard let b = c.current, let year = b.year, let reference = c.referenceYear, year > reference, reportYear.map({ $0 == year }) ?? true,
+                  MentionReader.contains(arranged, in: b.labelScalars), seen.insert(b.id).inserted else { continue }
+            let unit = units[b.unit]
+            guard Numbering.parse(unit.text) != nil,
+                  let first = byUnit[b.unit].first(where: { BreakdownReader.isAmount($0) && BreakdownReader.sameFamily($0.quantity.unit, b.quantity.unit) }),
+                  first.id != b.id, first.sentence < b.sentence, first.year == nil else { continue }
+            // "12、住房保障支出（221类）住房改革支出（02款）住房公积金（01项）": the last level names the item.
+            let start = Numbering.parse(unit.text)?.1 ?? 0
+            let path = Array(unit.text.scalars[start..<first.labelRange.upperBound])
+            let name = ClassificationReader.parse(Catalogue.normalize(path))?.last?.name ?? lastLevel(Catalogue.normalize(path))
+            out.append(Restatement(first: first, again: b, name: name.flatMap { $0.isEmpty ? nil : $0 }))
+        }
+        return out
+    }
+
+    static let arranged = Chars.of("预算安排")
+
+    /// "…住房改革支出(02款)住房公积金(01项)": the words before the last parenthesis.
+    static func lastLevel(_ path: [UInt32]) -> String? {
+        guard let open = path.lastIndex(of: 0x28) else { return nil }
+        let start = path[..<open].lastIndex(of: 0x29).map { $0 + 1 } ?? 0
+        guard start < open else { return nil }
+        return Chars.string(path[start..<open])
     }
 }
 

@@ -157,6 +157,9 @@ public struct DocumentFacts: Sendable {
     }
 
     public var reportYear: Int?
+    /// A budget report (部门预算, 预算编制说明), not final accounts: it compares the budget year with
+    /// the year before, never with itself.
+    public var isBudget: Bool = false
     /// The document's own date ("填报日期：2025年8月19", a dated signature).
     public var date: DateMention?
     public var parts: [Part]
@@ -183,6 +186,13 @@ enum DocumentFactReader {
                 }
             }
         }
-        return DocumentFacts(reportYear: reportYear, date: date, parts: parts)
+        var facts = DocumentFacts(reportYear: reportYear, date: date, parts: parts)
+        facts.isBudget = !parts.contains(.finalAccounts) && titles.contains { $0.includes("部门预算") || $0.includes("单位预算") || $0.includes("预算编制说明") }
+            || document.blocks.prefix(8).contains { block in
+                guard case .paragraph(let p) = block, p.text.count <= 40 else { return false }
+                let s = p.text.string
+                return (s.includes("部门预算") || s.includes("单位预算")) && !s.includes("决算")
+            }
+        return facts
     }
 }
