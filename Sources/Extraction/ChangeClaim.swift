@@ -109,6 +109,10 @@ enum ChangeClaimReader {
         return nil
     }
 
+    /// How far 持平 may stand from a change figure and still describe it ("增加3万元，基本持平" is two
+    /// clauses; "增加3万元基本持平" one).
+    static let flatClauseReach = 8
+
     /// Direction words that contradict each other: both ways before one figure ("下降（增长）27.78%",
     /// "减少（增加）"), or 持平 in the clause of a change stated as a size.
     static func conflict(_ unit: TextUnit, change: Mention?, rate: Mention?, flatAt: Int?, sentence: Range<Int>) -> Span? {
@@ -119,9 +123,10 @@ enum ChangeClaimReader {
             if up && down { return unit.text.span(m.labelRange.lowerBound..<m.quantity.textRange.upperBound) }
         }
         if let f = flatAt, let m = change ?? rate, !m.quantity.value.isZero {
-            // The same clause: no boundary between 持平 and the figure.
+            // The same clause: only a few Chinese words between 持平 and the figure (no boundary, no
+            // line or table cell of other text).
             let (a, b) = f < m.quantity.textRange.lowerBound ? (f, m.quantity.textRange.lowerBound) : (m.quantity.textRange.upperBound, f)
-            if !(a..<b).contains(where: { MentionReader.isBoundary(unit.text[$0]) }) {
+            if b - a <= flatClauseReach && (a..<b).allSatisfy({ Chars.isHan(unit.text[$0]) }) {
                 return unit.text.span(min(f, m.quantity.textRange.lowerBound)..<max(f + flatWord.count, m.quantity.textRange.upperBound))
             }
         }
