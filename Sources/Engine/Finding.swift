@@ -63,6 +63,8 @@ public struct Finding: Sendable {
     public var suppression: String?
     /// Set by the auditor: the table cell or .docx paragraph of `span` ("表3 第5行 第4列").
     public var logical: LogicalLocation?
+    /// Set by the auditor outside table cells: the headings above `span` (`Document.sectionLabel(at:)`).
+    public var section: String?
 
     public init(check: String, severity: Severity, message: LocalizedText, span: Span,
                 related: [RelatedLocation] = [], expected: String? = nil, key: String) {

@@ -72,6 +72,7 @@ public struct Pipeline: Sendable {
         let locator = LogicalLocator(document)
         for i in findings.indices {
             findings[i].logical = locator.location(at: findings[i].span.start)
+            if case .cell? = findings[i].logical?.kind {} else { findings[i].section = document.sectionLabel(at: findings[i].span.start) }
             for j in findings[i].related.indices {
                 findings[i].related[j].logical = locator.location(at: findings[i].related[j].span.start)
             }

@@ -95,6 +95,7 @@ public final class JSONReporter: Reporter {
             ("location", Place(f.span, in: source).json),
         ]
         if let l = f.logical { members.append(("logicalLocation", l.json(language))) }
+        if let s = f.section { members.append(("section", .string(s))) }
         members += [
             ("related", .array(f.related.map { r in
                 var related: [(String, JSON)] = [("role", .string(r.role)), ("message", .string(r.message.text(language))),

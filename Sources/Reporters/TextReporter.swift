@@ -32,6 +32,7 @@ public final class TextReporter: Reporter {
             let p = source.position(of: f.span.start)
             let severity = f.suppression == nil ? f.severity.rawValue : "accepted " + f.severity.rawValue
             var line = "\(result.path):\(p.line):\(p.column): \(paint(severity, f.severity)): \(TerminalText.safe(f.message.text(language))) [\(f.checkID)]"
+            if let s = f.section { line += TerminalText.safe(language == .zh ? "（\(s)）" : " (\(s))") }
             if let l = f.logical { line += TerminalText.safe(language == .zh ? "（\(l.name.zh)）" : " (\(l.name.en))") }
             if let reason = f.suppression { line += TerminalText.safe(language == .zh ? "（已接受：\(reason)）" : " (accepted: \(reason))") }
             out.write(bold(line) + "\n")

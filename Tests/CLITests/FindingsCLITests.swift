@@ -24,4 +24,33 @@ import Testing
         #expect(try basic(["--select", "identity"]).count == 1)
         #expect(try basic(["--ignore", "identity"]).isEmpty, "turning its owner off is the only way to lose it")
     }
+
+    /// Item 15: a finding in prose is placed by the headings above it, not only by a column
+    /// thousands of characters into a paragraph; a table cell keeps its table place.
+    @Test func narrativeFindingsNameTheirSectionPath() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let report = """
+        某某局2024年度部门决算
+        第三部分 2024年度部门决算情况说明
+        五、一般公共预算财政拨款支出决算情况说明
+        （三）一般公共预算财政拨款支出决算具体情况
+        2024年度本年收入合计2000.00万元，其中：财政拨款收入1500.00万元，占80.00%；其他收入500.00万元，占25.00%。
+
+        """
+        try Data(report.utf8).write(to: dir.appendingPathComponent("r.txt"))
+        let text = try CLI.run(["r.txt"], cwd: dir)
+        let heads = text.stdout.split(separator: "\n").filter { $0.hasPrefix("r.txt:5:") }
+        #expect(!heads.isEmpty, "\(text.stdout)")
+        for head in heads {
+            #expect(head.contains("（第三部分 2024年度部门决算情况… › 五、一般公共预算财政拨款支出… › （三）一般公共预算财政拨款支出…）"), "\(head)")
+        }
+        let json = try CLI.run(["--format", "json", "r.txt"], cwd: dir)
+        let all = try findings(json)
+        #expect(!all.isEmpty && all.allSatisfy { ($0["section"] as? String)?.hasPrefix("第三部分") == true }, "\(json.stdout)")
+        // A finding in a table cell is placed by its table, not by a section path.
+        let faultyFindings = try findings(try CLI.run(["--format", "json", faulty]))
+        let cells = faultyFindings.filter { ($0["logicalLocation"] as? [String: Any])?["kind"] as? String == "cell" }
+        #expect(!cells.isEmpty && cells.allSatisfy { $0["section"] == nil })
+    }
 }
