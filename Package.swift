@@ -34,7 +34,7 @@ let package = Package(
         // Writes the fixtures built in code as files, for scripts (bench, fuzz seeds).
         .executableTarget(name: "fixtures", dependencies: ["DocxFixtures", "PDFFixtures"], path: "Tests/FixtureTool"),
         .testTarget(name: "PDFTests", dependencies: ["PDF", "PDFFixtures"]),
-        .testTarget(name: "LintTests", dependencies: ["Lint", "DocxFixtures", "PDFFixtures"]),
+        .testTarget(name: "LintTests", dependencies: ["Lint", "Reporters", "DocxFixtures", "PDFFixtures"]),
         .testTarget(name: "ChecksTests", dependencies: ["Lint", "Checks", "DocxFixtures"], exclude: ["Snapshots"]),
         .testTarget(name: "ReportersTests", dependencies: ["Lint", "Checks", "Reporters", "DocxFixtures", "TestSupport"],
                     exclude: ["Fixtures", "ExtractionSnapshots"]),
