@@ -1,4 +1,3 @@
-import Foundation
 import Model
 import Readers
 import Extraction
@@ -12,7 +11,7 @@ public final class ParallelAuditor: @unchecked Sendable {
     let window: Int
     let read: @Sendable (Input) -> FileResult
 
-    private let condition = NSCondition()
+    private let condition = Condition()
     private var next = 0
     private var reported = 0
     private var results: [Int: FileResult] = [:]
@@ -34,12 +33,15 @@ public final class ParallelAuditor: @unchecked Sendable {
         reported = 0
         results = [:]
         let workers = min(jobs, inputs.count)
-        var threads: [Thread] = []
+        var threads: [WorkerThread] = []
         for _ in 0..<workers {
-            let t = Thread { [self] in self.work(inputs) }
-            t.stackSize = 8 << 20
+            guard let t = WorkerThread.start(stackSize: 8 << 20, { [self] in self.work(inputs) }) else { break }
             threads.append(t)
-            t.start()
+        }
+        // Without any thread (the system refused), the inputs are audited here, in order.
+        guard !threads.isEmpty else {
+            for input in inputs { report(read(input)) }
+            return
         }
         for i in 0..<inputs.count {
             condition.lock()
@@ -50,6 +52,7 @@ public final class ParallelAuditor: @unchecked Sendable {
             condition.unlock()
             report(result)
         }
+        for t in threads { t.join() }
     }
 
     private func work(_ inputs: [Input]) {
