@@ -6,6 +6,10 @@ import Extraction
 /// one at a time, so that a report is identical whatever the number of jobs, and
 /// memory stays bounded: workers never run more than `window` inputs ahead of the
 /// one being reported, and each result is dropped once reported.
+///
+/// The results are reported on the calling thread while the workers audit the next inputs,
+/// so writing a report is off the critical path: with one job too, a batch is audited on
+/// one worker thread and written on the caller's (issue 23).
 public final class ParallelAuditor: @unchecked Sendable {
     let jobs: Int
     let window: Int
@@ -25,7 +29,7 @@ public final class ParallelAuditor: @unchecked Sendable {
 
     /// Calls `report` with each result, in the order of `inputs`, on the calling thread.
     public func run(_ inputs: [Input], report: (FileResult) -> Void) {
-        guard jobs > 1 && inputs.count > 1 else {
+        guard inputs.count > 1 else {
             for input in inputs { report(read(input)) }
             return
         }

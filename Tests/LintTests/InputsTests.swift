@@ -64,4 +64,33 @@ import Testing
         p.run(inputs) { order.append($0.path) }
         #expect(order == inputs.map(\.display))
     }
+
+    @Test func theNextInputIsAuditedWhileAResultIsReported() {
+        // With one job, the first result is reported on this thread while the worker already
+        // audits the second input: writing the report is off the critical path. Run one after
+        // the other, the second input could not start before this report returns.
+        final class Flag: @unchecked Sendable {
+            private let lock = NSLock()
+            private var value = false
+            func set() { lock.lock(); value = true; lock.unlock() }
+            var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+        }
+        let secondStarted = Flag()
+        let inputs = (0..<3).map { Input(path: "\($0)", display: "\($0)") }
+        let p = ParallelAuditor(jobs: 1) { input in
+            if input.path == "1" { secondStarted.set() }
+            return FileResult(path: input.display, source: nil, findings: [], error: nil)
+        }
+        var overlapped = false
+        var order: [String] = []
+        p.run(inputs) { result in
+            order.append(result.path)
+            guard result.path == "0" else { return }
+            let deadline = ContinuousClock.now + .seconds(5)
+            while !secondStarted.isSet && ContinuousClock.now < deadline { usleep(1000) }
+            overlapped = secondStarted.isSet
+        }
+        #expect(overlapped)
+        #expect(order == ["0", "1", "2"])
+    }
 }
