@@ -61,6 +61,15 @@ enum Commands {
                 print("\(ms) ms\t\(share)%\t\(s.name)")
             }
             print("\((total * 1e5).rounded() / 100) ms\ttotal (fastest of \(count))")
+            // Memory in document order: resident once each stage is done, and its growth.
+            let mib = { (bytes: Int) in "\((Double(bytes) / 1_048_576 * 10).rounded() / 10) MiB" }
+            var before = profile.residentAtStart
+            print("resident \(mib(before))\tat start (input read)")
+            for s in profile.stages {
+                print("resident \(mib(s.residentAfter))\t+\(mib(max(0, s.residentAfter - before)))\tafter \(s.name)")
+                before = s.residentAfter
+            }
+            print("peak resident \(mib(ResidentMemory.peak()))\tinput \(mib(profile.inputBytes))")
             for b in profile.budget {
                 let share = (Double(b.used) / Double(max(1, b.limit)) * 1000).rounded() / 10
                 print("budget \(b.kind.rawValue): \(b.used) of \(b.limit) (\(share)%)")

@@ -25,7 +25,7 @@ enum Subcommand: String, CaseIterable {
         case .explain: LocalizedText(zh: "一项检查的依据和示例", en: "rationale and examples of one check")
         case .dump: LocalizedText(zh: "解析结果（JSON）；--text：实际检查的文本；--coverage：没有任何关系核对到的数字",
                                   en: "the parsed model as JSON; --text: the text audited; --coverage: the figures no checked relation reads")
-        case .profile: LocalizedText(zh: "各阶段、各检查的耗时（供开发者用）", en: "time per stage and per check (for developers)")
+        case .profile: LocalizedText(zh: "各阶段、各检查的耗时与各阶段后的内存（供开发者用）", en: "time per stage and per check, memory after each stage (for developers)")
         case .initialize: LocalizedText(zh: "在当前目录写一个起步用的 .reportlint.json，并说明如何在 CI 和 pre-commit 中运行",
                                         en: "write a starter .reportlint.json here and show how to run reportlint in CI and as a pre-commit hook")
         }
