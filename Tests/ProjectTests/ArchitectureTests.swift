@@ -43,6 +43,19 @@ import Testing
         #expect(checked > 50, "the import scan found almost nothing: is the Sources layout still the one this test expects?")
     }
 
+    /// Loading Foundation (and its ICU data) is most of the start-up of a run and most of a
+    /// static binary's size (issue 23): the sources use the standard library and Glibc.
+    @Test func noSourceImportsFoundation() throws {
+        var files = Set<String>()
+        for target in Self.stages {
+            for (file, module) in try Self.imports(ofTarget: target) {
+                files.insert(file)
+                #expect(!module.hasPrefix("Foundation"), "\(file) imports \(module): use the standard library and Glibc (issue 23)")
+            }
+        }
+        #expect(files.count > 50, "the import scan found almost nothing: is the Sources layout still the one this test expects?")
+    }
+
     @Test func everyStageFolderIsKnown() throws {
         let folders = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("Sources").path)
         for folder in folders where !folder.hasPrefix(".") && folder != "CZlib" {
