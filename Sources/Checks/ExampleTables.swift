@@ -22,4 +22,19 @@ enum ExampleTables {
     static let fundBlock = """
         | 项目资金⏎（万元） | | 年初⏎预算数 | 全年⏎预算数 | 全年⏎执行数 | 分值 | 执行率 | 得分 |
         """
+
+    /// The indicator header of a template without scores: targets, actual values and the form's own 完成率（%）.
+    static let completionIndicators = """
+        | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成数 | 完成率（%） | 未完成原因和改进措施 |
+        """
+
+    /// The fund block of a template without scores: 全年预算数, 实际完成数, 执行率（%）.
+    static let unscoredFundBlock = """
+        | 项目资金（万元） | 全年预算数 | 实际完成数 | 执行率（%） |
+        """
+
+    /// The fund block of a 部门整体支出绩效自评表: 年度预算申请（万元）, 年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分.
+    static let departmentFundBlock = """
+        | 年度预算申请（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+        """
 }

@@ -41,7 +41,7 @@ public struct ExecutionScore: Check {
             lazy var key = TableSay.key(p, "execution-score")
             guard let scoreCell = row.score, let score = TableSay.figure(scoreCell) else {
                 report.add(.warning, Message.noScore(project: TableSay.project(p), weight: weightCell.text).text,
-                           at: labelCell(row, model) ?? Span(row.span.start, row.span.start),
+                           at: row.labelCell?.span ?? Span(row.span.start, row.span.start),
                            related: [TableSay.related("weight", weightCell, zh: "分值", en: "weight")], key: key)
                 continue
             }
@@ -69,14 +69,6 @@ public struct ExecutionScore: Check {
                                                    computed: expected, stated: scoreCell.text).text,
                          at: scoreCell.span, related: [TableSay.related("weight", weightCell, zh: "分值", en: "weight")], expected: expected)
         }
-    }
-
-    /// The fund row's label cell ("年度资金总额"), where a reader looks for the row.
-    func labelCell(_ row: FundRow, _ model: AuditModel) -> Span? {
-        guard let t = model.document.tables.first(where: { $0.span.start <= row.span.start && row.span.end <= $0.span.end }),
-              row.row < t.rows.count, t.rows[row.row].cells.count > 1 else { return nil }
-        let cell = t.rows[row.row].cells[1]
-        return cell.text.isEmpty ? cell.span : cell.text.fullSpan
     }
 }
 

@@ -46,7 +46,8 @@ public struct ProjectTotals: Check {
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
         let claims = model.projectClaims
-        let tables = model.projectTables
+        // A 部门整体 table with a project table's blocks is no project.
+        let tables = model.projectTables.filter { $0.scope == .project }
         counts(claims, tables.count, &report)
         coverage(claims, tables, model, &report)
         scores(claims, model, &report)
@@ -178,7 +179,9 @@ public struct ProjectTotals: Check {
     // MARK: scores
 
     func scores(_ claims: ProjectClaims, _ model: AuditModel, _ report: inout CheckReport) {
-        let tableNamed = ProjectClaims.matcher(model.projectTables)
+        let tableNamed = ProjectClaims.matcher(model.projectTables.filter { $0.scope == .project })
+        let departmentTotal = model.departmentTables.first?.total?.score
+            ?? model.projectTables.first { $0.scope == .department }?.total?.score
         for s in claims.scores {
             let stated = s.mention.quantity.value
             if let name = s.project {
@@ -187,7 +190,7 @@ public struct ProjectTotals: Check {
                              message: Message.projectScore(project: name, stated: s.mention.quantity.printed, table: total.text).text,
                              at: s.mention.span, related: [TableSay.related("table-total", total, zh: "表中合计", en: "table total")],
                              expected: total.text + "分")
-            } else if let total = model.departmentTables.first?.total?.score, let value = TableSay.points(total)?.value {
+            } else if let total = departmentTotal, let value = TableSay.points(total)?.value {
                 report.judge(.exact(value == stated), numbers: [s.mention.quantity], key: "score|department",
                              message: Message.departmentScore(stated: s.mention.quantity.printed, table: total.text).text,
                              at: s.mention.span, related: [TableSay.related("table-total", total, zh: "表中总分", en: "table total")],

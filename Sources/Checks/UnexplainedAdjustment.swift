@@ -45,8 +45,13 @@ public struct UnexplainedAdjustment: Check {
                   let initial = TableSay.amount(initialCell), let adjusted = TableSay.amount(adjustedCell) else { continue }
             let reason = row.reason?.text ?? ""
             let explained = !reason.isEmpty && !(row.reason?.isPlaceholder ?? false) && !Self.templateWords.contains { reason.includes($0) }
-            guard !explained, initial.value != adjusted.value else { continue }
+            guard !explained else { continue }
             lazy var key = TableSay.key(p, "adjustment")
+            // Not adjusted: nothing to explain, and a changed figure would be a finding.
+            if initial.value == adjusted.value {
+                if let i = initialCell.quantity, let a = adjustedCell.quantity { report.verified([i, a], key: key) }
+                continue
+            }
             lazy var related = [TableSay.related("initial", initialCell, zh: "年初预算", en: "initial budget")]
             if initial.value.isZero {
                 let message = Message.addedFromZero(project: TableSay.project(p), initial: initialCell.text, adjusted: adjustedCell.text)

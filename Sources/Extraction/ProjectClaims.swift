@@ -174,8 +174,10 @@ enum DocumentFactReader {
         let titles = document.sections.map(\.title)
         if titles.contains(where: { $0.includes("决算情况说明") || $0.includes("决算说明") }) { parts.append(.finalAccounts) }
         if titles.contains(where: { $0.includes("绩效评价报告") || $0.includes("绩效自评报告") }) { parts.append(.evaluationReport) }
-        if !performance.departments.isEmpty { parts.append(.departmentTable) }
-        if !performance.projects.isEmpty { parts.append(.projectTables) }
+        if !performance.departments.isEmpty || performance.projects.contains(where: { $0.scope == .department }) {
+            parts.append(.departmentTable)
+        }
+        if performance.projects.contains(where: { $0.scope == .project }) { parts.append(.projectTables) }
         if hasCharts { parts.append(.chartData) }
         var date: DateMention?
         for u in units where u.location.isParagraph {

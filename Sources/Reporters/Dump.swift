@@ -167,11 +167,13 @@ public enum Dump {
             var m: [(String, JSON)] = [("table", .int(t.table + 1)), ("title", .string(t.title))]
             switch t.problem {
             case .noBlock: m.append(("problem", .string("no block")))
-            case .unmappedHeader(let words):
+            case .unmappedHeader(let block, let words):
                 m.append(("problem", .string("unmapped header")))
+                m.append(("block", .string(block.rawValue)))
                 m.append(("words", .array(words.map(JSON.string))))
-            case .unalignedRows(let rows):
+            case .unalignedRows(let block, let rows):
                 m.append(("problem", .string("unaligned rows")))
+                m.append(("block", .string(block.rawValue)))
                 m.append(("rows", .array(rows.map { .int($0 + 1) })))
             }
             m.append(("reason", .string(t.reason.en)))

@@ -95,13 +95,13 @@ enum TableReader {
         if !unmapped.isEmpty {
             let words = unmapped.map(\.headerText)
             let span = unmapped[0].header?.span ?? g.table.rows[block.columns.headerRow].span
-            out.unread.append(UnreadTable(table: g.index, title: title, span: span, problem: .unmappedHeader(words), reason: LocalizedText(
+            out.unread.append(UnreadTable(table: g.index, title: title, span: span, problem: .unmappedHeader(block.columns.kind, words), reason: LocalizedText(
                 zh: "\(what.0)表头“\(words.joined(separator: "”“"))”不是已知的列，这些列未读取",
                 en: "the \(what.1) header \(words.map { "“\($0)”" }.joined(separator: ", ")) names no known column; those columns were not read")))
         }
         let rows = block.columns.unalignedRows
         if !rows.isEmpty {
-            out.unread.append(UnreadTable(table: g.index, title: title, span: g.table.rows[rows[0]].span, problem: .unalignedRows(rows),
+            out.unread.append(UnreadTable(table: g.index, title: title, span: g.table.rows[rows[0]].span, problem: .unalignedRows(block.columns.kind, rows),
                                           reason: LocalizedText(
                 zh: "\(what.0)区有\(rows.count)行无法与表头对齐，这些行未读取",
                 en: "\(rows.count) row(s) of the \(what.1) block could not be aligned with its header and were not read")))

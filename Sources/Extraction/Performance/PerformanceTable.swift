@@ -81,6 +81,10 @@ public struct Indicator: Sendable {
     public var completionRate: CellValue?
     public var reason: CellValue?
     public var span: Span
+    /// 预算执行率, “三公”经费控制率 …: an indicator of the whole department, by its name.
+    public var wholeDepartment: WholeDepartmentIndicator?
+    /// What its reason or value says about payment (未支付, 已全部拨付).
+    public var paymentNote: PaymentNote?
 }
 
 /// "产出指标（50分）": a group of indicators with the points the form gives it.
@@ -95,6 +99,8 @@ public struct IndicatorSection: Sendable {
 public struct FundRow: Sendable {
     public var row: Int
     public var label: String
+    /// The cell the label was read from (where a reader looks for the row).
+    public var labelCell: CellValue?
     public var initial: CellValue?
     public var adjusted: CellValue?
     public var executed: CellValue?
@@ -103,6 +109,8 @@ public struct FundRow: Sendable {
     public var score: CellValue?
     public var reason: CellValue?
     public var span: Span
+    /// What its reason says about payment (未支付, 已全部拨付).
+    public var paymentNote: PaymentNote?
 
     public var isTotal: Bool { label.hasPrefix("总额") || label.hasPrefix("年度资金总额") || label == "合计" }
 }
@@ -219,10 +227,10 @@ public struct UnreadTable: Sendable {
     public enum Problem: Sendable, Equatable {
         /// Titled like a self-evaluation table, but neither block's header was found.
         case noBlock
-        /// Header cells whose words name no known column (their numbers are not read).
-        case unmappedHeader([String])
+        /// Header cells of a block whose words name no known column (their numbers are not read).
+        case unmappedHeader(PerformanceBlockKind, [String])
         /// Rows inside a block that could not be laid under its header (their numbers are not read).
-        case unalignedRows([Int])
+        case unalignedRows(PerformanceBlockKind, [Int])
     }
 
     public var table: Int
@@ -230,4 +238,33 @@ public struct UnreadTable: Sendable {
     public var span: Span
     public var problem: Problem
     public var reason: LocalizedText
+}
+
+/// A whole-department indicator (部门整体支出绩效自评表) whose value is a ratio of figures the
+/// report's accounts or the table's own funds state.
+public enum WholeDepartmentIndicator: String, Sendable {
+    /// 预算执行率 = 全年执行数 ÷ 全年预算数 (the table's 年度资金总额).
+    case budgetExecution = "预算执行率"
+    /// 结转结余率 = 年末结转和结余 ÷ 全年预算数.
+    case carryForward = "结转结余率"
+    /// “三公”经费控制率 = “三公”经费决算数 ÷ 预算数.
+    case sangongControl = "“三公”经费控制率"
+    /// 政府采购执行率 = 政府采购支出 ÷ 政府采购预算.
+    case procurementExecution = "政府采购执行率"
+    /// Named like one, but no ratio of stated figures (结转结余变动率).
+    case none = ""
+}
+
+/// What a note (a reason cell, a cost indicator's value) says about the money: not paid yet
+/// (未支付, 尚未拨付 …) or paid in full (已全部拨付 …). A note that says both says neither.
+public struct PaymentNote: Sendable {
+    public enum Says: String, Sendable {
+        case notPaid = "not paid"
+        case paid = "paid in full"
+    }
+
+    public var says: Says
+    /// The words that say it, as written.
+    public var words: String
+    public var cell: CellValue
 }

@@ -45,7 +45,7 @@ public enum PerformanceVocabulary {
         RoleWords(.executed, ["实际完成数", "完成数", "实际完成金额"], in: .budget),
         RoleWords(.executionRate, ["执行率", "预算执行率", "执行进度", "资金执行率", "支出进度"]),
         RoleWords(.weight, ["分值", "权重", "指标分值", "权重分值", "标准分值", "指标权重", "满分"]),
-        RoleWords(.score, ["得分", "自评得分", "实际得分", "自评分", "评分结果"], excluding: ["得分说明", "得分标准", "得分依据"]),
+        RoleWords(.score, ["得分", "自评得分", "实际得分", "自评分", "评分结果"], excluding: ["得分说明", "得分标准", "得分依据", "得分率"]),
         RoleWords(.level1, ["一级指标"], whole: ["一级"]),
         RoleWords(.level2, ["二级指标"], whole: ["二级"]),
         RoleWords(.level3, ["三级指标", "指标名称", "具体指标"], whole: ["三级"]),
@@ -62,7 +62,7 @@ public enum PerformanceVocabulary {
                             "偏差说明", "整改措施"]),
         RoleWords(.explanation, ["指标解释", "指标说明", "指标内容", "指标定义"]),
         RoleWords(.scoringRule, ["评分说明", "评分标准", "评分方法", "评分规则", "计分方法", "评分办法", "得分说明"]),
-        RoleWords(.remark, ["备注", "说明"]),
+        RoleWords(.remark, ["备注"], whole: ["说明"]),
     ]
 
     /// What a form writes in a figure's cell for "not applicable" (besides "/", "—", "无").
@@ -94,6 +94,15 @@ public enum PerformanceVocabulary {
     static let goal = ["项目年度目标", "预期目标", "年度总体目标"]
     static let goalCompletion = ["年度目标完成情况", "实际完成情况", "总体目标完成情况"]
     static let conclusion = ["评价结论", "自评结论"]
+
+    /// Indicators of the whole department (部门整体), each with the figures of the accounts its value
+    /// is the ratio of (财预〔2013〕53号's 共性指标: 预算执行率 = 预算完成数 ÷ 预算数, …).
+    static let wholeDepartment: [(String, WholeDepartmentIndicator)] = [
+        ("预算执行率", .budgetExecution), ("部门预算执行率", .budgetExecution), ("预算完成率", .budgetExecution),
+        ("结转结余率", .carryForward), ("结转结余变动率", .none),
+        ("三公经费控制率", .sangongControl), ("三公经费预算控制率", .sangongControl), ("三公经费执行率", .sangongControl),
+        ("政府采购执行率", .procurementExecution), ("政府采购预算执行率", .procurementExecution),
+    ]
 
     /// What a note (a reason cell, a cost indicator's value) says about the money: not paid yet, or
     /// paid in full. A note with both says neither.

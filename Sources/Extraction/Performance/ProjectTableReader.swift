@@ -93,27 +93,29 @@ enum ProjectTableReader {
     static func readBudget(_ g: Grid, _ b: BlockRead) -> BudgetBlock {
         var rows: [FundRow] = []
         for a in b.rows {
-            let label = labelText(g, a, b)
+            let labelCell = self.labelCell(g, a, b)
+            let label = labelCell.map { Header.squeeze($0.text) } ?? ""
             let initial = b.cell(g, a, .initialBudget), adjusted = b.cell(g, a, .adjustedBudget), executed = b.cell(g, a, .executed)
             let rate = b.cell(g, a, .executionRate), weight = b.cell(g, a, .weight), score = b.cell(g, a, .score)
             let reason = b.cell(g, a, .reason)
             if label.isEmpty && [initial, adjusted, executed, rate, weight, score, reason].allSatisfy({ $0?.isEmpty ?? true }) { continue }
-            rows.append(FundRow(row: a.row, label: label, initial: initial, adjusted: adjusted, executed: executed, rate: rate,
-                                weight: weight, score: score, reason: reason, span: g.table.rows[a.row].span))
+            rows.append(FundRow(row: a.row, label: label, labelCell: labelCell, initial: initial, adjusted: adjusted, executed: executed,
+                                rate: rate, weight: weight, score: score, reason: reason, span: g.table.rows[a.row].span,
+                                paymentNote: NoteReader.payment(reason)))
         }
         let h = b.columns.headerRow
         return BudgetBlock(points: Header.points(g.cell(h, 0)), header: g.table.rows[h].span, rows: rows)
     }
 
     /// A fund row's label: its cell under the label column, else the nearest text to its left.
-    static func labelText(_ g: Grid, _ a: RowAlignment, _ b: BlockRead) -> String {
-        guard let lc = b.columns.labelColumn else { return "" }
-        var c = min(lc + a.offset, g.width(a.row) - 1)
+    static func labelCell(_ g: Grid, _ a: RowAlignment, _ b: BlockRead) -> CellValue? {
+        guard let lc = b.columns.labelColumn else { return nil }
+        var c = min(a.cell(under: lc, width: g.width(a.row)) ?? (lc + a.offset), g.width(a.row) - 1)
         while c >= 0 {
-            if !g.isEmpty(a.row, c) && !RowAligner.isNumeric(g, a.row, c) { return Header.squeeze(g.cell(a.row, c)!.text) }
+            if !g.isEmpty(a.row, c) && !RowAligner.isNumeric(g, a.row, c) { return g.cell(a.row, c) }
             c -= 1
         }
-        return ""
+        return nil
     }
 
     static func readIndicators(_ g: Grid, _ block: BlockRead, _ p: inout PerformanceTable) {
@@ -168,7 +170,8 @@ enum ProjectTableReader {
                                 targetCell: cell(.target), unitText: unitCell.map { Header.squeeze($0.text) },
                                 actual: cell(.actual), actualQuantity: cell(.actual)?.quantity,
                                 weight: cell(.weight), score: cell(.score), completionRate: cell(.completionRate), reason: cell(.reason),
-                                span: g.table.rows[r].span)
+                                span: g.table.rows[r].span, wholeDepartment: NoteReader.wholeDepartment(name),
+                                paymentNote: NoteReader.payment(cell(.reason)) ?? NoteReader.payment(cell(.actual)))
             if let opCell = cell(.targetOperator) {
                 ind.opCell = opCell
                 ind.op = TargetParsing.op(Header.squeeze(opCell.text))
