@@ -51,11 +51,11 @@ struct CorpusModelTests {
 
     @Test func document000() throws {
         let m = try model("000_188897a7d6cd3efa.txt")
-        #expect(m.projectTables.count == 23)
+        try #require(m.projectTables.count == 23)
         #expect(m.projectTables.allSatisfy { $0.layout == .separateColumns })
         #expect(m.projectTables.map(\.indicators.count).reduce(0, +) == 93)
         #expect(m.projectTables.filter { $0.indicators.isEmpty }.count == 11)
-        #expect(m.departmentTables.count == 1)
+        try #require(m.departmentTables.count == 1)
         #expect(m.departmentTables[0].rows.count == 28)  // 23 scored rows and 5 扣分项
         #expect(m.departmentTables[0].total?.score?.text == "97")
         #expect(m.unreadTables.isEmpty)
@@ -72,7 +72,7 @@ struct CorpusModelTests {
 
     @Test func document004() throws {
         let m = try model("004_6daf97d64a1720dd.txt")
-        #expect(m.projectTables.count == 7)
+        try #require(m.projectTables.count == 7)
         #expect(m.projectTables.allSatisfy { $0.layout == .freeText })
         #expect(m.projectTables.map(\.indicators.count).reduce(0, +) == 80)
         #expect(m.projectTables.allSatisfy { $0.sections.map(\.name) == ["产出指标", "效益指标", "满意度指标"] })
