@@ -19,6 +19,12 @@ import Testing
             Plant("execution-rate", 30),       // 18.00 ÷ 20.00 printed 95%
             Plant("target-not-met", 89),       // 10个 against ≥12个 at full points
         ],
+        // Issue 16's worked example: 全年预算数 / 实际完成数 / 执行率（%）with 分值 / 得分, and 年度指标值 /
+        // 实际完成数 / 完成率（%）/ 未完成原因和改进措施 scored; the budget block's 10 points make the 100.
+        "issue-16-worked-example": [
+            Plant("execution-rate", 21),       // 18.00 ÷ 20.00 printed 95
+            Plant("target-not-met", 53),       // 10个 against ≥12个 at full points
+        ],
         // No scores; 全年预算数 / 实际完成数 / 执行率（%）and 年度指标值 / 实际完成数 / 完成率（%）.
         "no-score-completion-rate": [
             Plant("execution-rate", 18),       // 80.00 of 80.00 printed 90
