@@ -12,7 +12,16 @@ import Extraction
 /// for every check. How a check is written (typed messages, compact table rows): the comment
 /// on `Registry` in Sources/Checks.
 public protocol Check: Sendable {
+    /// What the check is and does: its id, titles, rationale, default severity and the
+    /// examples the test suite runs (`CheckExamplesTests`) and `reportlint explain` prints.
     static var description: CheckDescription { get }
+    /// This instance's description: the type's, unless instances differ (a rule of the
+    /// configuration is one type with a description per rule).
+    var description: CheckDescription { get }
+    /// Reads the model and reports: `report.judge(verdict, …)` for a relation tested with
+    /// `Relations` (it applies the severity ladder), `report.add(…)` for anything else.
+    /// Findings need a `key` naming what they are about in words (section, labels — never a
+    /// line), from which the fingerprint that baselines and acceptances use is made.
     func check(_ model: AuditModel, _ report: inout CheckReport)
 }
 
@@ -52,7 +61,7 @@ public struct VerifiedRelation: Sendable, Hashable {
 
 extension Check {
     public var description: CheckDescription { Self.description }
-    public var id: String { Self.description.id }
+    public var id: String { description.id }
 }
 
 /// Everything a user needs to know about a check, and examples the test suite runs.

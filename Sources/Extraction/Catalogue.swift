@@ -6,6 +6,9 @@ public final class Concept: Hashable, Sendable, Comparable {
     public enum Kind: String, Sendable {
         case money
         case count
+        /// A percentage the report states of itself (结转结余率): read by `StatedRates`, never
+        /// bound to the mentions other checks read.
+        case rate
     }
 
     public let id: String
@@ -80,9 +83,37 @@ public enum Catalogue {
         money("non-fiscal-surplus-use", "使用非财政拨款结余", "use of non-appropriation surplus"),
     ]
 
+    /// Rates a report states of the department as a whole. Kept apart from `concepts`: a label
+    /// that names one never binds an amount, and the checks that read mentions never see them.
+    public static let rates: [Concept] = [
+        Concept(id: "carry-over-rate", zh: "结转结余率", en: "carry-over rate", kind: .rate, aliases: ["结转结余率", "结转结余比率"]),
+        Concept(id: "budget-execution-rate", zh: "预算执行率", en: "budget execution rate", kind: .rate,
+                aliases: ["预算执行率", "部门预算执行率", "全年预算执行率"]),
+        Concept(id: "sangong-control-rate", zh: "“三公”经费控制率", en: "three public costs control rate", kind: .rate,
+                aliases: ["“三公”经费控制率", "三公经费控制率"]),
+        Concept(id: "procurement-execution-rate", zh: "政府采购执行率", en: "procurement execution rate", kind: .rate,
+                aliases: ["政府采购执行率"]),
+    ]
+
     public static func concept(_ id: String) -> Concept? { byID[id] }
 
-    static let byID: [String: Concept] = Dictionary(uniqueKeysWithValues: concepts.map { ($0.id, $0) })
+    static let byID: [String: Concept] = Dictionary(uniqueKeysWithValues: (concepts + rates).map { ($0.id, $0) })
+
+    /// The rate a label names: the longest rate alias it contains.
+    public static func matchRate(_ label: [UInt32]) -> Concept? {
+        let text = normalize(label)
+        var best: (Concept, Int)?
+        for c in rates {
+            for a in c.aliases {
+                let alias = normalize(Chars.of(a))
+                guard alias.count <= text.count, best.map({ alias.count > $0.1 }) ?? true else { continue }
+                if text.withUnsafeBufferPointer({ h in alias.withUnsafeBufferPointer { Search.first($0, in: h) != nil } }) {
+                    best = (c, alias.count)
+                }
+            }
+        }
+        return best?.0
+    }
 
     struct Alias {
         var scalars: [UInt32]
