@@ -34,7 +34,7 @@ struct RequireRule {
             let key = "require|" + place.title
             let values: [String: LocalizedText] = ["section": LocalizedText(place.title), "required": LocalizedText(statement.written)]
             let fallback = LocalizedText(zh: "“\(place.title)”未说明\(statement.written)。", en: "“\(place.title)” does not state \(statement.written).")
-            report.add(nil, RuleCheck.message(rule, values, fallback: fallback), at: place.landing, key: key)
+            report.add(RuleCheck.message(rule, values, fallback: fallback), at: place.landing, key: key)
         }
     }
 

@@ -16,7 +16,7 @@ struct RowRule {
         var cells: [RowField: CellValue] = [:]
         var texts: [RowField: String] = [:]
         var name: String
-        var table: (zh: String, en: String)
+        var table: LocalizedText
         var key: String
         var span: Span
     }
@@ -67,7 +67,7 @@ struct RowRule {
         if tables != .project {
             for (n, d) in model.departmentTables.enumerated() {
                 for r in d.rows {
-                    var v = RowView(name: r.name, table: (zh: "部门整体支出绩效自评表", en: "the department self-evaluation table"),
+                    var v = RowView(name: r.name, table: LocalizedText(zh: "部门整体支出绩效自评表", en: "the department self-evaluation table"),
                                     key: "department\(n + 1)|row|\(r.name)", span: r.span)
                     v.cells[.weight] = r.weight
                     v.cells[.score] = r.score
@@ -121,7 +121,7 @@ struct RowRule {
             guard let t = terms[f], let s = t.span, s != landing else { return nil }
             return RelatedLocation(role: "cell", span: s, message: LocalizedText(zh: "\(f.zh) \(t.printed.zh)", en: "\(f.zh) \(t.printed.en)"))
         }
-        var values: [String: LocalizedText] = ["row": LocalizedText(row.name), "table": LocalizedText(zh: row.table.zh, en: row.table.en)]
+        var values: [String: LocalizedText] = ["row": LocalizedText(row.name), "table": row.table]
         for f in ordered {
             let printed = terms[f]?.printed ?? LocalizedText("")
             for n in f.names + [f.rawValue] { values[n] = printed }
