@@ -221,8 +221,10 @@ public enum ToolInfo {
 
     public static let defaultRepository = "https://github.com/reportlint/reportlint"
 
-    /// A check's section of docs/checks.md at this version (SARIF `helpUri`).
+    /// A check's section of docs/checks.md at this version (SARIF `helpUri`); for a rule of
+    /// the configuration (`local/…`), the section of docs/configuration.md on rules.
     public static func helpURI(_ checkID: String) -> String {
-        repository + "/blob/v" + version + "/docs/checks.md#" + checkID
+        if checkID.hasPrefix("local/") { return repository + "/blob/v" + version + "/docs/configuration.md#rules" }
+        return repository + "/blob/v" + version + "/docs/checks.md#" + checkID
     }
 }

@@ -153,7 +153,7 @@ public final class SARIFReporter: Reporter {
         let markdown = d.rationale.text(language) + (example.isEmpty ? "" : "\n\n" + (language == .zh ? "触发示例：" : "Example that triggers it:") + "\n\n```\n" + example + "\n```")
         return .object([
             ("id", .string(d.id)),
-            ("name", .string(d.id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())),
+            ("name", .string(d.id.split(whereSeparator: { $0 == "-" || $0 == "/" }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())),
             ("shortDescription", .object([("text", .string(d.title.text(language)))])),
             ("fullDescription", .object([("text", .string(d.rationale.text(language)))])),
             ("helpUri", .string(ToolInfo.helpURI(d.id))),

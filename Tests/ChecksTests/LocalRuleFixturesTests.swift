@@ -3,17 +3,16 @@ import Testing
 import Lint
 import Checks
 
-/// examples/local-rules: a bureau's five rules in its `.reportlint.json`, and a report built
+/// LocalRules/: a bureau's five rules in its `.reportlint.json`, and a report built
 /// to break each. Every rule is reported on its report, in both languages, and nowhere else;
 /// the rules' own examples pass.
 @Suite struct LocalRuleFixturesTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("examples/local-rules")
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("LocalRules")
 
     static func rules() throws -> [LocalRule] {
         let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent(".reportlint.json")))
         let root = try JSONParser.parse(bytes)
-        return try LocalRuleReader.read(try #require(root["rules"]), key: "rules", file: "examples/local-rules/.reportlint.json")
+        return try LocalRuleReader.read(try #require(root["rules"]), key: "rules", file: "LocalRules/.reportlint.json")
     }
 
     static let expected: [(file: String, rule: String?, at: String)] = [
