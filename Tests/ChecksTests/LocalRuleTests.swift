@@ -300,3 +300,54 @@ import Checks
         #expect(LocalRuleTests.findings(rule, said).1.isEmpty)
     }
 }
+
+/// Fund rows of the 预算执行情况 block, and rules that mix texts and numbers.
+@Suite struct LocalFundRowRuleTests {
+    static let table = """
+    \t部门预算项目支出绩效自评表（2024年度）
+
+    \t项目名称
+    \t基层农技推广体系改革与建设项目
+
+    \t预算执行情况（10分）
+    \t年度预算数（万元）
+    \t年初预算
+    \t调整后预算数
+    \t预算执行数
+    \t预算执行率
+    \t权重
+    \t得分
+    \t原因
+
+    \t
+    \t总额
+    \t80.00
+    \t80.00
+    \t68.00
+    \t85.00%
+    \t10
+    \t8.5
+    \tREASON
+
+    """
+
+    @Test func aLowExecutionRateNeedsAReason() throws {
+        let rule = try LocalRuleTests.rule(#"{"id": "local/rate", "each-row": "执行率 < 90% => 原因 != ''", "rows": "funds"}"#)
+        let (source, findings) = LocalRuleTests.findings(rule, Self.table.replacingOccurrences(of: "REASON", with: ""))
+        #expect(findings.map { source.text($0.span.range) } == ["85.00%"])
+        #expect(LocalRuleTests.findings(rule, Self.table.replacingOccurrences(of: "REASON", with: "两个乡镇站房建设延期")).1.isEmpty)
+        // 执行数 ÷ 调整后预算数, computed by the rule itself, on the printed intervals.
+        let computed = try LocalRuleTests.rule(#"{"id": "local/rate", "each-row": "预算执行数 / 调整后预算数 >= 90%", "rows": "funds"}"#)
+        #expect(LocalRuleTests.findings(computed, Self.table).1.count == 1)
+        let met = try LocalRuleTests.rule(#"{"id": "local/rate", "each-row": "预算执行数 / 调整后预算数 >= 85%", "rows": "funds"}"#)
+        #expect(LocalRuleTests.findings(met, Self.table).1.isEmpty)
+    }
+
+    @Test func anEmptyCompletedValueScoresNothing() throws {
+        let rule = try LocalRuleTests.rule(#"{"id": "local/empty", "each-row": "完成值 = '' => 得分 = 0"}"#)
+        let (_, findings) = LocalRuleTests.findings(rule, LocalTableAndStatementRuleTests.table
+            .replacingOccurrences(of: "\t280台\n", with: "\t\n").replacingOccurrences(of: "REASON", with: "无"))
+        #expect(findings.count == 1)
+        #expect(LocalRuleTests.findings(rule, LocalTableAndStatementRuleTests.table.replacingOccurrences(of: "REASON", with: "")).1.isEmpty)
+    }
+}

@@ -27,48 +27,19 @@ struct RowRule {
 
     func views(_ model: AuditModel) -> [RowView] {
         var out: [RowView] = []
-        if tables != .department {
-            for p in model.projectTables {
-                let table = TableSay.project(p)
-                if rows != .indicators, let budget = p.budget {
-                    for f in budget.rows {
-                        var v = RowView(name: f.label, table: table, key: TableSay.key(p, "fund|\(f.label)"), span: f.span)
-                        v.cells[.initialBudget] = f.initial
-                        v.cells[.adjustedBudget] = f.adjusted
-                        v.cells[.executed] = f.executed
-                        v.cells[.executionRate] = f.rate
-                        v.cells[.weight] = f.weight
-                        v.cells[.score] = f.score
-                        v.cells[.reason] = f.reason
-                        v.texts[.name] = f.label
-                        out.append(v)
-                    }
-                }
-                if rows != .funds {
-                    for i in p.indicators {
-                        var v = RowView(name: i.name, table: table, key: TableSay.key(p, "row|\(i.level2)|\(i.name)"), span: i.span)
-                        v.cells[.weight] = i.weight
-                        v.cells[.score] = i.score
-                        v.cells[.reason] = i.reason
-                        v.cells[.target] = i.targetCell
-                        v.cells[.actual] = i.actual
-                        v.cells[.name] = i.nameCell
-                        v.cells[.targetOperator] = i.opCell
-                        v.texts[.name] = i.name
-                        v.texts[.level1] = i.level1
-                        v.texts[.level2] = i.level2
-                        v.texts[.unit] = i.unitText ?? ""
-                        v.texts[.targetOperator] = i.op?.rawValue ?? ""
-                        out.append(v)
-                    }
-                }
+        for p in model.projectTables where tables == .all || (tables == .project) == (p.scope == .project) {
+            let table = p.scope == .department && p.projectName == nil ? RowRule.departmentTable : TableSay.project(p)
+            if rows != .indicators, let budget = p.budget {
+                for f in budget.rows { out.append(view(f, table, key: TableSay.key(p, "fund|\(f.label)"))) }
+            }
+            if rows != .funds {
+                for i in p.indicators { out.append(view(i, table, key: TableSay.key(p, "row|\(i.level2)|\(i.name)"))) }
             }
         }
-        if tables != .project {
+        if tables != .project && rows != .funds {
             for (n, d) in model.departmentTables.enumerated() {
                 for r in d.rows {
-                    var v = RowView(name: r.name, table: LocalizedText(zh: "部门整体支出绩效自评表", en: "the department self-evaluation table"),
-                                    key: "department\(n + 1)|row|\(r.name)", span: r.span)
+                    var v = RowView(name: r.name, table: RowRule.departmentTable, key: "department\(n + 1)|row|\(r.name)", span: r.span)
                     v.cells[.weight] = r.weight
                     v.cells[.score] = r.score
                     v.texts[.name] = r.name
@@ -78,6 +49,39 @@ struct RowRule {
         }
         return out.sorted { $0.span.start < $1.span.start }
     }
+
+    func view(_ f: FundRow, _ table: LocalizedText, key: String) -> RowView {
+        var v = RowView(name: f.label, table: table, key: key, span: f.span)
+        v.cells[.initialBudget] = f.initial
+        v.cells[.adjustedBudget] = f.adjusted
+        v.cells[.executed] = f.executed
+        v.cells[.executionRate] = f.rate
+        v.cells[.weight] = f.weight
+        v.cells[.score] = f.score
+        v.cells[.reason] = f.reason
+        v.texts[.name] = f.label
+        return v
+    }
+
+    func view(_ i: Indicator, _ table: LocalizedText, key: String) -> RowView {
+        var v = RowView(name: i.name, table: table, key: key, span: i.span)
+        v.cells[.weight] = i.weight
+        v.cells[.score] = i.score
+        v.cells[.reason] = i.reason
+        v.cells[.target] = i.targetCell
+        v.cells[.actual] = i.actual
+        v.cells[.completionRate] = i.completionRate
+        v.cells[.name] = i.nameCell
+        v.cells[.targetOperator] = i.opCell
+        v.texts[.name] = i.name
+        v.texts[.level1] = i.level1
+        v.texts[.level2] = i.level2
+        v.texts[.unit] = i.unitText ?? ""
+        v.texts[.targetOperator] = i.op?.rawValue ?? ""
+        return v
+    }
+
+    static let departmentTable = LocalizedText(zh: "部门整体支出绩效自评表", en: "the department self-evaluation table")
 
     func term(_ field: RowField, _ row: RowView) -> RuleTerm? {
         let cell = row.cells[field]

@@ -21,6 +21,8 @@ public enum RowField: String, Sendable, CaseIterable {
     case adjustedBudget = "adjusted"
     case executed
     case executionRate = "rate"
+    /// 完成率: the form's own ratio of the completed value to the target.
+    case completionRate = "completion"
 
     /// The names a rule may use, the first being the one messages show. The English name
     /// (`weight`, `score` …) is accepted too.
@@ -40,6 +42,7 @@ public enum RowField: String, Sendable, CaseIterable {
         case .adjustedBudget: return ["调整后预算数", "全年预算数"]
         case .executed: return ["预算执行数", "全年执行数", "执行数"]
         case .executionRate: return ["执行率", "预算执行率"]
+        case .completionRate: return ["完成率", "指标完成率"]
         }
     }
 
@@ -50,7 +53,7 @@ public enum RowField: String, Sendable, CaseIterable {
         switch self {
         case .weight, .score: return .points
         case .initialBudget, .adjustedBudget, .executed: return .money
-        case .executionRate: return .ratio
+        case .executionRate, .completionRate: return .ratio
         case .target, .actual: return .any
         case .reason, .name, .level1, .level2, .targetOperator, .unit: return .text
         }
