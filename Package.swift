@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(name: "fixtures", dependencies: ["DocxFixtures", "PDFFixtures"], path: "Tests/FixtureTool"),
         .testTarget(name: "PDFTests", dependencies: ["PDF", "PDFFixtures"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "Reporters", "DocxFixtures", "PDFFixtures"]),
-        .testTarget(name: "ChecksTests", dependencies: ["Lint", "Checks", "DocxFixtures"], exclude: ["Snapshots", "LocalRules"]),
+        .testTarget(name: "ChecksTests", dependencies: ["Lint", "Checks", "DocxFixtures"], exclude: ["Snapshots"]),
         .testTarget(name: "ReportersTests", dependencies: ["Lint", "Checks", "Reporters", "DocxFixtures", "TestSupport"],
                     exclude: ["Fixtures", "ExtractionSnapshots"]),
         .testTarget(name: "CLITests", dependencies: ["reportlint", "DocxFixtures", "PDFFixtures"]),

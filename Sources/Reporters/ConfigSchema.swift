@@ -46,6 +46,43 @@ public enum ConfigSchema {
                 ("reason", .object([("type", .string("string")), ("pattern", .string("\\S"))])),
             ])),
         ])
+        let localized: JSON = .object([
+            ("anyOf", .array([.object([("type", .string("string")), ("minLength", .int(1))]),
+                              .object([("type", .string("object")), ("additionalProperties", .bool(false)),
+                                       ("required", .array([.string("zh"), .string("en")])),
+                                       ("properties", .object([("_comment", comment),
+                                                               ("zh", .object([("type", .string("string")), ("minLength", .int(1))])),
+                                                               ("en", .object([("type", .string("string")), ("minLength", .int(1))]))]))])])),
+        ])
+        let snippets: JSON = .object([("type", .string("array")), ("items", .object([("type", .string("string")), ("minLength", .int(1))]))])
+        func expression(_ description: String) -> JSON {
+            .object([("description", .string(description)), ("type", .string("string")), ("minLength", .int(1)),
+                     ("maxLength", .int(RuleParser.maxLength))])
+        }
+        let rule: JSON = .object([
+            ("description", .string("A rule of the bureau's own (docs/configuration.md, Rules): one of expect, each-row or require.")),
+            ("type", .string("object")), ("additionalProperties", .bool(false)), ("required", .array([.string("id")])),
+            ("oneOf", .array(LocalRuleReader.kinds.map { .object([("required", .array([.string($0)]))]) })),
+            ("properties", .object([
+                ("_comment", comment),
+                ("id", .object([("type", .string("string")), ("pattern", .string(LocalRuleReader.idRegex))])),
+                ("title", localized),
+                ("severity", .object([("enum", .array(["error", "warning", "note"].map(JSON.string)))])),
+                ("expect", expression("A relation over concepts (reportlint concepts), tested on the printed figures' intervals.")),
+                ("each-row", expression("A condition on every row of the self-evaluation tables: [premise =>] relation over columns.")),
+                ("require", .object([("type", .string("string")), ("minLength", .int(1)),
+                                     ("description", .string("A concept that must be stated with a figure, or a 'quoted phrase'."))])),
+                ("section", .object([("type", .string("string")), ("minLength", .int(1))])),
+                ("unless", .object([("enum", .array([.string("reason-nearby")]))])),
+                ("reason-words", .object([("type", .string("array")), ("minItems", .int(1)),
+                                          ("items", .object([("type", .string("string")), ("minLength", .int(1))]))])),
+                ("tables", .object([("enum", .array(LocalRule.TableScope.allCases.map { .string($0.rawValue) }))])),
+                ("rows", .object([("enum", .array(LocalRule.RowScope.allCases.map { .string($0.rawValue) }))])),
+                ("message", localized),
+                ("examples", .object([("type", .string("object")), ("additionalProperties", .bool(false)),
+                                      ("properties", .object([("_comment", comment), ("triggering", snippets), ("non-triggering", snippets)]))])),
+            ])),
+        ])
         return JSON.object([
             ("$schema", .string("http://json-schema.org/draft-07/schema#")),
             ("title", .string("reportlint configuration (.reportlint.json)")),
@@ -61,13 +98,16 @@ public enum ConfigSchema {
                 ("checks", .object([("$ref", .string("#/definitions/checks"))])),
                 ("overrides", .object([("type", .string("array")), ("items", .object([("$ref", .string("#/definitions/override"))]))])),
                 ("accepted", .object([("type", .string("array")), ("items", .object([("$ref", .string("#/definitions/acceptance"))]))])),
+                ("rules", .object([("type", .string("array")), ("items", .object([("$ref", .string("#/definitions/rule"))]))])),
             ])),
             ("definitions", .object([
-                ("checkId", .object([("enum", .array(checkIDs.map(JSON.string)))])),
+                ("checkId", .object([("anyOf", .array([.object([("enum", .array(checkIDs.map(JSON.string)))]),
+                                                       .object([("type", .string("string")), ("pattern", .string(LocalRuleReader.idRegex))])]))])),
                 ("failOn", failOn),
                 ("checks", checks),
                 ("override", override),
                 ("acceptance", acceptance),
+                ("rule", rule),
             ])),
         ]).serialized() + "\n"
     }

@@ -103,6 +103,20 @@ public enum RuleCatalog {
         return (s, failed == 0)
     }
 
+    /// The outcomes as JSON: `{"ok", "rules": [{"id", "examples": [{"triggering", "number", "passed", "detail"}]}]}`.
+    public static func testJSON(_ rules: [LocalRule], _ outcomes: [ExampleOutcome], _ language: Language) -> JSON {
+        .object([
+            ("ok", .bool(outcomes.allSatisfy(\.passed))),
+            ("rules", .array(rules.map { rule in
+                .object([("id", .string(rule.id)),
+                         ("examples", .array(outcomes.filter { $0.check == rule.id }.map { o in
+                             .object([("triggering", .bool(o.triggering)), ("number", .int(o.number)), ("passed", .bool(o.passed)),
+                                      ("detail", .string(o.detail.text(language)))])
+                         }))])
+            })),
+        ])
+    }
+
     // MARK: explain
 
     public static func explain(_ rule: LocalRule, _ language: Language) -> String {
@@ -114,7 +128,7 @@ public enum RuleCatalog {
             var seen = Set<String>()
             for rel in [c.premise, c.conclusion].compactMap({ $0 }) {
                 for ref in rel.left.concepts + rel.right.concepts where seen.insert(ref.written).inserted {
-                    s += "  \(ref.written) → \(ref.concept.zh) (\(ref.concept.id))，" + describe(ref, zh) + "\n"
+                    s += "  \(ref.written) → \(ref.concept.zh) (\(ref.concept.id))" + (zh ? "，" : ", ") + describe(ref, zh) + "\n"
                 }
                 for f in rel.left.fields + rel.right.fields where seen.insert(f.rawValue).inserted {
                     s += "  \(f.zh) → " + (zh ? "列 \(f.rawValue)（\(f.dimension.zh)）" : "column \(f.rawValue) (\(f.dimension.en))") + "\n"

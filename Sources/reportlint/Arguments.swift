@@ -25,12 +25,23 @@ enum OutputFormat: String, CaseIterable {
 enum Command {
     case audit(AuditOptions)
     case listChecks(format: OutputFormat, language: Language)
-    case explain(id: String, language: Language)
+    case explain(id: String, language: Language, config: String?)
+    case concepts(format: OutputFormat, language: Language)
+    case rules(RulesOptions)
     case dump(path: String, text: Bool, coverage: OutputFormat?)
     case profile(path: String, repeat: Int)
     case initialize(force: Bool)
     case help(Subcommand?, Language)
     case version
+}
+
+/// `reportlint rules [test]`: the rules of a configuration, listed or with their examples run.
+struct RulesOptions {
+    var test = false
+    var format = OutputFormat.text
+    var language: Language?
+    /// --config FILE; nil: the .reportlint.json in or above the working directory.
+    var config: String?
 }
 
 struct AuditOptions {
@@ -139,7 +150,16 @@ enum Arguments {
             guard parsed.positionals.count == 1 else {
                 throw UsageError(zh: "'explain' 需要一个检查编号；见 'reportlint checks'", en: "'explain' needs one check id; see 'reportlint checks'")
             }
-            return .explain(id: parsed.positionals[0], language: language)
+            return .explain(id: parsed.positionals[0], language: language, config: parsed.last("--config"))
+        case .concepts:
+            try parsed.expectPositionals(0, zh: "'concepts' 不接受文件", en: "'concepts' takes no file")
+            return .concepts(format: try parsed.choice("--format", [.text, .json]) ?? .text, language: language)
+        case .rules:
+            guard parsed.positionals.isEmpty || parsed.positionals == ["test"] else {
+                throw UsageError(zh: "'rules' 之后只能是 'test'；见 'reportlint rules --help'", en: "'rules' takes only 'test' after it; see 'reportlint rules --help'")
+            }
+            return .rules(RulesOptions(test: !parsed.positionals.isEmpty, format: try parsed.choice("--format", [.text, .json]) ?? .text,
+                                       language: try parsed.choice("--lang", Language.allCases), config: parsed.last("--config")))
         case .dump:
             let text = parsed.flag("--text")
             var coverage: OutputFormat? = parsed.flag("--coverage") ? .text : nil

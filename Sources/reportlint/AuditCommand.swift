@@ -31,7 +31,8 @@ struct AuditCommand {
     }
 
     func audit() throws -> Int32 {
-        for id in (o.select ?? []) + o.ignore where Registry.check(id) == nil {
+        // A rule's id (local/…) is known once the configurations are read, below.
+        for id in (o.select ?? []) + o.ignore where Registry.check(id) == nil && !LocalRuleReader.isRuleID(id) {
             throw UsageError(UnknownCheck(id).message)
         }
         let finder = try configurationFinder()
@@ -54,7 +55,8 @@ struct AuditCommand {
         var plans: [String: Plan] = [:]
         var ledger = AcceptanceLedger()
         var seenConfigs = Set<String>()
-        var pipelines: [FileSettings: Int] = [:]
+        var pipelines: [PipelineKey: Int] = [:]
+        var rules = RulesInUse()
         var pipelineList: [Pipeline] = []
         var scope = AuditScope()
         let discovered = discovery.discover(o.paths)
@@ -67,8 +69,9 @@ struct AuditCommand {
             if let shard = o.shard, !shard.contains(input) { continue }
             let absolute = input.path == "-" ? PathText.join(cwd, o.stdinFilename ?? "<stdin>") : PathText.join(cwd, input.path)
             let config = try input.path == "-" && o.stdinFilename == nil ? finder?.configuration(inOrAbove: cwd) : finder?.configuration(forFile: absolute)
-            var settings = FileSettings(enabled: Set(Registry.ids), failOn: .error)
+            var settings = FileSettings(enabled: Set(Registry.ids).union(config?.rules.map(\.id) ?? []), failOn: .error)
             if let config {
+                rules.add(config)
                 let relative = PathText.relative(absolute, to: config.directory) ?? input.display
                 if !input.named && !config.admits(relativePath: relative) { continue }
                 settings = config.settings(forRelativePath: relative, base: settings)
@@ -79,18 +82,27 @@ struct AuditCommand {
             settings.enabled.subtract(o.ignore)
             let skipped = configured.subtracting(settings.enabled)
             if let f = o.failOn { settings.failOn = f }
-            let index = pipelines[settings] ?? {
-                var pipeline = Pipeline(linter: Linter(checks: Registry.all.filter { settings.enabled.contains($0.id) }, severities: settings.severities))
+            // Two configurations may give one rule id different rules: a pipeline is per configuration too.
+            let key = PipelineKey(settings: settings, rulesOf: config?.rules.isEmpty == false ? config?.file : nil)
+            let index = pipelines[key] ?? {
+                let local = (config?.rules ?? []).filter { settings.enabled.contains($0.id) }.map { RuleCheck($0) as any Check }
+                var pipeline = Pipeline(linter: Linter(checks: Registry.all.filter { settings.enabled.contains($0.id) } + local,
+                                                       severities: settings.severities))
                 // A page shows what was checked and held (on request), so html keeps it too.
                 pipeline.keepVerified = o.verified || o.format == .html
                 pipelineList.append(pipeline)
-                pipelines[settings] = pipelineList.count - 1
+                pipelines[key] = pipelineList.count - 1
                 return pipelineList.count - 1
             }()
             inputs.append(input)
             plans[input.display] = Plan(absolute: absolute, pipeline: index, failOn: settings.failOn, skipped: skipped)
         }
 
+        for id in (o.select ?? []) + o.ignore where Registry.check(id) == nil && !rules.ids.contains(id) {
+            let near = Suggestion.likely(id, in: rules.ids.sorted() + Registry.ids)
+            throw UsageError(zh: "没有 '\(id)' 这项检查或规则（读到的配置文件中都没有）" + (near.map { "；是不是 '\($0)'？" } ?? ""),
+                             en: "unknown check '\(id)' (no configuration read here declares it as a rule)" + (near.map { "; did you mean '\($0)'?" } ?? ""))
+        }
         if inputs.isEmpty {
             // A gate that audits nothing must not pass, whatever --fail-on says.
             Commands.printError(NothingToAudit(options: o, configured: !seenConfigs.isEmpty).message.text(language))
@@ -103,7 +115,7 @@ struct AuditCommand {
         }
         let html = o.format == .html ? try HTMLDestination.choose(output: o.output, inputs: inputs) : nil
         let out = html == .page || html == nil ? try output() : Output.standardOutput()
-        let reporter = makeReporter(out, language, html: html)
+        let reporter = makeReporter(out, language, html: html, rules: Registry.all.map(\.description) + rules.descriptions)
         let progress = Progress(total: inputs.count, enabled: o.progress ?? (isatty(2) == 1), language: language)
         let frozenPipelines = pipelineList, frozenPlans = plans, frozenLedger = ledger
         let parallel = ParallelAuditor(jobs: o.jobs ?? ProcessInfoCores.count) { input in
@@ -215,6 +227,12 @@ struct AuditCommand {
         return failing > 0 ? ExitCode.findings : ExitCode.clean
     }
 
+    /// What a pipeline is made from: the settings, and the configuration whose rules it runs.
+    struct PipelineKey: Hashable {
+        var settings: FileSettings
+        var rulesOf: String?
+    }
+
     /// Where an input's audit goes: which pipeline (one per distinct settings) and what fails it.
     struct Plan {
         var absolute: String
@@ -241,19 +259,19 @@ struct AuditCommand {
         return file
     }
 
-    func makeReporter(_ out: Output, _ language: Language, html: HTMLDestination.Choice?) -> Reporter {
+    func makeReporter(_ out: Output, _ language: Language, html: HTMLDestination.Choice?, rules: [CheckDescription]) -> Reporter {
         switch o.format {
         case .html:
             if case .directory(let path)? = html {
-                return HTMLReporter(destination: .directory(path), language: language, rules: Registry.all.map(\.description))
+                return HTMLReporter(destination: .directory(path), language: language, rules: rules)
             }
-            return HTMLReporter(destination: .page(out), language: language, rules: Registry.all.map(\.description))
+            return HTMLReporter(destination: .page(out), language: language, rules: rules)
         case .text:
             return TextReporter(out: out, language: language, color: o.color ?? (out.isTerminal && getenv("NO_COLOR") == nil), summary: !o.quiet)
         case .json: return JSONReporter(out: out, language: language)
         case .jsonl: return JSONReporter(out: out, language: language, lines: true)
         case .sarif:
-            return SARIFReporter(out: out, language: language, rules: Registry.all.map(\.description), baseDirectory: root,
+            return SARIFReporter(out: out, language: language, rules: rules, baseDirectory: root,
                                  workingDirectory: cwd, maxResults: o.maxResults ?? SARIFReporter.gitHubResultLimit)
         case .github:
             return GitHubReporter(out: out, language: language, paths: RepositoryPaths(root: root, workingDirectory: cwd), maxResults: o.maxResults)

@@ -28,13 +28,18 @@ enum Commands {
             print(format == .json ? CheckCatalog.json(descriptions, language).serialized() : CheckCatalog.text(descriptions, language),
                   terminator: format == .json ? "\n" : "")
             return ExitCode.clean
-        case .explain(let id, let language):
+        case .explain(let id, let language, let config):
+            if LocalRuleReader.isRuleID(id) { return RulesCommand.explain(id, language, config: config) }
             guard let check = Registry.check(id) else {
                 printError(UnknownCheck(id).message.text(language))
                 return ExitCode.usage
             }
             print(CheckCatalog.explain(check.description, language), terminator: "")
             return ExitCode.clean
+        case .concepts(let format, let language):
+            return RulesCommand.concepts(format, language)
+        case .rules(let options):
+            return RulesCommand.run(options)
         case .dump(let path, let text, let coverage):
             return dump(path, text: text, coverage: coverage)
         case .profile(let path, let count):

@@ -3,7 +3,7 @@ import Lint
 /// The subcommands. An audit needs none (`reportlint [check] PATH…`).
 enum Subcommand: String, CaseIterable {
     case audit = "check"
-    case checks, explain, dump, profile
+    case checks, explain, concepts, rules, dump, profile
     case initialize = "init"
 
     /// How it is called, for usage lines and messages.
@@ -11,7 +11,9 @@ enum Subcommand: String, CaseIterable {
         switch self {
         case .audit: "reportlint [check] [options] <path>..."
         case .checks: "reportlint checks [--format text|json]"
-        case .explain: "reportlint explain <check-id>"
+        case .explain: "reportlint explain <check-id> [--config FILE]"
+        case .concepts: "reportlint concepts [--format text|json]"
+        case .rules: "reportlint rules [test] [--config FILE] [--format text|json]"
         case .dump: "reportlint dump <file> [--text | --coverage [--format text|json]]"
         case .profile: "reportlint profile <file> [--repeat N]"
         case .initialize: "reportlint init [--force]"
@@ -22,7 +24,12 @@ enum Subcommand: String, CaseIterable {
         switch self {
         case .audit: LocalizedText(zh: "检查文件和目录（\"-\" 读标准输入）", en: "audit files and directories (\"-\" reads standard input)")
         case .checks: LocalizedText(zh: "列出所有检查", en: "list every check")
-        case .explain: LocalizedText(zh: "一项检查的依据和示例", en: "rationale and examples of one check")
+        case .explain: LocalizedText(zh: "一项检查的依据和示例；配置文件中的规则（local/…）：按 reportlint 的理解说明它",
+                                     en: "rationale and examples of one check; a rule of the configuration (local/…): as reportlint understood it")
+        case .concepts: LocalizedText(zh: "规则可以使用的概念、限定词和表格列，每个概念附一个例句",
+                                      en: "the concepts, qualifiers and table columns a rule may use, with a sentence that states each concept")
+        case .rules: LocalizedText(zh: "列出配置文件中的规则；test：运行每条规则的示例，有失败时退出码为 1",
+                                   en: "list the rules of the configuration; test: run each rule's examples, exit 1 when one fails")
         case .dump: LocalizedText(zh: "解析结果（JSON）；--text：实际检查的文本；--coverage：没有任何关系核对到的数字",
                                   en: "the parsed model as JSON; --text: the text audited; --coverage: the figures no checked relation reads")
         case .profile: LocalizedText(zh: "各阶段、各检查的耗时与各阶段后的内存（供开发者用）", en: "time per stage and per check, memory after each stage (for developers)")
@@ -54,7 +61,7 @@ enum OptionTable {
         OptionSpec(name: "--format", short: "-f", value: "text|json|jsonl|sarif|html|github", commands: [.audit],
                    help: LocalizedText(zh: "输出格式（默认 text）；html：可打开和分享的页面；github：GitHub Actions 的工作流注释",
                                        en: "output format (default text); html: a page to open and share; github: GitHub Actions workflow annotations")),
-        OptionSpec(name: "--format", value: "text|json", commands: [.checks, .dump],
+        OptionSpec(name: "--format", value: "text|json", commands: [.checks, .dump, .concepts, .rules],
                    help: LocalizedText(zh: "输出格式（默认 text）", en: "output format (default text)")),
         OptionSpec(name: "--output", short: "-o", value: "FILE", commands: [.audit],
                    help: LocalizedText(zh: "把报告写入 FILE 而不是标准输出（不能是输入文件；写完后改名到位）；html 检查多个文件时为目录",
@@ -103,6 +110,9 @@ enum OptionTable {
         OptionSpec(name: "--config", value: "FILE", commands: [.audit],
                    help: LocalizedText(zh: "所有输入都用 FILE 作配置（默认：每个文件上方最近的 .reportlint.json，直到仓库根目录）",
                                        en: "use FILE for every input (default: the nearest .reportlint.json above each file, up to the repository root)")),
+        OptionSpec(name: "--config", value: "FILE", commands: [.explain, .rules],
+                   help: LocalizedText(zh: "读 FILE 中的规则（默认：当前目录或其上方最近的 .reportlint.json）",
+                                       en: "the rules of FILE (default: the nearest .reportlint.json in or above the working directory)")),
         OptionSpec(name: "--no-config", commands: [.audit],
                    help: LocalizedText(zh: "不读任何 .reportlint.json", en: "ignore every .reportlint.json")),
         OptionSpec(name: "--write-baseline", value: "FILE", commands: [.audit],

@@ -3,16 +3,17 @@ import Testing
 import Lint
 import Checks
 
-/// LocalRules/: a bureau's five rules in its `.reportlint.json`, and a report built
+/// examples/local-rules/: a bureau's five rules in its `.reportlint.json`, and a report built
 /// to break each. Every rule is reported on its report, in both languages, and nowhere else;
-/// the rules' own examples pass.
+/// the rules' own examples pass. The rules are read as the command line reads them, by the
+/// configuration loader.
 @Suite struct LocalRuleFixturesTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("LocalRules")
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("examples/local-rules")
 
     static func rules() throws -> [LocalRule] {
-        let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent(".reportlint.json")))
-        let root = try JSONParser.parse(bytes)
-        return try LocalRuleReader.read(try #require(root["rules"]), key: "rules", file: "LocalRules/.reportlint.json")
+        let file = folder.appendingPathComponent(".reportlint.json").path
+        return try ConfigurationLoader.load(absolute: file, display: "examples/local-rules/.reportlint.json", knownChecks: Registry.ids).rules
     }
 
     static let expected: [(file: String, rule: String?, at: String)] = [

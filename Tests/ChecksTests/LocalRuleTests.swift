@@ -101,6 +101,25 @@ import Checks
         #expect(twice.description.includes("already the id of rules[0]"))
     }
 
+    /// A hostile expression is refused at loading (no stack exhausted in the parser or in
+    /// evaluation, which recurse once per level), with the position; a deep but legal one works.
+    @Test func nestingAndLengthAreBounded() throws {
+        let brackets = String(repeating: "(", count: 5000) + "三公经费" + String(repeating: ")", count: 5000) + " <= 1万元"
+        let signs = String(repeating: "-", count: 1500) + "三公经费 <= 1万元"
+        let chain = (0..<200).map { _ in "三公经费" }.joined(separator: " + ") + " <= 1万元"
+        let deep = String(repeating: "-(", count: 200) + "三公经费" + String(repeating: ")", count: 200) + " <= 1万元"
+        for (text, expected) in [(brackets, "longer than 2000 characters"), (signs, "nests brackets or signs more than 32 deep at column 33"),
+                                 (chain, "more than 64 operations"), (deep, "nests brackets or signs more than 32 deep")] {
+            #expect(throws: RuleSyntaxError.self) { try RuleParser.parse(text, context: .text) }
+            let e = Self.configError(#"{"id": "local/a", "expect": "\#(text)"}"#)
+            #expect(e?.problem.includes(expected) == true, "\(e?.problem.prefix(120) ?? "accepted")")
+        }
+        let legal = String(repeating: "(", count: 32) + "三公经费" + String(repeating: ")", count: 32) + " <= 1万元"
+        let rule = try Self.rule(#"{"id": "local/a", "expect": "\#(legal)"}"#)
+        let (_, findings) = Self.findings(rule, "2024年度“三公”经费财政拨款支出决算为9.10万元。")
+        #expect(findings.map(\.checkID) == ["local/a"])
+    }
+
     // MARK: expect
 
     static let sangongRule = #"{"id": "local/sangong-no-increase", "expect": "三公经费.决算 <= 三公经费.上年决算"}"#

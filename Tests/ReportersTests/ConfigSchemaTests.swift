@@ -22,6 +22,7 @@ import Testing
         #"{"checks": {"_comment": "c", "only": ["share-of-total"], "disable": ["period"], "enable": [], "severity": {"period": "note"}}}"#,
         #"{"overrides": [{"_comment": "x", "files": ["archive/**"], "checks": {"disable": ["report-period"]}, "fail-on": "never"}]}"#,
         #"{"accepted": [{"path": "a.txt", "fingerprint": "0123456789abcdef", "check": "period", "reason": "official figure"}]}"#,
+        #"{"rules": [{"id": "local/a", "expect": "机关运行经费 <= 公用经费", "severity": "warning", "title": "t", "message": {"zh": "{left}", "en": "{right}"}}, {"id": "local/b/c-2", "each-row": "得分 < 分值 => 偏差原因 != ''", "tables": "all", "rows": "indicators", "examples": {"triggering": ["x"], "non-triggering": []}}, {"id": "local/d", "require": "'授予中小企业'", "section": "政府采购"}, {"id": "local/e", "expect": "结转结余率 <= 10%", "unless": "reason-nearby", "reason-words": ["原因"]}], "checks": {"disable": ["local/a"], "severity": {"local/b/c-2": "note"}}, "accepted": [{"path": "a.txt", "fingerprint": "0123456789abcdef", "check": "local/d", "reason": "r"}]}"#,
     ]
     static let bad = [
         #"{"fail_on": "error"}"#,
@@ -34,6 +35,16 @@ import Testing
         #"{"accepted": [{"path": "a.txt", "fingerprint": "0123456789abcdef"}]}"#,
         #"{"accepted": [{"path": "a.txt", "fingerprint": "XYZ", "reason": "r"}]}"#,
         #"{"accepted": [{"path": "a.txt", "fingerprint": "0123456789abcdef", "reason": "  "}]}"#,
+        #"{"rules": [{"id": "local/a"}]}"#,
+        #"{"rules": [{"id": "local/a", "expect": "机关运行经费 <= 公用经费", "require": "公用经费"}]}"#,
+        #"{"rules": [{"id": "sangong", "expect": "机关运行经费 <= 公用经费"}]}"#,
+        #"{"rules": [{"id": "local/A", "expect": "机关运行经费 <= 公用经费"}]}"#,
+        #"{"rules": [{"id": "local/a", "expect": "机关运行经费 <= 公用经费", "sevrity": "error"}]}"#,
+        #"{"rules": [{"id": "local/a", "expect": "机关运行经费 <= 公用经费", "unless": "always"}]}"#,
+        #"{"rules": [{"id": "local/a", "expect": "机关运行经费 <= 公用经费", "severity": "fatal"}]}"#,
+        #"{"rules": [{"id": "local/a", "each-row": "得分 < 分值", "rows": "cells"}]}"#,
+        #"{"rules": [{"id": "local/a", "expect": "", "message": {"zh": "x"}}]}"#,
+        #"{"rules": {"id": "local/a", "expect": "机关运行经费 <= 公用经费"}}"#,
     ]
 
     @Test func theLoaderAcceptsTheGoodAndRefusesTheBad() {

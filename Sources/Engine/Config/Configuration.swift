@@ -16,6 +16,9 @@ public struct Configuration: Sendable {
     public var checks = CheckSettings()
     public var overrides: [Override] = []
     public var accepted: [Acceptance] = []
+    /// The bureau's own rules (`rules`), run as checks with their `local/…` ids on every file
+    /// this configuration applies to; `checks` and `overrides` turn them off and on like any check.
+    public var rules: [LocalRule] = []
 
     public init(file: String, directory: String) {
         self.file = file

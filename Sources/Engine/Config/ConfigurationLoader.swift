@@ -35,7 +35,7 @@ public enum ConfigurationLoader {
     public static let fileName = ".reportlint.json"
     /// A configuration is a page of settings; anything larger is not one.
     public static let maxBytes = 1 << 20
-    static let topKeys = ["$schema", "_comment", "lang", "fail-on", "include", "exclude", "checks", "overrides", "accepted"]
+    static let topKeys = ["$schema", "_comment", "lang", "fail-on", "include", "exclude", "checks", "overrides", "accepted", "rules"]
     static let checkKeys = ["_comment", "only", "disable", "enable", "severity"]
     static let overrideKeys = ["_comment", "files", "checks", "fail-on"]
     static let acceptanceKeys = ["_comment", "path", "fingerprint", "check", "reason"]
@@ -64,6 +64,9 @@ public enum ConfigurationLoader {
         let reader = JSONSchemaReader(file: display, bytes: bytes)
         var config = Configuration(file: absolute, directory: directory.isEmpty ? "/" : directory)
         let top = try reader.object(root, "", allowed: topKeys)
+        // The rules first: `checks`, `overrides` and `accepted` may name their ids.
+        if let v = top["rules"] { config.rules = try LocalRuleReader.read(v, key: "rules", file: display, bytes: bytes) }
+        let knownChecks = knownChecks + config.rules.map(\.id)
         if let v = top["$schema"] { _ = try reader.string(v, "$schema") }
         if let v = top["_comment"] { try reader.comment(v, "_comment") }
         if let v = top["lang"] { config.language = try reader.choice(v, "lang", Language.allCases) }

@@ -7,18 +7,25 @@ import Model
 public enum LocalRuleReader {
     public static let keys = ["_comment", "id", "title", "severity", "expect", "each-row", "require", "section", "unless",
                               "reason-words", "tables", "rows", "message", "examples"]
-    static let kinds = ["expect", "each-row", "require"]
+    public static let kinds = ["expect", "each-row", "require"]
+    /// `isRuleID` as a regular expression, for the JSON Schema.
+    public static let idRegex = "^local(/[a-z0-9]+(-[a-z0-9]+)*)+$"
     static let exampleKeys = ["_comment", "triggering", "non-triggering"]
     static let idPattern = "local/ followed by lower-case words joined by '-' (local/sangong-no-increase)"
 
-    public static func read(_ node: JSONNode, key: String, file: String) throws(ConfigError) -> [LocalRule] {
-        guard let items = node.array else { throw ConfigError(file: file, key: key, problem: "must be an array, not \(node.value.kind)") }
+    /// `bytes`, the file's text, gives errors their line.
+    public static func read(_ node: JSONNode, key: String, file: String, bytes: [UInt8]? = nil) throws(ConfigError) -> [LocalRule] {
+        let line = { (n: JSONNode) in bytes.map { JSONPosition.of(n.offset, in: $0).line } }
+        guard let items = node.array else {
+            throw ConfigError(file: file, key: key, problem: "must be an array, not \(node.value.kind)", line: line(node))
+        }
         var rules: [LocalRule] = []
         var seen: [String: Int] = [:]
         for (i, item) in items.enumerated() {
-            let rule = try rule(item, key: "\(key)[\(i)]", file: file)
+            let rule = try rule(item, key: "\(key)[\(i)]", file: file, line: line)
             if let first = seen[rule.id] {
-                throw ConfigError(file: file, key: "\(key)[\(i)].id", problem: "'\(rule.id)' is already the id of \(key)[\(first)]")
+                throw ConfigError(file: file, key: "\(key)[\(i)].id", problem: "'\(rule.id)' is already the id of \(key)[\(first)]",
+                                  line: line(item["id"] ?? item))
             }
             seen[rule.id] = i
             rules.append(rule)
@@ -37,9 +44,12 @@ public enum LocalRuleReader {
         }
     }
 
-    static func rule(_ node: JSONNode, key: String, file: String) throws(ConfigError) -> LocalRule {
+    static func rule(_ node: JSONNode, key: String, file: String, line: (JSONNode) -> Int?) throws(ConfigError) -> LocalRule {
+        /// The error's line: that of the rule's member the key names (`rules[2].expect`), else the rule's.
         func error(_ k: String, _ problem: String, suggestion: String? = nil) -> ConfigError {
-            ConfigError(file: file, key: k, problem: problem, suggestion: suggestion)
+            let member = k.hasPrefix(key + ".") ? k.dropFirst(key.count + 1).split(whereSeparator: { $0 == "." || $0 == "[" }).first : nil
+            let at = member.flatMap { node[String($0)] } ?? node
+            return ConfigError(file: file, key: k, problem: problem, suggestion: suggestion, line: line(at))
         }
         guard let members = node.members else { throw error(key, "must be an object, not \(node.value.kind)") }
         for m in members where !keys.contains(m.key) {
@@ -153,7 +163,7 @@ public enum LocalRuleReader {
             } catch {
                 let which = (try? MessageTemplate(m.zh, allowed: allowed)) == nil ? m.zh : m.en
                 throw ConfigError(file: file, key: key + ".message", problem: "rule \(id): " + error.described(in: which) + " (placeholders: "
-                                  + allowed.map { "{\($0)}" }.joined(separator: " ") + ")", suggestion: error.suggestion)
+                                  + allowed.map { "{\($0)}" }.joined(separator: " ") + ")", suggestion: error.suggestion, line: line(node["message"] ?? node))
             }
         }
 

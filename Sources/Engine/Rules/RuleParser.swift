@@ -60,6 +60,13 @@ public struct RuleParser {
     let context: RuleContext
     var tokens: [(token: Token, range: Range<Int>)] = []
     var position = 0
+    /// Brackets and signs open at the current token: descent and evaluation recurse once per
+    /// level, so a hostile rule ("((((…" or "----…") is refused instead of exhausting the stack.
+    var depth = 0
+    static let maxDepth = 32
+    /// Operations in the whole expression: a chain `a + b + c …` nests one level per term.
+    var operations = 0
+    static let maxOperations = 64
 
     /// Parses and checks an expression. Errors name the position and, for a misspelt name or
     /// operator, the closest valid one.
@@ -93,7 +100,7 @@ public struct RuleParser {
 
     // MARK: tokens
 
-    static let maxLength = 2000
+    public static let maxLength = 2000
 
     mutating func tokenize() throws(RuleSyntaxError) {
         guard scalars.count <= RuleParser.maxLength else {
@@ -314,6 +321,7 @@ public struct RuleParser {
     mutating func sum() throws(RuleSyntaxError) -> RuleNode {
         var node = try product()
         while case .arithmetic(let op) = current.token, op == .add || op == .subtract {
+            try counted(current.range)
             position += 1
             let rhs = try product()
             node = RuleNode(kind: .arithmetic(op, node, rhs), range: node.range.lowerBound..<rhs.range.upperBound)
@@ -324,6 +332,7 @@ public struct RuleParser {
     mutating func product() throws(RuleSyntaxError) -> RuleNode {
         var node = try unary()
         while case .arithmetic(let op) = current.token, op == .multiply || op == .divide {
+            try counted(current.range)
             position += 1
             let rhs = try unary()
             node = RuleNode(kind: .arithmetic(op, node, rhs), range: node.range.lowerBound..<rhs.range.upperBound)
@@ -331,9 +340,25 @@ public struct RuleParser {
         return node
     }
 
+    mutating func deeper(_ range: Range<Int>) throws(RuleSyntaxError) {
+        depth += 1
+        guard depth <= RuleParser.maxDepth else {
+            throw RuleSyntaxError("nests brackets or signs more than \(RuleParser.maxDepth) deep", at: range)
+        }
+    }
+
+    mutating func counted(_ range: Range<Int>) throws(RuleSyntaxError) {
+        operations += 1
+        guard operations <= RuleParser.maxOperations else {
+            throw RuleSyntaxError("has more than \(RuleParser.maxOperations) operations; split it into several rules", at: range)
+        }
+    }
+
     mutating func unary() throws(RuleSyntaxError) -> RuleNode {
         if case .arithmetic(.subtract) = current.token {
             let start = current.range.lowerBound
+            try deeper(current.range)
+            defer { depth -= 1 }
             position += 1
             let inner = try unary()
             return RuleNode(kind: .negate(inner), range: start..<inner.range.upperBound)
@@ -351,6 +376,8 @@ public struct RuleParser {
             position += 1
             return RuleNode(kind: .text(s), range: range)
         case .open:
+            try deeper(range)
+            defer { depth -= 1 }
             position += 1
             let inner = try sum()
             guard case .close = current.token else {
