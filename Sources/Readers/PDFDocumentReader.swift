@@ -72,7 +72,10 @@ enum PDFStructureWriter {
     /// The size most of the prose is set in.
     static func bodySize(_ content: PDFContent) -> Double {
         var weight: [Int: Int] = [:]
-        for case .paragraph(let p) in content.blocks { weight[Int((p.fontSize * 2).rounded()), default: 0] += p.text.utf8.count }
+        // Int(exactly:): a font size beyond Int (a hostile Tf) weighs nothing; it must not trap.
+        for case .paragraph(let p) in content.blocks {
+            if let key = Int(exactly: (p.fontSize * 2).rounded()) { weight[key, default: 0] += p.text.utf8.count }
+        }
         guard let mode = weight.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) else { return 0 }
         return Double(mode.key) / 2
     }

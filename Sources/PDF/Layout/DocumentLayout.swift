@@ -39,7 +39,8 @@ struct BodyMetrics {
     static func rightEdge(_ rights: [Float], em: Float) -> Float {
         guard let top = rights.max() else { return 0 }
         var counts: [Int: Int] = [:]
-        for r in rights where r >= top - 3 * em { counts[Int(r.rounded()), default: 0] += 1 }
+        // Int(exactly:): a coordinate a hostile file puts beyond Int (or at infinity) is no margin, not a trap.
+        for r in rights where r >= top - 3 * em { if let key = Int(exactly: r.rounded()) { counts[key, default: 0] += 1 } }
         guard let mode = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }), mode.value >= 2 else { return top }
         return Float(mode.key)
     }
@@ -48,7 +49,9 @@ struct BodyMetrics {
         var sizes: [Int: Int] = [:]
         for (p, page) in pages.enumerated() {
             for (k, line) in page.lines.enumerated() where !running[p].contains(k) {
-                sizes[Int((line.size * 2).rounded()), default: 0] += line.text.count
+                // A font size beyond Int (a fuzzed Tf or matrix) is no body size, not a trap.
+                guard let key = Int(exactly: (line.size * 2).rounded()) else { continue }
+                sizes[key, default: 0] += line.text.count
             }
         }
         if let mode = sizes.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) { bodySize = Float(mode.key) / 2 }
