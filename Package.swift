@@ -15,7 +15,7 @@ let package = Package(
         .library(name: "Lint", targets: ["Lint"]),
         .library(name: "PDF", targets: ["PDF"]),
         .library(name: "Checks", targets: ["Checks"]),
-        .library(name: "Reporters", targets: ["Reporters"]),
+        .library(name: "Reporters", targets: ["Reporters"])
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -36,10 +36,11 @@ let package = Package(
         .testTarget(name: "PDFTests", dependencies: ["PDF", "PDFFixtures"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "Reporters", "DocxFixtures", "PDFFixtures"]),
         .testTarget(name: "ChecksTests", dependencies: ["Lint", "Checks", "DocxFixtures"], exclude: ["Snapshots"]),
-        .testTarget(name: "ReportersTests", dependencies: ["Lint", "Checks", "Reporters", "DocxFixtures", "TestSupport"],
-                    exclude: ["Fixtures", "ExtractionSnapshots"]),
+        .testTarget(
+            name: "ReportersTests", dependencies: ["Lint", "Checks", "Reporters", "DocxFixtures", "TestSupport"],
+            exclude: ["Fixtures", "ExtractionSnapshots"]),
         .testTarget(name: "CLITests", dependencies: ["reportlint", "DocxFixtures", "PDFFixtures"]),
-        .testTarget(name: "ProjectTests", dependencies: ["Checks", "Reporters", "TestSupport"]),
+        .testTarget(name: "ProjectTests", dependencies: ["Checks", "Reporters", "TestSupport"])
     ],
     swiftLanguageModes: [.v6]
 )

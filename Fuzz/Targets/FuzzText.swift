@@ -10,7 +10,7 @@ let pipeline = Pipeline(linter: Linter(checks: Registry.all))
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzText(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    if BinarySniffer.isZip(bytes) || PDFDocumentReader.isPDF(bytes) { return -1 }  // not this target's input
+    if BinarySniffer.isZip(bytes) || PDFDocumentReader.isPDF(bytes) { return -1 } // not this target's input
     _ = pipeline.audit(bytes: bytes, displayPath: "fuzz.txt")
     return 0
 }

@@ -26,23 +26,27 @@ public struct BreakdownSum: Check {
         severity: .error,
         tags: ["arithmetic", "prose", "rounding"],
         triggering: [
-            Example("""
-            二、收入决算情况说明
-            2024年度本年收入合计↓1562.40万元，其中：
-            财政拨款收入1418.62万元，主要是一般公共预算财政拨款。
-            其他收入153.78万元，主要是利息收入。
-            """),
-            Example("""
-            截至2024年12月31日，本单位共有车辆↓3辆，其中：主要负责人用车0辆、应急保障用车1辆、其他用车1辆。
-            """),
+            Example(
+                """
+                二、收入决算情况说明
+                2024年度本年收入合计↓1562.40万元，其中：
+                财政拨款收入1418.62万元，主要是一般公共预算财政拨款。
+                其他收入153.78万元，主要是利息收入。
+                """),
+            Example(
+                """
+                截至2024年12月31日，本单位共有车辆↓3辆，其中：主要负责人用车0辆、应急保障用车1辆、其他用车1辆。
+                """)
         ],
         nonTriggering: [
-            Example("""
-            2024年度本年支出合计1281.97万元，其中：基本支出563.04万元，占43.92%；项目支出718.94万元，占56.08%。
-            """),
-            Example("""
-            国内公务接待支出3万元，具体内容包括：接待考察学习0.09万元、经验交流会0.43万元、推介活动1.47万元等。
-            """),
+            Example(
+                """
+                2024年度本年支出合计1281.97万元，其中：基本支出563.04万元，占43.92%；项目支出718.94万元，占56.08%。
+                """),
+            Example(
+                """
+                国内公务接待支出3万元，具体内容包括：接待考察学习0.09万元、经验交流会0.43万元、推介活动1.47万元等。
+                """)
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
@@ -66,17 +70,19 @@ public struct BreakdownSum: Check {
             lazy var sumText = Say.amount(sum, like: total.quantity, decimals: d)
             lazy var message = Message.Arithmetic(
                 total: Say.named(total),
-                parts: LocalizedText(zh: Say.list(zip(parts, names).map { $1 + $0.quantity.printed }, separator: " + "),
-                                     en: Say.listEnglish(zip(parts, names).map { "\($1) \($0.quantity.printed)" }, separator: " + ")),
+                parts: LocalizedText(
+                    zh: Say.list(zip(parts, names).map { $1 + $0.quantity.printed }, separator: " + "),
+                    en: Say.listEnglish(zip(parts, names).map { "\($1) \($0.quantity.printed)" }, separator: " + ")),
                 sum: sumText, gap: Say.amount((sum - totalFigure.value).magnitude, like: total.quantity, decimals: d))
             lazy var kind = verdict == .holdsIfTruncated ? Message.truncated(message) : b.partial ? .exceeds(message) : .mismatch(message)
-            report.judge(verdict, numbers: parts.map(\.quantity) + [total.quantity], key: key, message: kind.text,
-                         at: total.span,
-                         related: zip(parts, names).map { m, name in
-                             let part = LocalizedText(zh: "分项 " + name + m.quantity.printed, en: "part " + name + " " + m.quantity.printed)
-                             return RelatedLocation(role: "part", span: m.span, message: part)
-                         },
-                         expected: b.partial ? nil : sumText)
+            report.judge(
+                verdict, numbers: parts.map(\.quantity) + [total.quantity], key: key, message: kind.text,
+                at: total.span,
+                related: zip(parts, names).map { m, name in
+                    let part = LocalizedText(zh: "分项 " + name + m.quantity.printed, en: "part " + name + " " + m.quantity.printed)
+                    return RelatedLocation(role: "part", span: m.span, message: part)
+                },
+                expected: b.partial ? nil : sumText)
         }
     }
 }
@@ -96,15 +102,18 @@ extension BreakdownSum {
 
         var text: LocalizedText {
             switch self {
-            case let .truncated(a):
-                LocalizedText(zh: "\(a.total.zh) 与 \(a.parts.zh) = \(a.sum) 只有在截断（而非四舍五入）时才一致。",
-                              en: "\(a.total.en) and \(a.parts.en) = \(a.sum) agree only if truncated, not rounded.")
-            case let .exceeds(a):
-                LocalizedText(zh: "分项之和超过合计：\(a.parts.zh) = \(a.sum) > \(a.total.zh)（超出\(a.gap)）。",
-                              en: "the parts exceed their total: \(a.parts.en) = \(a.sum) > \(a.total.en) (by \(a.gap)).")
-            case let .mismatch(a):
-                LocalizedText(zh: "分项之和与合计不符：\(a.total.zh) ≠ \(a.parts.zh) = \(a.sum)（差\(a.gap)）。",
-                              en: "the parts do not add up: \(a.total.en) ≠ \(a.parts.en) = \(a.sum) (off by \(a.gap)).")
+            case .truncated(let a):
+                LocalizedText(
+                    zh: "\(a.total.zh) 与 \(a.parts.zh) = \(a.sum) 只有在截断（而非四舍五入）时才一致。",
+                    en: "\(a.total.en) and \(a.parts.en) = \(a.sum) agree only if truncated, not rounded.")
+            case .exceeds(let a):
+                LocalizedText(
+                    zh: "分项之和超过合计：\(a.parts.zh) = \(a.sum) > \(a.total.zh)（超出\(a.gap)）。",
+                    en: "the parts exceed their total: \(a.parts.en) = \(a.sum) > \(a.total.en) (by \(a.gap)).")
+            case .mismatch(let a):
+                LocalizedText(
+                    zh: "分项之和与合计不符：\(a.total.zh) ≠ \(a.parts.zh) = \(a.sum)（差\(a.gap)）。",
+                    en: "the parts do not add up: \(a.total.en) ≠ \(a.parts.en) = \(a.sum) (off by \(a.gap)).")
             }
         }
     }

@@ -24,18 +24,20 @@ public struct ChartConsistency: Check {
         severity: .error,
         tags: ["cross-reference", "chart"],
         triggering: [
-            Example("""
-            2024年度本年支出合计1281.97万元，其中：基本支出563.04万元，占43.92%；项目支出718.94万元，占56.08%。
-            占比（%）\t
-            基本支出\t项目支出\t↓45.92\t56.08\t
-            """),
+            Example(
+                """
+                2024年度本年支出合计1281.97万元，其中：基本支出563.04万元，占43.92%；项目支出718.94万元，占56.08%。
+                占比（%）\t
+                基本支出\t项目支出\t↓45.92\t56.08\t
+                """)
         ],
         nonTriggering: [
-            Example("""
-            2024年度一般公共预算财政拨款支出889.16万元，主要用于以下方面：一般公共服务支出753.07万元，占84.69%；公共安全支出136.09万元，占15.31%。
-            占比（%）\t
-            一般公共服务支出\t公共安全支出\t84.70\t15.31\t
-            """),
+            Example(
+                """
+                2024年度一般公共预算财政拨款支出889.16万元，主要用于以下方面：一般公共服务支出753.07万元，占84.69%；公共安全支出136.09万元，占15.31%。
+                占比（%）\t
+                一般公共服务支出\t公共安全支出\t84.70\t15.31\t
+                """)
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
@@ -54,18 +56,24 @@ public struct ChartConsistency: Check {
     }
 
     /// `key` is an autoclosure: most points agree, and their key is built only for a finding or a verified relation.
-    func amount(_ point: ChartSeries.Point, _ year: Int, _ model: AuditModel, _ key: @autoclosure () -> String,
-                _ report: inout CheckReport) {
+    func amount(
+        _ point: ChartSeries.Point, _ year: Int, _ model: AuditModel, _ key: @autoclosure () -> String,
+        _ report: inout CheckReport
+    ) {
         let concepts = point.concepts
         guard let fact = concepts.sorted().lazy.compactMap({ model.facts.first($0, year: year, exactYear: true) }).first else { return }
         var q = point.value
         if q.unit == .none { q.unit = fact.mention.quantity.unit }
-        let chart = q.comparable, text = fact.mention.quantity.comparable
-        report.judge(.exact(chart.interval().intersects(text.interval())), numbers: [point.value, fact.mention.quantity], key: key(),
-                     message: Message.amount(label: point.label, year: year, chart: point.value.printed,
-                                             text: Say.named(fact.mention)).text,
-                     at: point.value.span, related: [Say.related("text", fact.mention, zh: "正文", en: "text")],
-                     expected: fact.mention.quantity.value.formatted(minDecimals: fact.mention.quantity.decimals))
+        let chart = q.comparable
+        let text = fact.mention.quantity.comparable
+        report.judge(
+            .exact(chart.interval().intersects(text.interval())), numbers: [point.value, fact.mention.quantity], key: key(),
+            message: Message.amount(
+                label: point.label, year: year, chart: point.value.printed,
+                text: Say.named(fact.mention)
+            ).text,
+            at: point.value.span, related: [Say.related("text", fact.mention, zh: "正文", en: "text")],
+            expected: fact.mention.quantity.value.formatted(minDecimals: fact.mention.quantity.decimals))
     }
 
     /// The first share claim naming a concept, or a part by name: one lookup per chart point.
@@ -87,8 +95,10 @@ public struct ChartConsistency: Check {
         }
     }
 
-    func share(_ point: ChartSeries.Point, _ model: AuditModel, _ shares: ShareLookup, _ key: @autoclosure () -> String,
-               _ report: inout CheckReport) {
+    func share(
+        _ point: ChartSeries.Point, _ model: AuditModel, _ shares: ShareLookup, _ key: @autoclosure () -> String,
+        _ report: inout CheckReport
+    ) {
         guard let index = shares.first(point) else { return }
         let claim = model.shareClaims[index]
         let chart = Figure(value: point.value.value, decimals: point.value.decimals)
@@ -99,10 +109,13 @@ public struct ChartConsistency: Check {
         if let base = claim.base, Relations.ratio(claim.part.quantity.comparable, of: base.quantity.comparable, percent: chart) == .holds {
             return
         }
-        report.add(Message.share(label: point.label, chart: point.value.value.formatted(minDecimals: point.value.decimals) + "%",
-                                 text: claim.share.quantity.printed).text,
-                   at: point.value.span, related: [Say.related("text", claim.share, zh: "正文", en: "text")],
-                   expected: claim.share.quantity.value.formatted(minDecimals: claim.share.quantity.decimals), key: key())
+        report.add(
+            Message.share(
+                label: point.label, chart: point.value.value.formatted(minDecimals: point.value.decimals) + "%",
+                text: claim.share.quantity.printed
+            ).text,
+            at: point.value.span, related: [Say.related("text", claim.share, zh: "正文", en: "text")],
+            expected: claim.share.quantity.value.formatted(minDecimals: claim.share.quantity.decimals), key: key())
     }
 }
 
@@ -113,10 +126,11 @@ extension ChartConsistency {
 
         var text: LocalizedText {
             switch self {
-            case let .amount(label, year, chart, text):
-                LocalizedText(zh: "图表数据中“\(label)”\(year)年为\(chart)，正文为\(text.zh)。",
-                              en: "the chart data gives “\(label)” for \(year) as \(chart), the text as \(text.en).")
-            case let .share(label, chart, text):
+            case .amount(let label, let year, let chart, let text):
+                LocalizedText(
+                    zh: "图表数据中“\(label)”\(year)年为\(chart)，正文为\(text.zh)。",
+                    en: "the chart data gives “\(label)” for \(year) as \(chart), the text as \(text.en).")
+            case .share(let label, let chart, let text):
                 LocalizedText(
                     zh: "图表数据中“\(label)”占比为\(chart)，正文为\(text)。",
                     en: "the chart data gives “\(label)” a share of \(chart), the text \(text).")

@@ -24,25 +24,28 @@ public struct ClassificationSum: Check {
         severity: .error,
         tags: ["arithmetic", "prose", "classification"],
         triggering: [
-            Example("""
-            （二）一般公共预算财政拨款支出决算结构情况
-            2024年度一般公共预算财政拨款支出100.00万元，主要用于以下方面：卫生健康支出↓46.20万元，占46.20%；住房保障支出53.80万元，占53.80%。
-            （三）一般公共预算财政拨款支出决算具体情况
-            1.卫生健康支出(210）行政事业单位医疗(11）行政单位医疗(01）：支出决算为12.60万元。
-            2.卫生健康支出(210）行政事业单位医疗(11）事业单位医疗(02）：支出决算为35.60万元。
-            3.住房保障支出(221）住房改革支出(02）住房公积金(01）：支出决算为53.80万元。
-            """),
-            Example("""
-            1.卫生健康支出↓(211）行政事业单位医疗(11）行政单位医疗(01）：支出决算为12.60万元。
-            """, severity: .warning),
+            Example(
+                """
+                （二）一般公共预算财政拨款支出决算结构情况
+                2024年度一般公共预算财政拨款支出100.00万元，主要用于以下方面：卫生健康支出↓46.20万元，占46.20%；住房保障支出53.80万元，占53.80%。
+                （三）一般公共预算财政拨款支出决算具体情况
+                1.卫生健康支出(210）行政事业单位医疗(11）行政单位医疗(01）：支出决算为12.60万元。
+                2.卫生健康支出(210）行政事业单位医疗(11）事业单位医疗(02）：支出决算为35.60万元。
+                3.住房保障支出(221）住房改革支出(02）住房公积金(01）：支出决算为53.80万元。
+                """),
+            Example(
+                """
+                1.卫生健康支出↓(211）行政事业单位医疗(11）行政单位医疗(01）：支出决算为12.60万元。
+                """, severity: .warning)
         ],
         nonTriggering: [
-            Example("""
-            2024年度一般公共预算财政拨款支出100.00万元，主要用于以下方面：卫生健康支出46.20万元，占46.20%；住房保障支出53.80万元，占53.80%。
-            1.卫生健康（类）行政事业单位医疗（款）行政单位医疗（项）：支出决算为12.60万元。
-            2.卫生健康（类）行政事业单位医疗（款）事业单位医疗（项）：支出决算为33.60万元。
-            3.住房保障支出（类）住房改革支出（款）住房公积金（项）：支出决算为53.80万元。
-            """),
+            Example(
+                """
+                2024年度一般公共预算财政拨款支出100.00万元，主要用于以下方面：卫生健康支出46.20万元，占46.20%；住房保障支出53.80万元，占53.80%。
+                1.卫生健康（类）行政事业单位医疗（款）行政单位医疗（项）：支出决算为12.60万元。
+                2.卫生健康（类）行政事业单位医疗（款）事业单位医疗（项）：支出决算为33.60万元。
+                3.住房保障支出（类）住房改革支出（款）住房公积金（项）：支出决算为53.80万元。
+                """)
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
@@ -74,16 +77,18 @@ public struct ClassificationSum: Check {
             lazy var sum = Say.exactSum(figures)
             lazy var d = max(Say.decimals(figures), total.decimals)
             lazy var sumText = Say.amount(sum, like: stated.quantity, decimals: d)
-            report.judge(verdict, numbers: group.map(\.amount.quantity) + [stated.quantity], key: "class|\(name)",
-                         message: Message.classMismatch(
-                            name: name, items: group.map { $0.amount.quantity.printed }, sum: sumText, stated: stated.quantity.printed,
-                            gap: Say.amount((sum - total.value).magnitude, like: stated.quantity, decimals: d)).text,
-                         at: stated.span,
-                         related: group.map {
-                             let path = $0.levels.map(\.name).joined(separator: "/")
-                             return Say.related("item", $0.amount, zh: path, en: path)
-                         },
-                         expected: sumText)
+            report.judge(
+                verdict, numbers: group.map(\.amount.quantity) + [stated.quantity], key: "class|\(name)",
+                message: Message.classMismatch(
+                    name: name, items: group.map { $0.amount.quantity.printed }, sum: sumText, stated: stated.quantity.printed,
+                    gap: Say.amount((sum - total.value).magnitude, like: stated.quantity, decimals: d)
+                ).text,
+                at: stated.span,
+                related: group.map {
+                    let path = $0.levels.map(\.name).joined(separator: "/")
+                    return Say.related("item", $0.amount, zh: path, en: path)
+                },
+                expected: sumText)
         }
     }
 
@@ -101,10 +106,12 @@ public struct ClassificationSum: Check {
             if item.levels.count >= 2, let kuanCode = item.levels[1].code {
                 let name = className + "/" + item.levels[1].name
                 if let (seen, first) = kuanCodes[name], seen != kuanCode {
-                    let firstSeen = RelatedLocation(role: "first", span: first.pathSpan,
-                                                    message: LocalizedText(zh: "首次出现", en: "first seen"))
-                    report.add(.warning, Message.kuanCodes(kuan: item.levels[1].name, first: seen, then: kuanCode).text, at: item.pathSpan,
-                               related: [firstSeen], key: "kuan|\(name)")
+                    let firstSeen = RelatedLocation(
+                        role: "first", span: first.pathSpan,
+                        message: LocalizedText(zh: "首次出现", en: "first seen"))
+                    report.add(
+                        .warning, Message.kuanCodes(kuan: item.levels[1].name, first: seen, then: kuanCode).text, at: item.pathSpan,
+                        related: [firstSeen], key: "kuan|\(name)")
                 } else if kuanCodes[name] == nil {
                     kuanCodes[name] = (kuanCode, item)
                 }
@@ -119,7 +126,8 @@ public struct ClassificationSum: Check {
         var i = item.pathSpan.start
         while i + digits.count <= item.pathSpan.end {
             if Array(bytes[i..<(i + digits.count)]) == digits {
-                var start = i, end = i + digits.count
+                var start = i
+                var end = i + digits.count
                 // Take in the brackets, ASCII or full-width.
                 if start >= 1 && bytes[start - 1] == 0x28 {
                     start -= 1
@@ -148,17 +156,19 @@ extension ClassificationSum {
 
         var text: LocalizedText {
             switch self {
-            case let .classMismatch(name, items, sum, stated, gap):
+            case .classMismatch(let name, let items, let sum, let stated, let gap):
                 LocalizedText(
                     zh: "“\(name)”类的\(items.count)个项级支出之和 \(Say.list(items, separator: " + ")) = \(sum)，与该类金额\(stated)不符（差\(gap)）。",
                     en: "the \(items.count) items of class “\(name)” sum to \(Say.listEnglish(items, separator: " + ")) = \(sum), "
                         + "not the class amount \(stated) (off by \(gap)).")
-            case let .classCode(code, means, name, normalized, right):
-                LocalizedText(zh: "类级编码(\(code))对应“\(means)”，与类名“\(name)”不符\(right.map { "（“\(normalized)”应为\($0)）" } ?? "")。",
-                              en: "class code (\(code)) is “\(means)”, not “\(name)”\(right.map { " (“\(normalized)” is \($0))" } ?? "").")
-            case let .kuanCodes(kuan, first, then):
-                LocalizedText(zh: "款级科目“\(kuan)”前后编码不一致：(\(first)) 与 (\(then))。",
-                              en: "the 款 “\(kuan)” carries two codes: (\(first)) and (\(then)).")
+            case .classCode(let code, let means, let name, let normalized, let right):
+                LocalizedText(
+                    zh: "类级编码(\(code))对应“\(means)”，与类名“\(name)”不符\(right.map { "（“\(normalized)”应为\($0)）" } ?? "")。",
+                    en: "class code (\(code)) is “\(means)”, not “\(name)”\(right.map { " (“\(normalized)” is \($0))" } ?? "").")
+            case .kuanCodes(let kuan, let first, let then):
+                LocalizedText(
+                    zh: "款级科目“\(kuan)”前后编码不一致：(\(first)) 与 (\(then))。",
+                    en: "the 款 “\(kuan)” carries two codes: (\(first)) and (\(then)).")
             }
         }
     }

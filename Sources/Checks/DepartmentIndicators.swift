@@ -27,42 +27,57 @@ public struct DepartmentIndicators: Check {
         severity: .warning,
         tags: ["arithmetic", "performance-table"],
         triggering: [
-            Example("2024年度“三公”经费财政拨款支出预算为12.00万元。2024年度“三公”经费财政拨款支出决算为10.80万元。\n\n"
-                    + Rows.table("| 部门整体支出绩效自评表 |", ExampleTables.departmentFundBlock, """
-                | 年度资金总额 | 1200.00 | 1250.00 | 1187.50 | 10 | 95.00% | 9.5 |
-                """, ExampleTables.freeTextIndicators, """
-                | | 部门管理 | 预算管理 | 预算执行率 | ≥95% | ↓98.00% | 5 | 5 | |
-                | | | | “三公”经费控制率 | ≤100% | ↓95.00% | 5 | 5 | |
-                """)),
+            Example(
+                "2024年度“三公”经费财政拨款支出预算为12.00万元。2024年度“三公”经费财政拨款支出决算为10.80万元。\n\n"
+                    + Rows.table(
+                        "| 部门整体支出绩效自评表 |", ExampleTables.departmentFundBlock,
+                        """
+                        | 年度资金总额 | 1200.00 | 1250.00 | 1187.50 | 10 | 95.00% | 9.5 |
+                        """, ExampleTables.freeTextIndicators,
+                        """
+                        | | 部门管理 | 预算管理 | 预算执行率 | ≥95% | ↓98.00% | 5 | 5 | |
+                        | | | | “三公”经费控制率 | ≤100% | ↓95.00% | 5 | 5 | |
+                        """))
         ],
         nonTriggering: [
-            Example("2024年度“三公”经费财政拨款支出预算为12.00万元。2024年度“三公”经费财政拨款支出决算为10.80万元。\n\n"
-                    + Rows.table("| 部门整体支出绩效自评表 |", ExampleTables.departmentFundBlock, """
-                | 年度资金总额 | 1200.00 | 1250.00 | 1187.50 | 10 | 95.00% | 9.5 |
-                """, ExampleTables.freeTextIndicators, """
-                | | 部门管理 | 预算管理 | 预算执行率 | ≥95% | 95.00% | 5 | 5 | |
-                | | | | “三公”经费控制率 | ≤100% | 90.00% | 5 | 5 | |
-                | | | | 政府采购执行率 | ≥90% | 96.00% | 5 | 5 | |
-                """)),
+            Example(
+                "2024年度“三公”经费财政拨款支出预算为12.00万元。2024年度“三公”经费财政拨款支出决算为10.80万元。\n\n"
+                    + Rows.table(
+                        "| 部门整体支出绩效自评表 |", ExampleTables.departmentFundBlock,
+                        """
+                        | 年度资金总额 | 1200.00 | 1250.00 | 1187.50 | 10 | 95.00% | 9.5 |
+                        """, ExampleTables.freeTextIndicators,
+                        """
+                        | | 部门管理 | 预算管理 | 预算执行率 | ≥95% | 95.00% | 5 | 5 | |
+                        | | | | “三公”经费控制率 | ≤100% | 90.00% | 5 | 5 | |
+                        | | | | 政府采购执行率 | ≥90% | 96.00% | 5 | 5 | |
+                        """))
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
         for p in model.projectTables {
             for i in p.indicators {
                 guard let which = i.wholeDepartment, which != .none, let cell = i.actual, let stated = cell.quantity,
-                      stated.unit == .percent, stated.comparator == nil, cell.quantities.count == 1,
-                      let inputs = Self.inputs(which, p, model) else { continue }
-                let part = inputs.part.quantity.comparable, whole = inputs.whole.quantity.comparable
+                    stated.unit == .percent, stated.comparator == nil, cell.quantities.count == 1,
+                    let inputs = Self.inputs(which, p, model)
+                else { continue }
+                let part = inputs.part.quantity.comparable
+                let whole = inputs.whole.quantity.comparable
                 let verdict = Relations.ratio(part, of: whole, percent: stated.figure)
                 let expected = whole.value.isZero ? "—" : Say.percent(part.value, of: whole.value, decimals: stated.decimals)
-                report.judge(verdict, numbers: [inputs.part.quantity, inputs.whole.quantity, stated],
-                             key: TableSay.key(p, "whole-department|\(which.rawValue)"),
-                             message: Message.mismatch(project: TableSay.project(p), indicator: i.name, stated: stated.printed,
-                                                       part: inputs.part.text, whole: inputs.whole.text, expected: expected).text,
-                             at: cell.span,
-                             related: [RelatedLocation(role: "part", span: inputs.part.quantity.span, message: inputs.part.text),
-                                       RelatedLocation(role: "whole", span: inputs.whole.quantity.span, message: inputs.whole.text)],
-                             expected: expected)
+                report.judge(
+                    verdict, numbers: [inputs.part.quantity, inputs.whole.quantity, stated],
+                    key: TableSay.key(p, "whole-department|\(which.rawValue)"),
+                    message: Message.mismatch(
+                        project: TableSay.project(p), indicator: i.name, stated: stated.printed,
+                        part: inputs.part.text, whole: inputs.whole.text, expected: expected
+                    ).text,
+                    at: cell.span,
+                    related: [
+                        RelatedLocation(role: "part", span: inputs.part.quantity.span, message: inputs.part.text),
+                        RelatedLocation(role: "whole", span: inputs.whole.quantity.span, message: inputs.whole.text)
+                    ],
+                    expected: expected)
             }
         }
     }
@@ -82,8 +97,11 @@ public struct DepartmentIndicators: Check {
         }
         func fact(_ concept: String, _ basis: Basis, zh: String, en: String) -> Input? {
             guard let f = model.facts.first(concept, year: model.reportYear, basis: basis) else { return nil }
-            return Input(quantity: f.mention.quantity, text: LocalizedText(zh: "\(zh)\(f.mention.quantity.printed)",
-                                                                          en: "\(en) \(f.mention.quantity.printed)"))
+            return Input(
+                quantity: f.mention.quantity,
+                text: LocalizedText(
+                    zh: "\(zh)\(f.mention.quantity.printed)",
+                    en: "\(en) \(f.mention.quantity.printed)"))
         }
         let budget = cell(funds?.adjusted, zh: "全年预算数", en: "full-year budget")
         switch which {
@@ -92,15 +110,18 @@ public struct DepartmentIndicators: Check {
             return (e, b)
         case .carryForward:
             guard p.scope == .department, let c = fact("carry-forward-end", .actual, zh: "年末结转和结余", en: "year-end carry-over"),
-                  let b = budget else { return nil }
+                let b = budget
+            else { return nil }
             return (c, b)
         case .sangongControl:
             guard p.scope == .department, let a = fact("sangong", .actual, zh: "“三公”经费决算数", en: "“three public” costs spent"),
-                  let b = fact("sangong", .budget, zh: "预算数", en: "budgeted") else { return nil }
+                let b = fact("sangong", .budget, zh: "预算数", en: "budgeted")
+            else { return nil }
             return (a, b)
         case .procurementExecution:
             guard p.scope == .department, let a = fact("procurement", .actual, zh: "政府采购支出", en: "procurement spent"),
-                  let b = fact("procurement", .budget, zh: "政府采购预算", en: "procurement budget") else { return nil }
+                let b = fact("procurement", .budget, zh: "政府采购预算", en: "procurement budget")
+            else { return nil }
             return (a, b)
         case .none:
             return nil
@@ -110,13 +131,15 @@ public struct DepartmentIndicators: Check {
 
 extension DepartmentIndicators {
     enum Message {
-        case mismatch(project: LocalizedText, indicator: String, stated: String, part: LocalizedText, whole: LocalizedText, expected: String)
+        case mismatch(
+            project: LocalizedText, indicator: String, stated: String, part: LocalizedText, whole: LocalizedText, expected: String)
 
         var text: LocalizedText {
             switch self {
-            case let .mismatch(project, indicator, stated, part, whole, expected):
-                LocalizedText(zh: "\(project.zh)“\(indicator)”实际完成值为\(stated)，而\(part.zh) ÷ \(whole.zh) = \(expected)。",
-                              en: "\(project.en) “\(indicator)”: the actual value is \(stated), but \(part.en) ÷ \(whole.en) = \(expected).")
+            case .mismatch(let project, let indicator, let stated, let part, let whole, let expected):
+                LocalizedText(
+                    zh: "\(project.zh)“\(indicator)”实际完成值为\(stated)，而\(part.zh) ÷ \(whole.zh) = \(expected)。",
+                    en: "\(project.en) “\(indicator)”: the actual value is \(stated), but \(part.en) ÷ \(whole.en) = \(expected).")
             }
         }
     }

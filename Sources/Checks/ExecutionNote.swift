@@ -25,20 +25,30 @@ public struct ExecutionNote: Check {
         severity: .warning,
         tags: ["performance-table"],
         triggering: [
-            Example(Rows.table(ExampleTables.budgetBlock, """
-                | | 总额 | 30.00 | 30.00 | 0.00 | 0.00% | 10 | 0 | ↓资金已全部拨付至各乡镇 |
-                """)),
-            Example(Rows.table(ExampleTables.unscoredFundBlock, """
-                | 本级财政资金 | 80.00 | 80.00 | 100 |
-                """, ExampleTables.completionIndicators, """
-                | 产出指标 | 成本指标 | 设备采购成本 | ≤30万元 | 30万元 | 100 | ↓设备尾款尚未支付 |
-                """)),
+            Example(
+                Rows.table(
+                    ExampleTables.budgetBlock,
+                    """
+                    | | 总额 | 30.00 | 30.00 | 0.00 | 0.00% | 10 | 0 | ↓资金已全部拨付至各乡镇 |
+                    """)),
+            Example(
+                Rows.table(
+                    ExampleTables.unscoredFundBlock,
+                    """
+                    | 本级财政资金 | 80.00 | 80.00 | 100 |
+                    """, ExampleTables.completionIndicators,
+                    """
+                    | 产出指标 | 成本指标 | 设备采购成本 | ≤30万元 | 30万元 | 100 | ↓设备尾款尚未支付 |
+                    """))
         ],
         nonTriggering: [
-            Example(Rows.table(ExampleTables.budgetBlock, """
-                | | 总额 | 30.00 | 30.00 | 21.00 | 70.00% | 10 | 7 | 部分合同款尚未支付，下年初结清 |
-                | | 其中：财政资金 | 30.00 | 30.00 | 21.00 | 70.00% | / | / | 已支付21万元，尾款9万元未支付 |
-                """)),
+            Example(
+                Rows.table(
+                    ExampleTables.budgetBlock,
+                    """
+                    | | 总额 | 30.00 | 30.00 | 21.00 | 70.00% | 10 | 7 | 部分合同款尚未支付，下年初结清 |
+                    | | 其中：财政资金 | 30.00 | 30.00 | 21.00 | 70.00% | / | / | 已支付21万元，尾款9万元未支付 |
+                    """))
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
@@ -59,7 +69,8 @@ public struct ExecutionNote: Check {
     }
 
     func judge(_ note: PaymentNote, _ spent: Spending, _ p: PerformanceTable, what: Message.Subject, _ report: inout CheckReport) {
-        let e = spent.executed.interval(), b = spent.budget.interval()
+        let e = spent.executed.interval()
+        let b = spent.budget.interval()
         let contradicts: Bool
         switch note.says {
         case .notPaid:
@@ -74,9 +85,12 @@ public struct ExecutionNote: Check {
             report.verified(spent.numbers, key: key)
             return
         }
-        report.add(Message.contradiction(project: TableSay.project(p), subject: what, note: note.words, says: note.says,
-                                         executed: spent.executedText, budget: spent.budgetText).text,
-                   at: note.cell.span, related: spent.related, key: key)
+        report.add(
+            Message.contradiction(
+                project: TableSay.project(p), subject: what, note: note.words, says: note.says,
+                executed: spent.executedText, budget: spent.budgetText
+            ).text,
+            at: note.cell.span, related: spent.related, key: key)
     }
 
     /// Executed amount and adjusted budget of a fund row, or of every fund row together.
@@ -91,15 +105,21 @@ public struct ExecutionNote: Check {
         }
 
         init?(all rows: [FundRow]) {
-            var executed: [Figure] = [], budget: [Figure] = [], numbers: [Quantity] = [], related: [RelatedLocation] = []
+            var executed: [Figure] = []
+            var budget: [Figure] = []
+            var numbers: [Quantity] = []
+            var related: [RelatedLocation] = []
             for row in rows {
                 guard let ec = row.executed, let eq = ec.quantity, let e = TableSay.amount(ec),
-                      let bc = row.adjusted, let bq = bc.quantity, let b = TableSay.amount(bc) else { continue }
+                    let bc = row.adjusted, let bq = bc.quantity, let b = TableSay.amount(bc)
+                else { continue }
                 executed.append(e)
                 budget.append(b)
                 numbers += [eq, bq]
-                related += [TableSay.related("executed", ec, zh: "\(row.label)执行数", en: "executed (\(row.label))"),
-                            TableSay.related("budget", bc, zh: "\(row.label)调整后预算数", en: "adjusted budget (\(row.label))")]
+                related += [
+                    TableSay.related("executed", ec, zh: "\(row.label)执行数", en: "executed (\(row.label))"),
+                    TableSay.related("budget", bc, zh: "\(row.label)调整后预算数", en: "adjusted budget (\(row.label))")
+                ]
             }
             guard !executed.isEmpty else { return nil }
             self.executed = Figure(value: Say.exactSum(executed), ulp: executed.map(\.ulp).reduce(.zero, +))
@@ -141,16 +161,18 @@ extension ExecutionNote {
 
         var text: LocalizedText {
             switch self {
-            case let .contradiction(project, subject, note, says, executed, budget):
+            case .contradiction(let project, let subject, let note, let says, let executed, let budget):
                 switch says {
                 case .notPaid:
-                    LocalizedText(zh: "\(project.zh)\(subject.text.zh)称资金“\(note)”，表中执行数\(executed)却已达到调整后预算数\(budget)。",
-                                  en: "\(project.en): \(subject.text.en) says the money was not paid (“\(note)”), yet the table shows "
-                                      + "\(executed) executed of the adjusted budget \(budget).")
+                    LocalizedText(
+                        zh: "\(project.zh)\(subject.text.zh)称资金“\(note)”，表中执行数\(executed)却已达到调整后预算数\(budget)。",
+                        en: "\(project.en): \(subject.text.en) says the money was not paid (“\(note)”), yet the table shows "
+                            + "\(executed) executed of the adjusted budget \(budget).")
                 case .paid:
-                    LocalizedText(zh: "\(project.zh)\(subject.text.zh)称资金“\(note)”，表中执行数却只有\(executed)（调整后预算数\(budget)）。",
-                                  en: "\(project.en): \(subject.text.en) says the money was paid in full (“\(note)”), yet the table "
-                                      + "shows only \(executed) executed of the adjusted budget \(budget).")
+                    LocalizedText(
+                        zh: "\(project.zh)\(subject.text.zh)称资金“\(note)”，表中执行数却只有\(executed)（调整后预算数\(budget)）。",
+                        en: "\(project.en): \(subject.text.en) says the money was paid in full (“\(note)”), yet the table "
+                            + "shows only \(executed) executed of the adjusted budget \(budget).")
                 }
             }
         }

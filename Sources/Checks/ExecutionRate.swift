@@ -22,15 +22,21 @@ public struct ExecutionRate: Check {
         severity: .error,
         tags: ["arithmetic", "performance-table"],
         triggering: [
-            Example(Rows.table(ExampleTables.budgetBlock, """
-                | | 总额 | 4.80 | 4.68 | 4.56 | ↓100% | 10 | 10 | |
-                """)),
+            Example(
+                Rows.table(
+                    ExampleTables.budgetBlock,
+                    """
+                    | | 总额 | 4.80 | 4.68 | 4.56 | ↓100% | 10 | 10 | |
+                    """))
         ],
         nonTriggering: [
-            Example(Rows.table(ExampleTables.budgetBlock, """
-                | | 总额 | 10.00 | 9.99 | 9.99 | 100.00% | 10 | 10 | |
-                | | 单位资金 | 0.00 | 0.00 | 0.00 | 0.00% | / | / | |
-                """)),
+            Example(
+                Rows.table(
+                    ExampleTables.budgetBlock,
+                    """
+                    | | 总额 | 10.00 | 9.99 | 9.99 | 100.00% | 10 | 10 | |
+                    | | 单位资金 | 0.00 | 0.00 | 0.00 | 0.00% | / | / | |
+                    """))
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
@@ -38,27 +44,32 @@ public struct ExecutionRate: Check {
             guard let budget = p.budget else { continue }
             for row in budget.rows {
                 guard let rateCell = row.rate, let rate = rateCell.quantity, rate.unit == .percent,
-                      let executedCell = row.executed, let executedQ = executedCell.quantity, let executed = TableSay.amount(executedCell),
-                      let adjustedCell = row.adjusted, let adjustedQ = adjustedCell.quantity, let adjusted = TableSay.amount(adjustedCell)
+                    let executedCell = row.executed, let executedQ = executedCell.quantity, let executed = TableSay.amount(executedCell),
+                    let adjustedCell = row.adjusted, let adjustedQ = adjustedCell.quantity, let adjusted = TableSay.amount(adjustedCell)
                 else { continue }
                 lazy var key = TableSay.key(p, "rate|\(row.label)")
-                lazy var related = [TableSay.related("executed", executedCell, zh: "执行数", en: "executed"),
-                                    TableSay.related("budget", adjustedCell, zh: "调整后预算数", en: "adjusted budget")]
+                lazy var related = [
+                    TableSay.related("executed", executedCell, zh: "执行数", en: "executed"),
+                    TableSay.related("budget", adjustedCell, zh: "调整后预算数", en: "adjusted budget")
+                ]
                 if adjusted.value.isZero {
                     if rate.value.isZero { continue }
-                    let message = Message.zeroBudget(project: TableSay.project(p), row: row.label, budget: adjustedCell.text,
-                                                     rate: rate.printed)
+                    let message = Message.zeroBudget(
+                        project: TableSay.project(p), row: row.label, budget: adjustedCell.text,
+                        rate: rate.printed)
                     report.add(.note, message.text, at: rateCell.span, related: related, key: key)
                     continue
                 }
                 let verdict = Relations.ratio(executed, of: adjusted, percent: rate.figure)
                 lazy var expected = Say.percent(executed.value, of: adjusted.value, decimals: rate.decimals)
-                report.judge(verdict, numbers: [executedQ, adjustedQ, rate], key: key,
-                             message: Message.mismatch(
-                                project: TableSay.project(p), row: row.label, executed: executedCell.text, budget: adjustedCell.text,
-                                computed: Say.precisePercent(executed.value, of: adjusted.value, decimals: rate.decimals),
-                                stated: rate.printed, expected: expected).text,
-                             at: rateCell.span, related: related, expected: expected)
+                report.judge(
+                    verdict, numbers: [executedQ, adjustedQ, rate], key: key,
+                    message: Message.mismatch(
+                        project: TableSay.project(p), row: row.label, executed: executedCell.text, budget: adjustedCell.text,
+                        computed: Say.precisePercent(executed.value, of: adjusted.value, decimals: rate.decimals),
+                        stated: rate.printed, expected: expected
+                    ).text,
+                    at: rateCell.span, related: related, expected: expected)
             }
         }
     }
@@ -67,15 +78,17 @@ public struct ExecutionRate: Check {
 extension ExecutionRate {
     enum Message {
         case zeroBudget(project: LocalizedText, row: String, budget: String, rate: String)
-        case mismatch(project: LocalizedText, row: String, executed: String, budget: String,
-                      computed: String, stated: String, expected: String)
+        case mismatch(
+            project: LocalizedText, row: String, executed: String, budget: String,
+            computed: String, stated: String, expected: String)
 
         var text: LocalizedText {
             switch self {
-            case let .zeroBudget(project, row, budget, rate):
-                LocalizedText(zh: "\(project.zh)\(row)：调整后预算为\(budget)，执行率\(rate)无从计算。",
-                              en: "\(project.en) \(row): the adjusted budget is \(budget), so the rate \(rate) is undefined.")
-            case let .mismatch(project, row, executed, budget, computed, stated, expected):
+            case .zeroBudget(let project, let row, let budget, let rate):
+                LocalizedText(
+                    zh: "\(project.zh)\(row)：调整后预算为\(budget)，执行率\(rate)无从计算。",
+                    en: "\(project.en) \(row): the adjusted budget is \(budget), so the rate \(rate) is undefined.")
+            case .mismatch(let project, let row, let executed, let budget, let computed, let stated, let expected):
                 LocalizedText(
                     zh: "\(project.zh)\(row)执行率不符：执行数\(executed) ÷ 调整后预算数\(budget) = \(computed)，表中为\(stated)，应为\(expected)。",
                     en: "\(project.en) \(row): the execution rate does not match: executed \(executed) ÷ adjusted budget \(budget) = "

@@ -21,28 +21,39 @@ public struct ExecutionScore: Check {
         severity: .error,
         tags: ["arithmetic", "performance-table", "score"],
         triggering: [
-            Example(Rows.table(ExampleTables.fundBlock, """
-                | | ↓年度资金总额 | 50 | 50 | 50 | 10 | 100% | |
-                """), severity: .warning),
-            Example(Rows.table(ExampleTables.budgetBlock, """
-                | | 总额 | 20.00 | 20.00 | 10.00 | 50.00% | 10 | ↓10 | |
-                """)),
+            Example(
+                Rows.table(
+                    ExampleTables.fundBlock,
+                    """
+                    | | ↓年度资金总额 | 50 | 50 | 50 | 10 | 100% | |
+                    """), severity: .warning),
+            Example(
+                Rows.table(
+                    ExampleTables.budgetBlock,
+                    """
+                    | | 总额 | 20.00 | 20.00 | 10.00 | 50.00% | 10 | ↓10 | |
+                    """))
         ],
         nonTriggering: [
-            Example(Rows.table(ExampleTables.budgetBlock, """
-                | | 总额 | 20.00 | 20.00 | 0.00 | 0.00% | 10 | 0 | |
-                """)),
+            Example(
+                Rows.table(
+                    ExampleTables.budgetBlock,
+                    """
+                    | | 总额 | 20.00 | 20.00 | 0.00 | 0.00% | 10 | 0 | |
+                    """))
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
         for p in model.projectTables {
             guard let budget = p.budget, let row = budget.total, let weightCell = row.weight, let weight = TableSay.figure(weightCell),
-                  !weight.value.isZero else { continue }
+                !weight.value.isZero
+            else { continue }
             lazy var key = TableSay.key(p, "execution-score")
             guard let scoreCell = row.score, let score = TableSay.figure(scoreCell) else {
-                report.add(.warning, Message.noScore(project: TableSay.project(p), weight: weightCell.text).text,
-                           at: row.labelCell?.span ?? Span(row.span.start, row.span.start),
-                           related: [TableSay.related("weight", weightCell, zh: "分值", en: "weight")], key: key)
+                report.add(
+                    .warning, Message.noScore(project: TableSay.project(p), weight: weightCell.text).text,
+                    at: row.labelCell?.span ?? Span(row.span.start, row.span.start),
+                    related: [TableSay.related("weight", weightCell, zh: "分值", en: "weight")], key: key)
                 continue
             }
             // The rate as stated, else as computed.
@@ -63,11 +74,14 @@ public struct ExecutionScore: Check {
                 return s.intersects(product)
             }
             lazy var expected = Dec.divide(weight.value * capped.value, .hundred, decimals: 2).formatted()
-            report.judge(verdict, numbers: [weightQ, scoreQ] + (row.rate?.quantity.map { [$0] } ?? []), key: key,
-                         message: Message.mismatch(project: TableSay.project(p), weight: weightCell.text,
-                                                   rate: r.value.formatted(minDecimals: min(2, r.decimals)) + "%",
-                                                   computed: expected, stated: scoreCell.text).text,
-                         at: scoreCell.span, related: [TableSay.related("weight", weightCell, zh: "分值", en: "weight")], expected: expected)
+            report.judge(
+                verdict, numbers: [weightQ, scoreQ] + (row.rate?.quantity.map { [$0] } ?? []), key: key,
+                message: Message.mismatch(
+                    project: TableSay.project(p), weight: weightCell.text,
+                    rate: r.value.formatted(minDecimals: min(2, r.decimals)) + "%",
+                    computed: expected, stated: scoreCell.text
+                ).text,
+                at: scoreCell.span, related: [TableSay.related("weight", weightCell, zh: "分值", en: "weight")], expected: expected)
         }
     }
 }
@@ -79,10 +93,11 @@ extension ExecutionScore {
 
         var text: LocalizedText {
             switch self {
-            case let .noScore(project, weight):
-                LocalizedText(zh: "\(project.zh)预算执行情况给了分值\(weight)，得分却为空。",
-                              en: "\(project.en): the budget block has a weight of \(weight) but no score.")
-            case let .mismatch(project, weight, rate, computed, stated):
+            case .noScore(let project, let weight):
+                LocalizedText(
+                    zh: "\(project.zh)预算执行情况给了分值\(weight)，得分却为空。",
+                    en: "\(project.en): the budget block has a weight of \(weight) but no score.")
+            case .mismatch(let project, let weight, let rate, let computed, let stated):
                 LocalizedText(
                     zh: "\(project.zh)预算执行得分不符：分值\(weight) × 执行率\(rate) = \(computed)，表中得分为\(stated)。",
                     en: "\(project.en): the budget execution score does not follow: weight \(weight) × rate \(rate) = \(computed), "

@@ -24,7 +24,8 @@ enum FinanceSay {
     }
 
     static func agreement(_ a: Figure, _ b: Figure) -> Agreement {
-        let ia = a.interval(.rounded), ib = b.interval(.rounded)
+        let ia = a.interval(.rounded)
+        let ib = b.interval(.rounded)
         guard ia.isValid, ib.isValid else { return .holds }
         if ia.intersects(ib) {
             let touching = (ia.hi == ib.lo || ib.hi == ia.lo) && a.value != b.value && (ia.width > .zero || ib.width > .zero)

@@ -25,21 +25,27 @@ public struct FundBreakdown: Check {
         severity: .error,
         tags: ["arithmetic", "performance-table"],
         triggering: [
-            Example(Rows.table(ExampleTables.departmentFundBlock, """
-                | 年度资金总额 | 1200.00 | 1250.00 | 1187.50 | 10 | 95.00% | 9.5 |
-                | 按收入性质分 | 按支出性质分 |
-                | 其中：一般公共预算：1100.00 | 其中：基本支出：800.00 |
-                | 政府性基金预算：87.50 | 项目支出：↓377.50 |
-                """)),
+            Example(
+                Rows.table(
+                    ExampleTables.departmentFundBlock,
+                    """
+                    | 年度资金总额 | 1200.00 | 1250.00 | 1187.50 | 10 | 95.00% | 9.5 |
+                    | 按收入性质分 | 按支出性质分 |
+                    | 其中：一般公共预算：1100.00 | 其中：基本支出：800.00 |
+                    | 政府性基金预算：87.50 | 项目支出：↓377.50 |
+                    """))
         ],
         nonTriggering: [
-            Example(Rows.table(ExampleTables.departmentFundBlock, """
-                | 年度资金总额 | 1200.00 | 1250.00 | 1187.50 | 10 | 95.00% | 9.5 |
-                | 按收入性质分 | 按支出性质分 |
-                | 其中：一般公共预算：1100.00 | 其中：基本支出：800.00 |
-                | 政府性基金预算：87.50 | 项目支出：387.50 |
-                | 国有资本经营预算：0.00 | |
-                """)),
+            Example(
+                Rows.table(
+                    ExampleTables.departmentFundBlock,
+                    """
+                    | 年度资金总额 | 1200.00 | 1250.00 | 1187.50 | 10 | 95.00% | 9.5 |
+                    | 按收入性质分 | 按支出性质分 |
+                    | 其中：一般公共预算：1100.00 | 其中：基本支出：800.00 |
+                    | 政府性基金预算：87.50 | 项目支出：387.50 |
+                    | 国有资本经营预算：0.00 | |
+                    """))
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
@@ -57,21 +63,30 @@ public struct FundBreakdown: Check {
                 let verdicts = totals.map { t in
                     shares.count >= 2 ? Relations.sum(parts: parts, total: t.0) : Relations.sum(parts: parts, total: t.0, partial: true)
                 }
-                let verdict: Verdict = verdicts.contains(.holds) ? .holds
-                    : verdicts.contains(.holdsIfTruncated) ? .holdsIfTruncated
-                    : verdicts.allSatisfy { $0 == .undefined } ? .undefined : .fails
+                let verdict: Verdict =
+                    verdicts.contains(.holds)
+                    ? .holds
+                    : verdicts.contains(.holdsIfTruncated)
+                        ? .holdsIfTruncated
+                        : verdicts.allSatisfy { $0 == .undefined } ? .undefined : .fails
                 let matched = verdicts.firstIndex(of: .holds) ?? verdicts.firstIndex(of: .holdsIfTruncated) ?? 0
                 let last = shares[shares.count - 1]
-                report.judge(verdict, numbers: shares.map(\.amount) + [totals[matched].2.quantity].compactMap { $0 },
-                             key: TableSay.key(p, "funds|\(side.rawValue)"),
-                             message: Message.mismatch(project: TableSay.project(p), side: side,
-                                                       parts: shares.map { "\($0.label)\($0.amount.printed)" },
-                                                       sum: Say.exactSum(parts).formatted(minDecimals: Say.decimals(parts)),
-                                                       totals: totals.map { ($0.1, $0.2.text) }, single: shares.count == 1).text,
-                             at: last.amount.span,
-                             related: shares.dropLast().map { RelatedLocation(role: "part", span: $0.amount.span,
-                                                                              message: LocalizedText(zh: $0.label, en: $0.label)) }
-                                 + totals.map { TableSay.related("total", $0.2, zh: $0.1.text.zh, en: $0.1.text.en) })
+                report.judge(
+                    verdict, numbers: shares.map(\.amount) + [totals[matched].2.quantity].compactMap { $0 },
+                    key: TableSay.key(p, "funds|\(side.rawValue)"),
+                    message: Message.mismatch(
+                        project: TableSay.project(p), side: side,
+                        parts: shares.map { "\($0.label)\($0.amount.printed)" },
+                        sum: Say.exactSum(parts).formatted(minDecimals: Say.decimals(parts)),
+                        totals: totals.map { ($0.1, $0.2.text) }, single: shares.count == 1
+                    ).text,
+                    at: last.amount.span,
+                    related: shares.dropLast().map {
+                        RelatedLocation(
+                            role: "part", span: $0.amount.span,
+                            message: LocalizedText(zh: $0.label, en: $0.label))
+                    }
+                        + totals.map { TableSay.related("total", $0.2, zh: $0.1.text.zh, en: $0.1.text.en) })
             }
         }
     }
@@ -95,12 +110,13 @@ extension FundBreakdown {
 
         var text: LocalizedText {
             switch self {
-            case let .mismatch(project, side, parts, sum, totals, single):
+            case .mismatch(let project, let side, let parts, let sum, let totals, let single):
                 let zhTotals = totals.map { "\($0.0.text.zh)\($0.1)" }.joined(separator: "、")
                 let enTotals = totals.map { "\($0.0.text.en) \($0.1)" }.joined(separator: ", ")
                 if single {
-                    return LocalizedText(zh: "\(project.zh)\(side.rawValue)的\(parts.joined())超过年度资金总额（\(zhTotals)）。",
-                                         en: "\(project.en): \(side.rawValue) \(parts.joined()) exceeds the year's funds (\(enTotals)).")
+                    return LocalizedText(
+                        zh: "\(project.zh)\(side.rawValue)的\(parts.joined())超过年度资金总额（\(zhTotals)）。",
+                        en: "\(project.en): \(side.rawValue) \(parts.joined()) exceeds the year's funds (\(enTotals)).")
                 }
                 return LocalizedText(
                     zh: "\(project.zh)\(side.rawValue)各项之和 \(Say.list(parts, separator: " + ")) = \(sum)万元，与年度资金总额（\(zhTotals)）均不符。",

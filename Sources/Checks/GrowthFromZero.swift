@@ -22,17 +22,20 @@ public struct GrowthFromZero: Check {
         severity: .note,
         tags: ["prose", "year-on-year"],
         triggering: [
-            Example("""
-            2024年度“三公”经费财政拨款支出决算为3万元，较上年度增加3万元，增长↓100%。
-            """),
-            Example("""
-            9.“教育支出（类）其他教育支出（款）其他教育支出（项）”18.00万元。2025年当年预算执行数为0.00万元，2026年预算安排18.00万元，            比2025年预算执行数增加↓100.00%。
-            """),
+            Example(
+                """
+                2024年度“三公”经费财政拨款支出决算为3万元，较上年度增加3万元，增长↓100%。
+                """),
+            Example(
+                """
+                9.“教育支出（类）其他教育支出（款）其他教育支出（项）”18.00万元。2025年当年预算执行数为0.00万元，2026年预算安排18.00万元，            比2025年预算执行数增加↓100.00%。
+                """)
         ],
         nonTriggering: [
-            Example("""
-            2024年度“三公”经费财政拨款支出决算为4.60万元，较上年度减少0.60万元，下降11.54%。
-            """),
+            Example(
+                """
+                2024年度“三公”经费财政拨款支出决算为4.60万元，较上年度减少0.60万元，下降11.54%。
+                """)
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
@@ -42,14 +45,16 @@ public struct GrowthFromZero: Check {
             if let p = claim.prior, p.quantity.value.isZero {
                 why = .stated(p.quantity.printed, source: p.source)
             } else if claim.prior == nil, let c = claim.change, claim.direction == .up,
-                      c.quantity.comparable.value == a.quantity.comparable.value {
+                c.quantity.comparable.value == a.quantity.comparable.value
+            {
                 why = .derived(current: a.quantity.printed, change: c.quantity.printed)
             } else {
                 continue
             }
-            report.add(Message.noRate(why, down: r.direction == .down, stated: r.quantity.printed).text,
-                       at: r.span, related: [Say.related("current", a, zh: "本年数", en: "current")],
-                       key: "\(Say.section(model, a))|\(claim.subjectName)")
+            report.add(
+                Message.noRate(why, down: r.direction == .down, stated: r.quantity.printed).text,
+                at: r.span, related: [Say.related("current", a, zh: "本年数", en: "current")],
+                key: "\(Say.section(model, a))|\(claim.subjectName)")
         }
     }
 }
@@ -64,9 +69,9 @@ extension GrowthFromZero {
 
             var text: LocalizedText {
                 switch self {
-                case let .stated(printed, source):
+                case .stated(let printed, let source):
                     LocalizedText(zh: "上年数为\(printed)（\(source.zh)）", en: "the prior year is \(printed) (\(source.en))")
-                case let .derived(current, change):
+                case .derived(let current, let change):
                     LocalizedText(zh: "上年数 = \(current) − \(change) = 0", en: "the prior year = \(current) − \(change) = 0")
                 }
             }
@@ -76,9 +81,10 @@ extension GrowthFromZero {
 
         var text: LocalizedText {
             switch self {
-            case let .noRate(why, down, stated):
-                LocalizedText(zh: "\(why.text.zh)，变动率无从计算，文中却写\(down ? "下降" : "增长")\(stated)。",
-                              en: "\(why.text.en), so no rate of change exists, yet the text says \(stated).")
+            case .noRate(let why, let down, let stated):
+                LocalizedText(
+                    zh: "\(why.text.zh)，变动率无从计算，文中却写\(down ? "下降" : "增长")\(stated)。",
+                    en: "\(why.text.en), so no rate of change exists, yet the text says \(stated).")
             }
         }
     }

@@ -29,37 +29,42 @@ public struct IdentityCheck: Check {
         severity: .error,
         tags: ["arithmetic", "prose", "identity"],
         triggering: [
-            Example("""
-            （一）“三公”经费财政拨款支出决算总体情况说明
-            2024年度“三公”经费财政拨款支出决算为4.60万元。
-            1.因公出国（境）经费支出0万元。
-            2.公务用车购置及运行维护费支出3.10万元。
-            3.公务接待费支出↓2.50万元。
-            """),
-            Example("""
-            六、一般公共预算财政拨款基本支出决算情况说明
-            2024年度一般公共预算财政拨款基本支出↓684.35万元，其中：
-            人员经费598.12万元，主要包括：基本工资、津贴补贴等。
-            公用经费83.15万元，主要包括：办公费、印刷费等。
-            """),
-            Example("""
-            公用经费77.27万元，主要包括：办公费、印刷费等。
-            （一）机关运行经费支出情况
-            2024年度，本单位机关运行经费支出↓80.36万元。
-            """, severity: .warning),
+            Example(
+                """
+                （一）“三公”经费财政拨款支出决算总体情况说明
+                2024年度“三公”经费财政拨款支出决算为4.60万元。
+                1.因公出国（境）经费支出0万元。
+                2.公务用车购置及运行维护费支出3.10万元。
+                3.公务接待费支出↓2.50万元。
+                """),
+            Example(
+                """
+                六、一般公共预算财政拨款基本支出决算情况说明
+                2024年度一般公共预算财政拨款基本支出↓684.35万元，其中：
+                人员经费598.12万元，主要包括：基本工资、津贴补贴等。
+                公用经费83.15万元，主要包括：办公费、印刷费等。
+                """),
+            Example(
+                """
+                公用经费77.27万元，主要包括：办公费、印刷费等。
+                （一）机关运行经费支出情况
+                2024年度，本单位机关运行经费支出↓80.36万元。
+                """, severity: .warning)
         ],
         nonTriggering: [
-            Example("""
-            2024年度“三公”经费财政拨款支出决算为4.60万元。
-            1.因公出国（境）经费支出0万元。
-            2.公务用车购置及运行维护费支出3.10万元。
-            3.公务接待费支出1.50万元。
-            """),
-            Example("""
-            2024年度一般公共预算财政拨款基本支出636.02万元，其中：
-            人员经费555.34万元。
-            公用经费80.69万元。
-            """),
+            Example(
+                """
+                2024年度“三公”经费财政拨款支出决算为4.60万元。
+                1.因公出国（境）经费支出0万元。
+                2.公务用车购置及运行维护费支出3.10万元。
+                3.公务接待费支出1.50万元。
+                """),
+            Example(
+                """
+                2024年度一般公共预算财政拨款基本支出636.02万元，其中：
+                人员经费555.34万元。
+                公用经费80.69万元。
+                """)
         ])
 
     /// Identities whose breach may be a matter of definition rather than arithmetic
@@ -103,18 +108,20 @@ public struct IdentityCheck: Check {
         lazy var sum = Say.exactSum(figures)
         lazy var d = max(Say.decimals(figures), totalFigure.decimals)
         lazy var sumText = Say.amount(sum, like: total.quantity, decimals: d)
-        report.judge(verdict, severity: Self.severity(of: identity),
-                     numbers: parts.map(\.quantity) + [total.quantity], key: identity.id,
-                     message: Message.broken(
-                        identity: identity.description, total: Say.named(total), relation: identity.relation.broken,
-                        parts: LocalizedText(zh: Say.sum(parts), en: Say.sum(parts, english: true)),
-                        sum: parts.count == 1 ? nil : sumText,
-                        gap: Say.amount((sum - totalFigure.value).magnitude, like: total.quantity, decimals: d)).text,
-                     at: landing.span,
-                     related: ([total] + parts).filter { $0.id != landing.id }.map {
-                         Say.related($0.id == total.id ? "total" : "part", $0, zh: "", en: "")
-                     },
-                     expected: identity.relation == .equal && parts.count > 1 ? sumText : nil)
+        report.judge(
+            verdict, severity: Self.severity(of: identity),
+            numbers: parts.map(\.quantity) + [total.quantity], key: identity.id,
+            message: Message.broken(
+                identity: identity.description, total: Say.named(total), relation: identity.relation.broken,
+                parts: LocalizedText(zh: Say.sum(parts), en: Say.sum(parts, english: true)),
+                sum: parts.count == 1 ? nil : sumText,
+                gap: Say.amount((sum - totalFigure.value).magnitude, like: total.quantity, decimals: d)
+            ).text,
+            at: landing.span,
+            related: ([total] + parts).filter { $0.id != landing.id }.map {
+                Say.related($0.id == total.id ? "total" : "part", $0, zh: "", en: "")
+            },
+            expected: identity.relation == .equal && parts.count > 1 ? sumText : nil)
     }
 
     /// A breakdown sentence lists this total with these parts and more: breakdown-sum speaks for it
@@ -148,12 +155,14 @@ extension IdentityCheck {
 
         var text: LocalizedText {
             switch self {
-            case let .broken(identity, total, relation, parts, sum?, gap):
-                LocalizedText(zh: "\(identity.zh)不成立：\(total.zh) \(relation) \(parts.zh) = \(sum)（差\(gap)）。",
-                              en: "\(identity.en) does not hold: \(total.en) \(relation) \(parts.en) = \(sum) (off by \(gap)).")
-            case let .broken(identity, total, relation, parts, nil, gap):
-                LocalizedText(zh: "\(identity.zh)不成立：\(total.zh) \(relation) \(parts.zh)（差\(gap)）。",
-                              en: "\(identity.en) does not hold: \(total.en) \(relation) \(parts.en) (by \(gap)).")
+            case .broken(let identity, let total, let relation, let parts, let sum?, let gap):
+                LocalizedText(
+                    zh: "\(identity.zh)不成立：\(total.zh) \(relation) \(parts.zh) = \(sum)（差\(gap)）。",
+                    en: "\(identity.en) does not hold: \(total.en) \(relation) \(parts.en) = \(sum) (off by \(gap)).")
+            case .broken(let identity, let total, let relation, let parts, nil, let gap):
+                LocalizedText(
+                    zh: "\(identity.zh)不成立：\(total.zh) \(relation) \(parts.zh)（差\(gap)）。",
+                    en: "\(identity.en) does not hold: \(total.en) \(relation) \(parts.en) (by \(gap)).")
             }
         }
     }

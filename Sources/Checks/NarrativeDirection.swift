@@ -22,23 +22,25 @@ public struct NarrativeDirection: Check {
         severity: .warning,
         tags: ["cross-reference", "prose", "year-on-year"],
         triggering: [
-            Example("""
-            2024年度“三公”经费财政拨款支出决算为3万元，较上年度增加3万元。
-            “三公”经费支出控制在预算范围内，且较上年↓压减。
-            """),
+            Example(
+                """
+                2024年度“三公”经费财政拨款支出决算为3万元，较上年度增加3万元。
+                “三公”经费支出控制在预算范围内，且较上年↓压减。
+                """)
         ],
         nonTriggering: [
-            Example("""
-            2024年度“三公”经费财政拨款支出决算为4.60万元，较上年度减少0.60万元。
-            “三公”经费支出较上年压减，落实了过紧日子要求。
-            """),
+            Example(
+                """
+                2024年度“三公”经费财政拨款支出决算为4.60万元，较上年度减少0.60万元。
+                “三公”经费支出较上年压减，落实了过紧日子要求。
+                """)
         ])
 
     static let comparisons = ["较上年", "比上年", "同比", "与上年相比", "较上年度", "比上年度"].map(Chars.of)
     static let words: [([UInt32], Direction)] = {
         let table: [(String, Direction)] = [
             ("压减", .down), ("减少", .down), ("下降", .down), ("降低", .down), ("缩减", .down),
-            ("增加", .up), ("增长", .up), ("上升", .up), ("提高", .up),
+            ("增加", .up), ("增长", .up), ("上升", .up), ("提高", .up)
         ]
         return table.map { (Chars.of($0.0), $0.1) }
     }()
@@ -59,13 +61,16 @@ public struct NarrativeDirection: Check {
                 for (word, direction) in Self.words {
                     guard let at = u.text.find(word, from: sentence.lowerBound, to: sentence.upperBound) else { continue }
                     guard let match = Catalogue.match(Array(u.text.scalars[sentence.lowerBound..<at])),
-                          let (figures, anchor) = established[match.concept.id], figures != direction else { continue }
+                        let (figures, anchor) = established[match.concept.id], figures != direction
+                    else { continue }
                     let concept = LocalizedText(zh: match.concept.zh, en: match.concept.en)
-                    let message = Message.contradicts(concept: concept, word: Chars.string(word), saysDown: direction == .down,
-                                                      figuresUp: figures == .up, figures: Say.named(anchor))
-                    report.add(message.text,
-                               at: u.text.span(at..<(at + word.count)), related: [Say.related("figures", anchor, zh: "数字", en: "figures")],
-                               key: "direction|\(match.concept.id)")
+                    let message = Message.contradicts(
+                        concept: concept, word: Chars.string(word), saysDown: direction == .down,
+                        figuresUp: figures == .up, figures: Say.named(anchor))
+                    report.add(
+                        message.text,
+                        at: u.text.span(at..<(at + word.count)), related: [Say.related("figures", anchor, zh: "数字", en: "figures")],
+                        key: "direction|\(match.concept.id)")
                     break
                 }
             }
@@ -80,10 +85,11 @@ extension NarrativeDirection {
 
         var text: LocalizedText {
             switch self {
-            case let .contradicts(concept, word, saysDown, figuresUp, figures):
-                LocalizedText(zh: "此处说\(concept.zh)较上年“\(word)”，但决算数字显示\(figuresUp ? "增加" : "减少")（\(figures.zh)）。",
-                              en: "here \(concept.en) is said to have \(saysDown ? "fallen" : "risen") against the year before, "
-                                  + "but the accounts show it \(figuresUp ? "rose" : "fell") (\(figures.en)).")
+            case .contradicts(let concept, let word, let saysDown, let figuresUp, let figures):
+                LocalizedText(
+                    zh: "此处说\(concept.zh)较上年“\(word)”，但决算数字显示\(figuresUp ? "增加" : "减少")（\(figures.zh)）。",
+                    en: "here \(concept.en) is said to have \(saysDown ? "fallen" : "risen") against the year before, "
+                        + "but the accounts show it \(figuresUp ? "rose" : "fell") (\(figures.en)).")
             }
         }
     }

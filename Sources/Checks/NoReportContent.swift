@@ -33,23 +33,27 @@ public struct NoReportContent: Check {
         severity: .note,
         tags: ["input"],
         triggering: [
-            Example("""
-            ↓会议纪要
-            本周讨论了办公室搬迁的安排，下周一前提交方案。
-            """),
-            Example("""
-            ↓A short English note that quotes one sentence of a report:
-            “基本支出563.04万元，其中：人员经费482.69万元。” It is not a report itself.
-            """),
+            Example(
+                """
+                ↓会议纪要
+                本周讨论了办公室搬迁的安排，下周一前提交方案。
+                """),
+            Example(
+                """
+                ↓A short English note that quotes one sentence of a report:
+                “基本支出563.04万元，其中：人员经费482.69万元。” It is not a report itself.
+                """)
         ],
         nonTriggering: [
-            Example("""
-            2024年度部门决算情况说明
-            本年收入合计860.00万元。
-            """),
-            Example("""
-            人员经费598.12万元，主要包括：基本工资、津贴补贴等。
-            """),
+            Example(
+                """
+                2024年度部门决算情况说明
+                本年收入合计860.00万元。
+                """),
+            Example(
+                """
+                人员经费598.12万元，主要包括：基本工资、津贴补贴等。
+                """)
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
@@ -77,7 +81,8 @@ public struct NoReportContent: Check {
     /// Whether Chinese characters are at least `minimumChineseShare`% of the letters of the
     /// document's paragraphs.
     static func writtenInChinese(_ document: Document) -> Bool {
-        var chinese = 0, latin = 0
+        var chinese = 0
+        var latin = 0
         for block in document.blocks {
             guard case .paragraph(let p) = block else { continue }
             for s in p.text.scalars {

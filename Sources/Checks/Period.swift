@@ -24,20 +24,29 @@ public struct Period: Check {
         severity: .warning,
         tags: ["performance-table", "dates"],
         triggering: [
-            Example("2024年度项目支出绩效自评表\n" + Rows.table(ExampleTables.freeTextIndicators, """
-                | | 产出指标 | 时效指标 | 换届选举工作 | ↓2023年12月31日前完成 | 2023年12月31日前完成 | 5 | 5 | |
-                """)),
-            Example("""
-            填表人：李四 填报日期：↓2025年8月19 联系电话：略
-            """, severity: .note),
+            Example(
+                "2024年度项目支出绩效自评表\n"
+                    + Rows.table(
+                        ExampleTables.freeTextIndicators,
+                        """
+                        | | 产出指标 | 时效指标 | 换届选举工作 | ↓2023年12月31日前完成 | 2023年12月31日前完成 | 5 | 5 | |
+                        """)),
+            Example(
+                """
+                填表人：李四 填报日期：↓2025年8月19 联系电话：略
+                """, severity: .note)
         ],
         nonTriggering: [
-            Example("2024年度项目支出绩效自评表\n" + Rows.table("""
-                | 年度总体目标 | 预期目标 | 实际完成情况 |
-                | | 对2023年招录3名选调生发放到村任职生活补贴 | 已按月发放 |
-                """, ExampleTables.freeTextIndicators, """
-                | | 产出指标 | 时效指标 | 驻村工作 | 2024年1月1日-12月31日 | 2024年1月1日-12月31日 | 10 | 10 | |
-                """)),
+            Example(
+                "2024年度项目支出绩效自评表\n"
+                    + Rows.table(
+                        """
+                        | 年度总体目标 | 预期目标 | 实际完成情况 |
+                        | | 对2023年招录3名选调生发放到村任职生活补贴 | 已按月发放 |
+                        """, ExampleTables.freeTextIndicators,
+                        """
+                        | | 产出指标 | 时效指标 | 驻村工作 | 2024年1月1日-12月31日 | 2024年1月1日-12月31日 | 10 | 10 | |
+                        """))
         ])
 
     static let pastEventWords = ["招录", "招聘", "录用", "以来", "以前", "起"].map(Chars.of)
@@ -60,14 +69,16 @@ public struct Period: Check {
                 }
                 // A time indicator whose value is a bare year ("＝ 2023 | 年").
                 if found.isEmpty, i.kind == .timeliness, let t = i.target, t.decimals == 0, t.value >= Dec(1900), t.value <= Dec(2100),
-                   i.unitText == "年", let c = i.targetCell, t.value != Dec(year) {
+                    i.unitText == "年", let c = i.targetCell, t.value != Dec(year)
+                {
                     found.append((c, Int(t.value.formatted()) ?? 0))
                 }
                 guard let (cell, other) = found.first else { continue }
                 let message = Message.indicator(project: TableSay.project(p), year: year, indicator: i.name, cell: cell.text, other: other)
-                report.add(.warning, message.text, at: cell.span,
-                           related: found.dropFirst().map { TableSay.related("also", $0.0, zh: "另见", en: "also") },
-                           key: TableSay.key(p, "period|\(i.name)"))
+                report.add(
+                    .warning, message.text, at: cell.span,
+                    related: found.dropFirst().map { TableSay.related("also", $0.0, zh: "另见", en: "also") },
+                    key: TableSay.key(p, "period|\(i.name)"))
             }
             // Goal and completion texts.
             for cell in [p.goal, p.goalCompletion].compactMap({ $0 }) {
@@ -76,13 +87,15 @@ public struct Period: Check {
                 let others = u.scanned.years.filter { y in y.year != year && y.form != .bracketed && !isPastEvent(u.text, y) }
                 guard let first = others.first else { continue }
                 let adjacent = others.contains { abs($0.year - year) == 1 }
-                let message = Message.goal(project: TableSay.project(p), year: year,
-                                           quoted: Say.terms(others.map { model.quote($0.span) }, separator: "、"))
-                report.add(adjacent ? .warning : .note, message.text, at: first.span,
-                           related: others.dropFirst().map {
-                               RelatedLocation(role: "also", span: $0.span, message: LocalizedText(zh: "另见", en: "also"))
-                           },
-                           key: TableSay.key(p, "goal-period|\(cell.column)"))
+                let message = Message.goal(
+                    project: TableSay.project(p), year: year,
+                    quoted: Say.terms(others.map { model.quote($0.span) }, separator: "、"))
+                report.add(
+                    adjacent ? .warning : .note, message.text, at: first.span,
+                    related: others.dropFirst().map {
+                        RelatedLocation(role: "also", span: $0.span, message: LocalizedText(zh: "另见", en: "also"))
+                    },
+                    key: TableSay.key(p, "goal-period|\(cell.column)"))
             }
         }
         // Dates missing their day marker, anywhere in the prose.
@@ -119,15 +132,16 @@ extension Period {
 
         var text: LocalizedText {
             switch self {
-            case let .indicator(project, year, indicator, cell, other):
-                LocalizedText(zh: "\(project.zh)是\(year)年度的自评表，指标“\(indicator)”却写“\(cell)”（\(other)年）。",
-                              en: "\(project.en) evaluates \(year), but the indicator “\(indicator)” says “\(cell)” (\(other)).")
-            case let .goal(project, year, quoted):
+            case .indicator(let project, let year, let indicator, let cell, let other):
+                LocalizedText(
+                    zh: "\(project.zh)是\(year)年度的自评表，指标“\(indicator)”却写“\(cell)”（\(other)年）。",
+                    en: "\(project.en) evaluates \(year), but the indicator “\(indicator)” says “\(cell)” (\(other)).")
+            case .goal(let project, let year, let quoted):
                 LocalizedText(
                     zh: "\(project.zh)是\(year)年度的自评表，年度目标或完成情况却写到\(quoted)：请核对是否照抄了其他年度的内容。",
                     en: "\(project.en) evaluates \(year), but its goal or results speak of \(quoted): "
                         + "check whether they were copied from another year.")
-            case let .dayMissing(date):
+            case .dayMissing(let date):
                 LocalizedText(zh: "日期“\(date)”不完整（缺“日”）。", en: "the date “\(date)” is incomplete (no 日).")
             }
         }

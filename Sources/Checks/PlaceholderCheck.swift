@@ -11,33 +11,40 @@ public struct PlaceholderCheck: Check {
         id: "placeholder",
         title: LocalizedText(zh: "模板内容未替换", en: "Template text left in the report"),
         rationale: LocalizedText(
-            zh: "部门决算、预算按主管部门下发的样张编写，样张用“XX局”“××单位”“XXXX年”“XXX万元”“【单位名称】”标出要填写的地方；这些字样留在公开的报告里，说明该处没有填写。同样，报告中的标题和表名应当都是本单位、本年度的：标题写成别的单位（抄了兄弟单位的报告）或别的年度（表名仍是上年的），也是照抄样张或旧稿留下的错误。一份表格全未填数、标题本身就是“XX局”的文档是空白样张，只提示一次。",
-            en: "Final accounts and budgets are written on a template whose blanks read “XX局”, “××单位”, “XXXX年”, “XXX万元”, “【单位名称】”; such text left in a published report is a blank never filled in. Likewise every title and table name should be the report's own unit and year: a title naming another unit (copied from a sister unit's report) or another year (a table still titled with last year) is left over from a template or an old draft. A document whose tables carry no figures and whose own title is “XX局” is a blank template: one note."),
+            zh:
+                "部门决算、预算按主管部门下发的样张编写，样张用“XX局”“××单位”“XXXX年”“XXX万元”“【单位名称】”标出要填写的地方；这些字样留在公开的报告里，说明该处没有填写。同样，报告中的标题和表名应当都是本单位、本年度的：标题写成别的单位（抄了兄弟单位的报告）或别的年度（表名仍是上年的），也是照抄样张或旧稿留下的错误。一份表格全未填数、标题本身就是“XX局”的文档是空白样张，只提示一次。",
+            en:
+                "Final accounts and budgets are written on a template whose blanks read “XX局”, “××单位”, “XXXX年”, “XXX万元”, “【单位名称】”; such text left in a published report is a blank never filled in. Likewise every title and table name should be the report's own unit and year: a title naming another unit (copied from a sister unit's report) or another year (a table still titled with last year) is left over from a template or an old draft. A document whose tables carry no figures and whose own title is “XX局” is a blank template: one note."
+        ),
         severity: .warning,
         tags: ["template", "prose", "finance-table"],
         triggering: [
-            Example("""
-            示例市档案局2024年度部门决算
-            第三部分 ↓XX局2024年度部门决算情况说明
-            本年收入合计1285.50万元，本年支出合计1260.00万元。
-            """),
-            Example("""
-            示例市档案局2024年度部门决算
-            第三部分 示例市档案局2024年度部门决算情况说明
-            本年收入合计↓XXX万元，其中：财政拨款收入1250.00万元。
-            """),
-            Example("""
-            示例市档案局2024年度部门决算
-            第二部分 示例市档案局2024年度部门决算表
-            第三部分 ↓示例市规划局2024年度部门决算情况说明
-            """),
+            Example(
+                """
+                示例市档案局2024年度部门决算
+                第三部分 ↓XX局2024年度部门决算情况说明
+                本年收入合计1285.50万元，本年支出合计1260.00万元。
+                """),
+            Example(
+                """
+                示例市档案局2024年度部门决算
+                第三部分 示例市档案局2024年度部门决算情况说明
+                本年收入合计↓XXX万元，其中：财政拨款收入1250.00万元。
+                """),
+            Example(
+                """
+                示例市档案局2024年度部门决算
+                第二部分 示例市档案局2024年度部门决算表
+                第三部分 ↓示例市规划局2024年度部门决算情况说明
+                """)
         ],
         nonTriggering: [
-            Example("""
-            示例市档案局2024年度部门决算
-            第三部分 示例市档案局2024年度部门决算情况说明
-            纳入上海市示例市档案局 2024 年度部门决算编制范围的单位包括本级和档案馆（X101项目）。
-            """),
+            Example(
+                """
+                示例市档案局2024年度部门决算
+                第三部分 示例市档案局2024年度部门决算情况说明
+                纳入上海市示例市档案局 2024 年度部门决算编制范围的单位包括本级和档案馆（X101项目）。
+                """)
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
@@ -72,7 +79,8 @@ public struct PlaceholderCheck: Check {
         for t in titles { counts[Self.core(t.unit), default: 0] += 1 }
         guard let own = titles.map({ Self.core($0.unit) }).max(by: { counts[$0]! < counts[$1]! }), counts[own]! >= 2 else { return }
         for t in titles where !Self.same(Self.core(t.unit), own) {
-            report.add(nil, Message.otherUnit(title: t.text, unit: t.unit, own: own).text, at: t.unitSpan, expected: own, key: "unit|\(t.unit)")
+            report.add(
+                nil, Message.otherUnit(title: t.text, unit: t.unit, own: own).text, at: t.unitSpan, expected: own, key: "unit|\(t.unit)")
         }
     }
 
@@ -85,14 +93,19 @@ public struct PlaceholderCheck: Check {
             guard let span = table.titleSpan, !headings.contains(span.start) else { continue }
             let text = model.quote(span)
             guard let y = Self.yearIn(text), y != year else { continue }
-            report.add(nil, Message.otherYear(title: text, year: y, reportYear: year).text, at: span, expected: "\(year)", key: "table-year|\(table.kind.rawValue)")
+            report.add(
+                nil, Message.otherYear(title: text, year: y, reportYear: year).text, at: span, expected: "\(year)",
+                key: "table-year|\(table.kind.rawValue)")
         }
     }
 
     static func yearIn(_ s: String) -> Int? {
         var digits = ""
         for ch in s {
-            if ch.isASCII && ch.isNumber { digits.append(ch); continue }
+            if ch.isASCII && ch.isNumber {
+                digits.append(ch)
+                continue
+            }
             if digits.count == 4, ch == "年", let y = Int(digits), (1990...2100).contains(y) { return y }
             digits = ""
         }
@@ -120,18 +133,22 @@ extension PlaceholderCheck {
 
         var text: LocalizedText {
             switch self {
-            case let .template(text):
-                LocalizedText(zh: "这份文档是未填写的样张（标题中为“\(text)”）：其中的占位文字都应替换为实际内容。",
-                              en: "this document is a blank template (its title reads “\(text)”): its blanks are all still to be filled in.")
-            case let .residue(text):
-                LocalizedText(zh: "“\(text)”是样张的占位文字，应填写为实际内容。",
-                              en: "“\(text)” is a template blank; it should be replaced by the report's own text.")
-            case let .otherUnit(title, unit, own):
-                LocalizedText(zh: "标题“\(title)”写的是“\(unit)”，而本报告是“\(own)”的。",
-                              en: "the title “\(title)” names “\(unit)”, but this report is “\(own)”’s.")
-            case let .otherYear(title, year, reportYear):
-                LocalizedText(zh: "表名“\(title)”写的是\(year)年，而报告年度是\(reportYear)年。",
-                              en: "the table title “\(title)” names \(year), but the report covers \(reportYear).")
+            case .template(let text):
+                LocalizedText(
+                    zh: "这份文档是未填写的样张（标题中为“\(text)”）：其中的占位文字都应替换为实际内容。",
+                    en: "this document is a blank template (its title reads “\(text)”): its blanks are all still to be filled in.")
+            case .residue(let text):
+                LocalizedText(
+                    zh: "“\(text)”是样张的占位文字，应填写为实际内容。",
+                    en: "“\(text)” is a template blank; it should be replaced by the report's own text.")
+            case .otherUnit(let title, let unit, let own):
+                LocalizedText(
+                    zh: "标题“\(title)”写的是“\(unit)”，而本报告是“\(own)”的。",
+                    en: "the title “\(title)” names “\(unit)”, but this report is “\(own)”’s.")
+            case .otherYear(let title, let year, let reportYear):
+                LocalizedText(
+                    zh: "表名“\(title)”写的是\(year)年，而报告年度是\(reportYear)年。",
+                    en: "the table title “\(title)” names \(year), but the report covers \(reportYear).")
             }
         }
     }

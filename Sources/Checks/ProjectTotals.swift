@@ -28,20 +28,27 @@ public struct ProjectTotals: Check {
         severity: .error,
         tags: ["cross-reference", "performance-table", "prose"],
         triggering: [
-            Example("本单位2024年部门整体支出绩效自评得分为↓98分。\n" + Rows.table("""
-                | 部门整体支出绩效自评表 |
-                | 一级指标 | 二级指标 | 三级指标 | 指标分值 | 指标解释 | 评分说明 | 自评得分 | 备注 |
-                | 总体绩效（100分） | 履职效能（100分） | 履职效果 | 100 | 说明 | 规则 | 97 | |
-                | 分值 | | | | 97 |
-                """)),
+            Example(
+                "本单位2024年部门整体支出绩效自评得分为↓98分。\n"
+                    + Rows.table(
+                        """
+                        | 部门整体支出绩效自评表 |
+                        | 一级指标 | 二级指标 | 三级指标 | 指标分值 | 指标解释 | 评分说明 | 自评得分 | 备注 |
+                        | 总体绩效（100分） | 履职效能（100分） | 履职效果 | 100 | 说明 | 规则 | 97 | |
+                        | 分值 | | | | 97 |
+                        """))
         ],
         nonTriggering: [
-            Example("常年项目绩效分析。该类项目总数1个，涉及预算总金额20.00万元，1—12月预算执行总体进度为100%，其中：预算结余率大于10%的项目共计0个。\n" + Rows.table("""
-                | 部门预算项目支出绩效自评表（2024年度） |
-                | 项目名称 | 文化下乡项目 |
-                """, ExampleTables.budgetBlock, """
-                | | 总额 | 20.00 | 20.00 | 20.00 | 100.00% | 10 | 10 | |
-                """)),
+            Example(
+                "常年项目绩效分析。该类项目总数1个，涉及预算总金额20.00万元，1—12月预算执行总体进度为100%，其中：预算结余率大于10%的项目共计0个。\n"
+                    + Rows.table(
+                        """
+                        | 部门预算项目支出绩效自评表（2024年度） |
+                        | 项目名称 | 文化下乡项目 |
+                        """, ExampleTables.budgetBlock,
+                        """
+                        | | 总额 | 20.00 | 20.00 | 20.00 | 100.00% | 10 | 10 | |
+                        """))
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
@@ -77,12 +84,15 @@ public struct ProjectTotals: Check {
             guard reported.insert(sentenceKey).inserted else { continue }
             let repeats = (bySentence[sentenceKey] ?? []).filter { $0.id != m.id }
             // Another statement agrees with the tables: this one contradicts the text itself, a warning.
-            let message = other == nil ? Message.countAgainstTables(stated: value.formatted(), tables: n)
+            let message =
+                other == nil
+                ? Message.countAgainstTables(stated: value.formatted(), tables: n)
                 : .countContradicted(stated: value.formatted(), tables: n)
-            report.add(other == nil ? .note : .warning, message.text, at: m.span,
-                       related: repeats.map { Say.related("repeated", $0, zh: "同句", en: "same sentence") }
-                           + (other.map { [Say.related("other-count", $0, zh: "另处", en: "elsewhere")] } ?? []),
-                       expected: "\(n)个", key: "count|\(value.formatted())")
+            report.add(
+                other == nil ? .note : .warning, message.text, at: m.span,
+                related: repeats.map { Say.related("repeated", $0, zh: "同句", en: "same sentence") }
+                    + (other.map { [Say.related("other-count", $0, zh: "另处", en: "elsewhere")] } ?? []),
+                expected: "\(n)个", key: "count|\(value.formatted())")
         }
     }
 
@@ -100,47 +110,61 @@ public struct ProjectTotals: Check {
         // A category with no projects cannot have a progress rate.
         let emptyCategories = Set(categorized.filter { $0.mention.quantity.value.isZero }.map(\.category))
         for p in claims.progress where emptyCategories.contains(p.category) && !p.mention.quantity.value.isZero {
-            report.add(.note, Message.progressOfNothing(stated: p.mention.quantity.printed).text, at: p.mention.span,
-                       key: "progress-empty|\(p.category ?? "")")
+            report.add(
+                .note, Message.progressOfNothing(stated: p.mention.quantity.printed).text, at: p.mention.span,
+                key: "progress-empty|\(p.category ?? "")")
         }
 
         guard covered, adjusted.count == tables.count, executed.count == tables.count else {
             // Without full coverage, a 涉及预算总金额 that equals the whole department's expenditure is still suspect.
             for b in claims.budgetTotals where !b.mention.quantity.value.isZero {
                 guard let all = model.facts.first("current-expenditure", year: model.reportYear)?.mention,
-                      let projects = model.facts.first("project-expenditure", year: model.reportYear)?.mention,
-                      b.mention.quantity.comparable.interval().intersects(all.quantity.comparable.interval()),
-                      projects.quantity.comparable.value < all.quantity.comparable.value else { continue }
-                report.add(.warning, Message.budgetIsDepartments(stated: b.mention.quantity.printed, department: Say.named(all),
-                                                                 projects: projects.quantity.printed).text,
-                           at: b.mention.span,
-                           related: [Say.related("total", all, zh: "", en: ""), Say.related("projects", projects, zh: "", en: "")],
-                           expected: projects.quantity.printed, key: "budget-total|department")
+                    let projects = model.facts.first("project-expenditure", year: model.reportYear)?.mention,
+                    b.mention.quantity.comparable.interval().intersects(all.quantity.comparable.interval()),
+                    projects.quantity.comparable.value < all.quantity.comparable.value
+                else { continue }
+                report.add(
+                    .warning,
+                    Message.budgetIsDepartments(
+                        stated: b.mention.quantity.printed, department: Say.named(all),
+                        projects: projects.quantity.printed
+                    ).text,
+                    at: b.mention.span,
+                    related: [Say.related("total", all, zh: "", en: ""), Say.related("projects", projects, zh: "", en: "")],
+                    expected: projects.quantity.printed, key: "budget-total|department")
             }
             return
         }
-        let sumAdjusted = Say.exactSum(adjusted), sumExecuted = Say.exactSum(executed)
+        let sumAdjusted = Say.exactSum(adjusted)
+        let sumExecuted = Say.exactSum(executed)
         // Every table's total row has both amounts here (checked above), in table order.
         let perTable = Array(zip(tables, zip(adjusted, executed)))
-        let adjustedCells = rows.compactMap(\.adjusted), executedCells = rows.compactMap(\.executed)
+        let adjustedCells = rows.compactMap(\.adjusted)
+        let executedCells = rows.compactMap(\.executed)
         // Σ adjusted budgets against 涉及预算总金额.
         let totals = claims.budgetTotals.map(\.mention)
         if let anchor = totals.first(where: { !$0.quantity.value.isZero }) ?? totals.first {
             let stated = totals.map { $0.quantity.comparable }
             let statedSum = Figure(value: Say.exactSum(stated), ulp: stated.map(\.ulp).max() ?? .zero)
-            report.judge(Relations.sum(parts: adjusted, total: statedSum), ifTruncated: nil,
-                         numbers: adjustedCells.compactMap(\.quantity) + totals.map(\.quantity), key: "budget-total",
-                         message: Message.budgetTotal(stated: anchor.quantity.printed, tables: tables.count,
-                                                      sum: sumAdjusted.formatted()).text,
-                         at: anchor.span, expected: sumAdjusted.formatted() + "万元")
+            report.judge(
+                Relations.sum(parts: adjusted, total: statedSum), ifTruncated: nil,
+                numbers: adjustedCells.compactMap(\.quantity) + totals.map(\.quantity), key: "budget-total",
+                message: Message.budgetTotal(
+                    stated: anchor.quantity.printed, tables: tables.count,
+                    sum: sumAdjusted.formatted()
+                ).text,
+                at: anchor.span, expected: sumAdjusted.formatted() + "万元")
         }
         // Σ executed against the accounts' 项目支出.
         if let projects = model.facts.first("project-expenditure", year: model.reportYear)?.mention {
-            report.judge(Relations.sum(parts: executed, total: projects.quantity.comparable), ifTruncated: nil,
-                         numbers: executedCells.compactMap(\.quantity) + [projects.quantity], key: "project-expenditure",
-                         message: Message.projectExpenditure(stated: Say.named(projects), tables: tables.count,
-                                                             sum: sumExecuted.formatted()).text,
-                         at: projects.span, expected: sumExecuted.formatted() + "万元")
+            report.judge(
+                Relations.sum(parts: executed, total: projects.quantity.comparable), ifTruncated: nil,
+                numbers: executedCells.compactMap(\.quantity) + [projects.quantity], key: "project-expenditure",
+                message: Message.projectExpenditure(
+                    stated: Say.named(projects), tables: tables.count,
+                    sum: sumExecuted.formatted()
+                ).text,
+                at: projects.span, expected: sumExecuted.formatted() + "万元")
         }
         // Overall progress = Σ executed ÷ Σ adjusted.
         // Summed once for both readings: a long report quotes its progress many times.
@@ -149,30 +173,41 @@ public struct ProjectTotals: Check {
         let lagging = NamedTables(perTable.filter { $0.1.1.value < $0.1.0.value }.map(\.0))
         for p in claims.progress where p.category != "一次性" || !sumAdjusted.isZero {
             guard !sumAdjusted.isZero else { continue }
-            let verdict = Relations.ratio(part: { $0 == .rounded ? executedSums.rounded : executedSums.truncated },
-                                          whole: { $0 == .rounded ? adjustedSums.rounded : adjustedSums.truncated },
-                                          percent: p.mention.quantity.figure)
+            let verdict = Relations.ratio(
+                part: { $0 == .rounded ? executedSums.rounded : executedSums.truncated },
+                whole: { $0 == .rounded ? adjustedSums.rounded : adjustedSums.truncated },
+                percent: p.mention.quantity.figure)
             // Verified under one key for the document, reported under its category's.
-            if verdict == .holds { report.verified([p.mention.quantity], key: "progress"); continue }
+            if verdict == .holds {
+                report.verified([p.mention.quantity], key: "progress")
+                continue
+            }
             lazy var rate = Say.percent(sumExecuted, of: sumAdjusted, decimals: 2)
-            report.judge(verdict, ifTruncated: nil, numbers: [p.mention.quantity], key: "progress|\(p.category ?? "")",
-                         message: Message.progress(stated: p.mention.quantity.printed, executed: sumExecuted.formatted(),
-                                                   budget: sumAdjusted.formatted(), rate: rate, lagging: lagging).text,
-                         at: p.mention.span, related: lagging.related, expected: rate, relatedOmitted: lagging.omitted)
+            report.judge(
+                verdict, ifTruncated: nil, numbers: [p.mention.quantity], key: "progress|\(p.category ?? "")",
+                message: Message.progress(
+                    stated: p.mention.quantity.printed, executed: sumExecuted.formatted(),
+                    budget: sumAdjusted.formatted(), rate: rate, lagging: lagging
+                ).text,
+                at: p.mention.span, related: lagging.related, expected: rate, relatedOmitted: lagging.omitted)
         }
         // Projects whose balance exceeds the threshold.
         var overByThreshold: [Dec: NamedTables] = [:]
         for (count, threshold, _) in claims.balanceCounts {
             let t = threshold.quantity.value
-            let over = overByThreshold[t] ?? NamedTables(perTable.filter { _, amounts in
-                let (a, e) = amounts
-                // (a − e)/a > t%  ⇔  100·(a − e) > t·a
-                return !a.value.isZero && t * a.value < Dec.hundred * (a.value - e.value)
-            }.map(\.0))
+            let over =
+                overByThreshold[t]
+                ?? NamedTables(
+                    perTable.filter { _, amounts in
+                        let (a, e) = amounts
+                        // (a − e)/a > t%  ⇔  100·(a − e) > t·a
+                        return !a.value.isZero && t * a.value < Dec.hundred * (a.value - e.value)
+                    }.map(\.0))
             overByThreshold[t] = over
-            report.judge(.exact(Dec(over.count) == count.quantity.value), numbers: [count.quantity], key: "balance",
-                         message: Message.balances(threshold: threshold.quantity.printed, stated: count.quantity.printed, over: over).text,
-                         at: count.span, related: over.related, expected: "\(over.count)个", relatedOmitted: over.omitted)
+            report.judge(
+                .exact(Dec(over.count) == count.quantity.value), numbers: [count.quantity], key: "balance",
+                message: Message.balances(threshold: threshold.quantity.printed, stated: count.quantity.printed, over: over).text,
+                at: count.span, related: over.related, expected: "\(over.count)个", relatedOmitted: over.omitted)
         }
     }
 
@@ -180,21 +215,24 @@ public struct ProjectTotals: Check {
 
     func scores(_ claims: ProjectClaims, _ model: AuditModel, _ report: inout CheckReport) {
         let tableNamed = ProjectClaims.matcher(model.projectTables.filter { $0.scope == .project })
-        let departmentTotal = model.departmentTables.first?.total?.score
+        let departmentTotal =
+            model.departmentTables.first?.total?.score
             ?? model.projectTables.first { $0.scope == .department }?.total?.score
         for s in claims.scores {
             let stated = s.mention.quantity.value
             if let name = s.project {
                 guard let total = tableNamed(name)?.total?.score, let value = TableSay.points(total)?.value else { continue }
-                report.judge(.exact(value == stated), numbers: [s.mention.quantity], key: "score|\(name)",
-                             message: Message.projectScore(project: name, stated: s.mention.quantity.printed, table: total.text).text,
-                             at: s.mention.span, related: [TableSay.related("table-total", total, zh: "表中合计", en: "table total")],
-                             expected: total.text + "分")
+                report.judge(
+                    .exact(value == stated), numbers: [s.mention.quantity], key: "score|\(name)",
+                    message: Message.projectScore(project: name, stated: s.mention.quantity.printed, table: total.text).text,
+                    at: s.mention.span, related: [TableSay.related("table-total", total, zh: "表中合计", en: "table total")],
+                    expected: total.text + "分")
             } else if let total = departmentTotal, let value = TableSay.points(total)?.value {
-                report.judge(.exact(value == stated), numbers: [s.mention.quantity], key: "score|department",
-                             message: Message.departmentScore(stated: s.mention.quantity.printed, table: total.text).text,
-                             at: s.mention.span, related: [TableSay.related("table-total", total, zh: "表中总分", en: "table total")],
-                             expected: total.text + "分")
+                report.judge(
+                    .exact(value == stated), numbers: [s.mention.quantity], key: "score|department",
+                    message: Message.departmentScore(stated: s.mention.quantity.printed, table: total.text).text,
+                    at: s.mention.span, related: [TableSay.related("table-total", total, zh: "表中总分", en: "table total")],
+                    expected: total.text + "分")
             }
         }
     }
@@ -240,41 +278,46 @@ extension ProjectTotals {
 
         var text: LocalizedText {
             switch self {
-            case let .countAgainstTables(stated, n):
-                LocalizedText(zh: "此处称\(stated)个项目，所附项目支出绩效自评表只有\(n)张。",
-                              en: "the text speaks of \(stated) projects, but \(n) project tables are attached.")
-            case let .countContradicted(stated, n):
+            case .countAgainstTables(let stated, let n):
+                LocalizedText(
+                    zh: "此处称\(stated)个项目，所附项目支出绩效自评表只有\(n)张。",
+                    en: "the text speaks of \(stated) projects, but \(n) project tables are attached.")
+            case .countContradicted(let stated, let n):
                 LocalizedText(
                     zh: "项目个数前后矛盾：此处为\(stated)个，另处为\(n)个，所附项目支出绩效自评表也是\(n)张。",
                     en: "the number of projects contradicts itself: \(stated) here, \(n) elsewhere, and \(n) project tables are attached.")
-            case let .progressOfNothing(stated):
-                LocalizedText(zh: "该类项目为0个、预算为0，却写执行总体进度\(stated)。",
-                              en: "this category has 0 projects and no budget, yet its overall progress is given as \(stated).")
-            case let .budgetIsDepartments(stated, department, projects):
-                LocalizedText(zh: "项目“涉及预算总金额”\(stated)等于整个部门的\(department.zh)，而项目支出只有\(projects)。",
-                              en: "the projects' total budget \(stated) equals the whole department's \(department.en), "
-                                  + "while project expenditure is only \(projects).")
-            case let .budgetTotal(stated, n, sum):
+            case .progressOfNothing(let stated):
+                LocalizedText(
+                    zh: "该类项目为0个、预算为0，却写执行总体进度\(stated)。",
+                    en: "this category has 0 projects and no budget, yet its overall progress is given as \(stated).")
+            case .budgetIsDepartments(let stated, let department, let projects):
+                LocalizedText(
+                    zh: "项目“涉及预算总金额”\(stated)等于整个部门的\(department.zh)，而项目支出只有\(projects)。",
+                    en: "the projects' total budget \(stated) equals the whole department's \(department.en), "
+                        + "while project expenditure is only \(projects).")
+            case .budgetTotal(let stated, let n, let sum):
                 LocalizedText(
                     zh: "“涉及预算总金额”\(stated)，而\(n)张项目自评表的调整后预算数之和为\(sum)万元。",
                     en: "the projects' total budget is \(stated), but the adjusted budgets of the \(n) project tables sum to \(sum)万元.")
-            case let .projectExpenditure(stated, n, sum):
-                LocalizedText(zh: "\(stated.zh)与\(n)张项目自评表的预算执行数之和\(sum)万元不符。",
-                              en: "\(stated.en) differs from the executed amounts of the \(n) project tables, which sum to \(sum)万元.")
-            case let .progress(stated, executed, budget, rate, lagging):
+            case .projectExpenditure(let stated, let n, let sum):
+                LocalizedText(
+                    zh: "\(stated.zh)与\(n)张项目自评表的预算执行数之和\(sum)万元不符。",
+                    en: "\(stated.en) differs from the executed amounts of the \(n) project tables, which sum to \(sum)万元.")
+            case .progress(let stated, let executed, let budget, let rate, let lagging):
                 LocalizedText(
                     zh: "预算执行总体进度写为\(stated)，而项目表合计：执行数\(executed)万元 ÷ 调整后预算\(budget)万元 = \(rate)"
                         + (lagging.isEmpty ? "" : "（未执行完的有\(lagging.zh)）") + "。",
                     en: "the overall progress is given as \(stated), but the project tables give \(executed)万元 executed ÷ "
                         + "\(budget)万元 budget = \(rate)" + (lagging.isEmpty ? "" : " (not fully executed: \(lagging.en))") + ".")
-            case let .balances(threshold, stated, over):
+            case .balances(let threshold, let stated, let over):
                 LocalizedText(
                     zh: "称结余率大于\(threshold)的项目共\(stated)，项目表中却有\(over.count)个：\(over.zh)。",
                     en: "\(stated) projects are said to have a balance above \(threshold), but the tables show \(over.count): \(over.en).")
-            case let .projectScore(project, stated, table):
-                LocalizedText(zh: "正文称“\(project)”自评得分\(stated)，其项目支出绩效自评表合计得分为\(table)分。",
-                              en: "the text gives “\(project)” a score of \(stated), but its project table totals \(table).")
-            case let .departmentScore(stated, table):
+            case .projectScore(let project, let stated, let table):
+                LocalizedText(
+                    zh: "正文称“\(project)”自评得分\(stated)，其项目支出绩效自评表合计得分为\(table)分。",
+                    en: "the text gives “\(project)” a score of \(stated), but its project table totals \(table).")
+            case .departmentScore(let stated, let table):
                 LocalizedText(
                     zh: "正文称部门整体自评得分\(stated)，部门整体支出绩效自评表总分为\(table)分。",
                     en: "the text gives the department a score of \(stated), but the department self-evaluation table totals \(table).")

@@ -58,7 +58,7 @@ public enum Registry {
         CrossTable(),
         TableText(),
         TableSet(),
-        PlaceholderCheck(),
+        PlaceholderCheck()
     ]
 
     public static func check(_ id: String) -> (any Check)? { all.first { $0.id == id } }

@@ -28,31 +28,36 @@ public struct ReportPeriod: Check {
         severity: .warning,
         tags: ["dates", "prose"],
         triggering: [
-            Example("""
-            第二部分  2024年度部门决算情况说明
-            （三）人员概况
-            截至↓2023年末，本单位在职人员36人，其中：行政人员编制8人，事业人员编制28人。
-            """),
-            Example("""
-            某区2026年区级部门预算
-            2026年部门预算编制说明
-            2026年，本局收入预算820.00万元，其中：财政拨款收入820.00万元，↓比2026年预算增加40.00万元。
-            """),
+            Example(
+                """
+                第二部分  2024年度部门决算情况说明
+                （三）人员概况
+                截至↓2023年末，本单位在职人员36人，其中：行政人员编制8人，事业人员编制28人。
+                """),
+            Example(
+                """
+                某区2026年区级部门预算
+                2026年部门预算编制说明
+                2026年，本局收入预算820.00万元，其中：财政拨款收入820.00万元，↓比2026年预算增加40.00万元。
+                """)
         ],
         nonTriggering: [
-            Example("""
-            第二部分  2024年度部门决算情况说明
-            截至2024年12月31日，本单位共有车辆2辆。与2023年度相比，支出增加。
-            """),
-            Example("""
-            某区2026年区级部门预算
-            2026年部门预算编制说明
-            2026年，本局收入预算820.00万元，其中：财政拨款收入820.00万元，比2025年预算增加40.00万元。截至2025年12月31日，本局共有车辆2辆。
-            """),
-            Example("""
-            第二部分  2024年度部门决算情况说明
-            一般公共预算财政拨款支出决算为512.30万元，比2024年预算减少8.70万元。
-            """),
+            Example(
+                """
+                第二部分  2024年度部门决算情况说明
+                截至2024年12月31日，本单位共有车辆2辆。与2023年度相比，支出增加。
+                """),
+            Example(
+                """
+                某区2026年区级部门预算
+                2026年部门预算编制说明
+                2026年，本局收入预算820.00万元，其中：财政拨款收入820.00万元，比2025年预算增加40.00万元。截至2025年12月31日，本局共有车辆2辆。
+                """),
+            Example(
+                """
+                第二部分  2024年度部门决算情况说明
+                一般公共预算财政拨款支出决算为512.30万元，比2024年预算减少8.70万元。
+                """)
         ])
 
     static let asOf = ["截至", "截止", "截止到", "截至到"].map(Chars.of)
@@ -73,18 +78,21 @@ public struct ReportPeriod: Check {
             for y in u.scanned.years where y.year == year && y.textRange.lowerBound > 0 {
                 let t = u.text
                 guard Self.comparisonStarts.contains(t[y.textRange.lowerBound - 1]),
-                      let sentence = u.sentence(containing: y.textRange.lowerBound) else { continue }
+                    let sentence = u.sentence(containing: y.textRange.lowerBound)
+                else { continue }
                 // What it compares with: the words after the year, up to the change word or the figure.
                 var k = y.textRange.upperBound
                 let end = u.sentences[sentence].upperBound
                 while k < end && !Chars.isClauseSeparator(t[k]) && !Chars.isSentenceEnd(t[k]) && !Chars.isDigit(t[k])
-                    && !Self.changeStarts.contains(t[k]) { k += 1 }
+                    && !Self.changeStarts.contains(t[k])
+                { k += 1 }
                 guard k < end, Self.changeStarts.contains(t[k]) || Chars.isDigit(t[k]) || t.matches(Self.compared, at: k) else { continue }
                 let span = t.span((y.textRange.lowerBound - 1)..<k)
                 let quoted = model.quote(span)
                 guard isBudget || !Self.budgetWords.contains(where: { quoted.contains($0) }) else { continue }
-                report.add(Message.comparesWithItself(quoted: quoted, year: year, budget: isBudget).text, at: span,
-                           expected: "\(year - 1)年", key: "same-year|\(quoted)|\(t.string(k..<min(end, k + 12)))")
+                report.add(
+                    Message.comparesWithItself(quoted: quoted, year: year, budget: isBudget).text, at: span,
+                    expected: "\(year - 1)年", key: "same-year|\(quoted)|\(t.string(k..<min(end, k + 12)))")
             }
         }
         for u in model.units where u.location.isParagraph {
@@ -94,16 +102,18 @@ public struct ReportPeriod: Check {
                 guard follows(Self.asOf, u.text, y.textRange.lowerBound), !(isBudget && y.year == year - 1) else { continue }
                 let isYearEnd = y.form == .yearEnd || u.scanned.dates.contains { $0.year == y.year && $0.month == 12 }
                 guard isYearEnd else { continue }
-                report.add(Message.asOf(year: year, quoted: model.quote(y.span)).text, at: y.span,
-                           expected: "\(year)年末", key: "as-of|\(y.year)")
+                report.add(
+                    Message.asOf(year: year, quoted: model.quote(y.span)).text, at: y.span,
+                    expected: "\(year)年末", key: "as-of|\(y.year)")
             }
         }
         // Headings that name another year for the report itself.
         for block in model.document.blocks {
             guard case .heading(let h) = block, Self.titleWords.contains(where: { h.title.contains($0) }) else { continue }
             for y in NumberScanner.scan(h.title).years where y.form == .fiscalYear && y.year != year {
-                report.add(Message.heading(title: h.title.string, year: year).text, at: y.span,
-                           expected: "\(year)年度", key: "heading|\(h.title.string)")
+                report.add(
+                    Message.heading(title: h.title.string, year: year).text, at: y.span,
+                    expected: "\(year)年度", key: "heading|\(h.title.string)")
             }
         }
         // The document's own date.
@@ -113,8 +123,9 @@ public struct ReportPeriod: Check {
         }
         for u in model.units {
             for y in u.scanned.years where y.form == .bracketed && y.year > dy {
-                report.add(Message.citedLater(cited: model.quote(y.span), date: model.quote(date.span)).text, at: y.span,
-                           key: "cited|\(y.year)")
+                report.add(
+                    Message.citedLater(cited: model.quote(y.span), date: model.quote(date.span)).text, at: y.span,
+                    key: "cited|\(y.year)")
             }
         }
     }
@@ -135,23 +146,25 @@ extension ReportPeriod {
 
         var text: LocalizedText {
             switch self {
-            case let .asOf(year, quoted):
+            case .asOf(let year, let quoted):
                 LocalizedText(
                     zh: "这是\(year)年度的报告，此处却写“截至\(quoted)”：应为截至\(year)年末的数据。",
                     en: "this is a \(year) report, but here the figures are as of “\(quoted)”; they should be as of the end of \(year).")
-            case let .heading(title, year):
+            case .heading(let title, let year):
                 LocalizedText(zh: "标题写“\(title)”，而报告年度是\(year)年。", en: "the heading says “\(title)”, but the report covers \(year).")
-            case let .datedEarly(date, year):
-                LocalizedText(zh: "报告日期\(date)早于\(year)年度结束，自评不可能在年度结束前完成。",
-                              en: "the report is dated \(date), before \(year) ended; a self-evaluation of \(year) cannot be done by then.")
-            case let .comparesWithItself(quoted, year, budget):
+            case .datedEarly(let date, let year):
+                LocalizedText(
+                    zh: "报告日期\(date)早于\(year)年度结束，自评不可能在年度结束前完成。",
+                    en: "the report is dated \(date), before \(year) ended; a self-evaluation of \(year) cannot be done by then.")
+            case .comparesWithItself(let quoted, let year, let budget):
                 LocalizedText(
                     zh: "这是\(year)年\(budget ? "的预算" : "度的报告")，此处却与\(year)年比较（“\(quoted)”）：应与\(year - 1)年比较。",
                     en: "this \(budget ? "budget" : "report") covers \(year), but here it compares with \(year) itself (“\(quoted)”); "
                         + "the comparison should be with \(year - 1).")
-            case let .citedLater(cited, date):
-                LocalizedText(zh: "引用的文件编号\(cited)晚于报告日期\(date)。",
-                              en: "the cited document \(cited) is newer than the report's own date \(date).")
+            case .citedLater(let cited, let date):
+                LocalizedText(
+                    zh: "引用的文件编号\(cited)晚于报告日期\(date)。",
+                    en: "the cited document \(cited) is newer than the report's own date \(date).")
             }
         }
     }

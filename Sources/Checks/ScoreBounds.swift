@@ -21,14 +21,20 @@ public struct ScoreBounds: Check {
         severity: .error,
         tags: ["arithmetic", "performance-table", "score"],
         triggering: [
-            Example(Rows.table(ExampleTables.splitTargetIndicators, """
-                | | 产出指标 | 数量指标 | 演出场次 | ≥ | 120 | 场 | 126场 | 20 | ↓22 | |
-                """)),
+            Example(
+                Rows.table(
+                    ExampleTables.splitTargetIndicators,
+                    """
+                    | | 产出指标 | 数量指标 | 演出场次 | ≥ | 120 | 场 | 126场 | 20 | ↓22 | |
+                    """))
         ],
         nonTriggering: [
-            Example(Rows.table(ExampleTables.splitTargetIndicators, """
-                | | 产出指标 | 数量指标 | 演出场次 | ≥ | 120 | 场 | 110场 | 20 | 18.33 | 场次未达标 |
-                """)),
+            Example(
+                Rows.table(
+                    ExampleTables.splitTargetIndicators,
+                    """
+                    | | 产出指标 | 数量指标 | 演出场次 | ≥ | 120 | 场 | 110场 | 20 | 18.33 | 场次未达标 |
+                    """))
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
@@ -47,7 +53,10 @@ public struct ScoreBounds: Check {
             var i = 0
             while i < d.rows.count {
                 let row = d.rows[i]
-                guard let weightCell = row.weight, let w = TableSay.points(weightCell) else { i += 1; continue }
+                guard let weightCell = row.weight, let w = TableSay.points(weightCell) else {
+                    i += 1
+                    continue
+                }
                 var members = [row]
                 var j = i + 1
                 while j < d.rows.count, d.rows[j].group == row.group, d.rows[j].weight?.isEmpty ?? true {
@@ -57,8 +66,9 @@ public struct ScoreBounds: Check {
                 let scores = members.compactMap { TableSay.points($0.score) }
                 if scores.count == members.count, let scoreCell = members.count == 1 ? row.score : members.last?.score {
                     let s = members.count == 1 ? scores[0] : Figure.exact(Say.exactSum(scores))
-                    check(LocalizedText(zh: "部门整体自评表", en: "department table"), row.name, w, weightCell, s, scoreCell,
-                          key: "department|bounds|\(row.name)", &report)
+                    check(
+                        LocalizedText(zh: "部门整体自评表", en: "department table"), row.name, w, weightCell, s, scoreCell,
+                        key: "department|bounds|\(row.name)", &report)
                 }
                 i = j
             }
@@ -66,17 +76,20 @@ public struct ScoreBounds: Check {
     }
 
     /// The name and key are autoclosures: most rows hold, and building their text for every row was a measurable cost.
-    func check(_ name: @autoclosure () -> LocalizedText, _ label: String, _ w: Figure, _ weightCell: CellValue, _ s: Figure,
-               _ scoreCell: CellValue, key: @autoclosure () -> String, _ report: inout CheckReport) {
+    func check(
+        _ name: @autoclosure () -> LocalizedText, _ label: String, _ w: Figure, _ weightCell: CellValue, _ s: Figure,
+        _ scoreCell: CellValue, key: @autoclosure () -> String, _ report: inout CheckReport
+    ) {
         if s.value.isNegative {
             report.add(Message.negative(project: name(), row: label, score: scoreCell.text).text, at: scoreCell.span, key: key())
             return
         }
         guard let weightQ = weightCell.quantity, let scoreQ = scoreCell.quantity else { return }
-        report.judge(Relations.compare(parts: [s], total: w, relation: .atLeast), numbers: [weightQ, scoreQ], key: key(),
-                     message: Message.aboveWeight(project: name(), row: label, score: TableSay.text(s), weight: weightCell.text).text,
-                     at: scoreCell.span, related: [TableSay.related("weight", weightCell, zh: "分值", en: "weight")],
-                     expected: "≤" + weightCell.text)
+        report.judge(
+            Relations.compare(parts: [s], total: w, relation: .atLeast), numbers: [weightQ, scoreQ], key: key(),
+            message: Message.aboveWeight(project: name(), row: label, score: TableSay.text(s), weight: weightCell.text).text,
+            at: scoreCell.span, related: [TableSay.related("weight", weightCell, zh: "分值", en: "weight")],
+            expected: "≤" + weightCell.text)
     }
 }
 
@@ -87,11 +100,12 @@ extension ScoreBounds {
 
         var text: LocalizedText {
             switch self {
-            case let .negative(project, row, score):
+            case .negative(let project, let row, let score):
                 LocalizedText(zh: "\(project.zh)“\(row)”得分\(score)为负。", en: "\(project.en) “\(row)”: the score \(score) is negative.")
-            case let .aboveWeight(project, row, score, weight):
-                LocalizedText(zh: "\(project.zh)“\(row)”得分\(score)超过分值\(weight)。",
-                              en: "\(project.en) “\(row)”: the score \(score) exceeds the weight \(weight).")
+            case .aboveWeight(let project, let row, let score, let weight):
+                LocalizedText(
+                    zh: "\(project.zh)“\(row)”得分\(score)超过分值\(weight)。",
+                    en: "\(project.en) “\(row)”: the score \(score) exceeds the weight \(weight).")
             }
         }
     }

@@ -25,47 +25,58 @@ public struct ShareOfTotal: Check {
         severity: .error,
         tags: ["arithmetic", "prose", "rounding"],
         triggering: [
-            Example("""
-            二、收入决算情况说明
-            2024年度本年收入合计860.00万元，其中：一般公共预算财政拨款收入774.00万元，占↓91.00%；政府性基金预算财政拨款收入86.00万元，占10.00%。
-            """),
-            Example("""
-            （一）一般公共预算财政拨款支出决算总体情况
-            2024年度本年支出合计2940.05万元。一般公共预算财政拨款支出2106.66万元，占本年支出合计的↓71.73%。
-            """),
-            Example("""
-            （二）政府采购支出情况
-            2024年度政府采购支出总额0万元。授予中小企业合同金额0万元，占政府采购支出总额的↓100%。
-            """, severity: .note),
+            Example(
+                """
+                二、收入决算情况说明
+                2024年度本年收入合计860.00万元，其中：一般公共预算财政拨款收入774.00万元，占↓91.00%；政府性基金预算财政拨款收入86.00万元，占10.00%。
+                """),
+            Example(
+                """
+                （一）一般公共预算财政拨款支出决算总体情况
+                2024年度本年支出合计2940.05万元。一般公共预算财政拨款支出2106.66万元，占本年支出合计的↓71.73%。
+                """),
+            Example(
+                """
+                （二）政府采购支出情况
+                2024年度政府采购支出总额0万元。授予中小企业合同金额0万元，占政府采购支出总额的↓100%。
+                """, severity: .note)
         ],
         nonTriggering: [
-            Example("""
-            2024年度本年收入合计1281.97万元，其中：一般公共预算财政拨款收入1,154.91万元，占90.09%；政府性基金预算财政拨款收入127.06万元，占9.91%。
-            """),
-            Example("""
-            2024年度“三公”经费财政拨款支出决算为3万元。
-            2024年度“三公”经费财政拨款支出决算中，因公出国（境）费支出决算0万元，占0%；公务接待费支出决算3万元，占100%。
-            """),
-            Example("""
-            2023年度政府采购支出总额0万元，授予中小企业合同金额0万元，占政府采购支出总额的0%。
-            """),
+            Example(
+                """
+                2024年度本年收入合计1281.97万元，其中：一般公共预算财政拨款收入1,154.91万元，占90.09%；政府性基金预算财政拨款收入127.06万元，占9.91%。
+                """),
+            Example(
+                """
+                2024年度“三公”经费财政拨款支出决算为3万元。
+                2024年度“三公”经费财政拨款支出决算中，因公出国（境）费支出决算0万元，占0%；公务接待费支出决算3万元，占100%。
+                """),
+            Example(
+                """
+                2023年度政府采购支出总额0万元，授予中小企业合同金额0万元，占政府采购支出总额的0%。
+                """)
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
         for claim in model.shareClaims {
             guard let base = claim.base else { continue }
-            let partQ = claim.part.quantity, baseQ = base.quantity, shareQ = claim.share.quantity
-            let part = partQ.comparable, whole = baseQ.comparable, percent = shareQ.figure
+            let partQ = claim.part.quantity
+            let baseQ = base.quantity
+            let shareQ = claim.share.quantity
+            let part = partQ.comparable
+            let whole = baseQ.comparable
+            let percent = shareQ.figure
             lazy var key = "\(Say.section(model, claim.share))|\(claim.part.name)|\(base.name)"
             lazy var related = [
                 Say.related("part", claim.part, zh: "分项", en: "part"),
-                Say.related("total", base, zh: "总额", en: "total"),
+                Say.related("total", base, zh: "总额", en: "total")
             ]
             if whole.value.isZero {
                 // A share of nothing: 0 of 0 printed as 0% is the convention; anything else is undefined.
                 if part.value.isZero && percent.value.isZero { continue }
-                report.add(.note, Message.zeroTotal(part: Say.named(claim.part), total: Say.named(base), stated: shareQ.printed).text,
-                           at: claim.share.span, related: related, key: key)
+                report.add(
+                    .note, Message.zeroTotal(part: Say.named(claim.part), total: Say.named(base), stated: shareQ.printed).text,
+                    at: claim.share.span, related: related, key: key)
                 continue
             }
             let verdict = Relations.ratio(part, of: whole, percent: percent)
@@ -76,9 +87,10 @@ public struct ShareOfTotal: Check {
                 part: Say.named(claim.part), total: Say.named(base),
                 computed: Say.precisePercent(part.value, of: whole.value, decimals: shareQ.decimals),
                 stated: shareQ.printed, expected: expected)
-            report.judge(verdict, severity: forced ? .note : nil, numbers: [partQ, baseQ, shareQ], key: key,
-                         message: (verdict == .holdsIfTruncated ? Message.truncated(message) : .mismatch(message, forced: forced)).text,
-                         at: claim.share.span, related: related, expected: expected)
+            report.judge(
+                verdict, severity: forced ? .note : nil, numbers: [partQ, baseQ, shareQ], key: key,
+                message: (verdict == .holdsIfTruncated ? Message.truncated(message) : .mismatch(message, forced: forced)).text,
+                at: claim.share.span, related: related, expected: expected)
         }
     }
 
@@ -110,15 +122,16 @@ extension ShareOfTotal {
 
         var text: LocalizedText {
             switch self {
-            case let .zeroTotal(part, total, stated):
-                LocalizedText(zh: "总额为零，占比无从计算：\(part.zh) ÷ \(total.zh)，文中却写占\(stated)。",
-                              en: "the total is zero, so no share can be stated: \(part.en) ÷ \(total.en), yet the text says \(stated).")
-            case let .truncated(a):
+            case .zeroTotal(let part, let total, let stated):
+                LocalizedText(
+                    zh: "总额为零，占比无从计算：\(part.zh) ÷ \(total.zh)，文中却写占\(stated)。",
+                    en: "the total is zero, so no share can be stated: \(part.en) ÷ \(total.en), yet the text says \(stated).")
+            case .truncated(let a):
                 LocalizedText(
                     zh: "占比\(a.stated)只有在截断（而非四舍五入）时才成立：\(a.part.zh) ÷ \(a.total.zh) = \(a.computed)，四舍五入应为\(a.expected)。",
                     en: "the share \(a.stated) holds only if truncated, not rounded: \(a.part.en) ÷ \(a.total.en) = \(a.computed), "
                         + "which rounds to \(a.expected).")
-            case let .mismatch(a, forced):
+            case .mismatch(let a, let forced):
                 LocalizedText(
                     zh: "占比不符：\(a.part.zh) ÷ \(a.total.zh) = \(a.computed)，文中为\(a.stated)，应为\(a.expected)。"
                         + (forced ? "（各项占比被凑整为100%，差一个末位单位，报提示）" : ""),

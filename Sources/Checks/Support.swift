@@ -40,8 +40,11 @@ enum Say {
     static func named(_ m: Mention) -> LocalizedText { LocalizedText(zh: m.named, en: m.namedEnglish) }
 
     static func related(_ role: String, _ m: Mention, zh: String, en: String) -> RelatedLocation {
-        RelatedLocation(role: role, span: m.span, message: LocalizedText(zh: zh.isEmpty ? m.named : zh + " " + m.named,
-                                                                         en: en.isEmpty ? m.namedEnglish : en + " " + m.namedEnglish))
+        RelatedLocation(
+            role: role, span: m.span,
+            message: LocalizedText(
+                zh: zh.isEmpty ? m.named : zh + " " + m.named,
+                en: en.isEmpty ? m.namedEnglish : en + " " + m.namedEnglish))
     }
 
     /// The innermost section title of a mention, for fingerprint keys.

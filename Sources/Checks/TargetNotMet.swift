@@ -24,15 +24,21 @@ public struct TargetNotMet: Check {
         severity: .warning,
         tags: ["performance-table", "evidence"],
         triggering: [
-            Example(Rows.table(ExampleTables.freeTextIndicators, """
-                | | 产出指标 | 数量指标 | 发放生活补贴人数 | 共20名 | ↓共19名 | 10 | 10 | 去世一名 |
-                """)),
+            Example(
+                Rows.table(
+                    ExampleTables.freeTextIndicators,
+                    """
+                    | | 产出指标 | 数量指标 | 发放生活补贴人数 | 共20名 | ↓共19名 | 10 | 10 | 去世一名 |
+                    """))
         ],
         nonTriggering: [
-            Example(Rows.table(ExampleTables.freeTextIndicators, """
-                | | 产出指标 | 数量指标 | 干部交流人数 | ≥30人 | 30人 | 5 | 5 | |
-                | | | 成本指标 | 全年专项工作经费 | ≦50万 | 50万 | 5 | 5 | |
-                """)),
+            Example(
+                Rows.table(
+                    ExampleTables.freeTextIndicators,
+                    """
+                    | | 产出指标 | 数量指标 | 干部交流人数 | ≥30人 | 30人 | 5 | 5 | |
+                    | | | 成本指标 | 全年专项工作经费 | ≦50万 | 50万 | 5 | 5 | |
+                    """))
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
@@ -44,25 +50,31 @@ public struct TargetNotMet: Check {
                 lazy var key = TableSay.key(p, "target|\(i.name)")
                 lazy var related = i.targetCell.map { [TableSay.related("target", $0, zh: "指标值", en: "target")] } ?? []
                 // Counted in other units than the target ("≥8个" against "12期，650余人次"): no evidence either way.
-                if case .count(let tu) = target.unit, !actualCell.quantities.isEmpty, actualCell.quantities.allSatisfy({ q in
-                    if case .count(let au) = q.unit { return au != tu } else { return false }
-                }) {
+                if case .count(let tu) = target.unit, !actualCell.quantities.isEmpty,
+                    actualCell.quantities.allSatisfy({ q in
+                        if case .count(let au) = q.unit { return au != tu } else { return false }
+                    })
+                {
                     if fullPoints {
                         let units = actualCell.quantities.compactMap { q -> String? in
                             if case .count(let u) = q.unit { return u } else { return nil }
                         }
-                        let message = Message.otherUnit(project: TableSay.project(p), indicator: i.name, target: target.printed,
-                                                        actual: actualCell.text, units: Say.terms(units, separator: "、"))
+                        let message = Message.otherUnit(
+                            project: TableSay.project(p), indicator: i.name, target: target.printed,
+                            actual: actualCell.text, units: Say.terms(units, separator: "、"))
                         report.add(message.text, at: actualCell.span, related: related, key: key)
                     }
                     continue
                 }
                 guard actual.comparator == nil, actualCell.quantities.count == 1 || i.kind == .cost else { continue }
                 guard BreakdownReaderAccess.sameFamily(target.unit, actual.unit), target.unit != .none || actual.unit == .none,
-                      !(target.unit == .none && actual.unit == .percent) else { continue }
-                let t = target.comparable, a = actual.comparable
+                    !(target.unit == .none && actual.unit == .percent)
+                else { continue }
+                let t = target.comparable
+                let a = actual.comparable
                 let op: TargetOperator = i.op ?? (i.kind == .quantity || i.kind == .benefit ? .atLeast : .equal)
-                let ai = a.interval(), ti = t.interval()
+                let ai = a.interval()
+                let ti = t.interval()
                 let missed: Bool
                 switch op {
                 case .atLeast, .greater: missed = ai.hi < ti.lo || (op == .greater && ai.hi <= ti.lo && t.isExact && a.isExact)
@@ -75,13 +87,20 @@ public struct TargetNotMet: Check {
                     continue
                 }
                 if fullPoints {
-                    report.add(Message.missedWithFullPoints(project: TableSay.project(p), indicator: i.name, actual: actualCell.text,
-                                                            target: target.printed, score: i.score?.text ?? "").text,
-                               at: actualCell.span, related: related, key: key)
+                    report.add(
+                        Message.missedWithFullPoints(
+                            project: TableSay.project(p), indicator: i.name, actual: actualCell.text,
+                            target: target.printed, score: i.score?.text ?? ""
+                        ).text,
+                        at: actualCell.span, related: related, key: key)
                 } else if i.reason?.isBlank ?? true {
-                    report.add(.note, Message.missedWithoutReason(project: TableSay.project(p), indicator: i.name, actual: actualCell.text,
-                                                                  target: target.printed).text,
-                               at: actualCell.span, related: related, key: key)
+                    report.add(
+                        .note,
+                        Message.missedWithoutReason(
+                            project: TableSay.project(p), indicator: i.name, actual: actualCell.text,
+                            target: target.printed
+                        ).text,
+                        at: actualCell.span, related: related, key: key)
                 }
             }
         }
@@ -97,16 +116,17 @@ extension TargetNotMet {
 
         var text: LocalizedText {
             switch self {
-            case let .otherUnit(project, indicator, target, actual, units):
+            case .otherUnit(let project, let indicator, let target, let actual, let units):
                 LocalizedText(
                     zh: "\(project.zh)“\(indicator)”目标为\(target)，完成值“\(actual)”的单位不同（\(units)），无法证明达标，却得了满分。",
                     en: "\(project.en) “\(indicator)”: the target is \(target) but the completion value “\(actual)” is counted in "
                         + "\(units), so it cannot show the target was met; the row still has full points.")
-            case let .missedWithFullPoints(project, indicator, actual, target, score):
-                LocalizedText(zh: "\(project.zh)“\(indicator)”完成值\(actual)未达到目标\(target)，却保留满分\(score)分。",
-                              en: "\(project.en) “\(indicator)”: the completion value \(actual) misses the target \(target), "
-                                  + "yet the row keeps full points (\(score)).")
-            case let .missedWithoutReason(project, indicator, actual, target):
+            case .missedWithFullPoints(let project, let indicator, let actual, let target, let score):
+                LocalizedText(
+                    zh: "\(project.zh)“\(indicator)”完成值\(actual)未达到目标\(target)，却保留满分\(score)分。",
+                    en: "\(project.en) “\(indicator)”: the completion value \(actual) misses the target \(target), "
+                        + "yet the row keeps full points (\(score)).")
+            case .missedWithoutReason(let project, let indicator, let actual, let target):
                 LocalizedText(
                     zh: "\(project.zh)“\(indicator)”完成值\(actual)未达到目标\(target)，但没有填写原因。",
                     en: "\(project.en) “\(indicator)”: the completion value \(actual) misses the target \(target) and no reason is given.")

@@ -27,14 +27,20 @@ public struct UnexplainedAdjustment: Check {
         severity: .warning,
         tags: ["performance-table", "budget", "evidence"],
         triggering: [
-            Example(Rows.table(ExampleTables.fundBlock, """
-                | | 年度资金总额 | 20 | ↓12 | 12 | 10 | 100% | 10 |
-                """)),
+            Example(
+                Rows.table(
+                    ExampleTables.fundBlock,
+                    """
+                    | | 年度资金总额 | 20 | ↓12 | 12 | 10 | 100% | 10 |
+                    """))
         ],
         nonTriggering: [
-            Example(Rows.table(ExampleTables.budgetBlock, """
-                | | 总额 | 67.50 | 38.26 | 38.26 | 100.00% | 10 | 10 | 选调生人数由9人减为5人，年中调减预算29.24万元 |
-                """)),
+            Example(
+                Rows.table(
+                    ExampleTables.budgetBlock,
+                    """
+                    | | 总额 | 67.50 | 38.26 | 38.26 | 100.00% | 10 | 10 | 选调生人数由9人减为5人，年中调减预算29.24万元 |
+                    """))
         ])
 
     static let templateWords = ["预算执行率=", "应单独说明理由", "100字以内"]
@@ -42,7 +48,8 @@ public struct UnexplainedAdjustment: Check {
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
         for p in model.projectTables {
             guard let row = p.budget?.total, let initialCell = row.initial, let adjustedCell = row.adjusted,
-                  let initial = TableSay.amount(initialCell), let adjusted = TableSay.amount(adjustedCell) else { continue }
+                let initial = TableSay.amount(initialCell), let adjusted = TableSay.amount(adjustedCell)
+            else { continue }
             let reason = row.reason?.text ?? ""
             let explained = !reason.isEmpty && !(row.reason?.isPlaceholder ?? false) && !Self.templateWords.contains { reason.includes($0) }
             guard !explained else { continue }
@@ -63,8 +70,9 @@ public struct UnexplainedAdjustment: Check {
             guard !(change.magnitude < Self.materiality * initial.value) else { continue }
             let cut = change.isNegative
             let percent = Relations.percent(change.magnitude, of: initial.value, decimals: 2).formatted(minDecimals: 2)
-            let message = Message.adjusted(project: TableSay.project(p), cut: cut, initial: initialCell.text, adjusted: adjustedCell.text,
-                                           percent: percent)
+            let message = Message.adjusted(
+                project: TableSay.project(p), cut: cut, initial: initialCell.text, adjusted: adjustedCell.text,
+                percent: percent)
             report.add(cut ? .warning : .note, message.text, at: adjustedCell.span, related: related, key: key)
         }
     }
@@ -78,12 +86,12 @@ extension UnexplainedAdjustment {
 
         var text: LocalizedText {
             switch self {
-            case let .addedFromZero(project, initial, adjusted):
+            case .addedFromZero(let project, let initial, let adjusted):
                 LocalizedText(
                     zh: "\(project.zh)年初预算为\(initial)，调整后为\(adjusted)万元，年中追加未说明理由。",
                     en: "\(project.en): the initial budget was \(initial) and the adjusted one is \(adjusted)万元; "
                         + "the mid-year addition is not explained.")
-            case let .adjusted(project, cut, initial, adjusted, percent):
+            case .adjusted(let project, let cut, let initial, let adjusted, let percent):
                 LocalizedText(
                     zh: "\(project.zh)预算由年初\(initial)\(cut ? "调减" : "调增")为\(adjusted)（\(cut ? "−" : "+")\(percent)%），原因栏未说明理由。",
                     en: "\(project.en): the budget was \(cut ? "cut" : "raised") from \(initial) to \(adjusted) "

@@ -25,25 +25,34 @@ public struct UnreadableTable: Check {
         severity: .note,
         tags: ["performance-table"],
         triggering: [
-            Example(Rows.table("""
-                ↓| 项目支出绩效自评表（2024年度） |
-                | 项目名称 | 文化下乡 |
-                | 资金情况 | 20万元 |
-                """)),
-            Example(Rows.table("""
-                | 项目支出绩效自评表（2024年度） |
-                | 项目资金（万元） | 全年预算数 | 全年执行数 | 执行率 | ↓资金到位时间 |
-                | 财政资金 | 20.00 | 19.00 | 95.00% | 2024年3月 |
-                """)),
+            Example(
+                Rows.table(
+                    """
+                    ↓| 项目支出绩效自评表（2024年度） |
+                    | 项目名称 | 文化下乡 |
+                    | 资金情况 | 20万元 |
+                    """)),
+            Example(
+                Rows.table(
+                    """
+                    | 项目支出绩效自评表（2024年度） |
+                    | 项目资金（万元） | 全年预算数 | 全年执行数 | 执行率 | ↓资金到位时间 |
+                    | 财政资金 | 20.00 | 19.00 | 95.00% | 2024年3月 |
+                    """))
         ],
         nonTriggering: [
-            Example(Rows.table("""
-                | 收入支出决算总表 |
-                | 项目 | 金额 |
-                """)),
-            Example(Rows.table("| 项目支出绩效自评表（2024年度） |", ExampleTables.unscoredFundBlock, """
-                | 上级财政资金 | 40.00 | 40.00 | 100 |
-                """)),
+            Example(
+                Rows.table(
+                    """
+                    | 收入支出决算总表 |
+                    | 项目 | 金额 |
+                    """)),
+            Example(
+                Rows.table(
+                    "| 项目支出绩效自评表（2024年度） |", ExampleTables.unscoredFundBlock,
+                    """
+                    | 上级财政资金 | 40.00 | 40.00 | 100 |
+                    """))
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
@@ -51,12 +60,14 @@ public struct UnreadableTable: Check {
             switch t.problem {
             case .noBlock:
                 report.add(Message.noBlock(title: t.title).text, at: Span(t.span.start, t.span.start), key: "unread|\(t.title)")
-            case let .unmappedHeader(block, words):
-                report.add(Message.unmappedHeader(title: t.title, block: block, words: words).text, at: t.span,
-                           key: "unread|\(t.title)|header|\(words.joined(separator: "|"))")
-            case let .unalignedRows(block, rows):
-                report.add(Message.unalignedRows(title: t.title, block: block, rows: rows.map { $0 + 1 }).text,
-                           at: Span(t.span.start, t.span.start), key: "unread|\(t.title)|rows|\(block.rawValue)")
+            case .unmappedHeader(let block, let words):
+                report.add(
+                    Message.unmappedHeader(title: t.title, block: block, words: words).text, at: t.span,
+                    key: "unread|\(t.title)|header|\(words.joined(separator: "|"))")
+            case .unalignedRows(let block, let rows):
+                report.add(
+                    Message.unalignedRows(title: t.title, block: block, rows: rows.map { $0 + 1 }).text,
+                    at: Span(t.span.start, t.span.start), key: "unread|\(t.title)|rows|\(block.rawValue)")
             }
         }
     }
@@ -77,20 +88,23 @@ extension UnreadableTable {
 
         var text: LocalizedText {
             switch self {
-            case let .noBlock(title):
-                LocalizedText(zh: "未能识别的绩效表“\(title)”：未找到“预算执行情况”或“绩效指标”表头，表中数字未经核对。",
-                              en: "self-evaluation table “\(title)” not understood: neither a 预算执行情况 nor a 绩效指标 header was found; "
-                                  + "its numbers were not checked.")
-            case let .unmappedHeader(title, block, words):
-                LocalizedText(zh: "绩效表“\(title)”\(Self.block(block).zh)的表头“\(words.joined(separator: "”“"))”不是已知的列，该列数字未经核对。",
-                              en: "self-evaluation table “\(title)”: the \(Self.block(block).en) header "
-                                  + "\(words.map { "“\($0)”" }.joined(separator: ", ")) names no known column; its figures were not checked.")
-            case let .unalignedRows(title, block, rows):
-                LocalizedText(zh: "绩效表“\(title)”\(Self.block(block).zh)有\(rows.count)行（第\(rows.map(String.init).joined(separator: "、"))行）"
-                                  + "无法与表头对齐，这些行的数字未经核对。",
-                              en: "self-evaluation table “\(title)”: \(rows.count) row(s) of the \(Self.block(block).en) (table row "
-                                  + "\(rows.map(String.init).joined(separator: ", "))) could not be aligned with its header; their figures "
-                                  + "were not checked.")
+            case .noBlock(let title):
+                LocalizedText(
+                    zh: "未能识别的绩效表“\(title)”：未找到“预算执行情况”或“绩效指标”表头，表中数字未经核对。",
+                    en: "self-evaluation table “\(title)” not understood: neither a 预算执行情况 nor a 绩效指标 header was found; "
+                        + "its numbers were not checked.")
+            case .unmappedHeader(let title, let block, let words):
+                LocalizedText(
+                    zh: "绩效表“\(title)”\(Self.block(block).zh)的表头“\(words.joined(separator: "”“"))”不是已知的列，该列数字未经核对。",
+                    en: "self-evaluation table “\(title)”: the \(Self.block(block).en) header "
+                        + "\(words.map { "“\($0)”" }.joined(separator: ", ")) names no known column; its figures were not checked.")
+            case .unalignedRows(let title, let block, let rows):
+                LocalizedText(
+                    zh: "绩效表“\(title)”\(Self.block(block).zh)有\(rows.count)行（第\(rows.map(String.init).joined(separator: "、"))行）"
+                        + "无法与表头对齐，这些行的数字未经核对。",
+                    en: "self-evaluation table “\(title)”: \(rows.count) row(s) of the \(Self.block(block).en) (table row "
+                        + "\(rows.map(String.init).joined(separator: ", "))) could not be aligned with its header; their figures "
+                        + "were not checked.")
             }
         }
     }

@@ -24,19 +24,27 @@ public struct UnsupportedScore: Check {
         severity: .warning,
         tags: ["performance-table", "evidence"],
         triggering: [
-            Example(Rows.table("""
-                | 绩效指标（90分） | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | ↓完成值 | 权重 | 得分 | 未完成原因分析 |
-                | | 产出指标 | 数量指标 | 开展调研 | ≥ | 3 | 次 | | 10 | 10 | |
-                | | | 质量指标 | 调研成果质量 | 定性 | 较好 | | | 20 | 20 | |
-                """)),
-            Example(Rows.table(ExampleTables.freeTextIndicators, """
-                | | 产出指标 | 数量指标 | 举办主题活动次数 | ≥4次 | ↓全年≥4次 | 10 | 10 | |
-                """), severity: .note),
+            Example(
+                Rows.table(
+                    """
+                    | 绩效指标（90分） | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | ↓完成值 | 权重 | 得分 | 未完成原因分析 |
+                    | | 产出指标 | 数量指标 | 开展调研 | ≥ | 3 | 次 | | 10 | 10 | |
+                    | | | 质量指标 | 调研成果质量 | 定性 | 较好 | | | 20 | 20 | |
+                    """)),
+            Example(
+                Rows.table(
+                    ExampleTables.freeTextIndicators,
+                    """
+                    | | 产出指标 | 数量指标 | 举办主题活动次数 | ≥4次 | ↓全年≥4次 | 10 | 10 | |
+                    """), severity: .note)
         ],
         nonTriggering: [
-            Example(Rows.table(ExampleTables.freeTextIndicators, """
-                | | 产出指标 | 数量指标 | 主题党日活动 | ≥2600期 | 2612期 | 10 | 10 | |
-                """)),
+            Example(
+                Rows.table(
+                    ExampleTables.freeTextIndicators,
+                    """
+                    | | 产出指标 | 数量指标 | 主题党日活动 | ≥2600期 | 2612期 | 10 | 10 | |
+                    """))
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
@@ -51,12 +59,14 @@ public struct UnsupportedScore: Check {
             let empty = full.compactMap { i in i.actual.flatMap { $0.isEmpty ? (i.name, i.score?.text ?? "", $0) : nil } }.map { $0 }
             if !empty.isEmpty {
                 if empty.count == p.indicators.count && empty.count >= 2, let header = p.headerCells["actual"] {
-                    report.add(.warning, Message.allEmpty(project: TableSay.project(p), count: empty.count).text, at: header.span,
-                               related: empty.map { name, _, actual in
-                                   RelatedLocation(role: "row", span: actual.span,
-                                                   message: LocalizedText(zh: "“\(name)”完成值为空", en: "“\(name)”: empty"))
-                               },
-                               key: TableSay.key(p, "empty-actual"))
+                    report.add(
+                        .warning, Message.allEmpty(project: TableSay.project(p), count: empty.count).text, at: header.span,
+                        related: empty.map { name, _, actual in
+                            RelatedLocation(
+                                role: "row", span: actual.span,
+                                message: LocalizedText(zh: "“\(name)”完成值为空", en: "“\(name)”: empty"))
+                        },
+                        key: TableSay.key(p, "empty-actual"))
                 } else {
                     for (name, score, actual) in empty {
                         let message = Message.empty(project: TableSay.project(p), indicator: name, score: score)
@@ -68,9 +78,10 @@ public struct UnsupportedScore: Check {
             for i in full {
                 guard let actual = i.actual, let q = actual.quantity, q.comparator != nil, q.comparator != .eq else { continue }
                 let message = Message.inequality(project: TableSay.project(p), indicator: i.name, actual: actual.text)
-                report.add(.note, message.text, at: actual.span,
-                           related: i.targetCell.map { [TableSay.related("target", $0, zh: "指标值", en: "target")] } ?? [],
-                           key: TableSay.key(p, "inequality|\(i.name)"))
+                report.add(
+                    .note, message.text, at: actual.span,
+                    related: i.targetCell.map { [TableSay.related("target", $0, zh: "指标值", en: "target")] } ?? [],
+                    key: TableSay.key(p, "inequality|\(i.name)"))
             }
             // A completion column of bare ratios where the targets are counted or priced.
             let ratios = p.indicators.lazy.filter { i in
@@ -82,11 +93,13 @@ public struct UnsupportedScore: Check {
                 return (i.name, t)
             }
             if ratios.count == p.indicators.count, let (name, target) = measured.first, let header = p.headerCells["actual"] {
-                let message = Message.ratiosOnly(project: TableSay.project(p), measured: measured.count, example: name,
-                                                 target: target.printed)
-                report.add(.note, message.text, at: header.span,
-                           related: ratios.compactMap { i in i.actual.map { TableSay.related("row", $0, zh: i.name, en: i.name) } },
-                           key: TableSay.key(p, "ratio-only"))
+                let message = Message.ratiosOnly(
+                    project: TableSay.project(p), measured: measured.count, example: name,
+                    target: target.printed)
+                report.add(
+                    .note, message.text, at: header.span,
+                    related: ratios.compactMap { i in i.actual.map { TableSay.related("row", $0, zh: i.name, en: i.name) } },
+                    key: TableSay.key(p, "ratio-only"))
             }
         }
     }
@@ -102,20 +115,21 @@ extension UnsupportedScore {
 
         var text: LocalizedText {
             switch self {
-            case let .allEmpty(project, count):
+            case .allEmpty(let project, let count):
                 LocalizedText(
                     zh: "\(project.zh)全部\(count)项指标的完成值均为空，却都得了满分：满分没有依据。",
                     en: "\(project.en): all \(count) indicators have an empty completion value, yet each has full points: "
                         + "the scores have no basis.")
-            case let .empty(project, indicator, score):
-                LocalizedText(zh: "\(project.zh)“\(indicator)”完成值为空，却得了满分\(score)分。",
-                              en: "\(project.en) “\(indicator)”: the completion value is empty, yet the row has full points (\(score)).")
-            case let .inequality(project, indicator, actual):
+            case .empty(let project, let indicator, let score):
+                LocalizedText(
+                    zh: "\(project.zh)“\(indicator)”完成值为空，却得了满分\(score)分。",
+                    en: "\(project.en) “\(indicator)”: the completion value is empty, yet the row has full points (\(score)).")
+            case .inequality(let project, let indicator, let actual):
                 LocalizedText(
                     zh: "\(project.zh)“\(indicator)”的完成值“\(actual)”只是重复目标不等式，没有给出实际完成数。",
                     en: "\(project.en) “\(indicator)”: the completion value “\(actual)” repeats the target inequality instead of giving "
                         + "a measured value.")
-            case let .ratiosOnly(project, measured, example, target):
+            case .ratiosOnly(let project, let measured, let example, let target):
                 LocalizedText(
                     zh: "\(project.zh)完成值一律填“100%”，而\(measured)项指标以人数、次数或金额计（如“\(example)”\(target)），没有给出实际完成数。",
                     en: "\(project.en): every completion value is “100%”, while \(measured) indicators are counted in people, "

@@ -24,21 +24,30 @@ public struct WeightTotal: Check {
         severity: .error,
         tags: ["arithmetic", "performance-table", "score"],
         triggering: [
-            Example(Rows.table(ExampleTables.freeTextIndicators, """
-                | | 产出指标⏎⏎(↓50分) | 数量指标 | 举办培训班 | ≥12个 | 13个 | 30 | 30 | |
-                | | | 质量指标 | 培训合格率 | ≥95% | 98% | 30 | 30 | |
-                """), severity: .warning),
-            Example(Rows.table(ExampleTables.freeTextIndicators, """
-                | | 产出指标 | 数量指标 | 举办培训班 | ≥12个 | 13个 | 60 | 60 | |
-                | | 满意度指标 | 服务对象满意度指标 | 学员满意度 | ≥95% | 97% | 50 | 50 | |
-                | 总分 | ↓100 | 100 | |
-                """)),
+            Example(
+                Rows.table(
+                    ExampleTables.freeTextIndicators,
+                    """
+                    | | 产出指标⏎⏎(↓50分) | 数量指标 | 举办培训班 | ≥12个 | 13个 | 30 | 30 | |
+                    | | | 质量指标 | 培训合格率 | ≥95% | 98% | 30 | 30 | |
+                    """), severity: .warning),
+            Example(
+                Rows.table(
+                    ExampleTables.freeTextIndicators,
+                    """
+                    | | 产出指标 | 数量指标 | 举办培训班 | ≥12个 | 13个 | 60 | 60 | |
+                    | | 满意度指标 | 服务对象满意度指标 | 学员满意度 | ≥95% | 97% | 50 | 50 | |
+                    | 总分 | ↓100 | 100 | |
+                    """))
         ],
         nonTriggering: [
-            Example(Rows.table(ExampleTables.freeTextIndicators, """
-                | | 产出指标⏎⏎(50分) | 数量指标 | 举办培训班 | ≥12个 | 13个 | 50 | 50 | |
-                | 总分 | 50 | 50 | |
-                """)),
+            Example(
+                Rows.table(
+                    ExampleTables.freeTextIndicators,
+                    """
+                    | | 产出指标⏎⏎(50分) | 数量指标 | 举办培训班 | ≥12个 | 13个 | 50 | 50 | |
+                    | 总分 | 50 | 50 | |
+                    """))
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
@@ -57,42 +66,52 @@ public struct WeightTotal: Check {
                 let weights = rows.compactMap { TableSay.points($0) }
                 guard weights.count == rows.count, !rows.isEmpty else { continue }
                 let stated = Figure(value: points.value, decimals: points.decimals, exact: points.decimals == 0)
-                report.judge(Relations.sum(parts: weights, total: stated), severity: .warning, ifTruncated: .warning,
-                             numbers: rows.compactMap { $0?.quantity } + [points], key: TableSay.key(p, "section|\(section.name)"),
-                             message: Message.section(project: TableSay.project(p), section: section.name, stated: points.printed,
-                                                      weights: TableSay.joined(rows.compactMap { $0 }),
-                                                      sum: Say.exactSum(weights).formatted()).text,
-                             at: section.span,
-                             related: rows.compactMap { $0.map { TableSay.related("weight", $0, zh: "分值", en: "weight") } },
-                             expected: points.value.formatted() + "分")
+                report.judge(
+                    Relations.sum(parts: weights, total: stated), severity: .warning, ifTruncated: .warning,
+                    numbers: rows.compactMap { $0?.quantity } + [points], key: TableSay.key(p, "section|\(section.name)"),
+                    message: Message.section(
+                        project: TableSay.project(p), section: section.name, stated: points.printed,
+                        weights: TableSay.joined(rows.compactMap { $0 }),
+                        sum: Say.exactSum(weights).formatted()
+                    ).text,
+                    at: section.span,
+                    related: rows.compactMap { $0.map { TableSay.related("weight", $0, zh: "分值", en: "weight") } },
+                    expected: points.value.formatted() + "分")
             }
             let indicatorWeights = p.indicators.compactMap { TableSay.points($0.weight) }
             guard indicatorWeights.count == p.indicators.count else { continue }
             // The 绩效指标（90分） block (its header is read with its points).
             if let points = p.indicatorPoints, let header = p.indicatorHeader {
                 let stated = Figure(value: points.value, decimals: 0, exact: true)
-                report.judge(Relations.sum(parts: indicatorWeights, total: stated), ifTruncated: nil,
-                             numbers: p.indicators.compactMap { $0.weight?.quantity } + [points], key: TableSay.key(p, "block"),
-                             message: Message.block(project: TableSay.project(p), stated: points.printed,
-                                                    sum: Say.exactSum(indicatorWeights).formatted()).text,
-                             at: Span(header.start, header.start), expected: points.value.formatted() + "分")
+                report.judge(
+                    Relations.sum(parts: indicatorWeights, total: stated), ifTruncated: nil,
+                    numbers: p.indicators.compactMap { $0.weight?.quantity } + [points], key: TableSay.key(p, "block"),
+                    message: Message.block(
+                        project: TableSay.project(p), stated: points.printed,
+                        sum: Say.exactSum(indicatorWeights).formatted()
+                    ).text,
+                    at: Span(header.start, header.start), expected: points.value.formatted() + "分")
             }
             // Budget weight + indicator weights = the total's weight.
             guard let total = p.total, let weightCell = total.weight, let weightQ = weightCell.quantity,
-                  let totalWeight = TableSay.points(weightCell) else { continue }
+                let totalWeight = TableSay.points(weightCell)
+            else { continue }
             var parts = indicatorWeights
             var cells = p.indicators.compactMap(\.weight)
             if let w = p.budget?.total?.weight, let f = TableSay.points(w) {
                 parts.insert(f, at: 0)
                 cells.insert(w, at: 0)
             }
-            report.judge(Relations.sum(parts: parts, total: totalWeight), numbers: cells.compactMap(\.quantity) + [weightQ],
-                         key: TableSay.key(p, "total-weight"),
-                         message: Message.total(project: TableSay.project(p), total: total.label.text, stated: weightCell.text,
-                                                sum: Say.exactSum(parts).formatted(), weights: TableSay.joined(cells)).text,
-                         at: weightCell.span,
-                         related: [RelatedLocation(role: "total", span: total.label.span, message: LocalizedText(total.label.text))],
-                         expected: Say.exactSum(parts).formatted())
+            report.judge(
+                Relations.sum(parts: parts, total: totalWeight), numbers: cells.compactMap(\.quantity) + [weightQ],
+                key: TableSay.key(p, "total-weight"),
+                message: Message.total(
+                    project: TableSay.project(p), total: total.label.text, stated: weightCell.text,
+                    sum: Say.exactSum(parts).formatted(), weights: TableSay.joined(cells)
+                ).text,
+                at: weightCell.span,
+                related: [RelatedLocation(role: "total", span: total.label.span, message: LocalizedText(total.label.text))],
+                expected: Say.exactSum(parts).formatted())
         }
         for d in model.departmentTables { department(d, model, &report) }
     }
@@ -124,11 +143,14 @@ public struct WeightTotal: Check {
                 numbers = rows.compactMap { $0.weight?.quantity }
                 shown = Say.terms(rows.compactMap(\.weight).map(\.text), separator: " + ")
             }
-            report.judge(Relations.sum(parts: parts, total: Figure.exact(points.value)), severity: .warning, ifTruncated: nil,
-                         numbers: numbers + [points], key: "department|\(group.name)",
-                         message: Message.departmentGroup(group: group.name, stated: points.printed, parts: shown,
-                                                          sum: Say.exactSum(parts).formatted()).text,
-                         at: group.span, expected: points.value.formatted() + "分")
+            report.judge(
+                Relations.sum(parts: parts, total: Figure.exact(points.value)), severity: .warning, ifTruncated: nil,
+                numbers: numbers + [points], key: "department|\(group.name)",
+                message: Message.departmentGroup(
+                    group: group.name, stated: points.printed, parts: shown,
+                    sum: Say.exactSum(parts).formatted()
+                ).text,
+                at: group.span, expected: points.value.formatted() + "分")
         }
     }
 }
@@ -142,20 +164,23 @@ extension WeightTotal {
 
         var text: LocalizedText {
             switch self {
-            case let .section(project, section, stated, weights, sum):
-                LocalizedText(zh: "\(project.zh)“\(section)”标注\(stated)，其下各指标分值之和 \(weights) = \(sum)分。",
-                              en: "\(project.en): “\(section)” is marked \(stated), but the weights under it sum to \(weights) = \(sum).")
-            case let .block(project, stated, sum):
-                LocalizedText(zh: "\(project.zh)绩效指标标注\(stated)，各指标分值之和为\(sum)分。",
-                              en: "\(project.en): the indicator block is marked \(stated), but its weights sum to \(sum).")
-            case let .total(project, total, stated, sum, weights):
+            case .section(let project, let section, let stated, let weights, let sum):
+                LocalizedText(
+                    zh: "\(project.zh)“\(section)”标注\(stated)，其下各指标分值之和 \(weights) = \(sum)分。",
+                    en: "\(project.en): “\(section)” is marked \(stated), but the weights under it sum to \(weights) = \(sum).")
+            case .block(let project, let stated, let sum):
+                LocalizedText(
+                    zh: "\(project.zh)绩效指标标注\(stated)，各指标分值之和为\(sum)分。",
+                    en: "\(project.en): the indicator block is marked \(stated), but its weights sum to \(sum).")
+            case .total(let project, let total, let stated, let sum, let weights):
                 LocalizedText(
                     zh: "\(project.zh)\(total)分值为\(stated)，而预算执行与各指标分值之和为\(sum)分（\(weights)）。",
                     en: "\(project.en): the \(total) weight is \(stated), but the budget and indicator weights sum to \(sum) "
                         + "(\(weights)).")
-            case let .departmentGroup(group, stated, parts, sum):
-                LocalizedText(zh: "部门整体自评表“\(group)”标注\(stated)，其下分值之和 \(parts) = \(sum)分。",
-                              en: "department table: “\(group)” is marked \(stated), but what it contains sums to \(parts) = \(sum).")
+            case .departmentGroup(let group, let stated, let parts, let sum):
+                LocalizedText(
+                    zh: "部门整体自评表“\(group)”标注\(stated)，其下分值之和 \(parts) = \(sum)分。",
+                    en: "department table: “\(group)” is marked \(stated), but what it contains sums to \(parts) = \(sum).")
             }
         }
     }

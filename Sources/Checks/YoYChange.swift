@@ -30,50 +30,61 @@ public struct YoYChange: Check {
         severity: .error,
         tags: ["arithmetic", "prose", "year-on-year"],
         triggering: [
-            Example("""
-            2024年度“三公”经费财政拨款支出决算为4.60万元，较上年度减少0.60万元，下降↓12.54%。
-            """),
-            Example("""
-            2024年度收、支总计均为1562.40万元。与2023年度相比，收、支总计各增加↓121.15万元，增长9.16%。
-            2023年\t
-            收入\t支出\t1431.25\t1431.25\t2024年\t
-            收入\t支出\t1562.40\t1562.40\t
-            """),
-            Example("""
-            2024年度，本单位机关运行经费支出80.15万元，比2023年度增加4.25万元，下降↓5.04%。
-            """),
-            Example("""
-            2024年度“三公”经费财政拨款支出决算数比2023年度减少0.15万元，↓下降（增长）27.78%。
-            """),
-            Example("""
-            5.“社会保障和就业支出（类）行政事业单位养老支出（款）职业年金缴费支出（项）”64.50万元。2025年当年预算执行数为52.40万元，            2026年预算安排64.50万元，比2025年预算执行数增加↓21.05%。
-            """),
-            Example("""
-            2.“公共安全支出（类）司法（款）普法宣传（项）”98.00万元。2025年当年预算执行数为105.00万元，2026年预算安排98.00万元，            比2025年预算执行数增加↓6.67%。
-            """),
+            Example(
+                """
+                2024年度“三公”经费财政拨款支出决算为4.60万元，较上年度减少0.60万元，下降↓12.54%。
+                """),
+            Example(
+                """
+                2024年度收、支总计均为1562.40万元。与2023年度相比，收、支总计各增加↓121.15万元，增长9.16%。
+                2023年\t
+                收入\t支出\t1431.25\t1431.25\t2024年\t
+                收入\t支出\t1562.40\t1562.40\t
+                """),
+            Example(
+                """
+                2024年度，本单位机关运行经费支出80.15万元，比2023年度增加4.25万元，下降↓5.04%。
+                """),
+            Example(
+                """
+                2024年度“三公”经费财政拨款支出决算数比2023年度减少0.15万元，↓下降（增长）27.78%。
+                """),
+            Example(
+                """
+                5.“社会保障和就业支出（类）行政事业单位养老支出（款）职业年金缴费支出（项）”64.50万元。2025年当年预算执行数为52.40万元，            2026年预算安排64.50万元，比2025年预算执行数增加↓21.05%。
+                """),
+            Example(
+                """
+                2.“公共安全支出（类）司法（款）普法宣传（项）”98.00万元。2025年当年预算执行数为105.00万元，2026年预算安排98.00万元，            比2025年预算执行数增加↓6.67%。
+                """)
         ],
         nonTriggering: [
-            Example("""
-            2024年度收、支总计均为1281.97万元整。与2023年度相比，收、支总计各减少96.36万元，下降6.99%。
-            """),
-            Example("""
-            截止2023年末，资产总值515.46万元，比2022年增长51.09万元，增幅11%。
-            """),
-            Example("""
-            5.“社会保障和就业支出（类）行政事业单位养老支出（款）职业年金缴费支出（项）”64.50万元。2025年当年预算执行数为52.40万元，            2026年预算安排64.50万元，比2025年预算执行数增加23.09%。
-            6.“教育支出（类）进修及培训（款）干部教育（项）”12.00万元。2025年当年预算执行数为12.00万元，2026年预算安排12.00万元，            与2025年预算执行数持平。
-            """),
-            Example("""
-            2024年度“三公”经费财政拨款支出决算数比2023年度减少0.15万元，下降27.78%。
-            """),
+            Example(
+                """
+                2024年度收、支总计均为1281.97万元整。与2023年度相比，收、支总计各减少96.36万元，下降6.99%。
+                """),
+            Example(
+                """
+                截止2023年末，资产总值515.46万元，比2022年增长51.09万元，增幅11%。
+                """),
+            Example(
+                """
+                5.“社会保障和就业支出（类）行政事业单位养老支出（款）职业年金缴费支出（项）”64.50万元。2025年当年预算执行数为52.40万元，            2026年预算安排64.50万元，比2025年预算执行数增加23.09%。
+                6.“教育支出（类）进修及培训（款）干部教育（项）”12.00万元。2025年当年预算执行数为12.00万元，2026年预算安排12.00万元，            与2025年预算执行数持平。
+                """),
+            Example(
+                """
+                2024年度“三公”经费财政拨款支出决算数比2023年度减少0.15万元，下降27.78%。
+                """)
         ])
 
     public func check(_ model: AuditModel, _ report: inout CheckReport) {
         for claim in model.changeClaims {
             // Words that contradict each other need no figure to be wrong.
             if let conflict = claim.conflict, let anchor = claim.change ?? claim.rate {
-                report.add(Message.contradictoryWords(quoted: model.quote(conflict)).text, at: conflict,
-                           key: "\(Say.section(model, anchor))|\(claim.subjectName)|words")
+                report.add(
+                    Message.contradictoryWords(quoted: model.quote(conflict)).text, at: conflict,
+                    key: "\(Say.section(model, anchor))|\(claim.subjectName)|words")
                 continue
             }
             guard let a = claim.current else { continue }
@@ -86,18 +97,27 @@ public struct YoYChange: Check {
             lazy var key = "\(Say.section(model, a))|\(claim.subjectName)|\(claim.referenceYear.map(String.init) ?? "")"
             var related = [Say.related("current", a, zh: "本年数", en: "current")]
             if let p = claim.prior {
-                related.append(RelatedLocation(role: "prior", span: p.quantity.span,
-                                               message: LocalizedText(zh: "上年数 \(p.quantity.printed)（\(p.source.zh)）",
-                                                                      en: "prior \(p.quantity.printed) (\(p.source.en))")))
+                related.append(
+                    RelatedLocation(
+                        role: "prior", span: p.quantity.span,
+                        message: LocalizedText(
+                            zh: "上年数 \(p.quantity.printed)（\(p.source.zh)）",
+                            en: "prior \(p.quantity.printed) (\(p.source.en))")))
             }
 
             // 持平: the difference must be able to be zero.
             if let flat = claim.flat, claim.change == nil, claim.rate == nil {
                 guard let (p, pf) = stated else { continue }
-                if (aFig.interval() - pf.interval()).contains(.zero) { report.verified([a.quantity, p.quantity], key: key); continue }
-                report.add(Message.notFlat(years: years, current: Say.named(a), prior: p.quantity.printed,
-                                           gap: Say.amount((aFig.value - pf.value).magnitude, like: a.quantity)).text,
-                           at: flat, related: related, key: key + "|flat")
+                if (aFig.interval() - pf.interval()).contains(.zero) {
+                    report.verified([a.quantity, p.quantity], key: key)
+                    continue
+                }
+                report.add(
+                    Message.notFlat(
+                        years: years, current: Say.named(a), prior: p.quantity.printed,
+                        gap: Say.amount((aFig.value - pf.value).magnitude, like: a.quantity)
+                    ).text,
+                    at: flat, related: related, key: key + "|flat")
                 continue
             }
 
@@ -108,10 +128,12 @@ public struct YoYChange: Check {
 
             // Direction words of the amount and of the rate must agree.
             if let c = change, let r = claim.rate, let dc = c.direction, let dr = r.direction, dc != dr, dc != .flat, dr != .flat {
-                let message = Message.wordsDisagree(amountUp: dc == .up, change: c.quantity.printed, rateUp: dr == .up,
-                                                    rate: r.quantity.printed)
-                report.add(message.text,
-                           at: r.span, related: related + [Say.related("change", c, zh: "变动额", en: "change")], key: key + "|direction")
+                let message = Message.wordsDisagree(
+                    amountUp: dc == .up, change: c.quantity.printed, rateUp: dr == .up,
+                    rate: r.quantity.printed)
+                report.add(
+                    message.text,
+                    at: r.span, related: related + [Say.related("change", c, zh: "变动额", en: "change")], key: key + "|direction")
                 continue
             }
 
@@ -120,9 +142,12 @@ public struct YoYChange: Check {
                 let diff = aFig.interval() - pf.interval()
                 let contradicts = up ? diff.hi < .zero : Dec.zero < diff.lo
                 if let d = claim.direction, d != .flat, contradicts, let at = change?.span ?? claim.rate?.span {
-                    report.add(Message.wrongDirection(up: up, years: years, current: Say.named(a), prior: p.quantity.printed,
-                                                      gap: Say.amount((aFig.value - pf.value).magnitude, like: a.quantity)).text,
-                               at: at, related: related, key: key + "|direction")
+                    report.add(
+                        Message.wrongDirection(
+                            up: up, years: years, current: Say.named(a), prior: p.quantity.printed,
+                            gap: Say.amount((aFig.value - pf.value).magnitude, like: a.quantity)
+                        ).text,
+                        at: at, related: related, key: key + "|direction")
                     continue
                 }
                 if let c = change, let cf = cFig {
@@ -130,8 +155,10 @@ public struct YoYChange: Check {
                     lazy var expected = Say.amount((aFig.value - pf.value).magnitude, like: c.quantity, decimals: cf.decimals)
                     let reported = report.judge(
                         verdict, numbers: [a.quantity, p.quantity, c.quantity], key: key + "|amount",
-                        message: Message.changeMismatch(up: up, current: Say.named(a), prior: p.quantity.printed, source: p.source,
-                                                        computed: expected, stated: c.quantity.printed).text,
+                        message: Message.changeMismatch(
+                            up: up, current: Say.named(a), prior: p.quantity.printed, source: p.source,
+                            computed: expected, stated: c.quantity.printed
+                        ).text,
                         at: c.span, related: related, expected: expected)
                     if reported { continue }
                 }
@@ -151,8 +178,9 @@ public struct YoYChange: Check {
                 let value = up ? aFig.value - cf.value : aFig.value + cf.value
                 baseValue = value
                 prior = {
-                    .derived(Say.amount(value, like: a.quantity, decimals: max(aFig.decimals, cf.decimals)),
-                             current: a.quantity.printed, up: up, change: c.quantity.printed)
+                    .derived(
+                        Say.amount(value, like: a.quantity, decimals: max(aFig.decimals, cf.decimals)),
+                        current: a.quantity.printed, up: up, change: c.quantity.printed)
                 }
             } else {
                 continue
@@ -175,15 +203,17 @@ public struct YoYChange: Check {
             let verdict = Relations.ratio(part: part, whole: base, percent: r.quantity.figure)
             let decimals = r.quantity.decimals
             lazy var expected = Say.percent(partValue, of: baseValue, decimals: decimals)
-            report.judge(verdict,
-                         numbers: [a.quantity, r.quantity] + [change?.quantity, claim.prior?.quantity].compactMap { $0 },
-                         key: key + "|rate",
-                         message: Message.rateMismatch(
-                            change: change?.quantity.printed ?? Say.amount(partValue, like: a.quantity), prior: prior(),
-                            computed: Say.precisePercent(partValue, of: baseValue, decimals: decimals),
-                            stated: r.quantity.printed, expected: expected).text,
-                         at: r.span, related: related + (change.map { [Say.related("change", $0, zh: "变动额", en: "change")] } ?? []),
-                         expected: expected)
+            report.judge(
+                verdict,
+                numbers: [a.quantity, r.quantity] + [change?.quantity, claim.prior?.quantity].compactMap { $0 },
+                key: key + "|rate",
+                message: Message.rateMismatch(
+                    change: change?.quantity.printed ?? Say.amount(partValue, like: a.quantity), prior: prior(),
+                    computed: Say.precisePercent(partValue, of: baseValue, decimals: decimals),
+                    stated: r.quantity.printed, expected: expected
+                ).text,
+                at: r.span, related: related + (change.map { [Say.related("change", $0, zh: "变动额", en: "change")] } ?? []),
+                expected: expected)
         }
     }
 
@@ -215,11 +245,12 @@ extension YoYChange {
 
             var text: LocalizedText {
                 switch self {
-                case let .stated(printed, source):
+                case .stated(let printed, let source):
                     LocalizedText(zh: "上年\(printed)（\(source.zh)）", en: "the prior \(printed) (\(source.en))")
-                case let .derived(shown, current, up, change):
-                    LocalizedText(zh: "上年\(shown)（= \(current) \(up ? "−" : "+") \(change)）",
-                                  en: "the prior \(shown) (= \(current) \(up ? "−" : "+") \(change))")
+                case .derived(let shown, let current, let up, let change):
+                    LocalizedText(
+                        zh: "上年\(shown)（= \(current) \(up ? "−" : "+") \(change)）",
+                        en: "the prior \(shown) (= \(current) \(up ? "−" : "+") \(change))")
                 }
             }
         }
@@ -234,32 +265,35 @@ extension YoYChange {
 
         var text: LocalizedText {
             switch self {
-            case let .contradictoryWords(quoted):
-                LocalizedText(zh: "方向词自相矛盾：“\(quoted)”同时说了增与减（或既有变动又说持平）。",
-                              en: "the direction words contradict each other: “\(quoted)” says both up and down (or changed and unchanged).")
-            case let .notFlat(years, current, prior, gap):
+            case .contradictoryWords(let quoted):
+                LocalizedText(
+                    zh: "方向词自相矛盾：“\(quoted)”同时说了增与减（或既有变动又说持平）。",
+                    en: "the direction words contradict each other: “\(quoted)” says both up and down (or changed and unchanged).")
+            case .notFlat(let years, let current, let prior, let gap):
                 LocalizedText(
                     zh: "文中称与上年持平，但\(years.zh)：\(current.zh)，上年\(prior)，差\(gap)。",
                     en: "the text says unchanged, but \(years.en): \(current.en) against \(prior) the year before "
                         + "(a difference of \(gap)).")
-            case let .wordsDisagree(amountUp, change, rateUp, rate):
-                LocalizedText(zh: "方向词自相矛盾：变动额说“\(amountUp ? "增加" : "减少")”\(change)，变动率却说“\(rateUp ? "增长" : "下降")”\(rate)。",
-                              en: "the direction words contradict each other: the amount says \(amountUp ? "up" : "down") \(change), "
-                                  + "the rate says \(rateUp ? "up" : "down") \(rate).")
-            case let .wrongDirection(up, years, current, prior, gap):
+            case .wordsDisagree(let amountUp, let change, let rateUp, let rate):
+                LocalizedText(
+                    zh: "方向词自相矛盾：变动额说“\(amountUp ? "增加" : "减少")”\(change)，变动率却说“\(rateUp ? "增长" : "下降")”\(rate)。",
+                    en: "the direction words contradict each other: the amount says \(amountUp ? "up" : "down") \(change), "
+                        + "the rate says \(rateUp ? "up" : "down") \(rate).")
+            case .wrongDirection(let up, let years, let current, let prior, let gap):
                 LocalizedText(
                     zh: "方向词与数字不符：文中说\(up ? "增加" : "减少")，但\(years.zh)：\(current.zh)比上年\(prior)\(up ? "少" : "多")\(gap)。",
                     en: "the direction word says \(up ? "up" : "down"), but \(years.en): \(current.en) is \(up ? "below" : "above") the "
                         + "prior \(prior) by \(gap).")
-            case let .changeMismatch(up, current, prior, source, computed, stated):
+            case .changeMismatch(let up, let current, let prior, let source, let computed, let stated):
                 LocalizedText(
                     zh: "变动额不符：\(current.zh) − 上年\(prior)（\(source.zh)）= \(up ? "" : "−")\(computed)，文中为\(up ? "增加" : "减少")\(stated)。",
                     en: "the change does not match: \(current.en) − the prior \(prior) (\(source.en)) = \(up ? "" : "−")\(computed), "
                         + "but the text says \(up ? "up" : "down") \(stated).")
-            case let .rateMismatch(change, prior, computed, stated, expected):
-                LocalizedText(zh: "同比变动率不符：变动额\(change) ÷ \(prior.text.zh) = \(computed)，文中为\(stated)，应为\(expected)。",
-                              en: "the year-on-year rate does not match: a change of \(change) ÷ \(prior.text.en) = \(computed), "
-                                  + "but the text says \(stated); expected \(expected).")
+            case .rateMismatch(let change, let prior, let computed, let stated, let expected):
+                LocalizedText(
+                    zh: "同比变动率不符：变动额\(change) ÷ \(prior.text.zh) = \(computed)，文中为\(stated)，应为\(expected)。",
+                    en: "the year-on-year rate does not match: a change of \(change) ÷ \(prior.text.en) = \(computed), "
+                        + "but the text says \(stated); expected \(expected).")
             }
         }
     }

@@ -1,6 +1,6 @@
+import Extraction
 import Model
 import Readers
-import Extraction
 
 /// A check: a description that documents it, and a function from the extracted
 /// model to findings. Checks never read raw text; they read `AuditModel`.
@@ -76,8 +76,10 @@ public struct CheckDescription: Sendable {
     /// Reports that must produce no finding of this check.
     public var nonTriggering: [Example]
 
-    public init(id: String, title: LocalizedText, rationale: LocalizedText, severity: Severity, tags: [String],
-                triggering: [Example], nonTriggering: [Example]) {
+    public init(
+        id: String, title: LocalizedText, rationale: LocalizedText, severity: Severity, tags: [String],
+        triggering: [Example], nonTriggering: [Example]
+    ) {
         self.id = id
         self.title = title
         self.rationale = rationale
@@ -88,10 +90,13 @@ public struct CheckDescription: Sendable {
     }
 
     /// A finding of this check.
-    public func finding(_ severity: Severity? = nil, _ message: LocalizedText, at span: Span,
-                        related: [RelatedLocation] = [], expected: String? = nil, key: String) -> Finding {
-        Finding(check: id, severity: severity ?? self.severity, message: message, span: span,
-                related: related, expected: expected, key: key)
+    public func finding(
+        _ severity: Severity? = nil, _ message: LocalizedText, at span: Span,
+        related: [RelatedLocation] = [], expected: String? = nil, key: String
+    ) -> Finding {
+        Finding(
+            check: id, severity: severity ?? self.severity, message: message, span: span,
+            related: related, expected: expected, key: key)
     }
 }
 

@@ -1,5 +1,5 @@
-import Model
 import Extraction
+import Model
 
 /// How much of a report its checks understood: each figure the report prints, and whether
 /// at least one checked relation read it. A report whose figures are mostly unbound has not
@@ -81,15 +81,18 @@ public struct Coverage: Sendable {
             if unit.isParagraph && FigureRule.isPageNumber(unit) { continue }
             for q in unit.scanned.quantities where FigureRule.isFigure(q, in: unit.text) {
                 let bound = binding.overlaps(q.numberSpan)
-                var rowLabel: String?, header: String?
+                var rowLabel: String?
+                var header: String?
                 if case .cell(let t, let r, let c) = place {
                     rowLabel = FigureRule.rowLabel(tables[t].rows[r], except: c)
                     header = headers[t].nearest(row: r, column: c)
                     columns[t][c, default: (0, 0)].figures += 1
                     if bound { columns[t][c, default: (0, 0)].bound += 1 }
                 }
-                figures.append(Figure(quantity: q, location: place, bound: bound, context: FigureRule.context(q, in: unit.text),
-                                      rowLabel: rowLabel, header: header))
+                figures.append(
+                    Figure(
+                        quantity: q, location: place, bound: bound, context: FigureRule.context(q, in: unit.text),
+                        rowLabel: rowLabel, header: header))
             }
         }
         let tableCoverage: [TableCoverage] = tables.indices.compactMap { t in
@@ -104,7 +107,8 @@ public struct Coverage: Sendable {
 
     /// The unbound figures in place, then the tables whose columns bind none (`dump --coverage`).
     public func text(_ source: SourceText) -> String {
-        let n = figures.count, b = boundCount
+        let n = figures.count
+        let b = boundCount
         let percent = n == 0 ? "n/a" : String(Double(b * 1000 / n) / 10) + "%"
         var out = "\(source.path): \(n) figures, \(b) bound (\(percent)), \(n - b) unbound\n"
         for f in figures where !f.bound {
@@ -126,9 +130,11 @@ public struct Coverage: Sendable {
             for t in silent {
                 let p = source.position(of: t.span.start)
                 let cols = t.unboundColumns.map { c in
-                    "column \(c.index + 1)" + (c.header.isEmpty ? "" : " ‹\(c.header)›") + " \(c.figures) figure" + (c.figures == 1 ? "" : "s")
+                    "column \(c.index + 1)" + (c.header.isEmpty ? "" : " ‹\(c.header)›") + " \(c.figures) figure"
+                        + (c.figures == 1 ? "" : "s")
                 }
-                out += "  表\(t.number) (line \(p.line)\(t.title.map { ", " + FigureRule.clip($0, 30) } ?? "")), \(t.bound)/\(t.figures) bound: "
+                out +=
+                    "  表\(t.number) (line \(p.line)\(t.title.map { ", " + FigureRule.clip($0, 30) } ?? "")), \(t.bound)/\(t.figures) bound: "
                     + cols.joined(separator: "; ") + "\n"
             }
         }
@@ -147,8 +153,8 @@ enum FigureRule {
         for i in digits where t[i] == 0x2C { separated = true }
         if separated { return true }
         let count = digits.count
-        if t[digits.lowerBound] == 0x30 && count > 1 { return false }        // "05": a code
-        if count >= 9 { return false }                                        // telephone, account
+        if t[digits.lowerBound] == 0x30 && count > 1 { return false } // "05": a code
+        if count >= 9 { return false } // telephone, account
         if count == 4, case let v = q.value.mantissa, (1900...2100).contains(v) { return false }
         return !opensCodeRun(digits, in: t) && !numbersAFigureOrTable(digits, in: t) && !opensListItem(digits, in: t)
     }
@@ -167,7 +173,8 @@ enum FigureRule {
     static func opensListItem(_ digits: Range<Int>, in t: CleanText) -> Bool {
         let end = digits.upperBound
         guard digits.count <= 2, end < t.count, t[end] == 0x2E || t[end] == 0x3001 || t[end] == 0x3A || t[end] == 0xFF1A,
-              !(end + 1 < t.count && Chars.isDigit(t[end + 1])) else { return false }
+            !(end + 1 < t.count && Chars.isDigit(t[end + 1]))
+        else { return false }
         return startsLine(digits.lowerBound, in: t)
     }
 
@@ -209,8 +216,10 @@ enum FigureRule {
     /// Up to 16 characters before the quantity and 10 after, within its text, on one line.
     static func context(_ q: Quantity, in t: CleanText) -> String {
         let r = q.textRange
-        let from = max(0, r.lowerBound - 16), to = min(t.count, r.upperBound + 10)
-        let text = (from > 0 ? "…" : "") + t.string(from..<r.lowerBound) + "⟨" + t.string(r) + "⟩" + t.string(r.upperBound..<to)
+        let from = max(0, r.lowerBound - 16)
+        let to = min(t.count, r.upperBound + 10)
+        let text =
+            (from > 0 ? "…" : "") + t.string(from..<r.lowerBound) + "⟨" + t.string(r) + "⟩" + t.string(r.upperBound..<to)
             + (to < t.count ? "…" : "")
         return oneLine(text)
     }
@@ -299,7 +308,8 @@ struct SpanSet {
 
     func overlaps(_ s: Span) -> Bool {
         // The last merged span starting before s ends.
-        var lo = 0, hi = starts.count
+        var lo = 0
+        var hi = starts.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if starts[mid] < s.end { lo = mid + 1 } else { hi = mid }

@@ -1,6 +1,6 @@
+import Extraction
 import Model
 import Readers
-import Extraction
 
 public enum Severity: String, Sendable, Comparable, CaseIterable {
     case note
@@ -66,8 +66,10 @@ public struct Finding: Sendable {
     /// Set by the auditor outside table cells: the headings above `span` (`Document.sectionLabel(at:)`).
     public var section: String?
 
-    public init(check: String, severity: Severity, message: LocalizedText, span: Span,
-                related: [RelatedLocation] = [], expected: String? = nil, key: String) {
+    public init(
+        check: String, severity: Severity, message: LocalizedText, span: Span,
+        related: [RelatedLocation] = [], expected: String? = nil, key: String
+    ) {
         self.checkID = check
         self.severity = severity
         self.message = message

@@ -87,7 +87,8 @@ public struct GitIgnore: Sendable {
 
     /// One segment against one name: `*`, `?`, classes and backslash escapes.
     static func segment(_ p: ArraySlice<UInt8>, _ s: ArraySlice<UInt8>) -> Bool {
-        var pi = p.startIndex, si = s.startIndex
+        var pi = p.startIndex
+        var si = s.startIndex
         // The last `*` seen and where it was tried, for backtracking.
         var star: (p: Int, s: Int)?
         while si < s.endIndex {
@@ -99,15 +100,28 @@ public struct GitIgnore: Sendable {
                     continue
                 }
                 if c == UInt8(ascii: "?") {
-                    pi += 1; si += 1
+                    pi += 1
+                    si += 1
                     continue
                 }
                 if c == UInt8(ascii: "["), let (hit, next) = classMatch(p, pi, s[si]) {
-                    if hit { pi = next; si += 1; continue }
+                    if hit {
+                        pi = next
+                        si += 1
+                        continue
+                    }
                 } else {
-                    var literal = c, next = pi + 1
-                    if c == UInt8(ascii: "\\"), pi + 1 < p.endIndex { literal = p[pi + 1]; next = pi + 2 }
-                    if literal == s[si] { pi = next; si += 1; continue }
+                    var literal = c
+                    var next = pi + 1
+                    if c == UInt8(ascii: "\\"), pi + 1 < p.endIndex {
+                        literal = p[pi + 1]
+                        next = pi + 2
+                    }
+                    if literal == s[si] {
+                        pi = next
+                        si += 1
+                        continue
+                    }
                 }
             }
             guard let last = star else { return false }
@@ -124,14 +138,20 @@ public struct GitIgnore: Sendable {
     static func classMatch(_ p: ArraySlice<UInt8>, _ start: Int, _ c: UInt8) -> (Bool, Int)? {
         var i = start + 1
         var negate = false
-        if i < p.endIndex && (p[i] == UInt8(ascii: "!") || p[i] == UInt8(ascii: "^")) { negate = true; i += 1 }
+        if i < p.endIndex && (p[i] == UInt8(ascii: "!") || p[i] == UInt8(ascii: "^")) {
+            negate = true
+            i += 1
+        }
         var hit = false
         var first = true
         while i < p.endIndex {
             if p[i] == UInt8(ascii: "]") && !first { return (hit != negate, i + 1) }
             first = false
             var lo = p[i]
-            if lo == UInt8(ascii: "\\") && i + 1 < p.endIndex { i += 1; lo = p[i] }
+            if lo == UInt8(ascii: "\\") && i + 1 < p.endIndex {
+                i += 1
+                lo = p[i]
+            }
             if i + 2 < p.endIndex && p[i + 1] == UInt8(ascii: "-") && p[i + 2] != UInt8(ascii: "]") {
                 if lo <= c && c <= p[i + 2] { hit = true }
                 i += 3

@@ -34,30 +34,45 @@ public struct Glob: Sendable, Hashable {
         while i < p.count {
             switch p[i] {
             case 0x2A where i + 1 < p.count && p[i + 1] == 0x2A:
-                if i + 2 < p.count && p[i + 2] == 0x2F { steps.append(.folders); i += 3 } else { steps.append(.anything); i += 2 }
+                if i + 2 < p.count && p[i + 2] == 0x2F {
+                    steps.append(.folders)
+                    i += 3
+                } else {
+                    steps.append(.anything)
+                    i += 2
+                }
             case 0x2A:
-                steps.append(.star); i += 1
+                steps.append(.star)
+                i += 1
             case 0x3F:
-                steps.append(.one); i += 1
+                steps.append(.one)
+                i += 1
             case 0x5B:
-                guard let close = p[(i + 1)...].firstIndex(of: 0x5D) else { steps.append(.byte(0x5B)); i += 1; continue }
+                guard let close = p[(i + 1)...].firstIndex(of: 0x5D) else {
+                    steps.append(.byte(0x5B))
+                    i += 1
+                    continue
+                }
                 var body = Array(p[(i + 1)..<close])
                 let negated = body.first == 0x21 || body.first == 0x5E
                 if negated { body.removeFirst() }
-                var members: [UInt8] = [], ranges: [ClosedRange<UInt8>] = []
+                var members: [UInt8] = []
+                var ranges: [ClosedRange<UInt8>] = []
                 var k = 0
                 while k < body.count {
                     if k + 2 < body.count && body[k + 1] == 0x2D {
                         if body[k] <= body[k + 2] { ranges.append(body[k]...body[k + 2]) }
                         k += 3
                     } else {
-                        members.append(body[k]); k += 1
+                        members.append(body[k])
+                        k += 1
                     }
                 }
                 steps.append(.set(members: members, ranges: ranges, negated: negated))
                 i = close + 1
             default:
-                steps.append(.byte(p[i])); i += 1
+                steps.append(.byte(p[i]))
+                i += 1
             }
         }
         self.steps = steps
@@ -95,7 +110,10 @@ public struct Glob: Sendable, Hashable {
                 if current[2 * i + 1] { next[c == 0x2F ? 2 * i : 2 * i + 1] = true }
             }
             close(&next)
-            for k in next.indices where next[k] { any = true; break }
+            for k in next.indices where next[k] {
+                any = true
+                break
+            }
             if !any { return false }
             swap(&current, &next)
         }

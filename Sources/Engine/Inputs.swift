@@ -1,13 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Extraction
 import Model
 import Readers
-import Extraction
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// One file to audit: where to read it, and how to name it in reports.
 public struct Input: Sendable, Hashable {
@@ -71,7 +72,10 @@ public struct InputDiscovery: Sendable {
             if seen.insert(input.display).inserted { out.append(input) }
         }
         for argument in arguments {
-            if argument == "-" { add(.standardInput); continue }
+            if argument == "-" {
+                add(.standardInput)
+                continue
+            }
             if isDirectory(argument) {
                 let root = argument.hasSuffix("/") && argument.count > 1 ? String(argument.dropLast()) : argument
                 let absolute = PathText.join(workingDirectory, root)
@@ -123,8 +127,10 @@ public struct InputDiscovery: Sendable {
     /// read as bytes (`FileName`: one that is not UTF-8 is still audited). `visit` gets each
     /// regular file (or link to one), or with a reason, an entry that is none (FIFO, socket,
     /// device, a link that loops or leads nowhere): never opened, it could block or never end.
-    func walk(_ directory: String, absolute: String, relative: String, ignores: GitIgnoreStack?,
-              _ visit: (String, String, LocalizedText?) -> Void) {
+    func walk(
+        _ directory: String, absolute: String, relative: String, ignores: GitIgnoreStack?,
+        _ visit: (String, String, LocalizedText?) -> Void
+    ) {
         var ignores = ignores
         ignores?.load(absolute + "/.gitignore", base: absolute)
         guard let dir = FileName.withSystemPath(directory, { opendir($0) }) else { return }
@@ -148,9 +154,13 @@ public struct InputDiscovery: Sendable {
                 var target = stat()
                 guard FileName.withSystemPath(full, { stat($0, &target) }) == 0 else {
                     let loop = errno == ELOOP
-                    entries.append((name, false, loop
-                        ? LocalizedText(zh: "符号链接循环，已跳过", en: "a symbolic link loop: skipped")
-                        : LocalizedText(zh: "符号链接指向不存在的文件，已跳过", en: "a symbolic link to nothing: skipped")))
+                    entries.append(
+                        (
+                            name, false,
+                            loop
+                                ? LocalizedText(zh: "符号链接循环，已跳过", en: "a symbolic link loop: skipped")
+                                : LocalizedText(zh: "符号链接指向不存在的文件，已跳过", en: "a symbolic link to nothing: skipped")
+                        ))
                     continue
                 }
                 kind = target.st_mode & S_IFMT
@@ -169,7 +179,11 @@ public struct InputDiscovery: Sendable {
             let rel = relative.isEmpty ? e.name : relative + "/" + e.name
             let fullAbsolute = absolute == "/" ? "/" + e.name : absolute + "/" + e.name
             if ignores?.ignores(fullAbsolute, isDirectory: e.isDirectory) == true { continue }
-            if e.isDirectory { walk(full, absolute: fullAbsolute, relative: rel, ignores: ignores, visit) } else { visit(full, rel, e.special) }
+            if e.isDirectory {
+                walk(full, absolute: fullAbsolute, relative: rel, ignores: ignores, visit)
+            } else {
+                visit(full, rel, e.special)
+            }
         }
     }
 }

@@ -45,17 +45,22 @@ extension CheckReport {
 
     /// A finding that is no relation's verdict (a missing value, a word against a number),
     /// at the check's own severity.
-    public mutating func add(_ message: LocalizedText, at span: Span, related: [RelatedLocation] = [],
-                             expected: String? = nil, key: String, relatedOmitted: Int = 0) {
+    public mutating func add(
+        _ message: LocalizedText, at span: Span, related: [RelatedLocation] = [],
+        expected: String? = nil, key: String, relatedOmitted: Int = 0
+    ) {
         add(nil, message, at: span, related: related, expected: expected, key: key, relatedOmitted: relatedOmitted)
     }
 
     /// A finding that is no relation's verdict at `severity` (nil: the check's own).
-    public mutating func add(_ severity: Severity?, _ message: LocalizedText, at span: Span,
-                             related: [RelatedLocation] = [], expected: String? = nil, key: String,
-                             relatedOmitted: Int = 0) {
-        var finding = Finding(check: check, severity: severity ?? self.severity, message: message, span: span,
-                              related: related, expected: expected, key: key)
+    public mutating func add(
+        _ severity: Severity?, _ message: LocalizedText, at span: Span,
+        related: [RelatedLocation] = [], expected: String? = nil, key: String,
+        relatedOmitted: Int = 0
+    ) {
+        var finding = Finding(
+            check: check, severity: severity ?? self.severity, message: message, span: span,
+            related: related, expected: expected, key: key)
         finding.relatedOmitted = relatedOmitted
         add(finding)
     }

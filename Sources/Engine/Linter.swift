@@ -1,6 +1,6 @@
+import Extraction
 import Model
 import Readers
-import Extraction
 
 /// Runs checks over a model and returns findings in document order, fingerprinted.
 public struct Linter: Sendable {
@@ -22,8 +22,10 @@ public struct Linter: Sendable {
 
     /// Findings, and the relations the checks verified as consistent (when asked for).
     /// `lap`, when given, is called after each check with "check ID".
-    public func lintWithEvidence(_ model: AuditModel, path: String, recordVerified: Bool = true,
-                                 lap: ((String) -> Void)? = nil) -> (findings: [Finding], verified: [VerifiedRelation]) {
+    public func lintWithEvidence(
+        _ model: AuditModel, path: String, recordVerified: Bool = true,
+        lap: ((String) -> Void)? = nil
+    ) -> (findings: [Finding], verified: [VerifiedRelation]) {
         var findings: [Finding] = []
         var verified: [VerifiedRelation] = []
         for check in checks {

@@ -1,6 +1,6 @@
+import Extraction
 import Model
 import Readers
-import Extraction
 
 /// Audits inputs on several threads and hands the results back in input order,
 /// one at a time, so that a report is identical whatever the number of jobs, and

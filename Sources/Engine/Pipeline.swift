@@ -50,8 +50,10 @@ public struct Pipeline: Sendable {
 
     /// Reading and extraction stay within a `WorkBudget` for the input's size (pass one to
     /// see what was used); exceeding it is the file's input error.
-    public func audit(bytes: [UInt8], displayPath: String, accepted: [String: String] = [:], budget: WorkBudget? = nil,
-                      lap: StageLap? = nil) -> FileResult {
+    public func audit(
+        bytes: [UInt8], displayPath: String, accepted: [String: String] = [:], budget: WorkBudget? = nil,
+        lap: StageLap? = nil
+    ) -> FileResult {
         let budget = budget ?? WorkBudget(inputBytes: bytes.count)
         // read
         let document: Document

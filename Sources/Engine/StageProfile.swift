@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Model
 import Readers
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Where the time and memory of one audit go: decoding, reading, extraction and each check,
 /// for `reportlint profile` (a developer's tool; the benchmark measures whole runs).
@@ -40,7 +41,7 @@ public struct StageProfile: Sendable {
                 if best[name] == nil { order.append(name) }
                 best[name] = min(best[name] ?? .infinity, s)
                 resident[name] = ResidentMemory.current()
-                last = clock.now  // the memory's measure is not charged to the next stage
+                last = clock.now // the memory's measure is not charged to the next stage
             }
         }
         let laps = Laps()
@@ -53,7 +54,8 @@ public struct StageProfile: Sendable {
             let result = pipeline.audit(bytes: bytes, displayPath: "", budget: budget, lap: laps.lap)
             if let error = result.error { return .failure(error) }
         }
-        var profile = StageProfile(stages: laps.order.map { Stage(name: $0, seconds: laps.best[$0] ?? 0, residentAfter: laps.resident[$0] ?? 0) })
+        var profile = StageProfile(
+            stages: laps.order.map { Stage(name: $0, seconds: laps.best[$0] ?? 0, residentAfter: laps.resident[$0] ?? 0) })
         profile.budget = WorkBudget.Kind.allCases.map { ($0, budget.used($0), budget.limit($0)) }
         profile.inputBytes = bytes.count
         profile.residentAtStart = residentAtStart
@@ -68,31 +70,31 @@ public enum ResidentMemory {
     /// Bytes resident now.
     public static func current() -> Int {
         #if canImport(Glibc)
-        let fd = open("/proc/self/statm", O_RDONLY)
-        guard fd >= 0 else { return 0 }
-        defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: 128)
-        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        guard n > 0 else { return 0 }
-        // "size resident shared …" in pages: the second field.
-        let fields = buffer[0..<n].split(separator: 0x20)
-        guard fields.count > 1 else { return 0 }
-        let pages = fields[1].reduce(0) { $0 * 10 + Int($1) - 48 }
-        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+            let fd = open("/proc/self/statm", O_RDONLY)
+            guard fd >= 0 else { return 0 }
+            defer { close(fd) }
+            var buffer = [UInt8](repeating: 0, count: 128)
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            guard n > 0 else { return 0 }
+            // "size resident shared …" in pages: the second field.
+            let fields = buffer[0..<n].split(separator: 0x20)
+            guard fields.count > 1 else { return 0 }
+            let pages = fields[1].reduce(0) { $0 * 10 + Int($1) - 48 }
+            return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
         #else
-        return 0
+            return 0
         #endif
     }
 
     /// The peak resident size so far, in bytes.
     public static func peak() -> Int {
         #if canImport(Glibc)
-        var usage = rusage()
-        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return current() }
-        // The kernel updates its high-water mark lazily: never below what is resident now.
-        return max(Int(usage.ru_maxrss) * 1024, current())
+            var usage = rusage()
+            guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return current() }
+            // The kernel updates its high-water mark lazily: never below what is resident now.
+            return max(Int(usage.ru_maxrss) * 1024, current())
         #else
-        return 0
+            return 0
         #endif
     }
 }

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A mutex and its condition variable (POSIX threads): what `ParallelAuditor` needs of
@@ -36,9 +36,9 @@ final class Condition: @unchecked Sendable {
 /// recurse further than the default 8 MB main stack would suggest for a secondary thread.
 struct WorkerThread {
     #if canImport(Darwin)
-    private var handle: pthread_t?
+        private var handle: pthread_t?
     #else
-    private var handle = pthread_t()
+        private var handle = pthread_t()
     #endif
 
     /// Holds the closure while the new thread starts; released by the thread itself.
@@ -56,12 +56,14 @@ struct WorkerThread {
         pthread_attr_setstacksize(&attributes, stackSize)
         let context = Unmanaged.passRetained(Body(body)).toOpaque()
         var thread = WorkerThread()
-        let status = pthread_create(&thread.handle, &attributes, { raw in
-            guard let raw = raw as UnsafeMutableRawPointer? else { return nil }
-            let body = Unmanaged<Body>.fromOpaque(raw).takeRetainedValue()
-            body.run()
-            return nil
-        }, context)
+        let status = pthread_create(
+            &thread.handle, &attributes,
+            { raw in
+                guard let raw = raw as UnsafeMutableRawPointer? else { return nil }
+                let body = Unmanaged<Body>.fromOpaque(raw).takeRetainedValue()
+                body.run()
+                return nil
+            }, context)
         guard status == 0 else {
             Unmanaged<Body>.fromOpaque(context).release()
             return nil
@@ -72,9 +74,9 @@ struct WorkerThread {
     /// Waits for the thread to finish.
     func join() {
         #if canImport(Darwin)
-        if let handle { pthread_join(handle, nil) }
+            if let handle { pthread_join(handle, nil) }
         #else
-        pthread_join(handle, nil)
+            pthread_join(handle, nil)
         #endif
     }
 }

@@ -54,11 +54,13 @@ public struct AuditModel: Sendable {
         return model
     }
 
-    init(document: Document, units: [TextUnit], mentions: [Mention], breakdowns: [Breakdown],
-         shareClaims: [ShareClaim], chartSeries: [ChartSeries], facts: FactIndex, changeClaims: [ChangeClaim], restatements: [Restatement],
-         classificationItems: [ClassificationItem], completionClaims: [CompletionClaim], outturnComparisons: [OutturnComparison],
-         performance: PerformanceReader.Result, projectClaims: ProjectClaims, documentFacts: DocumentFacts,
-         financeTables: FinanceTables, residue: (placeholders: [Placeholder], titles: [UnitTitle]), reportYear: Int?) {
+    init(
+        document: Document, units: [TextUnit], mentions: [Mention], breakdowns: [Breakdown],
+        shareClaims: [ShareClaim], chartSeries: [ChartSeries], facts: FactIndex, changeClaims: [ChangeClaim], restatements: [Restatement],
+        classificationItems: [ClassificationItem], completionClaims: [CompletionClaim], outturnComparisons: [OutturnComparison],
+        performance: PerformanceReader.Result, projectClaims: ProjectClaims, documentFacts: DocumentFacts,
+        financeTables: FinanceTables, residue: (placeholders: [Placeholder], titles: [UnitTitle]), reportYear: Int?
+    ) {
         self.document = document
         self.units = units
         self.mentions = mentions
@@ -132,16 +134,18 @@ enum Extractor {
         lap?("completion")
         let projectClaims = ProjectClaimReader.read(units: units, byUnit: byUnit)
         lap?("project claims")
-        let documentFacts = DocumentFactReader.read(document, units: units, reportYear: reportYear, performance: performance,
-                                                    hasCharts: !document.charts.isEmpty)
+        let documentFacts = DocumentFactReader.read(
+            document, units: units, reportYear: reportYear, performance: performance,
+            hasCharts: !document.charts.isEmpty)
         lap?("document facts")
         let residue = TemplateResidueReader.read(document)
         lap?("template residue")
-        return AuditModel(document: document, units: units, mentions: mentions, breakdowns: breakdowns,
-                          shareClaims: shares, chartSeries: series, facts: factIndex, changeClaims: changes, restatements: restatements,
-                          classificationItems: classification, completionClaims: completion, outturnComparisons: comparisons,
-                          performance: performance, projectClaims: projectClaims, documentFacts: documentFacts,
-                          financeTables: financeTables, residue: residue, reportYear: reportYear)
+        return AuditModel(
+            document: document, units: units, mentions: mentions, breakdowns: breakdowns,
+            shareClaims: shares, chartSeries: series, facts: factIndex, changeClaims: changes, restatements: restatements,
+            classificationItems: classification, completionClaims: completion, outturnComparisons: comparisons,
+            performance: performance, projectClaims: projectClaims, documentFacts: documentFacts,
+            financeTables: financeTables, residue: residue, reportYear: reportYear)
     }
 
     /// The document's paragraphs and cells, scanned; with a budget, the numbers read are
@@ -212,7 +216,8 @@ struct ConceptIndex {
         let agrees: (Mention) -> Bool = {
             (!anyAgrees || $0.year == nil || m.year == nil || $0.year == m.year) && (basis == nil || FactIndex.basis(of: $0) == basis)
         }
-        var lo = 0, hi = list.count
+        var lo = 0
+        var hi = list.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if list[mid].id < m.id { lo = mid + 1 } else { hi = mid }
@@ -280,12 +285,17 @@ enum ReportYear {
             let text: CleanText
             switch block {
             case .heading(let h): text = h.title
-            case .table(let t): guard let first = t.rows.first, first.cells.count == 1 else { continue }; text = first.cells[0].text
-            case .paragraph(let p): guard p.text.count <= 40 else { continue }; text = p.text
+            case .table(let t):
+                guard let first = t.rows.first, first.cells.count == 1 else { continue }
+                text = first.cells[0].text
+            case .paragraph(let p):
+                guard p.text.count <= 40 else { continue }
+                text = p.text
             default: continue
             }
             guard titleWords.contains(where: { text.contains($0) }) else { continue }
-            if let y = NumberScanner.scan(text).years.first(where: { $0.form == .fiscalYear || $0.form == .bracketed || $0.form == .year }) {
+            if let y = NumberScanner.scan(text).years.first(where: { $0.form == .fiscalYear || $0.form == .bracketed || $0.form == .year })
+            {
                 titleYears.append(y.year)
             }
         }

@@ -88,19 +88,24 @@ enum BreakdownReader {
                 // "…，其中：" closing the paragraph: the parts are the paragraphs that follow.
                 // ("…万元，主要用于机关运行。" names what the amount is for: no list follows.)
                 if parts.isEmpty && after.isEmpty && si == unit.sentences.count - 1
-                    && closesSentence(unit.text, markerEnd: markerAt + markerLength, sentence: sentence) {
+                    && closesSentence(unit.text, markerEnd: markerAt + markerLength, sentence: sentence)
+                {
                     parts = followingParts(after: unit, units: units, mentionsByUnit: mentionsByUnit, like: total)
                 }
                 // A part as large as the total beside other parts is a restatement, not a partition
                 // ("使用253.13万元（其中：预算支出253.13万元，年度调增预算49.13万元）").
-                if parts.count >= 2 && !total.quantity.value.isZero && parts.contains(where: { $0.amount.quantity.value == total.quantity.value })
-                    && parts.contains(where: { !$0.amount.quantity.value.isZero && $0.amount.quantity.value != total.quantity.value }) {
+                if parts.count >= 2 && !total.quantity.value.isZero
+                    && parts.contains(where: { $0.amount.quantity.value == total.quantity.value })
+                    && parts.contains(where: { !$0.amount.quantity.value.isZero && $0.amount.quantity.value != total.quantity.value })
+                {
                     continue
                 }
                 partial = partial || total.quantity.approximate
                 guard !parts.isEmpty else { continue }
-                out.append(Breakdown(id: firstID + out.count, head: total, headConcept: total.concept, parts: parts,
-                                     partial: partial, marker: markerSpan, unit: unit.index))
+                out.append(
+                    Breakdown(
+                        id: firstID + out.count, head: total, headConcept: total.concept, parts: parts,
+                        partial: partial, marker: markerSpan, unit: unit.index))
             }
         }
         return out
@@ -144,7 +149,8 @@ enum BreakdownReader {
     static func isListedAmount(_ m: Mention) -> Bool {
         if isAmount(m) { return true }
         guard m.role == .changeAmount, m.quantity.perUnit == nil, m.quantity.comparator == nil,
-              m.quantity.unit.isMoney || m.quantity.unit.isCount || m.quantity.unit == .tenThousand else { return false }
+            m.quantity.unit.isMoney || m.quantity.unit.isCount || m.quantity.unit == .tenThousand
+        else { return false }
         let label = m.labelScalars
         return !comparisonWords.contains { MentionReader.contains($0, in: label) }
     }
@@ -160,7 +166,8 @@ enum BreakdownReader {
     /// Parts listed one per paragraph after "其中：": the first amount of each following
     /// paragraph in the same section, until a paragraph has none.
     static func followingParts(after unit: TextUnit, units: [TextUnit], mentionsByUnit: MentionsByUnit, like total: Mention)
-        -> [Breakdown.Part] {
+        -> [Breakdown.Part]
+    {
         var parts: [Breakdown.Part] = []
         var next = unit.index + 1
         let ownNumbering = Numbering.parse(unit.text)?.0
@@ -168,7 +175,8 @@ enum BreakdownReader {
             let u = units[next]
             guard u.location.isParagraph, u.section == unit.section else { break }
             guard let first = mentionsByUnit[next].first(where: { isAmount($0) && $0.sentence == 0 }),
-                  sameFamily(first.quantity.unit, total.quantity.unit) else { break }
+                sameFamily(first.quantity.unit, total.quantity.unit)
+            else { break }
             // A paragraph that itself opens with 其中 belongs to a nested list.
             if u.text.find(qizhong, from: 0, to: min(u.text.count, 4)) != nil { break }
             // Numbered items are siblings: "3. …" is never a part of "2. …" (domain §8).
@@ -211,7 +219,9 @@ enum BreakdownReader {
 
     /// A topic that speaks of 预算 and not of 决算 is a budget.
     static func topicBasis(_ topic: [UInt32]) -> Basis {
-        func has(_ w: [UInt32]) -> Bool { topic.count >= w.count && (0...(topic.count - w.count)).contains { Array(topic[$0..<($0 + w.count)]) == w } }
+        func has(_ w: [UInt32]) -> Bool {
+            topic.count >= w.count && (0...(topic.count - w.count)).contains { Array(topic[$0..<($0 + w.count)]) == w }
+        }
         return has(FactIndex.actualWord) || !has(budgetWord) ? .actual : .budget
     }
 
@@ -233,7 +243,8 @@ enum BreakdownReader {
         guard let concept = Catalogue.match(topic)?.concept, concept.kind == .money else { return nil }
         let parts = collectParts(inSentence, like: firstMention)
         guard parts.count >= 2, parts.contains(where: { $0.share != nil }) else { return nil }
-        return Breakdown(id: id, head: nil, headConcept: concept, headBasis: topicBasis(topic), parts: parts, partial: false,
-                         marker: t.span(sentence.lowerBound..<clauseEnd), unit: unit.index)
+        return Breakdown(
+            id: id, head: nil, headConcept: concept, headBasis: topicBasis(topic), parts: parts, partial: false,
+            marker: t.span(sentence.lowerBound..<clauseEnd), unit: unit.index)
     }
 }

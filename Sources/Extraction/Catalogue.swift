@@ -38,23 +38,27 @@ public enum Catalogue {
     }
 
     public static let concepts: [Concept] = [
-        money("income-expenditure-total", "收支总计", "total income and expenditure",
-              ["收、支总计", "收入、支出总计", "收入支出总计", "收入、支出决算总计", "收入支出决算总计", "收支决算总计"]),
+        money(
+            "income-expenditure-total", "收支总计", "total income and expenditure",
+            ["收、支总计", "收入、支出总计", "收入支出总计", "收入、支出决算总计", "收入支出决算总计", "收支决算总计"]),
         money("income-total", "收入总计", "total income", ["收入决算总计"]),
         money("expenditure-total", "支出总计", "total expenditure", ["支出决算总计"]),
         money("current-income", "本年收入合计", "income of the year", ["本年收入"]),
         money("current-expenditure", "本年支出合计", "expenditure of the year", ["本年支出"]),
-        money("fiscal-total", "财政拨款收支总计", "total fiscal appropriation income and expenditure",
-              ["财政拨款收、支总计", "财政拨款收入、支出总计", "财政拨款收入支出总计", "财政拨款收入、支出决算总计", "财政拨款收支决算总计"]),
+        money(
+            "fiscal-total", "财政拨款收支总计", "total fiscal appropriation income and expenditure",
+            ["财政拨款收、支总计", "财政拨款收入、支出总计", "财政拨款收入支出总计", "财政拨款收入、支出决算总计", "财政拨款收支决算总计"]),
         money("fiscal-income", "财政拨款收入", "fiscal appropriation income"),
         money("fiscal-expenditure", "财政拨款支出", "fiscal appropriation expenditure"),
         money("gpb-income", "一般公共预算财政拨款收入", "general public budget appropriation income", ["一般公共预算收入"]),
-        money("gpb-expenditure", "一般公共预算财政拨款支出", "general public budget appropriation expenditure",
-              ["一般公共预算支出", "一般公共预算财政拨款支出决算"]),
+        money(
+            "gpb-expenditure", "一般公共预算财政拨款支出", "general public budget appropriation expenditure",
+            ["一般公共预算支出", "一般公共预算财政拨款支出决算"]),
         money("gpb-basic", "一般公共预算财政拨款基本支出", "general public budget basic expenditure", ["一般公共预算基本支出"]),
         money("gf-income", "政府性基金预算财政拨款收入", "government fund budget appropriation income", ["政府性基金预算收入", "政府性基金收入"]),
-        money("gf-expenditure", "政府性基金预算财政拨款支出", "government fund budget appropriation expenditure",
-              ["政府性基金预算支出", "政府性基金支出"]),
+        money(
+            "gf-expenditure", "政府性基金预算财政拨款支出", "government fund budget appropriation expenditure",
+            ["政府性基金预算支出", "政府性基金支出"]),
         money("soc-income", "国有资本经营预算财政拨款收入", "state capital budget appropriation income", ["国有资本经营预算收入"]),
         money("soc-expenditure", "国有资本经营预算财政拨款支出", "state capital budget appropriation expenditure", ["国有资本经营预算支出"]),
         money("basic-expenditure", "基本支出", "basic expenditure"),
@@ -80,19 +84,22 @@ public enum Catalogue {
         money("carry-forward-start", "年初结转和结余", "balance carried in"),
         money("carry-forward-end", "年末结转和结余", "balance carried out"),
         money("surplus-distribution", "结余分配", "surplus distribution"),
-        money("non-fiscal-surplus-use", "使用非财政拨款结余", "use of non-appropriation surplus"),
+        money("non-fiscal-surplus-use", "使用非财政拨款结余", "use of non-appropriation surplus")
     ]
 
     /// Rates a report states of the department as a whole. Kept apart from `concepts`: a label
     /// that names one never binds an amount, and the checks that read mentions never see them.
     public static let rates: [Concept] = [
         Concept(id: "carry-over-rate", zh: "结转结余率", en: "carry-over rate", kind: .rate, aliases: ["结转结余率", "结转结余比率"]),
-        Concept(id: "budget-execution-rate", zh: "预算执行率", en: "budget execution rate", kind: .rate,
-                aliases: ["预算执行率", "部门预算执行率", "全年预算执行率"]),
-        Concept(id: "sangong-control-rate", zh: "“三公”经费控制率", en: "three public costs control rate", kind: .rate,
-                aliases: ["“三公”经费控制率", "三公经费控制率"]),
-        Concept(id: "procurement-execution-rate", zh: "政府采购执行率", en: "procurement execution rate", kind: .rate,
-                aliases: ["政府采购执行率"]),
+        Concept(
+            id: "budget-execution-rate", zh: "预算执行率", en: "budget execution rate", kind: .rate,
+            aliases: ["预算执行率", "部门预算执行率", "全年预算执行率"]),
+        Concept(
+            id: "sangong-control-rate", zh: "“三公”经费控制率", en: "three public costs control rate", kind: .rate,
+            aliases: ["“三公”经费控制率", "三公经费控制率"]),
+        Concept(
+            id: "procurement-execution-rate", zh: "政府采购执行率", en: "procurement execution rate", kind: .rate,
+            aliases: ["政府采购执行率"])
     ]
 
     public static func concept(_ id: String) -> Concept? { byID[id] }

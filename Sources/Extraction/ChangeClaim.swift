@@ -41,7 +41,8 @@ enum ChangeClaimReader {
     static let priorYearWords = ["上年度", "上年", "上一年度", "去年", "同比"].map(Chars.of)
     static let comparisonStarts: Set<UInt32> = Set(Chars.of("与比较同"))
 
-    static func read(units: [TextUnit], byUnit: MentionsByUnit, facts: FactIndex, charts: [ChartSeries], reportYear: Int?) -> [ChangeClaim] {
+    static func read(units: [TextUnit], byUnit: MentionsByUnit, facts: FactIndex, charts: [ChartSeries], reportYear: Int?) -> [ChangeClaim]
+    {
         var out: [ChangeClaim] = []
         let charted = ChartedAmounts(charts)
         for unit in units where unit.location.isParagraph {
@@ -68,10 +69,11 @@ enum ChangeClaimReader {
                 for (change, rate) in groups {
                     let anchor = change ?? rate
                     let anchorIndex = anchor?.quantity.textRange.lowerBound ?? flatAt ?? sentence.lowerBound
-                    var claim = ChangeClaim(id: out.count, unit: unit.index, sentence: si, subject: nil, subjectName: "",
-                                            current: nil, change: change, rate: rate,
-                                            flat: groups.count == 1 ? flatAt.map { unit.text.span($0..<($0 + flatWord.count)) } : nil,
-                                            referenceYear: refYear, prior: nil)
+                    var claim = ChangeClaim(
+                        id: out.count, unit: unit.index, sentence: si, subject: nil, subjectName: "",
+                        current: nil, change: change, rate: rate,
+                        flat: groups.count == 1 ? flatAt.map { unit.text.span($0..<($0 + flatWord.count)) } : nil,
+                        referenceYear: refYear, prior: nil)
                     claim.referenceSpan = reference?.span
                     claim.conflict = conflict(unit, change: change, rate: rate, flatAt: flatAt, sentence: sentence)
                     resolveSubject(&claim, unit: unit, mentions: mentions, before: anchorIndex, sentence: sentence)
@@ -99,7 +101,9 @@ enum ChangeClaimReader {
             if i > 0 && comparisonStarts.contains(t[i - 1]) {
                 // "比2025年预算执行数": from the comparison word to the end of what it names.
                 var k = y.textRange.upperBound
-                while k < sentence.upperBound && !MentionReader.isBoundary(t[k]) && !Chars.isDigit(t[k]) && !directionStart.contains(t[k]) { k += 1 }
+                while k < sentence.upperBound && !MentionReader.isBoundary(t[k]) && !Chars.isDigit(t[k]) && !directionStart.contains(t[k]) {
+                    k += 1
+                }
                 return (y.year, t.span((i - 1)..<k))
             }
         }
@@ -164,7 +168,9 @@ enum ChangeClaimReader {
     }
 
     /// The current amount: the subject's statement nearest before the change in this paragraph, else the fact index.
-    static func resolveCurrent(_ c: inout ChangeClaim, unit: TextUnit, mentions: ArraySlice<Mention>, facts: FactIndex, before: Int, reportYear: Int?) {
+    static func resolveCurrent(
+        _ c: inout ChangeClaim, unit: TextUnit, mentions: ArraySlice<Mention>, facts: FactIndex, before: Int, reportYear: Int?
+    ) {
         let candidates = mentions.filter { $0.quantity.textRange.lowerBound < before && BreakdownReader.isAmount($0) && sameFamily($0, c) }
         if let subject = c.subject {
             let related = Set([subject.id] + (FactIndex.equivalents[subject.id] ?? []))
@@ -195,10 +201,16 @@ enum ChangeClaimReader {
         let t = unit.text
         // What the comparison names: the words after "比2025年" up to the direction word or the figure.
         var named: [UInt32] = []
-        if let y = unit.scanned.years.last(where: { $0.year == year && sentence.contains($0.textRange.lowerBound) && $0.textRange.upperBound <= before }),
-           y.textRange.lowerBound > 0, comparisonStarts.contains(t[y.textRange.lowerBound - 1]) {
+        if let y = unit.scanned.years.last(where: {
+            $0.year == year && sentence.contains($0.textRange.lowerBound) && $0.textRange.upperBound <= before
+        }),
+            y.textRange.lowerBound > 0, comparisonStarts.contains(t[y.textRange.lowerBound - 1])
+        {
             var k = y.textRange.upperBound
-            while k < before && !MentionReader.isBoundary(t[k]) && !Chars.isDigit(t[k]) { named.append(t[k]); k += 1 }
+            while k < before && !MentionReader.isBoundary(t[k]) && !Chars.isDigit(t[k]) {
+                named.append(t[k])
+                k += 1
+            }
             named = Array(Catalogue.normalize(named).prefix { !directionStart.contains($0) })
             // "比2025年相比", "比上年": no noun to match.
             named = named.filter { $0 != 0x76F8 && $0 != 0x6BD4 } // 相 比
@@ -254,12 +266,17 @@ enum RestatementReader {
         var seen = Set<Int>()
         for c in claims where c.prior != nil {
             // The budget year's figure: later than the year compared with (and the report's year, when known).
-            guard let b = c.current, let year = b.year, let reference = c.referenceYear, year > reference, reportYear.map({ $0 == year }) ?? true,
-                  MentionReader.contains(arranged, in: b.labelScalars), seen.insert(b.id).inserted else { continue }
+            guard let b = c.current, let year = b.year, let reference = c.referenceYear, year > reference,
+                reportYear.map({ $0 == year }) ?? true,
+                MentionReader.contains(arranged, in: b.labelScalars), seen.insert(b.id).inserted
+            else { continue }
             let unit = units[b.unit]
             guard Numbering.parse(unit.text) != nil,
-                  let first = byUnit[b.unit].first(where: { BreakdownReader.isAmount($0) && BreakdownReader.sameFamily($0.quantity.unit, b.quantity.unit) }),
-                  first.id != b.id, first.sentence < b.sentence, first.year == nil else { continue }
+                let first = byUnit[b.unit].first(where: {
+                    BreakdownReader.isAmount($0) && BreakdownReader.sameFamily($0.quantity.unit, b.quantity.unit)
+                }),
+                first.id != b.id, first.sentence < b.sentence, first.year == nil
+            else { continue }
             // "12、住房保障支出（221类）住房改革支出（02款）住房公积金（01项）": the last level names the item.
             let start = Numbering.parse(unit.text)?.1 ?? 0
             let path = Array(unit.text.scalars[start..<first.labelRange.upperBound])

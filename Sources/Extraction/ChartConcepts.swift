@@ -9,7 +9,7 @@ public enum ChartConcepts {
         "收入(万元)": ["income-expenditure-total", "income-total"],
         "支出(万元)": ["income-expenditure-total", "expenditure-total"],
         "财政拨款收入": ["fiscal-total", "fiscal-income"],
-        "财政拨款支出": ["fiscal-total", "fiscal-expenditure"],
+        "财政拨款支出": ["fiscal-total", "fiscal-expenditure"]
     ]
 
     public static func concepts(of label: String) -> Set<String> {

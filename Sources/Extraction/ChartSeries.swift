@@ -106,8 +106,10 @@ enum ChartReader {
         return out
     }
 
-    static func series(_ chart: Chart, _ captions: [String], _ carried: String?, _ rowLabel: String?,
-                       _ labels: [String], _ values: [CleanText], _ span: Span) -> [ChartSeries] {
+    static func series(
+        _ chart: Chart, _ captions: [String], _ carried: String?, _ rowLabel: String?,
+        _ labels: [String], _ values: [CleanText], _ span: Span
+    ) -> [ChartSeries] {
         guard !values.isEmpty, labels.count == values.count else { return [] }
         var caption = captions.joined(separator: " ")
         if let c = carried { caption = caption.isEmpty ? c : caption + " " + c }
@@ -120,9 +122,14 @@ enum ChartReader {
             points.append(ChartSeries.Point(label: label, value: q, concepts: ChartConcepts.concepts(of: label)))
         }
         let captionScalars = Chars.of(caption + " " + labels.joined(separator: " "))
-        let isPercent = percentValues == points.count
-            || shareWords.contains { w in captionScalars.count >= w.count && (0...(captionScalars.count - w.count)).contains { Array(captionScalars[$0..<($0 + w.count)]) == w } }
-        let year = NumberScanner.scan(CleanTextBuilder.make(caption)).years.first?.year
+        let isPercent =
+            percentValues == points.count
+            || shareWords.contains { w in
+                captionScalars.count >= w.count
+                    && (0...(captionScalars.count - w.count)).contains { Array(captionScalars[$0..<($0 + w.count)]) == w }
+            }
+        let year =
+            NumberScanner.scan(CleanTextBuilder.make(caption)).years.first?.year
             ?? Int(rowLabel ?? "").flatMap { (1900...2100).contains($0) ? $0 : nil }
         return [ChartSeries(chart: chart.number, caption: caption, isPercent: isPercent, points: points, span: span, year: year)]
     }
@@ -130,7 +137,10 @@ enum ChartReader {
     static func isNumber(_ t: CleanText) -> Bool {
         var digits = 0
         for s in t.scalars {
-            if Chars.isDigit(s) { digits += 1; continue }
+            if Chars.isDigit(s) {
+                digits += 1
+                continue
+            }
             if s == 0x2E || s == 0x25 || s == 0x2D || s == 0x2C { continue }
             return false
         }

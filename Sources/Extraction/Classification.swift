@@ -26,7 +26,7 @@ public enum ExpenditureClasses {
         "212": "城乡社区", "213": "农林水", "214": "交通运输", "215": "资源勘探工业信息等", "216": "商业服务业等",
         "217": "金融", "219": "援助其他地区", "220": "自然资源海洋气象等", "221": "住房保障", "222": "粮油物资储备",
         "223": "国有资本经营预算", "224": "灾害防治及应急管理", "227": "预备费", "229": "其他", "230": "转移性",
-        "231": "债务还本", "232": "债务付息", "233": "债务发行费用",
+        "231": "债务还本", "232": "债务付息", "233": "债务发行费用"
     ]
 
     /// "一般公共服务" → "201".
@@ -51,7 +51,11 @@ enum ClassificationReader {
             var colon = 0
             while colon < t.count && t[colon] != 0xFF1A && t[colon] != 0x3A { colon += 1 }
             guard colon < t.count, colon < 120 else { continue }
-            guard let amount = byUnit[unit.index].first(where: { $0.quantity.textRange.lowerBound > colon && BreakdownReader.isAmount($0) && $0.quantity.unit.isMoney }) else { continue }
+            guard
+                let amount = byUnit[unit.index].first(where: {
+                    $0.quantity.textRange.lowerBound > colon && BreakdownReader.isAmount($0) && $0.quantity.unit.isMoney
+                })
+            else { continue }
             var start = 0
             if let (_, markerEnd) = Numbering.parse(t) { start = markerEnd }
             let path = Array(t.scalars[start..<colon])
@@ -75,7 +79,9 @@ enum ClassificationReader {
         var i = 0
         var usedWords = false
         while i < path.count {
-            if path[i] == 0x28, let w = levelWords.first(where: { i + $0.count <= path.count && path[i..<(i + $0.count)].elementsEqual($0) }) {
+            if path[i] == 0x28,
+                let w = levelWords.first(where: { i + $0.count <= path.count && path[i..<(i + $0.count)].elementsEqual($0) })
+            {
                 levels.append(.init(name: string(from..<i), code: nil))
                 i += w.count
                 from = i

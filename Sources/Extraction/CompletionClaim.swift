@@ -31,7 +31,7 @@ public struct OutturnComparison: Sendable {
 enum CompletionClaimReader {
     static let comparisons: [([UInt32], CompletionClaim.Comparison)] = [
         (Chars.of("决算数等于预算数"), .equal), (Chars.of("决算数与预算数持平"), .equal), (Chars.of("决算数与预算数相等"), .equal),
-        (Chars.of("决算数大于预算数"), .greater), (Chars.of("决算数小于预算数"), .less),
+        (Chars.of("决算数大于预算数"), .greater), (Chars.of("决算数小于预算数"), .less)
     ]
 
     static func read(units: [TextUnit], byUnit: MentionsByUnit) -> [CompletionClaim] {
@@ -49,9 +49,13 @@ enum CompletionClaimReader {
                     $0.sentence == rate.sentence && BreakdownReader.isAmount($0) && FactIndex.basis(of: $0) == .budget
                         && $0.quantity.textRange.lowerBound >= from
                 }
-                var claim = CompletionClaim(unit: unit.index, amount: amount, rate: rate, budget: budget, comparison: nil, comparisonSpan: nil)
+                var claim = CompletionClaim(
+                    unit: unit.index, amount: amount, rate: rate, budget: budget, comparison: nil, comparisonSpan: nil)
                 // The comparison words follow in the same or the next sentence.
-                let range = unit.sentences[rate.sentence].lowerBound..<(rate.sentence + 1 < unit.sentences.count ? unit.sentences[rate.sentence + 1].upperBound : unit.sentences[rate.sentence].upperBound)
+                let range =
+                    unit.sentences[rate.sentence]
+                    .lowerBound..<(rate.sentence + 1 < unit.sentences.count
+                    ? unit.sentences[rate.sentence + 1].upperBound : unit.sentences[rate.sentence].upperBound)
                 for (word, kind) in comparisons {
                     if let at = unit.text.find(word, from: range.lowerBound, to: range.upperBound) {
                         claim.comparison = kind
@@ -92,7 +96,8 @@ enum CompletionClaimReader {
                     BreakdownReader.isAmount($0) && $0.quantity.textRange.lowerBound >= lower && $0.quantity.textRange.lowerBound < at
                 }
                 guard let outturn = candidates.last(where: { FactIndex.basis(of: $0) == .actual && hasOutturnWord($0) }),
-                      let budget = candidates.last(where: { FactIndex.basis(of: $0) == .budget }) else { continue }
+                    let budget = candidates.last(where: { FactIndex.basis(of: $0) == .budget })
+                else { continue }
                 out.append(OutturnComparison(unit: unit.index, outturn: outturn, budget: budget, comparison: kind, span: span))
             }
         }

@@ -48,7 +48,7 @@ public enum ConceptExamples {
         "carry-over-rate": "2024年度结转结余率为8.60%。",
         "budget-execution-rate": "全年预算执行率为97.45%。",
         "sangong-control-rate": "“三公”经费控制率为100%。",
-        "procurement-execution-rate": "政府采购执行率为100%。",
+        "procurement-execution-rate": "政府采购执行率为100%。"
     ]
 
     /// A year-on-year sentence, for the `.上年` qualifier: the prior year's value it implies.

@@ -27,7 +27,7 @@ public struct FactIndex: Sendable {
     static let equivalents: [String: [String]] = [
         "income-expenditure-total": ["income-total", "expenditure-total"],
         "income-total": ["income-expenditure-total"],
-        "expenditure-total": ["income-expenditure-total"],
+        "expenditure-total": ["income-expenditure-total"]
     ]
 
     static let budgetWords = ["预算数", "年初预算", "全年预算", "调整预算", "调整后预算", "预算收入", "预算支出", "预算安排", "预算为"].map(Chars.of)
@@ -38,8 +38,9 @@ public struct FactIndex: Sendable {
         self.tables = tables
         for m in mentions where m.role == .amount && m.quantity.comparator == nil && !m.quantity.approximate {
             guard let concept = m.concept, units[m.unit].location.isParagraph else { continue }
-            let fact = Fact(mention: m, concept: concept, year: FactIndex.year(of: m, in: units[m.unit]) ?? reportYear,
-                            basis: FactIndex.basis(of: m))
+            let fact = Fact(
+                mention: m, concept: concept, year: FactIndex.year(of: m, in: units[m.unit]) ?? reportYear,
+                basis: FactIndex.basis(of: m))
             byConcept[concept.id, default: []].append(facts.count)
             facts.append(fact)
         }
@@ -50,7 +51,8 @@ public struct FactIndex: Sendable {
         if let y = m.year { return y }
         let sentence = unit.sentences[m.sentence]
         var found: Int?
-        for y in unit.scanned.years where sentence.contains(y.textRange.lowerBound) && y.textRange.lowerBound < m.quantity.textRange.lowerBound {
+        for y in unit.scanned.years
+        where sentence.contains(y.textRange.lowerBound) && y.textRange.lowerBound < m.quantity.textRange.lowerBound {
             let before = y.textRange.lowerBound > 0 ? unit.text[y.textRange.lowerBound - 1] : 0
             if comparisonWords.contains(before) { continue }
             if found == nil { found = y.year }
@@ -84,8 +86,10 @@ public struct FactIndex: Sendable {
 
     /// The first statement in document order; `exactYear` refuses statements without a year of their own.
     /// Stops at the first fit in each concept's list, so a check may ask once per claim even in a huge document.
-    public func first(_ conceptID: String, year: Int?, basis: Basis = .actual, includeEquivalents: Bool = false,
-                      exactYear: Bool = false) -> Fact? {
+    public func first(
+        _ conceptID: String, year: Int?, basis: Basis = .actual, includeEquivalents: Bool = false,
+        exactYear: Bool = false
+    ) -> Fact? {
         var best: Fact?
         for id in ids(conceptID, includeEquivalents) {
             guard let i = (byConcept[id] ?? []).first(where: { fits(facts[$0], year, basis, exactYear: exactYear) }) else { continue }
@@ -96,18 +100,26 @@ public struct FactIndex: Sendable {
 
     /// The statement nearest before mention `m` (else the first after it), found by bisection.
     public func nearest(_ conceptID: String, to m: Mention, year: Int?, basis: Basis = .actual) -> Fact? {
-        var before: Fact?, after: Fact?
+        var before: Fact?
+        var after: Fact?
         for id in ids(conceptID, true) {
             let list = byConcept[id] ?? []
-            var lo = 0, hi = list.count
+            var lo = 0
+            var hi = list.count
             while lo < hi {
                 let mid = (lo + hi) / 2
                 if facts[list[mid]].mention.id < m.id { lo = mid + 1 } else { hi = mid }
             }
             if let i = list[..<lo].last(where: { fits(facts[$0], year, basis, exactYear: false) }),
-               before.map({ facts[i].mention.id > $0.mention.id }) ?? true { before = facts[i] }
+                before.map({ facts[i].mention.id > $0.mention.id }) ?? true
+            {
+                before = facts[i]
+            }
             if let i = list[lo...].first(where: { fits(facts[$0], year, basis, exactYear: false) }),
-               after.map({ facts[i].mention.id < $0.mention.id }) ?? true { after = facts[i] }
+                after.map({ facts[i].mention.id < $0.mention.id }) ?? true
+            {
+                after = facts[i]
+            }
         }
         return before ?? after
     }

@@ -60,8 +60,10 @@ public final class Mention: Sendable {
     /// For shares: the base's words between 占 and 的 ("本年支出合计").
     public var baseLabel: String? { baseBounds.range.isEmpty ? nil : textUnit.text.string(baseBounds.range) }
 
-    init(id: Int, textUnit: TextUnit, quantityIndex: Int, labelRange: Range<Int>, concept: Concept?, role: Role,
-         direction: Direction?, year: Int?, baseRange: Range<Int>?, baseConcept: Concept?, sentence: Int) {
+    init(
+        id: Int, textUnit: TextUnit, quantityIndex: Int, labelRange: Range<Int>, concept: Concept?, role: Role,
+        direction: Direction?, year: Int?, baseRange: Range<Int>?, baseConcept: Concept?, sentence: Int
+    ) {
         self.storedID = Int32(id)
         self.textUnit = textUnit
         self.quantityIndex = Int32(quantityIndex)
@@ -110,7 +112,10 @@ enum MentionReader {
             var labelStart = max(previousEnd, unit.sentences[sentence].lowerBound)
             var k = start - 1
             while k >= labelStart {
-                if isBoundary(t[k]) { labelStart = k + 1; break }
+                if isBoundary(t[k]) {
+                    labelStart = k + 1
+                    break
+                }
                 k -= 1
             }
             // "其中" starts a label afresh; list punctuation and spaces do not belong to it.
@@ -123,7 +128,9 @@ enum MentionReader {
             let year = unit.scanned.years.last(where: { labelRange.contains($0.textRange.lowerBound) })?.year
             let direction = direction(in: labelScalars)
             var role = Role.amount
-            var baseRange: Range<Int>?, baseConcept: Concept?, concept: Concept?
+            var baseRange: Range<Int>?
+            var baseConcept: Concept?
+            var concept: Concept?
             if q.unit == .percent {
                 if let s = lastIndex(of: share, in: labelScalars) {
                     role = .share
@@ -148,12 +155,14 @@ enum MentionReader {
                 role = .changeAmount
             }
             if role == .amount || role == .changeAmount, let match = Catalogue.match(labelScalars),
-               (match.concept.kind == .money) == (q.unit.isMoney || q.unit == .tenThousand) {
+                (match.concept.kind == .money) == (q.unit.isMoney || q.unit == .tenThousand)
+            {
                 concept = match.concept
             }
-            let m = Mention(id: firstID + out.count, textUnit: unit, quantityIndex: qi, labelRange: labelRange, concept: concept,
-                            role: role, direction: direction, year: year, baseRange: baseRange, baseConcept: baseConcept,
-                            sentence: sentence)
+            let m = Mention(
+                id: firstID + out.count, textUnit: unit, quantityIndex: qi, labelRange: labelRange, concept: concept,
+                role: role, direction: direction, year: year, baseRange: baseRange, baseConcept: baseConcept,
+                sentence: sentence)
             out.append(m)
             previousEnd = q.textRange.upperBound
         }

@@ -24,7 +24,8 @@ extension Mention {
     /// The part of a label (of `count` scalars, read through `at`) that names the quantity:
     /// without a leading year ("2024年度"), filler words, spaces and clause punctuation.
     static func trimmedRange(_ count: Int, _ at: (Int) -> UInt32) -> Range<Int> {
-        var lo = 0, hi = count
+        var lo = 0
+        var hi = count
         func has(_ w: [UInt32], at i: Int) -> Bool {
             guard i >= lo, i + w.count <= hi else { return false }
             for k in 0..<w.count where at(i + k) != w[k] { return false }
@@ -40,10 +41,22 @@ extension Mention {
         var changed = true
         while changed && lo < hi {
             changed = false
-            while lo < hi && (Chars.isSpace(at(lo)) || Chars.isClauseSeparator(at(lo)) || at(lo) == 0x28) { lo += 1; changed = true }
-            for w in leadingNoise where hi - lo > w.count && has(w, at: lo) { lo += w.count; changed = true }
-            for w in trailingNoise where hi - lo > w.count && has(w, at: hi - w.count) { hi -= w.count; changed = true }
-            while hi > lo && (Chars.isSpace(at(hi - 1)) || Chars.isClauseSeparator(at(hi - 1))) { hi -= 1; changed = true }
+            while lo < hi && (Chars.isSpace(at(lo)) || Chars.isClauseSeparator(at(lo)) || at(lo) == 0x28) {
+                lo += 1
+                changed = true
+            }
+            for w in leadingNoise where hi - lo > w.count && has(w, at: lo) {
+                lo += w.count
+                changed = true
+            }
+            for w in trailingNoise where hi - lo > w.count && has(w, at: hi - w.count) {
+                hi -= w.count
+                changed = true
+            }
+            while hi > lo && (Chars.isSpace(at(hi - 1)) || Chars.isClauseSeparator(at(hi - 1))) {
+                hi -= 1
+                changed = true
+            }
         }
         return lo..<hi
     }

@@ -106,8 +106,9 @@ public enum PriorYearValues {
         let related = Set([conceptID] + (FactIndex.equivalents[conceptID] ?? []))
         for claim in model.changeClaims {
             guard claim.referenceYear == year, let subject = claim.subject, related.contains(subject.id),
-                  let current = claim.current, current.concept.map({ related.contains($0.id) }) ?? false,
-                  FactIndex.basis(of: current) == basis else { continue }
+                let current = claim.current, current.concept.map({ related.contains($0.id) }) ?? false,
+                FactIndex.basis(of: current) == basis
+            else { continue }
             // The amount compared must be of the year after (or of no stated year in a report of that year).
             let currentYear = FactIndex.year(of: current, in: model.unit(of: current)) ?? model.reportYear
             guard currentYear == nil || currentYear == year + 1 else { continue }

@@ -47,7 +47,10 @@ enum ProjectClaimReader {
             let t = unit.text
             // The category a paragraph speaks of ("常年项目绩效分析。该类项目总数23个…").
             var category: String?
-            for (name, word) in categories where t.find(word, from: 0, to: min(t.count, 12)) != nil { category = name; break }
+            for (name, word) in categories where t.find(word, from: 0, to: min(t.count, 12)) != nil {
+                category = name
+                break
+            }
             for m in byUnit[unit.index] {
                 let q = m.quantity
                 let label = m.labelScalars
@@ -56,7 +59,11 @@ enum ProjectClaimReader {
                     let followedByProjects = t.matches(projectWord, at: after)
                     let namedTotal = totalWords.contains { MentionReader.contains($0, in: label) }
                     let balanceCount = MentionReader.contains(balance, in: Chars.of(sentenceText(unit, m)))
-                    if balanceCount, let threshold = byUnit[unit.index].last(where: { $0.id < m.id && $0.quantity.unit == .percent && $0.sentence == m.sentence }) {
+                    if balanceCount,
+                        let threshold = byUnit[unit.index].last(where: {
+                            $0.id < m.id && $0.quantity.unit == .percent && $0.sentence == m.sentence
+                        })
+                    {
                         out.balanceCounts.append((m, threshold, category))
                     } else if followedByProjects || namedTotal {
                         out.counts.append(.init(mention: m, category: namedTotal ? category : nil))
@@ -68,7 +75,9 @@ enum ProjectClaimReader {
                 if m.role == .executionRate, MentionReader.contains(Chars.of("总体进度"), in: label) {
                     out.progress.append(.init(mention: m, category: category))
                 }
-                if q.unit == .points, MentionReader.contains(score, in: label), evaluation.contains(where: { MentionReader.contains($0, in: label) }) {
+                if q.unit == .points, MentionReader.contains(score, in: label),
+                    evaluation.contains(where: { MentionReader.contains($0, in: label) })
+                {
                     if MentionReader.contains(department, in: label) {
                         out.scores.append(.init(mention: m, project: nil))
                     } else if let name = projectName(label) {
@@ -118,7 +127,8 @@ public final class ProjectTableMatcher {
     private var answered: [[UInt32]: Int?] = [:]
 
     init(_ tables: [PerformanceTable]) {
-        var kept: [PerformanceTable] = [], names: [[UInt32]] = []
+        var kept: [PerformanceTable] = []
+        var names: [[UInt32]] = []
         for t in tables {
             guard let name = t.projectName else { continue }
             kept.append(t)
@@ -168,8 +178,10 @@ public struct DocumentFacts: Sendable {
 enum DocumentFactReader {
     static let dateWords = ["填报日期", "填表日期", "报送日期", "日期"].map(Chars.of)
 
-    static func read(_ document: Document, units: [TextUnit], reportYear: Int?, performance: PerformanceReader.Result,
-                     hasCharts: Bool) -> DocumentFacts {
+    static func read(
+        _ document: Document, units: [TextUnit], reportYear: Int?, performance: PerformanceReader.Result,
+        hasCharts: Bool
+    ) -> DocumentFacts {
         var parts: [DocumentFacts.Part] = []
         let titles = document.sections.map(\.title)
         if titles.contains(where: { $0.includes("决算情况说明") || $0.includes("决算说明") }) { parts.append(.finalAccounts) }
@@ -189,7 +201,8 @@ enum DocumentFactReader {
             }
         }
         var facts = DocumentFacts(reportYear: reportYear, date: date, parts: parts)
-        facts.isBudget = !parts.contains(.finalAccounts) && titles.contains { $0.includes("部门预算") || $0.includes("单位预算") || $0.includes("预算编制说明") }
+        facts.isBudget =
+            !parts.contains(.finalAccounts) && titles.contains { $0.includes("部门预算") || $0.includes("单位预算") || $0.includes("预算编制说明") }
             || document.blocks.prefix(8).contains { block in
                 guard case .paragraph(let p) = block, p.text.count <= 40 else { return false }
                 let s = p.text.string

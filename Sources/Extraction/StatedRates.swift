@@ -26,16 +26,22 @@ public enum StatedRates {
         for m in model.mentions where m.quantity.unit == .percent && m.quantity.comparator == nil && !m.quantity.approximate {
             // A share ("占…"), a change ("下降2.1%") or a completion of a budget is not the rate itself.
             guard m.role == .percent || m.role == .executionRate, model.unit(of: m).location.isParagraph,
-                  let concept = Catalogue.matchRate(m.labelScalars) else { continue }
-            out.append(StatedRate(concept: concept, quantity: m.quantity,
-                                  year: FactIndex.year(of: m, in: model.unit(of: m)) ?? model.reportYear, place: .prose(m)))
+                let concept = Catalogue.matchRate(m.labelScalars)
+            else { continue }
+            out.append(
+                StatedRate(
+                    concept: concept, quantity: m.quantity,
+                    year: FactIndex.year(of: m, in: model.unit(of: m)) ?? model.reportYear, place: .prose(m)))
         }
         for (ti, table) in model.projectTables.enumerated() {
             for indicator in table.indicators {
                 guard let q = indicator.actualQuantity ?? indicator.actual?.quantity, q.unit == .percent, q.comparator == nil,
-                      let concept = Catalogue.matchRate(Chars.of(indicator.name)) else { continue }
-                out.append(StatedRate(concept: concept, quantity: q, year: model.reportYear,
-                                      place: .indicator(table: ti, row: indicator.row, reason: indicator.reason)))
+                    let concept = Catalogue.matchRate(Chars.of(indicator.name))
+                else { continue }
+                out.append(
+                    StatedRate(
+                        concept: concept, quantity: q, year: model.reportYear,
+                        place: .indicator(table: ti, row: indicator.row, reason: indicator.reason)))
             }
         }
         return out.sorted { $0.quantity.span.start < $1.quantity.span.start }

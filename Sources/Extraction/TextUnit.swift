@@ -55,7 +55,8 @@ public final class TextUnit: Sendable {
 
     /// The sentence containing scalar index `i`.
     public func sentence(containing i: Int) -> Int? {
-        var lo = 0, hi = sentences.count - 1
+        var lo = 0
+        var hi = sentences.count - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
             if sentences[mid].upperBound <= i { lo = mid + 1 } else if sentences[mid].lowerBound > i { hi = mid - 1 } else { return mid }
@@ -73,7 +74,7 @@ public enum Sentences {
         for i in 0..<t.count {
             let s = t[i]
             switch s {
-            case 0x28, 0x201C, 0x300A, 0x3010, 0x3014: depth += 1        // ( “ 《 【 〔
+            case 0x28, 0x201C, 0x300A, 0x3010, 0x3014: depth += 1 // ( “ 《 【 〔
             case 0x29, 0x201D, 0x300B, 0x3011, 0x3015: depth = max(0, depth - 1)
             default: break
             }

@@ -3,7 +3,8 @@
 /// `PDFError` for anything it cannot or will not read; never traps on any input.
 public enum PDFReader {
     /// `lap`, when given, is called after each stage with its name (for profiling).
-    public static func read(_ bytes: [UInt8], limits: PDFLimits = .standard, lap: ((String) -> Void)? = nil) throws(PDFError) -> PDFContent {
+    public static func read(_ bytes: [UInt8], limits: PDFLimits = .standard, lap: ((String) -> Void)? = nil) throws(PDFError) -> PDFContent
+    {
         guard let header = headerOffset(bytes) else {
             throw PDFError.malformed("不是 PDF 文件（没有 %PDF- 文件头）", "not a PDF file (no %PDF- header)")
         }
@@ -16,7 +17,9 @@ public enum PDFReader {
         let fonts = FontCache()
         var layouts: [PageLayout] = []
         layouts.reserveCapacity(pages.count)
-        var glyphs = 0, images = 0, unmapped = 0
+        var glyphs = 0
+        var images = 0
+        var unmapped = 0
         for info in pages {
             var interpreter = ContentInterpreter(page: info, store: store, fonts: fonts)
             try interpreter.run(info)
@@ -26,10 +29,13 @@ public enum PDFReader {
             layouts.append(PageLayout(interpreter.page))
         }
         lap?("pdf content")
-        if !layouts.contains(where: { p in p.lines.contains { !$0.text.isEmpty } || p.tables.contains { t in t.cells.contains { !$0.text.isEmpty } } }) {
+        if !layouts.contains(where: { p in
+            p.lines.contains { !$0.text.isEmpty } || p.tables.contains { t in t.cells.contains { !$0.text.isEmpty } }
+        }) {
             if unmapped > 0 {
-                throw PDFError(.noTextLayer, zh: "PDF 的字体没有 Unicode 映射，无法提取文字：请先做 OCR 文字识别",
-                               en: "no text layer: the PDF's fonts map no glyph to Unicode; run OCR first")
+                throw PDFError(
+                    .noTextLayer, zh: "PDF 的字体没有 Unicode 映射，无法提取文字：请先做 OCR 文字识别",
+                    en: "no text layer: the PDF's fonts map no glyph to Unicode; run OCR first")
             }
             throw images > 0 ? PDFError.noTextLayer : PDFError.noText
         }

@@ -8,8 +8,10 @@ public enum DocumentReader {
     /// Bytes to document, or the reason they cannot be one; within `budget` (by default one
     /// for the input's size). `lap`, when given, is called after each stage with its name
     /// (`reportlint profile`).
-    public static func read(bytes: [UInt8], path displayPath: String, budget: WorkBudget? = nil,
-                            lap: ((String) -> Void)? = nil) -> Result<Document, InputError> {
+    public static func read(
+        bytes: [UInt8], path displayPath: String, budget: WorkBudget? = nil,
+        lap: ((String) -> Void)? = nil
+    ) -> Result<Document, InputError> {
         let budget = budget ?? WorkBudget(inputBytes: bytes.count)
         if BinarySniffer.isZip(bytes) {
             do {
@@ -37,7 +39,9 @@ public enum DocumentReader {
             lap?("decode")
             budget.audit(textBytes: decoded.bytes.count)
             let source = SourceText(path: displayPath, bytes: decoded.bytes, encoding: decoded.encoding)
-            let document = ExtractedTextSniffer.looksExtracted(source) ? ExtractedTextReader.read(source, budget: budget)
+            let document =
+                ExtractedTextSniffer.looksExtracted(source)
+                ? ExtractedTextReader.read(source, budget: budget)
                 : TextReader.read(source, budget: budget)
             try budget.check()
             lap?("read")

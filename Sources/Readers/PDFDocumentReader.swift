@@ -18,8 +18,10 @@ public enum PDFDocumentReader {
     }
 
     /// `lap`, when given, is called after each stage with its name (`reportlint profile`).
-    public static func read(_ bytes: [UInt8], path: String, limits: PDFLimits = .standard,
-                            lap: ((String) -> Void)? = nil) throws(InputError) -> Document {
+    public static func read(
+        _ bytes: [UInt8], path: String, limits: PDFLimits = .standard,
+        lap: ((String) -> Void)? = nil
+    ) throws(InputError) -> Document {
         let content: PDFContent
         do {
             content = try PDFReader.read(bytes, limits: limits, lap: lap)
@@ -55,7 +57,8 @@ public enum PDFDocumentReader {
 enum PDFStructureWriter {
     static func write(_ content: PDFContent, into writer: inout StructuredTextWriter) {
         let body = bodySize(content)
-        var paragraphNumber = 0, tableNumber = 0
+        var paragraphNumber = 0
+        var tableNumber = 0
         for block in content.blocks {
             switch block {
             case .paragraph(let p):
@@ -135,8 +138,9 @@ enum PDFStructureWriter {
             writer.beginRow()
             for (k, (cell, page, span)) in fields.enumerated() {
                 let lines = cell.map { [line($0.text).0].filter { !$0.isEmpty } } ?? []
-                writer.cell(lines, location: LogicalLocation(.cell(table: number, row: rowNumber, column: k + 1), page: page),
-                            columnSpan: span)
+                writer.cell(
+                    lines, location: LogicalLocation(.cell(table: number, row: rowNumber, column: k + 1), page: page),
+                    columnSpan: span)
             }
         }
         writer.endTable()

@@ -29,12 +29,15 @@ public final class GitHubReporter: Reporter {
     public func report(_ result: FileResult) {
         let file = paths.relative(result.path) ?? paths.absolute(result.path)
         if let e = result.error {
-            out.write("::error file=\(Self.property(file)),title=\(Self.property("reportlint: " + e.kind.rawValue))::\(Self.data(e.message.text(language)))\n")
+            out.write(
+                "::error file=\(Self.property(file)),title=\(Self.property("reportlint: " + e.kind.rawValue))::\(Self.data(e.message.text(language)))\n"
+            )
             return
         }
         guard let source = result.source else { return }
         for f in result.findings {
-            let start = source.position(of: f.span.start), end = source.position(of: max(f.span.start, f.span.end))
+            let start = source.position(of: f.span.start)
+            let end = source.position(of: max(f.span.start, f.span.end))
             let level: String
             switch f.severity {
             case .error: level = "error"
@@ -44,7 +47,8 @@ public final class GitHubReporter: Reporter {
             var message = f.message.text(language)
             if let reason = f.suppression { message += language == .zh ? "（已接受：\(reason)）" : " (accepted: \(reason))" }
             let title = "reportlint " + f.checkID
-            let line = "::\(level) file=\(Self.property(file)),line=\(start.line),col=\(start.column),endLine=\(end.line),"
+            let line =
+                "::\(level) file=\(Self.property(file)),line=\(start.line),col=\(start.column),endLine=\(end.line),"
                 + "endColumn=\(end.column),title=\(Self.property(title))::\(Self.data(message))\n"
             if maxResults != nil { held.append((f.severity, line)) } else { out.write(line) }
         }
@@ -62,8 +66,9 @@ public final class GitHubReporter: Reporter {
             }
             for (i, h) in held.enumerated() where keep[i] { out.write(h.line) }
             if held.count > limit {
-                let text = LocalizedText(zh: "共 \(held.count) 个问题，超过 --max-results \(limit)，按级别保留，省略了 \(held.count - limit) 个",
-                                         en: "\(held.count) findings exceed --max-results \(limit); kept by severity, \(held.count - limit) left out")
+                let text = LocalizedText(
+                    zh: "共 \(held.count) 个问题，超过 --max-results \(limit)，按级别保留，省略了 \(held.count - limit) 个",
+                    en: "\(held.count) findings exceed --max-results \(limit); kept by severity, \(held.count - limit) left out")
                 out.write("::warning title=reportlint::\(Self.data(text.text(language)))\n")
             }
         }

@@ -31,7 +31,11 @@ public indirect enum JSON: Sendable, Equatable {
         case .number(let n): out.append(contentsOf: n.utf8)
         case .string(let s): JSON.escape(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out.append(UInt8(ascii: "[")); out.append(UInt8(ascii: "]")); return }
+            if items.isEmpty {
+                out.append(UInt8(ascii: "["))
+                out.append(UInt8(ascii: "]"))
+                return
+            }
             out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -41,7 +45,11 @@ public indirect enum JSON: Sendable, Equatable {
             if pretty { JSON.newline(&out, depth) }
             out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { out.append(UInt8(ascii: "{")); out.append(UInt8(ascii: "}")); return }
+            if members.isEmpty {
+                out.append(UInt8(ascii: "{"))
+                out.append(UInt8(ascii: "}"))
+                return
+            }
             out.append(UInt8(ascii: "{"))
             for (i, (key, value)) in members.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -75,13 +83,25 @@ public indirect enum JSON: Sendable, Equatable {
             while i < n {
                 let b = bytes[i]
                 switch b {
-                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(b)
-                case UInt8(ascii: "\\"): out.append(b); out.append(b)
-                case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
-                case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
-                case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+                case UInt8(ascii: "\""):
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(b)
+                case UInt8(ascii: "\\"):
+                    out.append(b)
+                    out.append(b)
+                case 0x0A:
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(UInt8(ascii: "n"))
+                case 0x0D:
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(UInt8(ascii: "r"))
+                case 0x09:
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(UInt8(ascii: "t"))
                 case 0..<0x20:
-                    out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 15)]])
+                    out.append(contentsOf: [
+                        UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 15)]
+                    ])
                 case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
                     // U+2028 / U+2029 break JavaScript parsers.
                     out.append(contentsOf: Array("\\u202".utf8))
@@ -136,7 +156,10 @@ struct StreamedObject {
 
     mutating func array(_ k: String, count: Int, _ element: (Int) -> JSON) {
         key(k)
-        guard count > 0 else { out.write("[]"); return }
+        guard count > 0 else {
+            out.write("[]")
+            return
+        }
         out.write("[")
         for i in 0..<count {
             var sep: [UInt8] = i > 0 ? [UInt8(ascii: ",")] : []

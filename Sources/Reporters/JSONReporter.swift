@@ -22,8 +22,10 @@ public final class JSONReporter: Reporter {
 
     public func begin() {
         guard !lines else { return }
-        let tool = JSON.object([("name", .string(ToolInfo.name)), ("version", .string(ToolInfo.version)),
-                                ("format", .int(JSONReporter.formatVersion)), ("language", .string(language.rawValue))])
+        let tool = JSON.object([
+            ("name", .string(ToolInfo.name)), ("version", .string(ToolInfo.version)),
+            ("format", .int(JSONReporter.formatVersion)), ("language", .string(language.rawValue))
+        ])
         out.write("{\n  \"tool\": " + tool.serialized(depth: 1) + ",\n  \"files\": [")
     }
 
@@ -53,8 +55,10 @@ public final class JSONReporter: Reporter {
         if !result.verified.isEmpty {
             object.array("verified", count: result.verified.count) { i in
                 let v = result.verified[i]
-                return .object([("check", .string(v.check)), ("key", .string(v.key)),
-                                ("numbers", .array(v.numbers.map { Place($0, in: source).json }))])
+                return .object([
+                    ("check", .string(v.check)), ("key", .string(v.key)),
+                    ("numbers", .array(v.numbers.map { Place($0, in: source).json }))
+                ])
             }
         }
         object.end()
@@ -79,10 +83,17 @@ public final class JSONReporter: Reporter {
         }
         members.append(("findings", .array(findings)))
         if !result.verified.isEmpty, let source = result.source {
-            members.append(("verified", .array(result.verified.map { v in
-                .object([("check", .string(v.check)), ("key", .string(v.key)),
-                         ("numbers", .array(v.numbers.map { Place($0, in: source).json }))])
-            })))
+            members.append(
+                (
+                    "verified",
+                    .array(
+                        result.verified.map { v in
+                            .object([
+                                ("check", .string(v.check)), ("key", .string(v.key)),
+                                ("numbers", .array(v.numbers.map { Place($0, in: source).json }))
+                            ])
+                        })
+                ))
         }
         return .object(members)
     }
@@ -92,22 +103,28 @@ public final class JSONReporter: Reporter {
             ("check", .string(f.checkID)),
             ("severity", .string(f.severity.rawValue)),
             ("message", .string(f.message.text(language))),
-            ("location", Place(f.span, in: source).json),
+            ("location", Place(f.span, in: source).json)
         ]
         if let l = f.logical { members.append(("logicalLocation", l.json(language))) }
         if let s = f.section { members.append(("section", .string(s))) }
         members += [
-            ("related", .array(f.related.map { r in
-                var related: [(String, JSON)] = [("role", .string(r.role)), ("message", .string(r.message.text(language))),
-                                                 ("location", Place(r.span, in: source).json)]
-                if let l = r.logical { related.append(("logicalLocation", l.json(language))) }
-                return .object(related)
-            })),
+            (
+                "related",
+                .array(
+                    f.related.map { r in
+                        var related: [(String, JSON)] = [
+                            ("role", .string(r.role)), ("message", .string(r.message.text(language))),
+                            ("location", Place(r.span, in: source).json)
+                        ]
+                        if let l = r.logical { related.append(("logicalLocation", l.json(language))) }
+                        return .object(related)
+                    })
+            )
         ]
         if f.relatedOmitted > 0 { members.append(("relatedOmitted", .int(f.relatedOmitted))) }
         members += [
             ("expected", .optional(f.expected)),
-            ("fingerprint", .string(f.fingerprint)),
+            ("fingerprint", .string(f.fingerprint))
         ]
         if let s = f.suppression { members.append(("suppressed", .object([("justification", .string(s))]))) }
         return .object(members)

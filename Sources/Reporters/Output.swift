@@ -1,14 +1,15 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Engine
 import Extraction
 import Model
 import Readers
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Where a report is written: standard output or a file, buffered.
 ///
@@ -89,9 +90,9 @@ public final class Output: @unchecked Sendable {
         while offset < buffer.count, failure == nil {
             let n = buffer.withUnsafeBytes { raw in
                 #if canImport(Glibc)
-                Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                    Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
                 #else
-                Darwin.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                    Darwin.write(fd, raw.baseAddress! + offset, raw.count - offset)
                 #endif
             }
             if n < 0 && errno == EINTR { continue }
@@ -110,9 +111,9 @@ public final class Output: @unchecked Sendable {
         flush()
         guard ownsDescriptor else { return }
         #if canImport(Glibc)
-        if Glibc.close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+            if Glibc.close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
         #else
-        if Darwin.close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+            if Darwin.close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
         #endif
         guard let temporary, let destination else { return }
         if failure == nil, rename(temporary, destination) != 0 { failure = String(cString: strerror(errno)) }
@@ -146,7 +147,10 @@ public struct Summary: Sendable {
         if result.error != nil { inputErrors += 1 }
         var file = SeverityCounts()
         for f in result.findings {
-            if f.suppression != nil { suppressed += 1; continue }
+            if f.suppression != nil {
+                suppressed += 1
+                continue
+            }
             switch f.severity {
             case .error: errors += 1
             case .warning: warnings += 1
@@ -187,8 +191,10 @@ public struct Summary: Sendable {
     }
 
     public func json(_ language: Language) -> JSON {
-        var members: [(String, JSON)] = [("files", .int(files)), ("inputErrors", .int(inputErrors)), ("errors", .int(errors)),
-                                         ("warnings", .int(warnings)), ("notes", .int(notes)), ("suppressed", .int(suppressed))]
+        var members: [(String, JSON)] = [
+            ("files", .int(files)), ("inputErrors", .int(inputErrors)), ("errors", .int(errors)),
+            ("warnings", .int(warnings)), ("notes", .int(notes)), ("suppressed", .int(suppressed))
+        ]
         if baselined > 0 || staleBaseline > 0 { members += [("baselined", .int(baselined)), ("staleBaseline", .int(staleBaseline))] }
         if !notices.isEmpty { members.append(("notices", .array(notices.map { .string($0.text(language)) }))) }
         if statistics {

@@ -25,9 +25,11 @@ struct Place {
     }
 
     var json: JSON {
-        .object([("line", .int(start.line)), ("column", .int(start.column)),
-                 ("endLine", .int(end.line)), ("endColumn", .int(end.column)),
-                 ("offset", .int(offset)), ("length", .int(length)), ("text", .string(text))])
+        .object([
+            ("line", .int(start.line)), ("column", .int(start.column)),
+            ("endLine", .int(end.line)), ("endColumn", .int(end.column)),
+            ("offset", .int(offset)), ("length", .int(length)), ("text", .string(text))
+        ])
     }
 }
 

@@ -38,8 +38,10 @@ public final class SARIFReporter: Reporter {
 
     /// `workingDirectory`: what the results' paths are relative to, when it is not `baseDirectory`
     /// (a run from a subfolder of the repository, whose root is the base).
-    public init(out: Output, language: Language, rules: [CheckDescription], baseDirectory: String, workingDirectory: String? = nil,
-                maxResults: Int? = SARIFReporter.gitHubResultLimit, category: String = ToolInfo.name) {
+    public init(
+        out: Output, language: Language, rules: [CheckDescription], baseDirectory: String, workingDirectory: String? = nil,
+        maxResults: Int? = SARIFReporter.gitHubResultLimit, category: String = ToolInfo.name
+    ) {
         self.paths = workingDirectory.map { RepositoryPaths(root: baseDirectory, workingDirectory: $0) }
         self.out = out
         self.language = language
@@ -59,14 +61,14 @@ public final class SARIFReporter: Reporter {
             ("version", .string(ToolInfo.version)),
             ("semanticVersion", .string(ToolInfo.version)),
             ("informationUri", .string(ToolInfo.repository)),
-            ("rules", .array(rules.map(rule))),
+            ("rules", .array(rules.map(rule)))
         ])
         let head = JSON.object([
             ("tool", .object([("driver", driver)])),
             ("automationDetails", .object([("id", .string(automationID))])),
             ("language", .string(language == .zh ? "zh-CN" : "en")),
             ("originalUriBaseIds", .object([(SARIFReporter.baseID, .object([("uri", .string(baseURI))]))])),
-            ("columnKind", .string("utf16CodeUnits")),
+            ("columnKind", .string("utf16CodeUnits"))
         ]).serialized(depth: 2)
         // Stream the run: its opening members, then results one by one, then invocations.
         out.write("{\n  \"$schema\": \"\(SARIFReporter.schemaURI)\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    ")
@@ -75,12 +77,13 @@ public final class SARIFReporter: Reporter {
 
     public func report(_ result: FileResult) {
         if let e = result.error {
-            notifications.append(.object([
-                ("level", .string("error")),
-                ("message", .object([("text", .string("\(result.path): \(e.message.text(language))"))])),
-                ("locations", .array([.object([("physicalLocation", .object([("artifactLocation", artifact(result.path))]))])])),
-                ("descriptor", .object([("id", .string("input-" + e.kind.rawValue))])),
-            ]))
+            notifications.append(
+                .object([
+                    ("level", .string("error")),
+                    ("message", .object([("text", .string("\(result.path): \(e.message.text(language))"))])),
+                    ("locations", .array([.object([("physicalLocation", .object([("artifactLocation", artifact(result.path))]))])])),
+                    ("descriptor", .object([("id", .string("input-" + e.kind.rawValue))]))
+                ]))
             return
         }
         guard let source = result.source else { return }
@@ -127,10 +130,16 @@ public final class SARIFReporter: Reporter {
             let zh = counts.map { "\($0.0.zh)\($0.1)个" }.joined(separator: "、")
             let en = counts.map { "\($0.1) \($0.0.rawValue)\($0.1 == 1 ? "" : "s")" }.joined(separator: ", ")
             let text = LocalizedText(
-                zh: "共 \(held.count) 个结果，超过 \(limit) 个的上限（GitHub 代码扫描每次最多保留 5000 个），按级别保留，省略了 \(left) 个（\(zh)）；可用 --min-severity 只报较严重的问题，或用 --max-results 调整上限",
-                en: "\(held.count) results exceed the limit of \(limit) (GitHub code scanning keeps at most 5,000 per run); kept by severity, \(left) left out (\(en)); use --min-severity to report only the graver ones, or --max-results to change the limit")
-            notifications.append(.object([("level", .string("warning")), ("message", .object([("text", .string(text.text(language)))])),
-                                          ("descriptor", .object([("id", .string("results-capped"))]))]))
+                zh:
+                    "共 \(held.count) 个结果，超过 \(limit) 个的上限（GitHub 代码扫描每次最多保留 5000 个），按级别保留，省略了 \(left) 个（\(zh)）；可用 --min-severity 只报较严重的问题，或用 --max-results 调整上限",
+                en:
+                    "\(held.count) results exceed the limit of \(limit) (GitHub code scanning keeps at most 5,000 per run); kept by severity, \(left) left out (\(en)); use --min-severity to report only the graver ones, or --max-results to change the limit"
+            )
+            notifications.append(
+                .object([
+                    ("level", .string("warning")), ("message", .object([("text", .string(text.text(language)))])),
+                    ("descriptor", .object([("id", .string("results-capped"))]))
+                ]))
         }
         for (i, h) in held.enumerated() where keep[i] { write(bytes: h.bytes) }
         held.removeAll()
@@ -150,16 +159,21 @@ public final class SARIFReporter: Reporter {
 
     func rule(_ d: CheckDescription) -> JSON {
         let example = d.triggering.first.map { $0.stripped.text } ?? ""
-        let markdown = d.rationale.text(language) + (example.isEmpty ? "" : "\n\n" + (language == .zh ? "触发示例：" : "Example that triggers it:") + "\n\n```\n" + example + "\n```")
+        let markdown =
+            d.rationale.text(language)
+            + (example.isEmpty ? "" : "\n\n" + (language == .zh ? "触发示例：" : "Example that triggers it:") + "\n\n```\n" + example + "\n```")
         return .object([
             ("id", .string(d.id)),
-            ("name", .string(d.id.split(whereSeparator: { $0 == "-" || $0 == "/" }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())),
+            (
+                "name",
+                .string(d.id.split(whereSeparator: { $0 == "-" || $0 == "/" }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())
+            ),
             ("shortDescription", .object([("text", .string(d.title.text(language)))])),
             ("fullDescription", .object([("text", .string(d.rationale.text(language)))])),
             ("helpUri", .string(ToolInfo.helpURI(d.id))),
             ("help", .object([("text", .string(d.rationale.text(language))), ("markdown", .string(markdown))])),
             ("defaultConfiguration", .object([("level", .string(d.severity.rawValue))])),
-            ("properties", .object([("tags", .array(d.tags.map(JSON.string)))])),
+            ("properties", .object([("tags", .array(d.tags.map(JSON.string)))]))
         ])
     }
 
@@ -178,11 +192,14 @@ public final class SARIFReporter: Reporter {
         let p = Place(span, in: source)
         var members: [(String, JSON)] = [
             ("artifactLocation", artifact(path)),
-            ("region", .object([
-                ("startLine", .int(p.start16.line)), ("startColumn", .int(p.start16.column)),
-                ("endLine", .int(p.end16.line)), ("endColumn", .int(p.end16.column)),
-                ("snippet", .object([("text", .string(p.text))])),
-            ])),
+            (
+                "region",
+                .object([
+                    ("startLine", .int(p.start16.line)), ("startColumn", .int(p.start16.column)),
+                    ("endLine", .int(p.end16.line)), ("endColumn", .int(p.end16.column)),
+                    ("snippet", .object([("text", .string(p.text))]))
+                ])
+            )
         ]
         if source.encoding == "docx" || source.encoding == "xlsx" {
             // A .docx or .xlsx has no lines of its own: the region is in its rendering (`reportlint dump --text`).
@@ -199,27 +216,47 @@ public final class SARIFReporter: Reporter {
 
     func result(_ f: Finding, _ path: String, _ source: SourceText) -> JSON {
         var members: [(String, JSON)] = [
-            ("ruleId", .string(f.checkID)),
+            ("ruleId", .string(f.checkID))
         ]
         if let i = ruleIndex[f.checkID] { members.append(("ruleIndex", .int(i))) }
         members += [
             ("level", .string(f.severity.rawValue)),
             ("message", .object([("text", .string(f.message.text(language)))])),
-            ("locations", .array([.object([("physicalLocation", location(f.span, path, source))] + logical(f.logical))])),
+            ("locations", .array([.object([("physicalLocation", location(f.span, path, source))] + logical(f.logical))]))
         ]
         if !f.related.isEmpty {
-            members.append(("relatedLocations", .array(f.related.enumerated().map { i, r in
-                .object([("id", .int(i + 1)), ("physicalLocation", location(r.span, path, source))] + logical(r.logical)
-                        + [("message", .object([("text", .string(r.message.text(language)))]))])
-            })))
+            members.append(
+                (
+                    "relatedLocations",
+                    .array(
+                        f.related.enumerated().map { i, r in
+                            .object(
+                                [("id", .int(i + 1)), ("physicalLocation", location(r.span, path, source))] + logical(r.logical)
+                                    + [("message", .object([("text", .string(r.message.text(language)))]))])
+                        })
+                ))
         }
         // The logical fingerprint (check, what the finding is about, occurrence; no line), also as
         // GitHub's line hash, which GitHub would otherwise compute from the text around the line.
-        members.append(("partialFingerprints", .object([("primaryLocationLineHash", .string(f.fingerprint + ":1")),
-                                                        ("reportlint/v1", .string(f.fingerprint))])))
+        members.append(
+            (
+                "partialFingerprints",
+                .object([
+                    ("primaryLocationLineHash", .string(f.fingerprint + ":1")),
+                    ("reportlint/v1", .string(f.fingerprint))
+                ])
+            ))
         if let reason = f.suppression {
-            members.append(("suppressions", .array([.object([("kind", .string("external")), ("status", .string("accepted")),
-                                                             ("justification", .string(reason))])])))
+            members.append(
+                (
+                    "suppressions",
+                    .array([
+                        .object([
+                            ("kind", .string("external")), ("status", .string("accepted")),
+                            ("justification", .string(reason))
+                        ])
+                    ])
+                ))
         }
         var properties: [(String, JSON)] = []
         if let e = f.expected { properties.append(("expected", .string(e))) }
@@ -244,8 +281,8 @@ public enum URIEncoding {
         for b in path.utf8 {
             switch b {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                 UInt8(ascii: "~"), UInt8(ascii: "/"):
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"), UInt8(ascii: "/"):
                 out.unicodeScalars.append(Unicode.Scalar(b))
             default:
                 let hex = String(b, radix: 16, uppercase: true)

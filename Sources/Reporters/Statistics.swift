@@ -21,7 +21,8 @@ public struct SeverityCounts: Sendable, Equatable {
     var json: JSON { .object(members) }
 
     func text(_ language: Language) -> String {
-        language == .zh ? "\(errors) 个错误，\(warnings) 个警告，\(notes) 个提示"
+        language == .zh
+            ? "\(errors) 个错误，\(warnings) 个警告，\(notes) 个提示"
             : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(notes) note\(notes == 1 ? "" : "s")"
     }
 }

@@ -31,7 +31,8 @@ public final class TextReporter: Reporter {
         for f in result.findings {
             let p = source.position(of: f.span.start)
             let severity = f.suppression == nil ? f.severity.rawValue : "accepted " + f.severity.rawValue
-            var line = "\(result.path):\(p.line):\(p.column): \(paint(severity, f.severity)): \(TerminalText.safe(f.message.text(language))) [\(f.checkID)]"
+            var line =
+                "\(result.path):\(p.line):\(p.column): \(paint(severity, f.severity)): \(TerminalText.safe(f.message.text(language))) [\(f.checkID)]"
             if let s = f.section { line += TerminalText.safe(language == .zh ? "（\(s)）" : " (\(s))") }
             if let l = f.logical { line += TerminalText.safe(language == .zh ? "（\(l.name.zh)）" : " (\(l.name.en))") }
             if let reason = f.suppression { line += TerminalText.safe(language == .zh ? "（已接受：\(reason)）" : " (accepted: \(reason))") }
@@ -40,7 +41,10 @@ public final class TextReporter: Reporter {
             for r in f.related {
                 let q = source.position(of: r.span.start)
                 let place = r.logical.map { language == .zh ? "（\($0.name.zh)）" : " (\($0.name.en))" } ?? ""
-                out.write(TerminalText.safe("    \(language == .zh ? "相关" : "related"): \(result.path):\(q.line):\(q.column)\(place): \(r.message.text(language))") + "\n")
+                out.write(
+                    TerminalText.safe(
+                        "    \(language == .zh ? "相关" : "related"): \(result.path):\(q.line):\(q.column)\(place): \(r.message.text(language))"
+                    ) + "\n")
             }
             if f.relatedOmitted > 0 {
                 out.write(language == .zh ? "    …另有 \(f.relatedOmitted) 处相关位置\n" : "    … and \(f.relatedOmitted) more related places\n")
@@ -58,7 +62,8 @@ public final class TextReporter: Reporter {
     /// The line of the span, clipped to about 80 columns around it, with carets under the span.
     func excerpt(_ source: SourceText, _ span: Span) -> String {
         let li = source.lineIndex(of: span.start)
-        let lineStart = source.lineStarts[li], lineEnd = source.lineEnd(li)
+        let lineStart = source.lineStarts[li]
+        let lineEnd = source.lineEnd(li)
         let scalars = Array(source.text(lineStart..<lineEnd).unicodeScalars)
         let startCol = source.position(of: span.start).column - 1
         let endCol = max(startCol + 1, min(scalars.count, span.end > lineEnd ? scalars.count : source.position(of: span.end).column - 1))
@@ -67,7 +72,10 @@ public final class TextReporter: Reporter {
         var shown = ""
         var pad = 0
         var width = 0
-        if windowStart > 0 { shown += "…"; pad += 1 }
+        if windowStart > 0 {
+            shown += "…"
+            pad += 1
+        }
         for i in windowStart..<windowEnd {
             let s = scalars[i].value == 0x09 ? " " : TerminalText.replacement(for: scalars[i]) ?? scalars[i]
             let w = Chars.displayWidth(s.value)
@@ -77,7 +85,8 @@ public final class TextReporter: Reporter {
         if windowEnd < scalars.count { shown += "…" }
         let number = String(li + 1)
         let gutter = String(repeating: " ", count: number.count)
-        return " \(number) | \(shown)\n \(gutter) | \(String(repeating: " ", count: pad))\(paint(String(repeating: "^", count: max(1, width)), .error))\n"
+        return
+            " \(number) | \(shown)\n \(gutter) | \(String(repeating: " ", count: pad))\(paint(String(repeating: "^", count: max(1, width)), .error))\n"
     }
 
     func paint(_ s: String, _ severity: Severity) -> String {

@@ -1,8 +1,9 @@
 import Lint
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A usage error: one line with a hint in the chosen language, exit code 64.
@@ -130,9 +131,12 @@ enum Arguments {
             if let c = Subcommand(rawValue: a) {
                 named = c
                 args.remove(at: i)
-            } else if !helpWord, !FileSystem.exists(a), let near = Suggestion.closest(to: a, in: Subcommand.allCases.filter { $0 != .audit }.map(\.rawValue)),
-                      Levenshtein.distance(near, a) <= 2 {
-                throw UsageError(zh: "'\(a)' 既不是文件也不是子命令；是不是 '\(near)'？", en: "'\(a)' is neither a file nor a command; did you mean '\(near)'?")
+            } else if !helpWord, !FileSystem.exists(a),
+                let near = Suggestion.closest(to: a, in: Subcommand.allCases.filter { $0 != .audit }.map(\.rawValue)),
+                Levenshtein.distance(near, a) <= 2
+            {
+                throw UsageError(
+                    zh: "'\(a)' 既不是文件也不是子命令；是不是 '\(near)'？", en: "'\(a)' is neither a file nor a command; did you mean '\(near)'?")
             }
             break
         }
@@ -148,7 +152,8 @@ enum Arguments {
             return .listChecks(format: try parsed.choice("--format", [.text, .json]) ?? .text, language: language)
         case .explain:
             guard parsed.positionals.count == 1 else {
-                throw UsageError(zh: "'explain' 需要一个检查编号；见 'reportlint checks'", en: "'explain' needs one check id; see 'reportlint checks'")
+                throw UsageError(
+                    zh: "'explain' 需要一个检查编号；见 'reportlint checks'", en: "'explain' needs one check id; see 'reportlint checks'")
             }
             return .explain(id: parsed.positionals[0], language: language, config: parsed.last("--config"))
         case .concepts:
@@ -156,19 +161,27 @@ enum Arguments {
             return .concepts(format: try parsed.choice("--format", [.text, .json]) ?? .text, language: language)
         case .rules:
             guard parsed.positionals.isEmpty || parsed.positionals == ["test"] else {
-                throw UsageError(zh: "'rules' 之后只能是 'test'；见 'reportlint rules --help'", en: "'rules' takes only 'test' after it; see 'reportlint rules --help'")
+                throw UsageError(
+                    zh: "'rules' 之后只能是 'test'；见 'reportlint rules --help'",
+                    en: "'rules' takes only 'test' after it; see 'reportlint rules --help'")
             }
-            return .rules(RulesOptions(test: !parsed.positionals.isEmpty, format: try parsed.choice("--format", [.text, .json]) ?? .text,
-                                       language: try parsed.choice("--lang", Language.allCases), config: parsed.last("--config")))
+            return .rules(
+                RulesOptions(
+                    test: !parsed.positionals.isEmpty, format: try parsed.choice("--format", [.text, .json]) ?? .text,
+                    language: try parsed.choice("--lang", Language.allCases), config: parsed.last("--config")))
         case .dump:
             let text = parsed.flag("--text")
             var coverage: OutputFormat? = parsed.flag("--coverage") ? .text : nil
             if let format: OutputFormat = try parsed.choice("--format", [.text, .json]) {
-                guard coverage != nil else { throw UsageError(zh: "'dump' 只在有 '--coverage' 时接受 '--format'", en: "'dump' takes '--format' only with '--coverage'") }
+                guard coverage != nil else {
+                    throw UsageError(zh: "'dump' 只在有 '--coverage' 时接受 '--format'", en: "'dump' takes '--format' only with '--coverage'")
+                }
                 coverage = format
             }
             try parsed.expectPositionals(1, zh: "'dump' 只接受一个文件", en: "'dump' takes exactly one file")
-            guard !(text && coverage != nil) else { throw UsageError(zh: "'dump' 接受 '--text' 或 '--coverage'，不能同时", en: "'dump' takes '--text' or '--coverage', not both") }
+            guard !(text && coverage != nil) else {
+                throw UsageError(zh: "'dump' 接受 '--text' 或 '--coverage'，不能同时", en: "'dump' takes '--text' or '--coverage', not both")
+            }
             return .dump(path: parsed.positionals[0], text: text, coverage: coverage)
         case .profile:
             try parsed.expectPositionals(1, zh: "'profile' 只接受一个文件", en: "'profile' takes exactly one file")
@@ -201,7 +214,9 @@ enum Arguments {
         o.exclude = p.all("--exclude")
         if let v = p.last("--shard") {
             guard let shard = Shard(v) else {
-                throw UsageError(zh: "'--shard' 的值应为 K/N（1 ≤ K ≤ N），例如 2/8；不能是 '\(v)'", en: "'--shard' takes K/N with 1 ≤ K ≤ N, such as 2/8; not '\(v)'")
+                throw UsageError(
+                    zh: "'--shard' 的值应为 K/N（1 ≤ K ≤ N），例如 2/8；不能是 '\(v)'", en: "'--shard' takes K/N with 1 ≤ K ≤ N, such as 2/8; not '\(v)'"
+                )
             }
             o.shard = shard
         }
@@ -217,16 +232,19 @@ enum Arguments {
 
         if o.paths.isEmpty { throw UsageError(zh: "没有给出要检查的文件；见 'reportlint --help'", en: "no input given; try 'reportlint --help'") }
         if o.baseline != nil && o.writeBaseline != nil {
-            throw UsageError(zh: "'--baseline' 和 '--write-baseline' 不能同时使用", en: "'--baseline' and '--write-baseline' cannot be used together")
+            throw UsageError(
+                zh: "'--baseline' 和 '--write-baseline' 不能同时使用", en: "'--baseline' and '--write-baseline' cannot be used together")
         }
         if o.strictBaseline && o.baseline == nil {
             throw UsageError(zh: "'--strict-baseline' 需要 '--baseline FILE'", en: "'--strict-baseline' needs '--baseline FILE'")
         }
         if o.verified && ![.json, .jsonl, .html].contains(o.format) {
-            throw UsageError(zh: "'--verified' 只用于 json、jsonl 和 html 格式", en: "'--verified' applies to the json, jsonl and html formats only")
+            throw UsageError(
+                zh: "'--verified' 只用于 json、jsonl 和 html 格式", en: "'--verified' applies to the json, jsonl and html formats only")
         }
         if o.maxResults != nil && ![.sarif, .github].contains(o.format) {
-            throw UsageError(zh: "'--max-results' 只用于 sarif 和 github 格式", en: "'--max-results' applies to the sarif and github formats only")
+            throw UsageError(
+                zh: "'--max-results' 只用于 sarif 和 github 格式", en: "'--max-results' applies to the sarif and github formats only")
         }
         if o.stdinFilename != nil && !o.paths.contains("-") {
             throw UsageError(zh: "'--stdin-filename' 需要以 '-' 读标准输入", en: "'--stdin-filename' needs '-' (standard input) among the paths")
@@ -255,15 +273,22 @@ enum Arguments {
                     positionals.append(a)
                     continue
                 }
-                if a == "--" { onlyPaths = true; continue }
+                if a == "--" {
+                    onlyPaths = true
+                    continue
+                }
                 guard let spec = OptionTable.spec(a, for: command) else {
                     if OptionTable.anySpec(a) != nil {
-                        throw UsageError(zh: "'\(a)' 不适用于 '\(command.rawValue)'；见 'reportlint \(command.rawValue) --help'",
-                                         en: "'\(a)' does not apply to '\(command.rawValue)'; see 'reportlint \(command.rawValue) --help'")
+                        throw UsageError(
+                            zh: "'\(a)' 不适用于 '\(command.rawValue)'；见 'reportlint \(command.rawValue) --help'",
+                            en: "'\(a)' does not apply to '\(command.rawValue)'; see 'reportlint \(command.rawValue) --help'")
                     }
                     throw Arguments.unknownOption(a, for: command)
                 }
-                guard spec.takesValue else { values.append((spec.name, nil)); continue }
+                guard spec.takesValue else {
+                    values.append((spec.name, nil))
+                    continue
+                }
                 guard i + 1 < args.count else { throw UsageError(zh: "'\(a)' 需要一个值", en: "'\(a)' needs a value") }
                 i += 1
                 values.append((spec.name, args[i]))
@@ -284,8 +309,10 @@ enum Arguments {
             guard let c = allowed.first(where: { $0.rawValue == v }) else {
                 let names = allowed.map(\.rawValue)
                 let hint = Suggestion.closest(to: v, in: names).flatMap { Levenshtein.distance($0, v) <= 2 ? $0 : nil }
-                throw UsageError(zh: "'\(name)' 只能是 \(names.joined(separator: "、")) 之一，不能是 '\(v)'" + (hint.map { "；是不是 '\($0)'？" } ?? ""),
-                                 en: "'\(name)' must be one of \(names.joined(separator: ", ")), not '\(v)'" + (hint.map { "; did you mean '\($0)'?" } ?? ""))
+                throw UsageError(
+                    zh: "'\(name)' 只能是 \(names.joined(separator: "、")) 之一，不能是 '\(v)'" + (hint.map { "；是不是 '\($0)'？" } ?? ""),
+                    en: "'\(name)' must be one of \(names.joined(separator: ", ")), not '\(v)'"
+                        + (hint.map { "; did you mean '\($0)'?" } ?? ""))
             }
             return c
         }
@@ -293,8 +320,9 @@ enum Arguments {
         func number(_ name: String, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
             guard let v = last(name) else { return nil }
             guard let n = Int(v), range.contains(n) else {
-                throw UsageError(zh: "'\(name)' 需要 \(range.lowerBound) 到 \(range.upperBound) 之间的整数，不能是 '\(v)'",
-                                 en: "'\(name)' needs a whole number from \(range.lowerBound) to \(range.upperBound), not '\(v)'")
+                throw UsageError(
+                    zh: "'\(name)' 需要 \(range.lowerBound) 到 \(range.upperBound) 之间的整数，不能是 '\(v)'",
+                    en: "'\(name)' needs a whole number from \(range.lowerBound) to \(range.upperBound), not '\(v)'")
             }
             return n
         }

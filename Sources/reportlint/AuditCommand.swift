@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Checks
 import Lint
 import Reporters
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `reportlint [check] …`: finds the inputs and each one's configuration, audits them in
 /// parallel, applies acceptances and the baseline, reports, and turns it all into an exit code.
@@ -68,7 +69,9 @@ struct AuditCommand {
             if input.path == "-", let name = o.stdinFilename { input.display = name }
             if let shard = o.shard, !shard.contains(input) { continue }
             let absolute = input.path == "-" ? PathText.join(cwd, o.stdinFilename ?? "<stdin>") : PathText.join(cwd, input.path)
-            let config = try input.path == "-" && o.stdinFilename == nil ? finder?.configuration(inOrAbove: cwd) : finder?.configuration(forFile: absolute)
+            let config =
+                try input.path == "-" && o.stdinFilename == nil
+                ? finder?.configuration(inOrAbove: cwd) : finder?.configuration(forFile: absolute)
             var settings = FileSettings(enabled: Set(Registry.ids).union(config?.rules.map(\.id) ?? []), failOn: .error)
             if let config {
                 rules.add(config)
@@ -84,24 +87,30 @@ struct AuditCommand {
             if let f = o.failOn { settings.failOn = f }
             // Two configurations may give one rule id different rules: a pipeline is per configuration too.
             let key = PipelineKey(settings: settings, rulesOf: config?.rules.isEmpty == false ? config?.file : nil)
-            let index = pipelines[key] ?? {
-                let local = (config?.rules ?? []).filter { settings.enabled.contains($0.id) }.map { RuleCheck($0) as any Check }
-                var pipeline = Pipeline(linter: Linter(checks: Registry.all.filter { settings.enabled.contains($0.id) } + local,
-                                                       severities: settings.severities))
-                // A page shows what was checked and held (on request), so html keeps it too.
-                pipeline.keepVerified = o.verified || o.format == .html
-                pipelineList.append(pipeline)
-                pipelines[key] = pipelineList.count - 1
-                return pipelineList.count - 1
-            }()
+            let index =
+                pipelines[key]
+                ?? {
+                    let local = (config?.rules ?? []).filter { settings.enabled.contains($0.id) }.map { RuleCheck($0) as any Check }
+                    var pipeline = Pipeline(
+                        linter: Linter(
+                            checks: Registry.all.filter { settings.enabled.contains($0.id) } + local,
+                            severities: settings.severities))
+                    // A page shows what was checked and held (on request), so html keeps it too.
+                    pipeline.keepVerified = o.verified || o.format == .html
+                    pipelineList.append(pipeline)
+                    pipelines[key] = pipelineList.count - 1
+                    return pipelineList.count - 1
+                }()
             inputs.append(input)
             plans[input.display] = Plan(absolute: absolute, pipeline: index, failOn: settings.failOn, skipped: skipped)
         }
 
         for id in (o.select ?? []) + o.ignore where Registry.check(id) == nil && !rules.ids.contains(id) {
             let near = Suggestion.likely(id, in: rules.ids.sorted() + Registry.ids)
-            throw UsageError(zh: "没有 '\(id)' 这项检查或规则（读到的配置文件中都没有）" + (near.map { "；是不是 '\($0)'？" } ?? ""),
-                             en: "unknown check '\(id)' (no configuration read here declares it as a rule)" + (near.map { "; did you mean '\($0)'?" } ?? ""))
+            throw UsageError(
+                zh: "没有 '\(id)' 这项检查或规则（读到的配置文件中都没有）" + (near.map { "；是不是 '\($0)'？" } ?? ""),
+                en: "unknown check '\(id)' (no configuration read here declares it as a rule)"
+                    + (near.map { "; did you mean '\($0)'?" } ?? ""))
         }
         if inputs.isEmpty {
             // A gate that audits nothing must not pass, whatever --fail-on says.
@@ -117,7 +126,9 @@ struct AuditCommand {
         let out = html == .page || html == nil ? try output() : Output.standardOutput()
         let reporter = makeReporter(out, language, html: html, rules: Registry.all.map(\.description) + rules.descriptions)
         let progress = Progress(total: inputs.count, enabled: o.progress ?? (isatty(2) == 1), language: language)
-        let frozenPipelines = pipelineList, frozenPlans = plans, frozenLedger = ledger
+        let frozenPipelines = pipelineList
+        let frozenPlans = plans
+        let frozenLedger = ledger
         let parallel = ParallelAuditor(jobs: o.jobs ?? ProcessInfoCores.count) { input in
             let plan = frozenPlans[input.display]
             let pipeline = frozenPipelines[plan?.pipeline ?? 0]
@@ -158,8 +169,10 @@ struct AuditCommand {
             if let dir = baselineDirectory {
                 let path = PathText.relative(plan.absolute, to: dir) ?? plan.absolute
                 for f in result.findings where f.suppression == nil {
-                    recorded.append(Baseline.Entry(path: path, check: f.checkID, fingerprint: f.fingerprint,
-                                                   figures: result.source.map { BaselineFigures.of(f, in: $0) }, message: f.message.text(language)))
+                    recorded.append(
+                        Baseline.Entry(
+                            path: path, check: f.checkID, fingerprint: f.fingerprint,
+                            figures: result.source.map { BaselineFigures.of(f, in: $0) }, message: f.message.text(language)))
                 }
             }
             // Below --min-severity: neither shown nor counted (after the baseline saw them all,
@@ -179,9 +192,12 @@ struct AuditCommand {
             let stale = m.stale(in: scope)
             summary.staleBaseline = stale
             if stale > 0, let b = o.baseline {
-                summary.notices.append(LocalizedText(
-                    zh: "基线 \(b) 中有 \(stale) 个问题已不再出现；用 --write-baseline \(b) 重新生成可以缩小基线",
-                    en: "\(stale) finding\(stale == 1 ? "" : "s") in the baseline \(b) no longer occur; regenerate it with --write-baseline \(b) to shrink it"))
+                summary.notices.append(
+                    LocalizedText(
+                        zh: "基线 \(b) 中有 \(stale) 个问题已不再出现；用 --write-baseline \(b) 重新生成可以缩小基线",
+                        en:
+                            "\(stale) finding\(stale == 1 ? "" : "s") in the baseline \(b) no longer occur; regenerate it with --write-baseline \(b) to shrink it"
+                    ))
             }
         }
         reporter.end(summary)
@@ -206,7 +222,8 @@ struct AuditCommand {
         let neverFail = o.failOn == .never
 
         if let path = o.writeBaseline {
-            let baseline = Baseline.merged(previous: previousBaseline, recorded: recorded, directory: baselineDirectory ?? cwd, scope: scope)
+            let baseline = Baseline.merged(
+                previous: previousBaseline, recorded: recorded, directory: baselineDirectory ?? cwd, scope: scope)
             guard let file = Output.file(path) else { throw UsageError(message: "cannot write '\(path)'") }
             file.write(BaselineWriter.json(baseline))
             file.close()
@@ -215,10 +232,11 @@ struct AuditCommand {
                 return ExitCode.inputError
             }
             let kept = baseline.entries.count - recorded.count
-            Commands.printError(language == .zh
-                ? "已将 \(recorded.count) 个问题写入基线 \(path)" + (kept > 0 ? "，保留了本次未检查的 \(kept) 条" : "")
-                : "recorded \(recorded.count) finding\(recorded.count == 1 ? "" : "s") in the baseline \(path)"
-                    + (kept > 0 ? ", keeping \(kept) \(kept == 1 ? "entry" : "entries") this run did not cover" : ""))
+            Commands.printError(
+                language == .zh
+                    ? "已将 \(recorded.count) 个问题写入基线 \(path)" + (kept > 0 ? "，保留了本次未检查的 \(kept) 条" : "")
+                    : "recorded \(recorded.count) finding\(recorded.count == 1 ? "" : "s") in the baseline \(path)"
+                        + (kept > 0 ? ", keeping \(kept) \(kept == 1 ? "entry" : "entries") this run did not cover" : ""))
             return summary.inputErrors > 0 && !neverFail ? ExitCode.inputError : ExitCode.clean
         }
         if neverFail { return ExitCode.clean }
@@ -267,14 +285,17 @@ struct AuditCommand {
             }
             return HTMLReporter(destination: .page(out), language: language, rules: rules)
         case .text:
-            return TextReporter(out: out, language: language, color: o.color ?? (out.isTerminal && getenv("NO_COLOR") == nil), summary: !o.quiet)
+            return TextReporter(
+                out: out, language: language, color: o.color ?? (out.isTerminal && getenv("NO_COLOR") == nil), summary: !o.quiet)
         case .json: return JSONReporter(out: out, language: language)
         case .jsonl: return JSONReporter(out: out, language: language, lines: true)
         case .sarif:
-            return SARIFReporter(out: out, language: language, rules: rules, baseDirectory: root,
-                                 workingDirectory: cwd, maxResults: o.maxResults ?? SARIFReporter.gitHubResultLimit)
+            return SARIFReporter(
+                out: out, language: language, rules: rules, baseDirectory: root,
+                workingDirectory: cwd, maxResults: o.maxResults ?? SARIFReporter.gitHubResultLimit)
         case .github:
-            return GitHubReporter(out: out, language: language, paths: RepositoryPaths(root: root, workingDirectory: cwd), maxResults: o.maxResults)
+            return GitHubReporter(
+                out: out, language: language, paths: RepositoryPaths(root: root, workingDirectory: cwd), maxResults: o.maxResults)
         }
     }
 

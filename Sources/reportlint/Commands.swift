@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Checks
 import Lint
 import Reporters
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 enum ExitCode {
     static let clean: Int32 = 0
@@ -25,8 +26,9 @@ enum Commands {
             return ExitCode.clean
         case .listChecks(let format, let language):
             let descriptions = Registry.all.map(\.description)
-            print(format == .json ? CheckCatalog.json(descriptions, language).serialized() : CheckCatalog.text(descriptions, language),
-                  terminator: format == .json ? "\n" : "")
+            print(
+                format == .json ? CheckCatalog.json(descriptions, language).serialized() : CheckCatalog.text(descriptions, language),
+                terminator: format == .json ? "\n" : "")
             return ExitCode.clean
         case .explain(let id, let language, let config):
             if LocalRuleReader.isRuleID(id) { return RulesCommand.explain(id, language, config: config) }
@@ -62,7 +64,8 @@ enum Commands {
         case .success(let profile):
             let total = profile.stages.reduce(0) { $0 + $1.seconds }
             for s in profile.stages.sorted(by: { $0.seconds > $1.seconds }) {
-                let ms = (s.seconds * 1e5).rounded() / 100, share = (s.seconds / max(total, 1e-12) * 1000).rounded() / 10
+                let ms = (s.seconds * 1e5).rounded() / 100
+                let share = (s.seconds / max(total, 1e-12) * 1000).rounded() / 10
                 print("\(ms) ms\t\(share)%\t\(s.name)")
             }
             print("\((total * 1e5).rounded() / 100) ms\ttotal (fastest of \(count))")
@@ -104,7 +107,8 @@ enum Commands {
                 let model = try AuditModel.extract(document, budget: budget)
                 let evidence = Linter(checks: Registry.all).lintWithEvidence(model, path: display, recordVerified: true)
                 let measured = Coverage.measure(model, findings: evidence.findings, verified: evidence.verified)
-                out.write(format == .json ? Dump.coverageJSON(measured, document.source).serialized() + "\n" : measured.text(document.source))
+                out.write(
+                    format == .json ? Dump.coverageJSON(measured, document.source).serialized() + "\n" : measured.text(document.source))
             } else if text {
                 out.write(RebuiltText.render(document))
             } else {
@@ -163,8 +167,11 @@ final class Progress {
         lastDraw = now
         let seconds = max(0.001, Double((now - start).components.seconds) + Double((now - start).components.attoseconds) / 1e18)
         let rate = Int(Double(done) / seconds)
-        stderr.write("\r\u{1B}[K" + (language == .zh ? "\(done)/\(total) 个文件，每秒 \(rate) 个，\(findings) 个问题"
-                                                   : "\(done)/\(total) files, \(rate) files/s, \(findings) findings"))
+        stderr.write(
+            "\r\u{1B}[K"
+                + (language == .zh
+                    ? "\(done)/\(total) 个文件，每秒 \(rate) 个，\(findings) 个问题"
+                    : "\(done)/\(total) files, \(rate) files/s, \(findings) findings"))
         stderr.flush()
         drawn = true
     }

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Lint
 import Reporters
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Where `--format html` writes: one page (to `--output FILE`, or standard output) for one
 /// file named on the command line; a directory of pages and an index for a batch (several

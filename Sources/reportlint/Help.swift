@@ -25,25 +25,28 @@ enum Help {
             s += "  " + head + "\n      " + spec.help.text(language) + "\n"
         }
         if command == nil || command == .audit {
-            s += zh ? """
+            s +=
+                zh
+                ? """
 
-            退出码
-              0  没有 --fail-on 级别及以上的问题（--fail-on never：除报告无法写出外总是 0）
-              1  有 --fail-on 级别及以上的问题
-              2  有文件无法读取（其余文件照常检查），或没有找到要检查的文件，
-                 或报告无法写出（--fail-on never 时也是）
-              64 用法错误，或配置、基线无效
+                退出码
+                  0  没有 --fail-on 级别及以上的问题（--fail-on never：除报告无法写出外总是 0）
+                  1  有 --fail-on 级别及以上的问题
+                  2  有文件无法读取（其余文件照常检查），或没有找到要检查的文件，
+                     或报告无法写出（--fail-on never 时也是）
+                  64 用法错误，或配置、基线无效
 
-            """ : """
+                """
+                : """
 
-            EXIT CODES
-              0  nothing at or above --fail-on (--fail-on never: always 0 once the report is written)
-              1  findings at or above --fail-on
-              2  an input could not be read (the others are still audited), or no file to audit,
-                 or the report could not be written (even with --fail-on never)
-              64 usage error, or an invalid configuration or baseline
+                EXIT CODES
+                  0  nothing at or above --fail-on (--fail-on never: always 0 once the report is written)
+                  1  findings at or above --fail-on
+                  2  an input could not be read (the others are still audited), or no file to audit,
+                     or the report could not be written (even with --fail-on never)
+                  64 usage error, or an invalid configuration or baseline
 
-            """
+                """
         }
         return s
     }

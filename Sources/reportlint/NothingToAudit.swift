@@ -17,6 +17,7 @@ struct NothingToAudit {
         let paths = options.paths.joined(separator: " ")
         return LocalizedText(
             zh: "没有找到要检查的文件：\(paths) 中没有 .txt、.docx 或 .pdf 文件" + (filters.isEmpty ? "" : "（或都被 \(filters.joined(separator: "、")) 排除）"),
-            en: "no files to audit: \(paths) holds no .txt, .docx or .pdf file" + (filters.isEmpty ? "" : " (or \(filters.joined(separator: ", ")) left every one out)"))
+            en: "no files to audit: \(paths) holds no .txt, .docx or .pdf file"
+                + (filters.isEmpty ? "" : " (or \(filters.joined(separator: ", ")) left every one out)"))
     }
 }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Lint
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Refuses an output path that would overwrite what is being audited: one of the inputs
 /// (by real path, so `./x.txt`, `dir/../x.txt` and a symbolic link all count), or a file
@@ -18,7 +19,10 @@ struct OutputGuard {
         guard let target = Self.resolved(PathText.join(workingDirectory, output)) else { return }
         for input in inputs where input.path != "-" {
             if Self.realPath(PathText.join(workingDirectory, input.path)) == target {
-                throw UsageError(message: "'\(option) \(output)' is one of the inputs (\(input.display)): it would be overwritten before it is read; write the report elsewhere")
+                throw UsageError(
+                    message:
+                        "'\(option) \(output)' is one of the inputs (\(input.display)): it would be overwritten before it is read; write the report elsewhere"
+                )
             }
         }
         let name = target.split(separator: "/").last.map(String.init) ?? target

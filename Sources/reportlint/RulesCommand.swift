@@ -8,7 +8,9 @@ import Reporters
 /// examples run in the test suite.
 enum RulesCommand {
     static func concepts(_ format: OutputFormat, _ language: Language) -> Int32 {
-        print(format == .json ? RuleCatalog.conceptsJSON().serialized() : RuleCatalog.concepts(language), terminator: format == .json ? "\n" : "")
+        print(
+            format == .json ? RuleCatalog.conceptsJSON().serialized() : RuleCatalog.concepts(language),
+            terminator: format == .json ? "\n" : "")
         return ExitCode.clean
     }
 
@@ -29,8 +31,9 @@ enum RulesCommand {
         let language = r.language ?? loaded.language ?? .zh
         guard r.test else {
             let descriptions = loaded.rules.map(\.description)
-            print(r.format == .json ? CheckCatalog.json(descriptions, language).serialized() : CheckCatalog.text(descriptions, language),
-                  terminator: r.format == .json ? "\n" : "")
+            print(
+                r.format == .json ? CheckCatalog.json(descriptions, language).serialized() : CheckCatalog.text(descriptions, language),
+                terminator: r.format == .json ? "\n" : "")
             return ExitCode.clean
         }
         let outcomes = loaded.rules.flatMap { ExampleRunner.run(RuleCheck($0)) }
@@ -71,8 +74,9 @@ enum RulesCommand {
         }
         let finder = ConfigurationFinder(explicit: nil, knownChecks: Registry.ids, workingDirectory: cwd)
         guard let found = try finder.configuration(inOrAbove: cwd) else {
-            throw UsageError(zh: "当前目录及其上方没有 \(ConfigurationLoader.fileName)；用 --config FILE 指定",
-                             en: "no \(ConfigurationLoader.fileName) in this folder or above it; name one with --config FILE")
+            throw UsageError(
+                zh: "当前目录及其上方没有 \(ConfigurationLoader.fileName)；用 --config FILE 指定",
+                en: "no \(ConfigurationLoader.fileName) in this folder or above it; name one with --config FILE")
         }
         return found
     }

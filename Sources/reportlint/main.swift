@@ -1,8 +1,8 @@
 #if canImport(Glibc)
-import Reporters
-import Glibc
+    import Reporters
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // The thin command line: parse, run, exit with the code CI reads.

@@ -11,8 +11,9 @@ import Testing
         let dir = try CLI.temporaryDirectory()
         try FileManager.default.createDirectory(at: dir.appendingPathComponent(".git"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("reports"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("examples/faulty-2024-final-accounts.txt"),
-                                        to: dir.appendingPathComponent(report))
+        try FileManager.default.copyItem(
+            at: CLI.packageRoot.appendingPathComponent("examples/faulty-2024-final-accounts.txt"),
+            to: dir.appendingPathComponent(report))
         return dir
     }
 
@@ -63,7 +64,9 @@ import Testing
         let dir = try repository()
         defer { try? FileManager.default.removeItem(at: dir) }
         let all = try findings(try CLI.run(["--format", "json", "reports"], cwd: dir))
-        let old: [String: Any] = ["reportlint-baseline": 1, "findings": all.map { ["path": report, "check": $0["check"]!, "fingerprint": $0["fingerprint"]!] }]
+        let old: [String: Any] = [
+            "reportlint-baseline": 1, "findings": all.map { ["path": report, "check": $0["check"]!, "fingerprint": $0["fingerprint"]!] }
+        ]
         try JSONSerialization.data(withJSONObject: old).write(to: dir.appendingPathComponent("old.json"))
         let r = try CLI.run(["--baseline", "old.json", "--strict-baseline", "reports"], cwd: dir)
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
@@ -79,7 +82,8 @@ import Testing
         let full = try entries(baseline)
         #expect(Set(full.compactMap { $0["check"] as? String }).count > 2)
 
-        let strict = try CLI.run(["--select", "share-of-total", "--baseline", "b.json", "--strict-baseline", "--format", "json", "reports"], cwd: dir)
+        let strict = try CLI.run(
+            ["--select", "share-of-total", "--baseline", "b.json", "--strict-baseline", "--format", "json", "reports"], cwd: dir)
         #expect(strict.status == 0, "\(strict.stderr)")
         #expect(try summary(strict)["staleBaseline"] == nil || (try summary(strict)["staleBaseline"] as? Int) == 0)
         let ignoring = try CLI.run(["--ignore", "share-of-total", "--baseline", "b.json", "--strict-baseline", "reports"], cwd: dir)
@@ -102,10 +106,12 @@ import Testing
         let all = try findings(try CLI.run(["--format", "json", "reports"], cwd: dir))
         let yoy = try #require(all.first { $0["check"] as? String == "yoy-change" })
         let weight = try #require(all.first { $0["check"] as? String == "weight-total" })
-        let config: [String: Any] = ["accepted": [
-            ["path": report, "fingerprint": yoy["fingerprint"]!, "check": "yoy-change", "reason": "上年数据经审计调整"],
-            ["path": report, "fingerprint": weight["fingerprint"]!, "reason": "模板分值如此"],
-        ]]
+        let config: [String: Any] = [
+            "accepted": [
+                ["path": report, "fingerprint": yoy["fingerprint"]!, "check": "yoy-change", "reason": "上年数据经审计调整"],
+                ["path": report, "fingerprint": weight["fingerprint"]!, "reason": "模板分值如此"]
+            ]
+        ]
         try JSONSerialization.data(withJSONObject: config).write(to: dir.appendingPathComponent(".reportlint.json"))
         let full = try CLI.run(["reports"], cwd: dir)
         #expect(!full.stdout.contains("no longer needed") && !full.stdout.contains("不再需要"), "both match in a full run")

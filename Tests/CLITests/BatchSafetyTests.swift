@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Issue 14's batch and output cases through the binary: odd entries in a walked folder do
@@ -25,7 +26,8 @@ import Glibc
         let dir = try folder(["a.txt": Self.honest])
         defer { try? FileManager.default.removeItem(at: dir) }
         #expect(mkfifo(dir.appendingPathComponent("pipe.txt").path, 0o644) == 0)
-        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("pipe-link.txt").path, withDestinationPath: "pipe.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: dir.appendingPathComponent("pipe-link.txt").path, withDestinationPath: "pipe.txt")
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("zero.txt").path, withDestinationPath: "/dev/zero")
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("loop.txt").path, withDestinationPath: "loop.txt")
         let r = try Measured.run(["--format", "jsonl", "--lang", "en", "--fail-on", "never", dir.path], timeout: 60)
@@ -84,8 +86,10 @@ import Glibc
     @Test func anOutputThatIsAnInputIsRefusedAndTheInputKept() throws {
         let dir = try folder(["reports/a.txt": Self.honest, "b.txt": Self.honest])
         defer { try? FileManager.default.removeItem(at: dir) }
-        for (output, args) in [("b.txt", ["b.txt"]), ("./b.txt", ["b.txt"]), ("reports/../b.txt", ["b.txt"]),
-                               ("reports/a.txt", ["reports"]), ("reports/new.txt", ["reports"])] {
+        for (output, args) in [
+            ("b.txt", ["b.txt"]), ("./b.txt", ["b.txt"]), ("reports/../b.txt", ["b.txt"]),
+            ("reports/a.txt", ["reports"]), ("reports/new.txt", ["reports"])
+        ] {
             let r = try CLI.run(["--output", output] + args, cwd: dir)
             #expect(r.status == 64, "\(output): \(r.stderr)")
             #expect(r.stderr.contains("'--output \(output)' is"), "\(output): \(r.stderr)")
@@ -121,8 +125,10 @@ import Glibc
         defer { try? FileManager.default.removeItem(at: dir) }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", "\"$0\" --fail-on never \"$1\" >&- 2>\"$2\"", CLI.binary.path, dir.appendingPathComponent("a.txt").path,
-                       dir.appendingPathComponent("err").path]
+        p.arguments = [
+            "-c", "\"$0\" --fail-on never \"$1\" >&- 2>\"$2\"", CLI.binary.path, dir.appendingPathComponent("a.txt").path,
+            dir.appendingPathComponent("err").path
+        ]
         try p.run()
         p.waitUntilExit()
         #expect(p.terminationStatus == 2)

@@ -1,9 +1,10 @@
 import DocxFixtures
-import PDFFixtures
 import Foundation
+import PDFFixtures
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite(.serialized) struct CLITests {
@@ -161,7 +162,8 @@ enum GB18030 {
         defer { iconv_close(cd) }
         var input = [UInt8](data)
         var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
-        var inLeft = input.count, outLeft = output.count
+        var inLeft = input.count
+        var outLeft = output.count
         let r = input.withUnsafeMutableBufferPointer { ib in
             output.withUnsafeMutableBufferPointer { ob in
                 var ip: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(ib.baseAddress)?.assumingMemoryBound(to: CChar.self)
@@ -233,7 +235,9 @@ enum GB18030 {
         let dir = try corpusCopy()
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try CLI.run(["--format", "jsonl", "--include", "dept1/**", "--exclude", "r1-*", "."], cwd: dir)
-        let paths = r.stdout.split(separator: "\n").map { (try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["path"] as! String }
+        let paths = r.stdout.split(separator: "\n").map {
+            (try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["path"] as! String
+        }
         #expect(paths == ["dept1/r0-1.txt", "dept1/r0-4.txt"])
         #expect(r.status == 0)
     }
@@ -252,7 +256,7 @@ enum GB18030 {
         "一、收入决算情况说明",
         "2024年度本年收入合计1562.40万元，其中：一般公共预算财政拨款收入1,418.62万元，占91.80%；政府性基金预算财政拨款收入143.78万元，占9.20%。",
         "二、支出决算情况说明",
-        "2024年度本年支出合计1562.40万元，其中：基本支出684.35万元，占43.80%；项目支出878.05万元，占56.20%。",
+        "2024年度本年支出合计1562.40万元，其中：基本支出684.35万元，占43.80%；项目支出878.05万元，占56.20%。"
     ]
 
     func write(_ dir: URL) throws {
@@ -276,7 +280,8 @@ enum GB18030 {
         func summary(_ fs: [[String: Any]]) -> [String] {
             fs.map { "\($0["check"]!) \($0["message"]!) \(($0["location"] as! [String: Any])["text"]!)" }
         }
-        let fromText = try findings(text.stdoutBytes), fromDocx = try findings(docx.stdoutBytes)
+        let fromText = try findings(text.stdoutBytes)
+        let fromDocx = try findings(docx.stdoutBytes)
         #expect(!fromText.isEmpty)
         #expect(summary(fromText) == summary(fromDocx))
         let logical = fromDocx.first!["logicalLocation"] as! [String: Any]
@@ -378,8 +383,10 @@ enum GB18030 {
         try baselineScenario(examples) { $0.replacingOccurrences(of: "占43.80%", with: "占45.80%") }
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: CLI.packageRoot.appendingPathComponent("../shared/corpus").path),
-                   "../shared/corpus is absent: the corpus baseline scenario is SKIPPED"))
+    @Test(
+        .enabled(
+            if: FileManager.default.fileExists(atPath: CLI.packageRoot.appendingPathComponent("../shared/corpus").path),
+            "../shared/corpus is absent: the corpus baseline scenario is SKIPPED"))
     func theBaselineScenarioOnTheCorpus() throws {
         let corpus = CLI.packageRoot.appendingPathComponent("../shared/corpus").standardizedFileURL
         let files = try FileManager.default.contentsOfDirectory(at: corpus, includingPropertiesForKeys: nil)
@@ -401,9 +408,12 @@ enum GB18030 {
         defer { try? FileManager.default.removeItem(at: dir) }
         #expect(try CLI.run(["--write-baseline", "b.json", "reports"], cwd: dir).status == 0)
         let baseline = try String(contentsOf: dir.appendingPathComponent("b.json"), encoding: .utf8)
-        #expect(baseline.contains("\"reportlint-baseline\": 2") && baseline.contains("\"path\": \"reports/faulty-2024-final-accounts.txt\""))
+        #expect(
+            baseline.contains("\"reportlint-baseline\": 2") && baseline.contains("\"path\": \"reports/faulty-2024-final-accounts.txt\""))
         #expect(!baseline.contains("\"line\""))
-        try edit(dir.appendingPathComponent("reports/faulty-2024-final-accounts.txt")) { $0.replacingOccurrences(of: "占91.80%", with: "占90.80%") }
+        try edit(dir.appendingPathComponent("reports/faulty-2024-final-accounts.txt")) {
+            $0.replacingOccurrences(of: "占91.80%", with: "占90.80%")
+        }
         let r = try CLI.run(["--baseline", "b.json", "--format", "json", "reports"], cwd: dir)
         #expect(r.status == 0)
         let stale = (try json(r)["summary"] as! [String: Any])["staleBaseline"] as? Int ?? 0
@@ -415,10 +425,13 @@ enum GB18030 {
     @Test func aMisspeltCheckIdIsOneLineAndExit64() throws {
         let dir = try repository([CLI.packageRoot.appendingPathComponent("examples/clean-2024-final-accounts.txt")])
         defer { try? FileManager.default.removeItem(at: dir) }
-        try #"{"checks": {"disable": ["share-of-totl"]}}"#.write(to: dir.appendingPathComponent(".reportlint.json"), atomically: true, encoding: .utf8)
+        try #"{"checks": {"disable": ["share-of-totl"]}}"#.write(
+            to: dir.appendingPathComponent(".reportlint.json"), atomically: true, encoding: .utf8)
         let r = try CLI.run(["reports"], cwd: dir)
         #expect(r.status == 64)
-        #expect(r.stderr == "reportlint: .reportlint.json:1: checks.disable[0]: unknown check 'share-of-totl'; did you mean 'share-of-total'?\n")
+        #expect(
+            r.stderr == "reportlint: .reportlint.json:1: checks.disable[0]: unknown check 'share-of-totl'; did you mean 'share-of-total'?\n"
+        )
         #expect(r.stdout.isEmpty)
     }
 
@@ -427,9 +440,10 @@ enum GB18030 {
         defer { try? FileManager.default.removeItem(at: dir) }
         let all = try findings(try CLI.run(["--format", "json", "reports"], cwd: dir))
         let errors = all.filter { $0["severity"] as? String == "error" }
-        let accepted = errors.map { f in
-            ["path": "reports/faulty-2024-final-accounts.txt", "fingerprint": f["fingerprint"] as! String, "reason": "与官方决算表一致，保留"]
-        } + [["path": "reports/faulty-2024-final-accounts.txt", "fingerprint": "00000000000000ff", "reason": "an old acceptance"]]
+        let accepted =
+            errors.map { f in
+                ["path": "reports/faulty-2024-final-accounts.txt", "fingerprint": f["fingerprint"] as! String, "reason": "与官方决算表一致，保留"]
+            } + [["path": "reports/faulty-2024-final-accounts.txt", "fingerprint": "00000000000000ff", "reason": "an old acceptance"]]
         let config = try JSONSerialization.data(withJSONObject: ["accepted": accepted])
         try config.write(to: dir.appendingPathComponent(".reportlint.json"))
         let text = try CLI.run(["reports"], cwd: dir)
@@ -451,9 +465,11 @@ enum GB18030 {
         defer { try? FileManager.default.removeItem(at: dir) }
         let archive = dir.appendingPathComponent("reports/archive")
         try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: dir.appendingPathComponent("reports/faulty-2024-final-accounts.txt"),
-                                        to: archive.appendingPathComponent("old.txt"))
-        try #"{"lang": "en", "overrides": [{"files": ["reports/archive/**"], "checks": {"disable": ["share-of-total"]}, "fail-on": "never"}]}"#
+        try FileManager.default.copyItem(
+            at: dir.appendingPathComponent("reports/faulty-2024-final-accounts.txt"),
+            to: archive.appendingPathComponent("old.txt"))
+        try
+            #"{"lang": "en", "overrides": [{"files": ["reports/archive/**"], "checks": {"disable": ["share-of-total"]}, "fail-on": "never"}]}"#
             .write(to: dir.appendingPathComponent(".reportlint.json"), atomically: true, encoding: .utf8)
         let r = try CLI.run(["--format", "json", "reports/archive"], cwd: dir)
         #expect(r.status == 0, "fail-on never for the archive")
@@ -473,7 +489,8 @@ enum GB18030 {
         let r = try CLI.run(["init"], cwd: dir)
         #expect(r.status == 0)
         #expect(r.stdout.contains("upload-sarif") && r.stdout.contains("pre-commit") && r.stdout.contains("--baseline"))
-        let config = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent(".reportlint.json"))) as! [String: Any]
+        let config =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent(".reportlint.json"))) as! [String: Any]
         #expect(config["$schema"] as? String == "./.reportlint.schema.json" && config["_comment"] != nil)
         #expect((config["checks"] as! [String: Any])["_comment"] != nil)
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(".reportlint.schema.json").path))
@@ -489,7 +506,8 @@ enum GB18030 {
 /// one input error each, quickly, and the batch goes on.
 @Suite(.serialized) struct PDFCLITests {
     static func report() -> [UInt8] {
-        var one = FixturePage(), two = FixturePage()
+        var one = FixturePage()
+        var two = FixturePage()
         one.text("一、收入决算情况说明", x: 72, y: 780, size: 16)
         one.text("示例单位的收入情况如下。", x: 96, y: 740)
         two.text("本年收入合计100.00万元，其中：财政拨款收入60.00万元，占70.00%；其他收入40.00万元，占40.00%。", x: 96, y: 740, size: 10)
@@ -526,16 +544,20 @@ enum GB18030 {
         var scanned = FixturePage()
         scanned.ops.append(.image)
         let bomb = PDFFixture.deflate([UInt8](repeating: 0x20, count: 4 << 20))
-        var bombFile = Array("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /Contents 4 0 R >> endobj\n4 0 obj << /Length \(bomb.count) /Filter /FlateDecode >> stream\n".utf8)
+        var bombFile = Array(
+            "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /Contents 4 0 R >> endobj\n4 0 obj << /Length \(bomb.count) /Filter /FlateDecode >> stream\n"
+                .utf8)
         bombFile += bomb + Array("\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".utf8)
-        let loop = Array("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [2 0 R] /Count 1 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".utf8)
+        let loop = Array(
+            "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [2 0 R] /Count 1 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+                .utf8)
         let hostile: [(String, [UInt8], String, String)] = [
             ("encrypted.pdf", encrypted.bytes(), "encrypted", "encrypted"),
             ("scanned.pdf", PDFFixture(scanned).bytes(), "empty", "run OCR first"),
             ("bomb.pdf", bombFile, "unsafe", "ratio"),
             ("loop.pdf", loop, "corrupt", "loop"),
             ("truncated.pdf", Array(Self.report().prefix(400)), "corrupt", "truncated"),
-            ("garbage.pdf", Array("%PDF-1.4\n".utf8) + (0..<50_000).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) }, "corrupt", "PDF"),
+            ("garbage.pdf", Array("%PDF-1.4\n".utf8) + (0..<50_000).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) }, "corrupt", "PDF")
         ]
         for (name, bytes, _, _) in hostile { try Data(bytes).write(to: dir.appendingPathComponent(name)) }
         let clock = ContinuousClock()

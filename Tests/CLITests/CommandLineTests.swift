@@ -44,10 +44,12 @@ import Testing
     }
 
     @Test func helpAndUsageErrorsAreInTheChosenLanguage() throws {
-        let zh = try CLI.run(["--help"]).stdout, en = try CLI.run(["--help", "--lang", "en"]).stdout
+        let zh = try CLI.run(["--help"]).stdout
+        let en = try CLI.run(["--help", "--lang", "en"]).stdout
         #expect(zh.contains("用法") && zh.contains("退出码"))
         #expect(en.contains("USAGE") && en.contains("EXIT CODES") && !en.contains("用法"))
-        let zhError = try CLI.run(["--formt", "json", clean]), enError = try CLI.run(["--lang", "en", "--formt", "json", clean])
+        let zhError = try CLI.run(["--formt", "json", clean])
+        let enError = try CLI.run(["--lang", "en", "--formt", "json", clean])
         #expect(zhError.status == 64 && zhError.stderr.contains("未知选项") && zhError.stderr.contains("--format"), "\(zhError.stderr)")
         #expect(enError.status == 64 && enError.stderr.contains("unknown option '--formt'; did you mean '--format'?"), "\(enError.stderr)")
         #expect(try CLI.run(["--lang=en", "--jobs", "0", clean]).stderr.contains("whole number"))
@@ -56,7 +58,8 @@ import Testing
     // MARK: item 3: global options before a subcommand
 
     @Test func globalOptionsGoBeforeOrAfterASubcommand() throws {
-        let before = try CLI.run(["--lang", "en", "checks"]), after = try CLI.run(["checks", "--lang", "en"])
+        let before = try CLI.run(["--lang", "en", "checks"])
+        let after = try CLI.run(["checks", "--lang", "en"])
         #expect(before.status == 0 && before.stdout == after.stdout, "\(before.stderr)")
         let chinese = try CLI.run(["checks"]).stdout
         #expect(before.stdout.contains("share-of-total") && before.stdout != chinese)
@@ -71,7 +74,9 @@ import Testing
 
     @Test func hintsSuggestOnlyLikelyNames() throws {
         let nosuch = try CLI.run(["explain", "nosuch", "--lang", "en"])
-        #expect(nosuch.status == 64 && !nosuch.stderr.contains("did you mean") && nosuch.stderr.contains("reportlint checks"), "\(nosuch.stderr)")
+        #expect(
+            nosuch.status == 64 && !nosuch.stderr.contains("did you mean") && nosuch.stderr.contains("reportlint checks"),
+            "\(nosuch.stderr)")
         let near = try CLI.run(["explain", "shar-of-total", "--lang", "en"])
         #expect(near.stderr.contains("did you mean 'share-of-total'"))
         let typo = try CLI.run(["chekcs", "--lang", "en"])
@@ -150,8 +155,9 @@ import Testing
         }
         let byFile = try #require(summary["byFile"] as? [[String: Any]])
         #expect(byFile.map { $0["path"] as? String } == [clean, faulty])
-        #expect((try json(try CLI.run(["--format", "json", faulty]))["summary"] as? [String: Any])?["byCheck"] == nil,
-                "without --statistics the JSON is as before")
+        #expect(
+            (try json(try CLI.run(["--format", "json", faulty]))["summary"] as? [String: Any])?["byCheck"] == nil,
+            "without --statistics the JSON is as before")
         let text = try CLI.run(["--statistics", "--lang", "en", faulty]).stdout
         #expect(text.contains("by check:") && text.contains("by file:") && text.contains("share-of-total"), "\(text)")
     }
@@ -177,9 +183,12 @@ import Testing
         #expect(r.stdout.contains("::error file=examples/faulty-2024-final-accounts.txt,line=14,col=50,"))
         // A percent sign in a message is escaped (workflow commands decode %25, %0A, %2C …).
         #expect(!lines.filter { $0.hasPrefix("::") && $0.contains("%") }.isEmpty)
-        #expect(lines.filter { $0.hasPrefix("::") }.allSatisfy { line in
-            line.split(separator: "%", omittingEmptySubsequences: false).dropFirst().allSatisfy { ["25", "0A", "0D", "2C", "3A"].contains(String($0.prefix(2))) }
-        })
+        #expect(
+            lines.filter { $0.hasPrefix("::") }.allSatisfy { line in
+                line.split(separator: "%", omittingEmptySubsequences: false).dropFirst().allSatisfy {
+                    ["25", "0A", "0D", "2C", "3A"].contains(String($0.prefix(2)))
+                }
+            })
         let missing = try CLI.run(["--format", "github", "--fail-on", "never", "no/such.txt"])
         #expect(missing.status == 0 && missing.stdout.hasPrefix("::error file=no/such.txt,"), "\(missing.stdout)")
     }
@@ -195,9 +204,11 @@ import Testing
         try Data(contentsOf: CLI.packageRoot.appendingPathComponent(faulty)).write(to: sub.appendingPathComponent("a.txt"))
         func uris(_ r: CLI.Result) throws -> Set<String> {
             let run = try #require((try json(r)["runs"] as? [[String: Any]])?.first)
-            return Set(((run["results"] as? [[String: Any]]) ?? []).compactMap {
-                (((($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"]) as? [String: Any])?["uri"] as? String
-            })
+            return Set(
+                ((run["results"] as? [[String: Any]]) ?? []).compactMap {
+                    (((($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"])
+                        as? [String: Any])?["uri"] as? String
+                })
         }
         #expect(try uris(try CLI.run(["--format", "sarif", "a.txt"], cwd: sub)) == ["reports/2024/a.txt"])
         #expect(try uris(try CLI.run(["--format", "sarif", "--root", "..", "a.txt"], cwd: sub)) == ["2024/a.txt"])
@@ -214,7 +225,8 @@ import Testing
     // MARK: one list of options: help and README
 
     @Test func theHelpAndTheReadmeListEveryOption() throws {
-        let zh = options(inHelp: try CLI.run(["--help"]).stdout), en = options(inHelp: try CLI.run(["--help", "--lang", "en"]).stdout)
+        let zh = options(inHelp: try CLI.run(["--help"]).stdout)
+        let en = options(inHelp: try CLI.run(["--help", "--lang", "en"]).stdout)
         #expect(zh == en)
         #expect(zh.isSuperset(of: ["--format", "--min-severity", "--quiet", "--statistics", "--max-results", "--root", "--stdin-filename"]))
         let readme = try String(contentsOf: CLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)

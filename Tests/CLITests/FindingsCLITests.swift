@@ -31,13 +31,13 @@ import Testing
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let report = """
-        某某局2024年度部门决算
-        第三部分 2024年度部门决算情况说明
-        五、一般公共预算财政拨款支出决算情况说明
-        （三）一般公共预算财政拨款支出决算具体情况
-        2024年度本年收入合计2000.00万元，其中：财政拨款收入1500.00万元，占80.00%；其他收入500.00万元，占25.00%。
+            某某局2024年度部门决算
+            第三部分 2024年度部门决算情况说明
+            五、一般公共预算财政拨款支出决算情况说明
+            （三）一般公共预算财政拨款支出决算具体情况
+            2024年度本年收入合计2000.00万元，其中：财政拨款收入1500.00万元，占80.00%；其他收入500.00万元，占25.00%。
 
-        """
+            """
         try Data(report.utf8).write(to: dir.appendingPathComponent("r.txt"))
         let text = try CLI.run(["r.txt"], cwd: dir)
         let heads = text.stdout.split(separator: "\n").filter { $0.hasPrefix("r.txt:5:") }

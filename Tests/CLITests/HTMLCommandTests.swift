@@ -34,16 +34,21 @@ import Testing
         #expect(files.count == 4 && files.contains("index.html"))
         #expect(files.contains("examples_faulty-2024-final-accounts.txt.html"))
         let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
-        let json = try JSONSerialization.jsonObject(with: try CLI.run(["--format", "json", faulty, clean, bad.path]).stdoutBytes) as! [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: try CLI.run(["--format", "json", faulty, clean, bad.path]).stdoutBytes) as! [String: Any]
         let summary = json["summary"] as! [String: Any]
-        for (key, attribute) in [("files", "data-files"), ("errors", "data-errors"), ("warnings", "data-warnings"),
-                                 ("notes", "data-notes"), ("inputErrors", "data-input-errors")] {
+        for (key, attribute) in [
+            ("files", "data-files"), ("errors", "data-errors"), ("warnings", "data-warnings"),
+            ("notes", "data-notes"), ("inputErrors", "data-input-errors")
+        ] {
             #expect(index.contains("\(attribute)=\"\(summary[key] as! Int)\""), "\(key)")
         }
         #expect(index.components(separatedBy: "<tr data-i=").count == 4)
         // One file named, output an existing directory: still the directory form.
         let single = try CLI.run(["--format", "html", "--output", out.path + "/", clean])
-        #expect(single.status == 0 && FileManager.default.fileExists(atPath: out.appendingPathComponent("examples_clean-2024-final-accounts.txt.html").path))
+        #expect(
+            single.status == 0
+                && FileManager.default.fileExists(atPath: out.appendingPathComponent("examples_clean-2024-final-accounts.txt.html").path))
     }
 
     @Test func aBatchWithoutAnOutputDirectoryIsAUsageError() throws {

@@ -8,11 +8,11 @@ import Testing
 /// times and peaks is printed (scripts/bench prints the release build's).
 @Suite(.serialized) struct HostileInputCLITests {
     #if DEBUG
-    // A debug build on a shared machine says nothing about speed: only a hang fails here.
-    // `swift test -c release --filter HostileInputCLITests` holds the issue's 2 s.
-    static let timeLimit = 120.0
+        // A debug build on a shared machine says nothing about speed: only a hang fails here.
+        // `swift test -c release --filter HostileInputCLITests` holds the issue's 2 s.
+        static let timeLimit = 120.0
     #else
-    static let timeLimit = 2.0
+        static let timeLimit = 2.0
     #endif
     static let memoryLimitKB = 200 * 1024
 
@@ -25,7 +25,8 @@ import Testing
             try Data(input.bytes).write(to: file)
             let r = try Measured.run(["--format", "jsonl", file.path], timeout: Self.timeLimit * 5)
             let messages = r.stderr.split(separator: "\n").filter { $0.hasPrefix("reportlint:") }
-            table.append("\(input.name) | \(r.status) | \(String(format: "%.2f", r.seconds)) | \(r.peakKB / 1024) | \(messages.first ?? "")")
+            table.append(
+                "\(input.name) | \(r.status) | \(String(format: "%.2f", r.seconds)) | \(r.peakKB / 1024) | \(messages.first ?? "")")
             switch input.outcome {
             case .inputError(let kind):
                 #expect(r.status == 2, "\(input.name): \(r.stderr)")

@@ -37,7 +37,9 @@ import Testing
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let fm = FileManager.default
-        for sub in [".git", "reports/drafts", "reports/2024"] { try fm.createDirectory(at: dir.appendingPathComponent(sub), withIntermediateDirectories: true) }
+        for sub in [".git", "reports/drafts", "reports/2024"] {
+            try fm.createDirectory(at: dir.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
         try "reports/drafts/\n*.bak.txt\n".write(to: dir.appendingPathComponent(".gitignore"), atomically: true, encoding: .utf8)
         try "!keep.bak.txt\n".write(to: dir.appendingPathComponent("reports/2024/.gitignore"), atomically: true, encoding: .utf8)
         for f in ["reports/a.txt", "reports/drafts/d.txt", "reports/2024/x.bak.txt", "reports/2024/keep.bak.txt"] {

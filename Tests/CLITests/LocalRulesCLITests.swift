@@ -7,8 +7,10 @@ import Testing
 /// rule, the position and a suggestion; `rules test`, `rules`, `explain local/…`, `concepts`.
 @Suite(.serialized) struct LocalRulesCLITests {
     static let examples = CLI.packageRoot.appendingPathComponent("examples/local-rules")
-    static let ruleIDs = ["local/sangong-no-increase", "local/carry-over-explained", "local/operating-within-public",
-                          "local/deviation-reason", "local/procurement-sme"]
+    static let ruleIDs = [
+        "local/sangong-no-increase", "local/carry-over-explained", "local/operating-within-public",
+        "local/deviation-reason", "local/procurement-sme"
+    ]
 
     /// A repository holding the bureau's configuration and its reports.
     func bureau(configuration: ((String) -> String)? = nil) throws -> URL {
@@ -44,9 +46,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let zh = try CLI.run(["--format", "json", "."], cwd: dir)
         #expect(zh.status == 1, "\(zh.stderr)")
-        #expect(try local(zh) == ["breaks-carry-over-2024.txt local/carry-over-explained", "breaks-deviation-reason-2024.txt local/deviation-reason",
-                                  "breaks-operating-costs-2024.txt local/operating-within-public", "breaks-sangong-2024.txt local/sangong-no-increase",
-                                  "breaks-sme-statement-2024.txt local/procurement-sme"])
+        #expect(
+            try local(zh) == [
+                "breaks-carry-over-2024.txt local/carry-over-explained", "breaks-deviation-reason-2024.txt local/deviation-reason",
+                "breaks-operating-costs-2024.txt local/operating-within-public", "breaks-sangong-2024.txt local/sangong-no-increase",
+                "breaks-sme-statement-2024.txt local/procurement-sme"
+            ])
         let text = try CLI.run(["breaks-sangong-2024.txt"], cwd: dir)
         #expect(text.stdout.contains("local/sangong-no-increase") && text.stdout.contains("“三公”经费决算5.84万元，超过上年的"), "\(text.stdout)")
         let en = try CLI.run(["--lang", "en", "breaks-sangong-2024.txt"], cwd: dir)
@@ -85,18 +90,23 @@ import Testing
         let findings = (try json(selected)["files"] as! [[String: Any]]).flatMap { $0["findings"] as! [[String: Any]] }
         let fingerprint = try #require(findings.first { $0["check"] as? String == "local/procurement-sme" }?["fingerprint"] as? String)
         let configured = try bureau { text in
-            text.replacingOccurrences(of: "\"rules\": [", with: """
-            "checks": { "disable": ["local/deviation-reason"], "severity": { "local/carry-over-explained": "error" } },
-            "accepted": [{ "path": "breaks-sme-statement-2024.txt", "check": "local/procurement-sme", "fingerprint": "\(fingerprint)",
-                           "reason": "the contracts were all awarded to large firms; stated in the annex" }],
-            "rules": [
-            """)
+            text.replacingOccurrences(
+                of: "\"rules\": [",
+                with: """
+                    "checks": { "disable": ["local/deviation-reason"], "severity": { "local/carry-over-explained": "error" } },
+                    "accepted": [{ "path": "breaks-sme-statement-2024.txt", "check": "local/procurement-sme", "fingerprint": "\(fingerprint)",
+                                   "reason": "the contracts were all awarded to large firms; stated in the annex" }],
+                    "rules": [
+                    """)
         }
         defer { try? FileManager.default.removeItem(at: configured) }
         let r = try CLI.run(["--format", "json", "."], cwd: configured)
         #expect(r.status == 1, "\(r.stderr)")
-        #expect(try local(r) == ["breaks-carry-over-2024.txt local/carry-over-explained", "breaks-operating-costs-2024.txt local/operating-within-public",
-                                 "breaks-sangong-2024.txt local/sangong-no-increase"])
+        #expect(
+            try local(r) == [
+                "breaks-carry-over-2024.txt local/carry-over-explained", "breaks-operating-costs-2024.txt local/operating-within-public",
+                "breaks-sangong-2024.txt local/sangong-no-increase"
+            ])
         let all = (try json(r)["files"] as! [[String: Any]]).flatMap { $0["findings"] as! [[String: Any]] }
         #expect(all.first { $0["check"] as? String == "local/carry-over-explained" }?["severity"] as? String == "error")
         #expect(all.contains { $0["check"] as? String == "local/procurement-sme" && $0["suppressed"] != nil })
@@ -104,11 +114,13 @@ import Testing
 
     @Test func aMalformedRuleIsExit64WithTheRuleThePositionAndASuggestion() throws {
         let cases: [(from: String, to: String, expected: [String])] = [
-            ("三公经费.决算 <= 三公经费.上年决算", "三公经费.决算 <= 三公费.上年决算",
-             ["rules[0].expect", "local/sangong-no-increase", "unknown concept '三公费' at column 12", "did you mean '三公经费'?"]),
+            (
+                "三公经费.决算 <= 三公经费.上年决算", "三公经费.决算 <= 三公费.上年决算",
+                ["rules[0].expect", "local/sangong-no-increase", "unknown concept '三公费' at column 12", "did you mean '三公经费'?"]
+            ),
             ("机关运行经费 <= 公用经费", "机关运行经费 =< 公用经费", ["rules[2].expect", "unknown operator '=<' at column 8", "did you mean '<='?"]),
             ("结转结余率 <= 10%", "结转结余率 <= 10万元", ["rules[1].expect", "local/carry-over-explained", "at column"]),
-            ("\"severity\": \"warning\"", "\"severity\": \"warn\"", ["rules[1].severity", "did you mean 'warning'?"]),
+            ("\"severity\": \"warning\"", "\"severity\": \"warn\"", ["rules[1].severity", "did you mean 'warning'?"])
         ]
         for c in cases {
             let dir = try bureau { $0.replacingOccurrences(of: c.from, with: c.to) }

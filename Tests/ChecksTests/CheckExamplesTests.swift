@@ -1,6 +1,6 @@
-import Testing
-import Lint
 import Checks
+import Lint
+import Testing
 
 /// Every check documents itself with examples; this runs all of them, as
 /// SwiftLint does with its rule descriptions.
@@ -19,7 +19,10 @@ import Checks
             let starts = findings.map(\.span.start)
             for m in markers {
                 let p = source.position(of: m)
-                #expect(starts.contains(m), "\(id) example \(n): no finding at \(p.line):\(p.column); found \(findings.map { "\(source.position(of: $0.span.start)) \($0.message.en)" })")
+                #expect(
+                    starts.contains(m),
+                    "\(id) example \(n): no finding at \(p.line):\(p.column); found \(findings.map { "\(source.position(of: $0.span.start)) \($0.message.en)" })"
+                )
             }
             for f in findings where !markers.contains(f.span.start) {
                 let p = source.position(of: f.span.start)

@@ -1,7 +1,7 @@
-import Foundation
-import Testing
-import Lint
 import Checks
+import Foundation
+import Lint
+import Testing
 
 /// The relations in the corpus `*.clean.json` hold within rounding: no check that
 /// speaks about such a relation may flag it above note. Skipped (loudly) without ../shared.
@@ -16,10 +16,15 @@ struct CorpusTests {
             let checks = Set(Corpus.kinds[kind] ?? [])
             // A false alarm lands on the relation itself: its line, overlapping its quoted text when the quote is found
             // (the same rule as scripts/eval).
-            let lineStart = source.lineStarts[line - 1], lineEnd = source.lineEnd(line - 1)
+            let lineStart = source.lineStarts[line - 1]
+            let lineEnd = source.lineEnd(line - 1)
             let quote = Array(((relation["quote"] as? String) ?? "").utf8)
             var quoted: Range<Int>?
-            if !quote.isEmpty, let at = (lineStart...max(lineStart, lineEnd - quote.count)).first(where: { Array(source.bytes[$0..<min(lineEnd, $0 + quote.count)]) == quote }) {
+            if !quote.isEmpty,
+                let at = (lineStart...max(lineStart, lineEnd - quote.count)).first(where: {
+                    Array(source.bytes[$0..<min(lineEnd, $0 + quote.count)]) == quote
+                })
+            {
                 quoted = at..<(at + quote.count)
             }
             for f in findings where f.severity >= .warning && checks.contains(f.checkID) {
@@ -37,7 +42,8 @@ struct CorpusTests {
         var text = try String(contentsOf: url, encoding: .utf8)
         text = text.replacingOccurrences(of: "占90.09%；", with: "占91.09%；")
         let (source, findings) = lint(text)
-        #expect(findings.contains { $0.checkID == "share-of-total" && $0.severity == .error && source.position(of: $0.span.start).line == 35 })
+        #expect(
+            findings.contains { $0.checkID == "share-of-total" && $0.severity == .error && source.position(of: $0.span.start).line == 35 })
     }
 }
 
@@ -56,7 +62,7 @@ struct CorpusModelTests {
         #expect(m.projectTables.map(\.indicators.count).reduce(0, +) == 93)
         #expect(m.projectTables.filter { $0.indicators.isEmpty }.count == 11)
         try #require(m.departmentTables.count == 1)
-        #expect(m.departmentTables[0].rows.count == 28)  // 23 scored rows and 5 扣分项
+        #expect(m.departmentTables[0].rows.count == 28) // 23 scored rows and 5 扣分项
         #expect(m.departmentTables[0].total?.score?.text == "97")
         #expect(m.unreadTables.isEmpty)
         #expect(m.projectTables[0].projectCode == "51090422T000000401050")

@@ -1,6 +1,6 @@
-import Testing
-import Lint
 import Checks
+import Lint
+import Testing
 
 /// `Coverage`: which numbers are figures, and which of them a checked relation binds.
 struct CoverageTests {
@@ -18,7 +18,8 @@ struct CoverageTests {
     }
 
     @Test func relationsBindTheirFiguresAndTheRestStaysUnbound() {
-        let (source, c) = coverage("""
+        let (source, c) = coverage(
+            """
             三、支出决算情况说明
             2023年度本年支出合计640.00万元，其中：基本支出480.00万元，占75.00%；项目支出160.00万元，占25.00%。
             全年举办讲座17场，印发手册3400册。
@@ -35,7 +36,8 @@ struct CoverageTests {
     }
 
     @Test func yearsDatesCodesListAndPageNumbersAreNotFigures() {
-        let (source, c) = coverage("""
+        let (source, c) = coverage(
+            """
             一、基本情况
             1. 本单位于2022年12月31日前完成换届，见附件2和图3，联系电话13912345678。
             201   05   07   专项普查活动   438,300   438,300
@@ -49,7 +51,8 @@ struct CoverageTests {
     }
 
     @Test func tablesListTheColumnsThatBindNone() {
-        let (source, c) = coverage("""
+        let (source, c) = coverage(
+            """
             支出明细表
             \t科目编码
             \t科目名称

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Checks
 @testable import Engine
 @testable import Extraction
@@ -24,7 +25,9 @@ import Testing
     /// The expenditure table and the summary of an invented bureau, as pdftotext lays them out.
     static func report(t3Project2012604: String = "400.00") -> String {
         func l(_ label: String = "", at: Int = 0, _ figures: [(String, Int)] = []) -> String { line(label, at: at, figures) }
-        let a = 48, b = 60, c = 72  // right edges of 本年支出合计 | 基本支出 | 项目支出
+        let a = 48
+        let b = 60
+        let c = 72 // right edges of 本年支出合计 | 基本支出 | 项目支出
         return [
             l("示例市档案局2024年度部门决算", at: 16),
             l("收入支出决算总表", at: 20),
@@ -50,7 +53,7 @@ import Testing
             l("业支出", at: 16),
             l("合计", at: 16, [("1,260.00", a), ("800.00", b), ("460.00", c)]),
             "\u{0C}" + l("三、支出决算情况说明", at: 2),
-            l("本年支出合计1260.00万元，其中：基本支出800.00万元，占63.49%；项目支出460.00万元，占36.51%。", at: 2),
+            l("本年支出合计1260.00万元，其中：基本支出800.00万元，占63.49%；项目支出460.00万元，占36.51%。", at: 2)
         ].joined(separator: "\n") + "\n"
     }
 
@@ -81,7 +84,9 @@ import Testing
         #expect(verified.contains { $0.check == "cross-table" })
         #expect(verified.contains { $0.check == "table-text" })
         // (table-set rightly misses seven of the nine tables.)
-        let tableFindings = findings.filter { ["table-footing", "cross-table", "table-text"].contains($0.checkID) && $0.severity >= .warning }
+        let tableFindings = findings.filter {
+            ["table-footing", "cross-table", "table-text"].contains($0.checkID) && $0.severity >= .warning
+        }
         #expect(tableFindings.isEmpty, "\(tableFindings.map(\.message.en))")
     }
 

@@ -1,5 +1,6 @@
 import DocxFixtures
 import Testing
+
 @testable import Checks
 @testable import Engine
 @testable import Extraction
@@ -28,7 +29,7 @@ import Testing
             Form(name: "text", document: try read(Array(fixture.text.utf8), "report.txt")),
             Form(name: "docx", document: try read(fixture.docx, "report.docx")),
             Form(name: "xlsx", document: try read(fixture.xlsx(), "report.xlsx")),
-            Form(name: "xlsx, a sheet per table", document: try read(fixture.xlsx(sheetPerTable: true), "report.xlsx")),
+            Form(name: "xlsx, a sheet per table", document: try read(fixture.xlsx(sheetPerTable: true), "report.xlsx"))
         ]
     }
 
@@ -37,8 +38,10 @@ import Testing
     }
 
     /// Every form gives exactly `expected` (check id, severity), the same messages in each.
-    static func expect(_ fixture: ReportFixture, _ expected: [(String, Severity)], containing words: [String] = [],
-                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expect(
+        _ fixture: ReportFixture, _ expected: [(String, Severity)], containing words: [String] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         var reference: [String]?
         for form in try forms(fixture) {
             let findings = lint(form.document).findings
@@ -49,7 +52,9 @@ import Testing
             if let reference { #expect(messages == reference, "\(form.name) differs from the text form", sourceLocation: sourceLocation) }
             reference = reference ?? messages
             for word in words {
-                #expect(findings.contains { $0.message.zh.contains(word) }, "\(form.name): no finding says \(word)", sourceLocation: sourceLocation)
+                #expect(
+                    findings.contains { $0.message.zh.contains(word) }, "\(form.name): no finding says \(word)",
+                    sourceLocation: sourceLocation)
             }
         }
     }
@@ -62,10 +67,14 @@ import Testing
             let tables = AuditModel(document: form.document).financeTables
             #expect(tables.tables.map(\.kind) == FinanceTableKind.finalAccountsSet, "\(form.name)")
             let shape = tables.tables.map { t in
-                "\(t.kind.rawValue) " + t.panels.map { p in
-                    p.side.rawValue + ":" + p.columns.map { "\($0.role.rawValue)/\($0.basis.rawValue)" }.joined(separator: ",") + " "
-                        + p.rows.map { r in "\(r.role.rawValue)[\(r.code?.digits ?? r.name)]=" + p.valueColumns.map { r.values[$0.index]?.printed ?? "" }.joined(separator: "|") }.joined(separator: ";")
-                }.joined(separator: " / ")
+                "\(t.kind.rawValue) "
+                    + t.panels.map { p in
+                        p.side.rawValue + ":" + p.columns.map { "\($0.role.rawValue)/\($0.basis.rawValue)" }.joined(separator: ",") + " "
+                            + p.rows.map { r in
+                                "\(r.role.rawValue)[\(r.code?.digits ?? r.name)]="
+                                    + p.valueColumns.map { r.values[$0.index]?.printed ?? "" }.joined(separator: "|")
+                            }.joined(separator: ";")
+                    }.joined(separator: " / ")
             }
             if let reference { #expect(shape == reference, "\(form.name) reads the tables differently") }
             reference = reference ?? shape
@@ -90,8 +99,10 @@ import Testing
             #expect((byCheck["cross-table"] ?? 0) >= 20, "\(form.name): \(byCheck)")
             #expect((byCheck["table-text"] ?? 0) >= 10, "\(form.name): \(byCheck)")
             let keys = verified.map(\.key)
-            for identity in ["收入总计 = 支出总计", "人员经费合计 = 301 + 303", "年末结转和结余 = 年初 + 本年收入 − 本年支出",
-                             "本年支出合计 = 基本支出 + 项目支出", "合计行", "= 其下各款之和"] {
+            for identity in [
+                "收入总计 = 支出总计", "人员经费合计 = 301 + 303", "年末结转和结余 = 年初 + 本年收入 − 本年支出",
+                "本年支出合计 = 基本支出 + 项目支出", "合计行", "= 其下各款之和"
+            ] {
                 #expect(keys.contains { $0.contains(identity) }, "\(form.name): \(identity) not evaluated")
             }
         }
@@ -109,16 +120,18 @@ import Testing
         var t6 = Sample.t6
         t6[9][2] = "690.00" // 人员经费合计
         // Table 6's own footing, its total against table 5's 基本支出, and the narrative's 人员经费680.00.
-        try Self.expect(Sample.report(t6: t6), [("table-footing", .error), ("cross-table", .error), ("table-text", .error)],
-                        containing: ["690.00"])
+        try Self.expect(
+            Sample.report(t6: t6), [("table-footing", .error), ("cross-table", .error), ("table-text", .error)],
+            containing: ["690.00"])
     }
 
     @Test func tableFootingFindsASummaryTotalThatIsNotItsParts() throws {
         var t1 = Sample.t1
         t1[16][1] = "1,335.50" // 收入总计
         t1[16][3] = "1,335.50" // 支出总计
-        try Self.expect(Sample.report(t1: t1), [("table-footing", .error), ("table-footing", .error), ("table-text", .error)],
-                        containing: ["1335.50"])
+        try Self.expect(
+            Sample.report(t1: t1), [("table-footing", .error), ("table-footing", .error), ("table-text", .error)],
+            containing: ["1335.50"])
     }
 
     @Test func crossTableFindsTwoTablesDisagreeing() throws {
@@ -165,20 +178,21 @@ import Testing
     static let publishedTable4 = ReportFixture([
         .paragraph("财政拨款收入支出决算总表"),
         .paragraph("单位：万元"),
-        .table([
-            ["收入", "", "支出", "", "", "", ""],
-            ["项目", "决算数", "项目", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"],
-            ["一、一般公共预算财政拨款", "2,940.05", "一、一般公共服务支出", "2,106.66", "2,106.66", "", ""],
-            ["二、政府性基金预算财政拨款", "", "八、社会保障和就业支出", "326.71", "326.71", "", ""],
-            ["三、国有资本经营预算财政拨款", "", "九、卫生健康支出", "60.99", "60.99", "", ""],
-            ["", "", "十九、住房保障支出", "445.69", "445.69", "", ""],
-            ["本年收入合计", "2,940.05", "本年支出合计", "2,940.05", "2,940.05", "", ""],
-            ["年初财政拨款结转和结余", "21.63", "年末财政拨款结转和结余", "21.63", "21.63", "", ""],
-            ["一、一般公共预算财政拨款", "21.63", "", "", "", "", ""],
-            ["总计", "2,961.68", "总计", "2,961.68", "2,961.68", "", ""],
-        ], spans: [.init(row: 0, column: 0, width: 2), .init(row: 0, column: 2, width: 5)]),
+        .table(
+            [
+                ["收入", "", "支出", "", "", "", ""],
+                ["项目", "决算数", "项目", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"],
+                ["一、一般公共预算财政拨款", "2,940.05", "一、一般公共服务支出", "2,106.66", "2,106.66", "", ""],
+                ["二、政府性基金预算财政拨款", "", "八、社会保障和就业支出", "326.71", "326.71", "", ""],
+                ["三、国有资本经营预算财政拨款", "", "九、卫生健康支出", "60.99", "60.99", "", ""],
+                ["", "", "十九、住房保障支出", "445.69", "445.69", "", ""],
+                ["本年收入合计", "2,940.05", "本年支出合计", "2,940.05", "2,940.05", "", ""],
+                ["年初财政拨款结转和结余", "21.63", "年末财政拨款结转和结余", "21.63", "21.63", "", ""],
+                ["一、一般公共预算财政拨款", "21.63", "", "", "", "", ""],
+                ["总计", "2,961.68", "总计", "2,961.68", "2,961.68", "", ""]
+            ], spans: [.init(row: 0, column: 0, width: 2), .init(row: 0, column: 2, width: 5)]),
         .paragraph("四、财政拨款收入支出决算总体情况说明"),
-        .paragraph("本局2024年度财政拨款收入支出总计0.3万元。"),
+        .paragraph("本局2024年度财政拨款收入支出总计0.3万元。")
     ])
 
     @Test func aPublishedTableGivesTheSameFindingsAsTextAndAsAWorkbook() throws {

@@ -1,7 +1,7 @@
-import Foundation
-import Testing
-import Lint
 import Checks
+import Foundation
+import Lint
+import Testing
 
 /// examples/local-rules/: a bureau's five rules in its `.reportlint.json`, and a report built
 /// to break each. Every rule is reported on its report, in both languages, and nowhere else;
@@ -13,7 +13,8 @@ import Checks
 
     static func rules() throws -> [LocalRule] {
         let file = folder.appendingPathComponent(".reportlint.json").path
-        return try ConfigurationLoader.load(absolute: file, display: "examples/local-rules/.reportlint.json", knownChecks: Registry.ids).rules
+        return try ConfigurationLoader.load(absolute: file, display: "examples/local-rules/.reportlint.json", knownChecks: Registry.ids)
+            .rules
     }
 
     static let expected: [(file: String, rule: String?, at: String)] = [
@@ -22,14 +23,17 @@ import Checks
         ("breaks-carry-over-2024.txt", "local/carry-over-explained", "13.50%"),
         ("breaks-operating-costs-2024.txt", "local/operating-within-public", "78.20万元"),
         ("breaks-deviation-reason-2024.txt", "local/deviation-reason", "26"),
-        ("breaks-sme-statement-2024.txt", "local/procurement-sme", "政府采购"),
+        ("breaks-sme-statement-2024.txt", "local/procurement-sme", "政府采购")
     ]
 
     @Test(arguments: expected.map(\.file))
     func eachReportBreaksItsRuleAndNoOther(file: String) throws {
         let rules = try Self.rules()
-        #expect(rules.map(\.id) == ["local/sangong-no-increase", "local/carry-over-explained", "local/operating-within-public",
-                                    "local/deviation-reason", "local/procurement-sme"])
+        #expect(
+            rules.map(\.id) == [
+                "local/sangong-no-increase", "local/carry-over-explained", "local/operating-within-public",
+                "local/deviation-reason", "local/procurement-sme"
+            ])
         let want = try #require(Self.expected.first { $0.file == file })
         let (source, findings) = try lint(file: Self.folder.appendingPathComponent(file), checks: Registry.all + rules.map(RuleCheck.init))
         let local = findings.filter { $0.checkID.hasPrefix("local/") }

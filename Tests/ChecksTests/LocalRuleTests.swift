@@ -1,6 +1,6 @@
-import Testing
-import Lint
 import Checks
+import Lint
+import Testing
 
 /// Rules of the configuration: the expression language (its errors name the position and
 /// the closest name), and each kind of rule run as a check on small reports.
@@ -90,7 +90,7 @@ import Checks
             (#"{"id": "local/a", "require": "授予中小企业合同金"}"#, "unknown concept"),
             (#"{"id": "local/a", "expect": "三公经费 > 0万元", "message": {"zh": "{三公}", "en": "x"}}"#, "unknown placeholder '{三公}'"),
             (#"{"id": "local/a", "expect": "三公经费 > 0万元", "sevrity": "error"}"#, "unknown key"),
-            (#"{"id": "local/a", "each-row": "执行率 < 100% => 原因 != ''"}"#, "not a column of the indicators rows"),
+            (#"{"id": "local/a", "each-row": "执行率 < 100% => 原因 != ''"}"#, "not a column of the indicators rows")
         ]
         for (json, expected) in cases {
             let e = Self.configError(json)
@@ -108,8 +108,10 @@ import Checks
         let signs = String(repeating: "-", count: 1500) + "三公经费 <= 1万元"
         let chain = (0..<200).map { _ in "三公经费" }.joined(separator: " + ") + " <= 1万元"
         let deep = String(repeating: "-(", count: 200) + "三公经费" + String(repeating: ")", count: 200) + " <= 1万元"
-        for (text, expected) in [(brackets, "longer than 2000 characters"), (signs, "nests brackets or signs more than 32 deep at column 33"),
-                                 (chain, "more than 64 operations"), (deep, "nests brackets or signs more than 32 deep")] {
+        for (text, expected) in [
+            (brackets, "longer than 2000 characters"), (signs, "nests brackets or signs more than 32 deep at column 33"),
+            (chain, "more than 64 operations"), (deep, "nests brackets or signs more than 32 deep")
+        ] {
             #expect(throws: RuleSyntaxError.self) { try RuleParser.parse(text, context: .text) }
             let e = Self.configError(#"{"id": "local/a", "expect": "\#(text)"}"#)
             #expect(e?.problem.includes(expected) == true, "\(e?.problem.prefix(120) ?? "accepted")")
@@ -143,10 +145,10 @@ import Checks
     @Test func aPriorYearStatedInItsOwnSentenceIsCompared() throws {
         let rule = try Self.rule(Self.sangongRule)
         let text = """
-        2024年度部门决算
-        2023年度“三公”经费财政拨款支出6.10万元。
-        2024年度“三公”经费财政拨款支出决算为6.40万元。
-        """
+            2024年度部门决算
+            2023年度“三公”经费财政拨款支出6.10万元。
+            2024年度“三公”经费财政拨款支出决算为6.40万元。
+            """
         let (source, findings) = Self.findings(rule, text)
         #expect(findings.count == 1)
         #expect(findings.first.map { source.text($0.span.range) } == "6.40万元")
@@ -216,48 +218,48 @@ import Checks
 /// Table rules and required statements.
 @Suite struct LocalTableAndStatementRuleTests {
     static let table = """
-    \t部门预算项目支出绩效自评表（2024年度）
+        \t部门预算项目支出绩效自评表（2024年度）
 
-    \t项目名称
-    \t农机作业补贴项目
+        \t项目名称
+        \t农机作业补贴项目
 
-    \t绩效指标（90分）
-    \t一级指标
-    \t二级指标
-    \t三级指标
-    \t指标性质
-    \t指标值
-    \t度量单位
-    \t完成值
-    \t权重
-    \t得分
-    \t偏差原因分析及改进措施
+        \t绩效指标（90分）
+        \t一级指标
+        \t二级指标
+        \t三级指标
+        \t指标性质
+        \t指标值
+        \t度量单位
+        \t完成值
+        \t权重
+        \t得分
+        \t偏差原因分析及改进措施
 
-    \t
-    \t产出指标
-    \t数量指标
-    \t补贴农机台数
-    \t≥
-    \t300
-    \t台
-    \t280台
-    \t20
-    \t16
-    \tREASON
+        \t
+        \t产出指标
+        \t数量指标
+        \t补贴农机台数
+        \t≥
+        \t300
+        \t台
+        \t280台
+        \t20
+        \t16
+        \tREASON
 
-    \t
-    \t
-    \t质量指标
-    \t补贴发放准确率
-    \t≥
-    \t98
-    \t%
-    \t99%
-    \t20
-    \t20
-    \t
+        \t
+        \t
+        \t质量指标
+        \t补贴发放准确率
+        \t≥
+        \t98
+        \t%
+        \t99%
+        \t20
+        \t20
+        \t
 
-    """
+        """
 
     static let rule = #"{"id": "local/deviation-reason", "each-row": "得分 < 分值 => 偏差原因 != ''"}"#
 
@@ -273,27 +275,33 @@ import Checks
         // "/" and "无" say nothing.
         #expect(LocalRuleTests.findings(rule, Self.table.replacingOccurrences(of: "REASON", with: "无")).1.count == 1)
         // A full score needs no reason.
-        #expect(LocalRuleTests.findings(rule, Self.table.replacingOccurrences(of: "\t16\n", with: "\t20\n")
-            .replacingOccurrences(of: "REASON", with: "")).1.isEmpty)
+        #expect(
+            LocalRuleTests.findings(
+                rule,
+                Self.table.replacingOccurrences(of: "\t16\n", with: "\t20\n")
+                    .replacingOccurrences(of: "REASON", with: "")
+            ).1.isEmpty)
     }
 
     @Test func templatesQuoteTheRow() throws {
-        let rule = try LocalRuleTests.rule(#"{"id": "local/r", "each-row": "得分 < 分值 => 原因 != ''", "message": {"zh": "{table}的“{row}”得{得分}分（满分{分值}），未说明原因。", "en": "{row}: {score} of {weight} with no reason."}}"#)
+        let rule = try LocalRuleTests.rule(
+            #"{"id": "local/r", "each-row": "得分 < 分值 => 原因 != ''", "message": {"zh": "{table}的“{row}”得{得分}分（满分{分值}），未说明原因。", "en": "{row}: {score} of {weight} with no reason."}}"#
+        )
         let (_, findings) = LocalRuleTests.findings(rule, Self.table.replacingOccurrences(of: "REASON", with: ""))
         #expect(findings.first?.message.zh == "「农机作业补贴项目」的“补贴农机台数”得16分（满分20），未说明原因。")
         #expect(findings.first?.message.en == "补贴农机台数: 16 of 20 with no reason.")
     }
 
     static let report = """
-    2024年度部门决算
-    十、其他重要事项的情况说明
-    （一）机关运行经费支出情况
-    2024年度本单位机关运行经费支出62.15万元。
-    （二）政府采购支出情况
-    2024年度本单位政府采购支出总额48.60万元，其中：政府采购货物支出20.10万元、政府采购工程支出0万元、政府采购服务支出28.50万元。SME
-    （三）国有资产占用情况
-    截至2024年12月31日，本单位共有车辆2辆。
-    """
+        2024年度部门决算
+        十、其他重要事项的情况说明
+        （一）机关运行经费支出情况
+        2024年度本单位机关运行经费支出62.15万元。
+        （二）政府采购支出情况
+        2024年度本单位政府采购支出总额48.60万元，其中：政府采购货物支出20.10万元、政府采购工程支出0万元、政府采购服务支出28.50万元。SME
+        （三）国有资产占用情况
+        截至2024年12月31日，本单位共有车辆2辆。
+        """
 
     @Test func aSectionMustStateARequiredConcept() throws {
         let rule = try LocalRuleTests.rule(#"{"id": "local/sme", "require": "授予中小企业合同金额", "section": "政府采购"}"#)
@@ -304,7 +312,8 @@ import Checks
         let stated = Self.report.replacingOccurrences(of: "SME", with: "授予中小企业合同金额48.60万元。")
         #expect(LocalRuleTests.findings(rule, stated).1.isEmpty)
         // Stated in another section does not count.
-        let elsewhere = Self.report.replacingOccurrences(of: "SME", with: "").replacingOccurrences(of: "本单位共有车辆2辆。", with: "授予中小企业合同金额48.60万元。")
+        let elsewhere = Self.report.replacingOccurrences(of: "SME", with: "").replacingOccurrences(
+            of: "本单位共有车辆2辆。", with: "授予中小企业合同金额48.60万元。")
         #expect(LocalRuleTests.findings(rule, elsewhere).1.count == 1)
         // A report without the section is not judged.
         #expect(LocalRuleTests.findings(rule, "2024年度部门决算\n一、收入支出决算总体情况说明\n收支总计均为1.00万元。").1.isEmpty)
@@ -323,32 +332,32 @@ import Checks
 /// Fund rows of the 预算执行情况 block, and rules that mix texts and numbers.
 @Suite struct LocalFundRowRuleTests {
     static let table = """
-    \t部门预算项目支出绩效自评表（2024年度）
+        \t部门预算项目支出绩效自评表（2024年度）
 
-    \t项目名称
-    \t基层农技推广体系改革与建设项目
+        \t项目名称
+        \t基层农技推广体系改革与建设项目
 
-    \t预算执行情况（10分）
-    \t年度预算数（万元）
-    \t年初预算
-    \t调整后预算数
-    \t预算执行数
-    \t预算执行率
-    \t权重
-    \t得分
-    \t原因
+        \t预算执行情况（10分）
+        \t年度预算数（万元）
+        \t年初预算
+        \t调整后预算数
+        \t预算执行数
+        \t预算执行率
+        \t权重
+        \t得分
+        \t原因
 
-    \t
-    \t总额
-    \t80.00
-    \t80.00
-    \t68.00
-    \t85.00%
-    \t10
-    \t8.5
-    \tREASON
+        \t
+        \t总额
+        \t80.00
+        \t80.00
+        \t68.00
+        \t85.00%
+        \t10
+        \t8.5
+        \tREASON
 
-    """
+        """
 
     @Test func aLowExecutionRateNeedsAReason() throws {
         let rule = try LocalRuleTests.rule(#"{"id": "local/rate", "each-row": "执行率 < 90% => 原因 != ''", "rows": "funds"}"#)
@@ -364,8 +373,10 @@ import Checks
 
     @Test func anEmptyCompletedValueScoresNothing() throws {
         let rule = try LocalRuleTests.rule(#"{"id": "local/empty", "each-row": "完成值 = '' => 得分 = 0"}"#)
-        let (_, findings) = LocalRuleTests.findings(rule, LocalTableAndStatementRuleTests.table
-            .replacingOccurrences(of: "\t280台\n", with: "\t\n").replacingOccurrences(of: "REASON", with: "无"))
+        let (_, findings) = LocalRuleTests.findings(
+            rule,
+            LocalTableAndStatementRuleTests.table
+                .replacingOccurrences(of: "\t280台\n", with: "\t\n").replacingOccurrences(of: "REASON", with: "无"))
         #expect(findings.count == 1)
         #expect(LocalRuleTests.findings(rule, LocalTableAndStatementRuleTests.table.replacingOccurrences(of: "REASON", with: "")).1.isEmpty)
     }

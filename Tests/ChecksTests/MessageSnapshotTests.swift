@@ -4,6 +4,7 @@ import TestSupport
 import Testing
 
 /// The message snapshots, beside this file.
+// swift-format-ignore: AlwaysUseLowerCamelCase
 let Snapshots = SnapshotFolder()
 
 /// What every check example makes the whole registry say, in both languages, kept as one
@@ -30,7 +31,8 @@ let Snapshots = SnapshotFolder()
             return
         }
         if stored != rendered {
-            Issue.record("""
+            Issue.record(
+                """
                 the messages of \(id) changed (- snapshot, + now); if that is intended, re-record with \
                 REPORTLINT_RECORD_SNAPSHOTS=1 swift test --filter MessageSnapshotTests
                 \(LineDiff.unified(old: stored, new: rendered))
@@ -49,14 +51,15 @@ let Snapshots = SnapshotFolder()
 
     @Test func theDiffShowsChangedLinesWithContext() {
         let diff = LineDiff.unified(old: "a\nb\nc\nd\n", new: "a\nb\nC\nd\ne\n")
-        #expect(diff == """
-              a
-              b
-            - c
-            + C
-              d
-            + e
-            """)
+        #expect(
+            diff == """
+                  a
+                  b
+                - c
+                + C
+                  d
+                + e
+                """)
     }
 }
 
@@ -108,7 +111,8 @@ enum MessageSnapshot {
     }
 
     static func place(_ span: Span, _ source: SourceText) -> String {
-        let a = source.position(of: span.start), b = source.position(of: span.end)
+        let a = source.position(of: span.start)
+        let b = source.position(of: span.end)
         return "\(a.line):\(a.column)-\(b.line):\(b.column)"
     }
 }

@@ -1,15 +1,17 @@
-import Foundation
-import Testing
-import Lint
 import Checks
+import Foundation
+import Lint
+import Testing
 
 /// Every number that takes part in a relation a check verified as consistent is
 /// changed by one unit of its last-but-two digit (96.36 → 97.36, 6.99% → 7.99%):
 /// a finding must then appear on its line. Prints the detection rate per check.
 @Suite(.enabled(if: Corpus.isAvailable, "../shared/corpus is absent: mutation test skipped"))
 struct MutationTests {
-    static let proseChecks: Set<String> = ["share-of-total", "percent-sum", "breakdown-sum", "yoy-change", "identity",
-                                           "classification-sum", "budget-completion"]
+    static let proseChecks: Set<String> = [
+        "share-of-total", "percent-sum", "breakdown-sum", "yoy-change", "identity",
+        "classification-sum", "budget-completion"
+    ]
 
     @Test func changedNumbersAreDetectedOnTheirLine() throws {
         var perCheck: [String: (detected: Int, total: Int)] = [:]
@@ -39,8 +41,13 @@ struct MutationTests {
                     !baseKeys.contains("\(f.checkID)|\(copy.position(of: f.span.start).line)|\(f.message.en)")
                         && ([f.span] + f.related.map(\.span)).contains { copy.position(of: $0.start).line == line }
                 }
-                for c in checks { perCheck[c, default: (0, 0)].total += 1; if hit { perCheck[c]!.detected += 1 } }
-                if !hit { misses.append("\(url.lastPathComponent):\(line) \(digits) → \(changed) (\(checks.sorted().joined(separator: ", ")))") }
+                for c in checks {
+                    perCheck[c, default: (0, 0)].total += 1
+                    if hit { perCheck[c]!.detected += 1 }
+                }
+                if !hit {
+                    misses.append("\(url.lastPathComponent):\(line) \(digits) → \(changed) (\(checks.sorted().joined(separator: ", ")))")
+                }
             }
         }
         var all = (0, 0)

@@ -1,10 +1,12 @@
 import Testing
+
 @testable import Checks
 
 /// `Rows.table`: compact rows give exactly the Word-export text the readers take.
 @Suite struct RowsTests {
     @Test func cellsAreTabLinesAndRowsAreSeparatedByABlankLine() {
-        let text = Rows.table("""
+        let text = Rows.table(
+            """
             | 项目名称 | 文化下乡 |
             | | 总额 | 4.80 | ↓100% | |
             """)
@@ -17,24 +19,26 @@ import Testing
     }
 
     @Test func lineBreaksInsideACellIncludingAnEmptyLine() {
-        let text = Rows.table("""
+        let text = Rows.table(
+            """
             | 绩⏎效⏎指⏎标 | 年度⏎指标值 |
             | 产出指标⏎⏎(50分) | 30 |
             """)
-        #expect(text == """
-            \t绩
-            效
-            指
-            标
-            \t年度
-            指标值
+        #expect(
+            text == """
+                \t绩
+                效
+                指
+                标
+                \t年度
+                指标值
 
-            \t产出指标
+                \t产出指标
 
-            (50分)
-            \t30
+                (50分)
+                \t30
 
-            """)
+                """)
     }
 
     @Test func textBeforeTheFirstBarGoesBeforeTheFirstTab() {
@@ -43,7 +47,9 @@ import Testing
 
     @Test func partsMakeOneTableAndBlankLinesBetweenRowsAreLeftOut() {
         let header = "| 一级指标 | 得分 |"
-        let text = Rows.table(header, """
+        let text = Rows.table(
+            header,
+            """
 
             | 产出指标 | 10 |
 
@@ -54,21 +60,22 @@ import Testing
 
     /// The shared header rows, as the one-cell-per-line text they stand for.
     @Test func theSharedHeaderRowsReadAsBefore() {
-        #expect(Rows.table(ExampleTables.fundBlock) + "\n" == """
-            \t项目资金
-            （万元）
-            \t
-            \t年初
-            预算数
-            \t全年
-            预算数
-            \t全年
-            执行数
-            \t分值
-            \t执行率
-            \t得分
+        #expect(
+            Rows.table(ExampleTables.fundBlock) + "\n" == """
+                \t项目资金
+                （万元）
+                \t
+                \t年初
+                预算数
+                \t全年
+                预算数
+                \t全年
+                执行数
+                \t分值
+                \t执行率
+                \t得分
 
 
-            """)
+                """)
     }
 }

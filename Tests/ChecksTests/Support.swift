@@ -1,6 +1,6 @@
+import Checks
 import Foundation
 import Lint
-import Checks
 
 /// The shared corpus (../shared/corpus): present in CI, absent in a user's fresh clone.
 enum Corpus {
@@ -25,7 +25,8 @@ enum Corpus {
     static func labelled(_ doc: URL, _ kind: String) -> [[String: Any]] {
         let url = doc.deletingPathExtension().appendingPathExtension(kind + ".json")
         guard let data = try? Data(contentsOf: url),
-              let list = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { return [] }
+            let list = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]]
+        else { return [] }
         return list
     }
 
@@ -34,7 +35,8 @@ enum Corpus {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("eval/kinds.json")
         guard let data = try? Data(contentsOf: url),
-              let map = try? JSONSerialization.jsonObject(with: data) as? [String: [String]] else { return [:] }
+            let map = try? JSONSerialization.jsonObject(with: data) as? [String: [String]]
+        else { return [:] }
         return map
     }()
 }

@@ -17,7 +17,9 @@ public struct ZipFixture {
         /// Writes sizes and offset as ZIP64 extra fields.
         public var zip64 = false
 
-        public init(name: String, data: [UInt8], deflate: Bool = true, declaredSize: Int? = nil, encrypted: Bool = false, zip64: Bool = false) {
+        public init(
+            name: String, data: [UInt8], deflate: Bool = true, declaredSize: Int? = nil, encrypted: Bool = false, zip64: Bool = false
+        ) {
             self.name = name
             self.data = data
             self.deflate = deflate
@@ -51,16 +53,16 @@ public struct ZipFixture {
                 extra += le16(0x0001) + le16(24) + le64(size) + le64(payload.count) + le64(offset)
             }
             let small = { (v: Int) -> UInt32 in e.zip64 ? 0xFFFF_FFFF : UInt32(v) }
-            out += le32(0x04034B50) + le16(e.zip64 ? 45 : 20) + le16(flags) + le16(method) + le16(0) + le16(0)
+            out += le32(0x0403_4B50) + le16(e.zip64 ? 45 : 20) + le16(flags) + le16(method) + le16(0) + le16(0)
             out += le32(crc) + le32(small(payload.count)) + le32(small(size)) + le16(name.count) + le16(extra.count)
             out += name + extra + payload
-            central += le32(0x02014B50) + le16(45) + le16(e.zip64 ? 45 : 20) + le16(flags) + le16(method) + le16(0) + le16(0)
+            central += le32(0x0201_4B50) + le16(45) + le16(e.zip64 ? 45 : 20) + le16(flags) + le16(method) + le16(0) + le16(0)
             central += le32(crc) + le32(small(payload.count)) + le32(small(size)) + le16(name.count) + le16(extra.count) + le16(0)
             central += le16(0) + le16(0) + le32(0) + le32(small(offset)) + name + extra
         }
         let cdOffset = out.count
         out += central
-        out += le32(0x06054B50) + le16(0) + le16(0) + le16(entries.count) + le16(entries.count)
+        out += le32(0x0605_4B50) + le16(0) + le16(0) + le16(entries.count) + le16(entries.count)
         out += le32(UInt32(central.count)) + le32(UInt32(cdOffset)) + le16(0)
         return out
     }
@@ -114,20 +116,24 @@ public enum DocxFixture {
     }
 
     public static func table(_ rows: [[String]]) -> String {
-        "<w:tbl>" + rows.map { row in
-            "<w:tr>" + row.map { "<w:tc>\(paragraph($0))</w:tc>" }.joined() + "</w:tr>"
-        }.joined() + "</w:tbl>"
+        "<w:tbl>"
+            + rows.map { row in
+                "<w:tr>" + row.map { "<w:tc>\(paragraph($0))</w:tc>" }.joined() + "</w:tr>"
+            }.joined() + "</w:tbl>"
     }
 
     public static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+            of: ">", with: "&gt;")
     }
 
     /// A package with the given parts (document.xml is required by Word, not by this helper).
     public static func package(_ parts: [String: String], deflate: Bool = true) -> [UInt8] {
         var zip = ZipFixture()
         zip.add("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>", deflate: deflate)
-        zip.add("_rels/.rels", """
+        zip.add(
+            "_rels/.rels",
+            """
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
             <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
             </Relationships>

@@ -51,13 +51,18 @@ public struct ReportFixture: Sendable {
             switch block {
             case .paragraph(let p): body += DocxFixture.paragraph(p)
             case .table(let rows, let spans):
-                body += "<w:tbl>" + ReportFixture.drawn(rows, spans).map { row in
-                    "<w:tr>" + row.map { cell in
-                        let props = cell.width > 1 ? "<w:tcPr><w:gridSpan w:val=\"\(cell.width)\"/></w:tcPr>" : ""
-                        let paragraphs = cell.text.split(separator: "\n", omittingEmptySubsequences: false).map { DocxFixture.paragraph(String($0)) }.joined()
-                        return "<w:tc>\(props)\(paragraphs.isEmpty ? "<w:p/>" : paragraphs)</w:tc>"
-                    }.joined() + "</w:tr>"
-                }.joined() + "</w:tbl><w:p/>"
+                body +=
+                    "<w:tbl>"
+                    + ReportFixture.drawn(rows, spans).map { row in
+                        "<w:tr>"
+                            + row.map { cell in
+                                let props = cell.width > 1 ? "<w:tcPr><w:gridSpan w:val=\"\(cell.width)\"/></w:tcPr>" : ""
+                                let paragraphs = cell.text.split(separator: "\n", omittingEmptySubsequences: false).map {
+                                    DocxFixture.paragraph(String($0))
+                                }.joined()
+                                return "<w:tc>\(props)\(paragraphs.isEmpty ? "<w:p/>" : paragraphs)</w:tc>"
+                            }.joined() + "</w:tr>"
+                    }.joined() + "</w:tbl><w:p/>"
             }
         }
         return DocxFixture.docx(body)
@@ -84,7 +89,8 @@ public struct ReportFixture: Sendable {
                     let excelRow = rows.count + 1
                     rows.append(row.map(XlsxFixture.value))
                     for s in spans where s.row == r {
-                        merges.append("\(XlsxFixture.columnName(s.column + 1))\(excelRow):\(XlsxFixture.columnName(s.column + s.width))\(excelRow)")
+                        merges.append(
+                            "\(XlsxFixture.columnName(s.column + 1))\(excelRow):\(XlsxFixture.columnName(s.column + s.width))\(excelRow)")
                     }
                 }
                 if sheetPerTable { flush() } else { rows.append([]) }

@@ -21,7 +21,7 @@ public enum SampleFinalAccounts {
         ["本年收入合计", "1,285.50", "本年支出合计", "1,260.00"],
         ["使用非财政拨款结余", "", "结余分配", ""],
         ["年初结转和结余", "40.00", "年末结转和结余", "65.50"],
-        ["总计", "1,325.50", "总计", "1,325.50"],
+        ["总计", "1,325.50", "总计", "1,325.50"]
     ]
     public static let t1Spans = [ReportFixture.Span(row: 0, column: 0, width: 2), ReportFixture.Span(row: 0, column: 2, width: 2)]
 
@@ -44,7 +44,7 @@ public enum SampleFinalAccounts {
         ["2120899", "其他国有土地使用权出让收入安排的支出", "50.00", "50.00", "", "", "", "", ""],
         ["221", "住房保障支出", "90.00", "90.00", "", "", "", "", ""],
         ["22102", "住房改革支出", "90.00", "90.00", "", "", "", "", ""],
-        ["2210201", "住房公积金", "90.00", "90.00", "", "", "", "", ""],
+        ["2210201", "住房公积金", "90.00", "90.00", "", "", "", "", ""]
     ]
 
     /// Codes split over 类 | 款 | 项, under a two-row header.
@@ -69,7 +69,7 @@ public enum SampleFinalAccounts {
         ["221", "", "", "住房保障支出", "100.00", "90.00", "10.00", "", "", ""],
         ["221", "02", "", "住房改革支出", "100.00", "90.00", "10.00", "", "", ""],
         ["221", "02", "01", "住房公积金", "90.00", "90.00", "", "", "", ""],
-        ["221", "02", "03", "购房补贴", "10.00", "", "10.00", "", "", ""],
+        ["221", "02", "03", "购房补贴", "10.00", "", "10.00", "", "", ""]
     ]
     public static let t3Spans = [ReportFixture.Span(row: 0, column: 0, width: 4), ReportFixture.Span(row: 2, column: 0, width: 4)]
 
@@ -86,7 +86,7 @@ public enum SampleFinalAccounts {
         ["一、一般公共预算财政拨款", "20.00", "", "", "", "", ""],
         ["二、政府性基金预算财政拨款", "", "", "", "", "", ""],
         ["三、国有资本经营预算财政拨款", "", "", "", "", "", ""],
-        ["总计", "1,270.00", "总计", "1,270.00", "1,220.00", "50.00", ""],
+        ["总计", "1,270.00", "总计", "1,270.00", "1,220.00", "50.00", ""]
     ]
     public static let t4Spans = [ReportFixture.Span(row: 0, column: 0, width: 2), ReportFixture.Span(row: 0, column: 2, width: 5)]
 
@@ -107,7 +107,7 @@ public enum SampleFinalAccounts {
         ["22102", "住房改革支出", "100.00", "90.00", "10.00"],
         ["2210201", "住房公积金", "90.00", "90.00", ""],
         ["2210203", "购房补贴", "10.00", "", "10.00"],
-        ["", "合计", "1,190.00", "800.00", "390.00"],
+        ["", "合计", "1,190.00", "800.00", "390.00"]
     ]
 
     /// Two sides of 经济分类 lines, the totals on the last row.
@@ -121,19 +121,20 @@ public enum SampleFinalAccounts {
         ["30113", "住房公积金", "20.00", "30231", "公务用车运行维护费", "30.00"],
         ["303", "对个人和家庭的补助", "60.00", "310", "资本性支出", "10.00"],
         ["30302", "退休费", "60.00", "31002", "办公设备购置", "10.00"],
-        ["", "人员经费合计", "680.00", "", "公用经费合计", "120.00"],
+        ["", "人员经费合计", "680.00", "", "公用经费合计", "120.00"]
     ]
 
     public static let t7: [[String]] = [
         ["合计", "", "因公出国（境）费", "", "公务用车购置及运行维护费", "", "", "", "", "", "公务接待费", ""],
         ["", "", "", "", "小计", "", "公务用车购置费", "", "公务用车运行维护费", "", "", ""],
         ["预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数"],
-        ["40.00", "35.00", "0.00", "0.00", "30.00", "28.00", "0.00", "0.00", "30.00", "28.00", "10.00", "7.00"],
+        ["40.00", "35.00", "0.00", "0.00", "30.00", "28.00", "0.00", "0.00", "30.00", "28.00", "10.00", "7.00"]
     ]
     public static let t7Spans = [
         ReportFixture.Span(row: 0, column: 0, width: 2), ReportFixture.Span(row: 0, column: 2, width: 2),
         ReportFixture.Span(row: 0, column: 4, width: 6), ReportFixture.Span(row: 0, column: 10, width: 2),
-        ReportFixture.Span(row: 1, column: 4, width: 2), ReportFixture.Span(row: 1, column: 6, width: 2), ReportFixture.Span(row: 1, column: 8, width: 2),
+        ReportFixture.Span(row: 1, column: 4, width: 2), ReportFixture.Span(row: 1, column: 6, width: 2),
+        ReportFixture.Span(row: 1, column: 8, width: 2)
     ]
 
     public static let t8: [[String]] = [
@@ -142,14 +143,14 @@ public enum SampleFinalAccounts {
         ["", "合计", "", "50.00", "50.00", "", "50.00", ""],
         ["212", "城乡社区支出", "", "50.00", "50.00", "", "50.00", ""],
         ["21208", "国有土地使用权出让收入安排的支出", "", "50.00", "50.00", "", "50.00", ""],
-        ["2120899", "其他国有土地使用权出让收入安排的支出", "", "50.00", "50.00", "", "50.00", ""],
+        ["2120899", "其他国有土地使用权出让收入安排的支出", "", "50.00", "50.00", "", "50.00", ""]
     ]
     public static let t8Spans = [ReportFixture.Span(row: 0, column: 0, width: 2), ReportFixture.Span(row: 0, column: 4, width: 3)]
 
     public static let t9: [[String]] = [
         ["项目", "", "年初结转和结余", "本年收入", "本年支出", "", "", "年末结转和结余"],
         ["科目编码", "科目名称", "", "", "小计", "基本支出", "项目支出", ""],
-        ["", "合计", "", "", "", "", "", ""],
+        ["", "合计", "", "", "", "", "", ""]
     ]
 
     /// The 情况说明 sentences that restate the tables.
@@ -168,19 +169,21 @@ public enum SampleFinalAccounts {
         "六、一般公共预算财政拨款基本支出决算情况说明",
         "一般公共预算财政拨款基本支出800.00万元，其中：人员经费680.00万元；公用经费120.00万元。",
         "七、财政拨款“三公”经费支出决算情况说明",
-        "2024年度“三公”经费财政拨款支出决算为35.00万元。",
+        "2024年度“三公”经费财政拨款支出决算为35.00万元。"
     ]
 
     /// The whole report: title, the nine tables each under its title and unit line, the narrative.
-    public static func report(t1: [[String]] = t1, t2: [[String]] = t2, t3: [[String]] = t3, t4: [[String]] = t4,
-                              t5: [[String]] = t5, t6: [[String]] = t6, t7: [[String]] = t7, t8: [[String]] = t8,
-                              narrative: [String] = narrative, omit: Set<Int> = []) -> ReportFixture {
+    public static func report(
+        t1: [[String]] = t1, t2: [[String]] = t2, t3: [[String]] = t3, t4: [[String]] = t4,
+        t5: [[String]] = t5, t6: [[String]] = t6, t7: [[String]] = t7, t8: [[String]] = t8,
+        narrative: [String] = narrative, omit: Set<Int> = []
+    ) -> ReportFixture {
         var blocks: [ReportFixture.Block] = [.paragraph("示例市档案局2024年度部门决算"), .paragraph("第二部分 示例市档案局2024年度部门决算表")]
         let tables: [(String, [[String]], [ReportFixture.Span])] = [
             ("收入支出决算总表", t1, t1Spans), ("收入决算表", t2, []), ("支出决算表", t3, t3Spans),
             ("财政拨款收入支出决算总表", t4, t4Spans), ("一般公共预算财政拨款支出决算表", t5, []),
             ("一般公共预算财政拨款基本支出决算表", t6, []), ("财政拨款“三公”经费支出决算表", t7, t7Spans),
-            ("政府性基金预算财政拨款收入支出决算表", t8, t8Spans), ("国有资本经营预算财政拨款收入支出决算表", t9, t8Spans),
+            ("政府性基金预算财政拨款收入支出决算表", t8, t8Spans), ("国有资本经营预算财政拨款收入支出决算表", t9, t8Spans)
         ]
         for (k, (title, rows, spans)) in tables.enumerated() where !omit.contains(k + 1) {
             blocks.append(.paragraph(title))

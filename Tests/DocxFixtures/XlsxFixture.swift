@@ -49,12 +49,16 @@ public struct XlsxFixture {
         if printed.isEmpty { return .empty }
         var text = printed
         var percent = false
-        if text.hasSuffix("%") { percent = true; text.removeLast() }
+        if text.hasSuffix("%") {
+            percent = true
+            text.removeLast()
+        }
         let grouped = text.contains(",")
         let plain = text.replacingOccurrences(of: ",", with: "")
         guard !plain.isEmpty, plain.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }), plain.first != ".",
-              plain.filter({ $0 == "." }).count <= 1, Double(plain) != nil,
-              !(plain.count > 1 && plain.hasPrefix("0") && !plain.hasPrefix("0.")) else { return .text(printed) }
+            plain.filter({ $0 == "." }).count <= 1, Double(plain) != nil,
+            !(plain.count > 1 && plain.hasPrefix("0") && !plain.hasPrefix("0."))
+        else { return .text(printed) }
         let decimals = plain.split(separator: ".").count == 2 ? plain.split(separator: ".")[1].count : 0
         var format = (grouped ? "#,##0" : "0") + (decimals > 0 ? "." + String(repeating: "0", count: decimals) : "")
         var stored = plain
@@ -70,9 +74,13 @@ public struct XlsxFixture {
     static func shiftLeft(_ s: String, _ places: Int) -> String {
         var negative = false
         var t = s
-        if t.hasPrefix("-") { negative = true; t.removeFirst() }
+        if t.hasPrefix("-") {
+            negative = true
+            t.removeFirst()
+        }
         let parts = t.split(separator: ".", omittingEmptySubsequences: false)
-        var integer = String(parts[0]), fraction = parts.count > 1 ? String(parts[1]) : ""
+        var integer = String(parts[0])
+        var fraction = parts.count > 1 ? String(parts[1]) : ""
         while integer.count <= places { integer = "0" + integer }
         fraction = String(integer.suffix(places)) + fraction
         integer = String(integer.dropLast(places))
@@ -113,7 +121,13 @@ public struct XlsxFixture {
                     switch value {
                     case .empty: continue
                     case .text(let s):
-                        let i = stringIndex[s] ?? { strings.append(s); stringIndex[s] = strings.count - 1; return strings.count - 1 }()
+                        let i =
+                            stringIndex[s]
+                            ?? {
+                                strings.append(s)
+                                stringIndex[s] = strings.count - 1
+                                return strings.count - 1
+                            }()
                         cells += "<c r=\"\(ref)\" t=\"s\"><v>\(i)</v></c>"
                     case .inline(let s):
                         cells += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(XlsxFixture.escape(s))</t></is></c>"
@@ -125,9 +139,13 @@ public struct XlsxFixture {
                 }
                 rowsXML += "<row r=\"\(rowNumber)\">\(cells)</row>"
             }
-            let merges = sheet.merges.isEmpty ? "" :
-                "<mergeCells count=\"\(sheet.merges.count)\">" + sheet.merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>"
-            sheetXML.append("""
+            let merges =
+                sheet.merges.isEmpty
+                ? ""
+                : "<mergeCells count=\"\(sheet.merges.count)\">" + sheet.merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined()
+                    + "</mergeCells>"
+            sheetXML.append(
+                """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <worksheet xmlns="\(XlsxFixture.main)" xmlns:r="\(XlsxFixture.relationships)"><sheetData>\(rowsXML)</sheetData>\(merges)</worksheet>
                 """)
@@ -148,15 +166,22 @@ public struct XlsxFixture {
         var rels = sheets.indices.map {
             "<Relationship Id=\"rId\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>"
         }
-        rels.append("<Relationship Id=\"rIdS\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>")
-        rels.append("<Relationship Id=\"rIdT\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>")
-        parts["xl/_rels/workbook.xml.rels"] = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" + rels.joined() + "</Relationships>"
+        rels.append(
+            "<Relationship Id=\"rIdS\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+        )
+        rels.append(
+            "<Relationship Id=\"rIdT\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+        )
+        parts["xl/_rels/workbook.xml.rels"] =
+            "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" + rels.joined() + "</Relationships>"
         for (i, xml) in sheetXML.enumerated() { parts["xl/worksheets/sheet\(i + 1).xml"] = xml }
-        parts["xl/sharedStrings.xml"] = "<sst xmlns=\"\(XlsxFixture.main)\" count=\"\(strings.count)\" uniqueCount=\"\(strings.count)\">"
+        parts["xl/sharedStrings.xml"] =
+            "<sst xmlns=\"\(XlsxFixture.main)\" count=\"\(strings.count)\" uniqueCount=\"\(strings.count)\">"
             + strings.map { "<si><t xml:space=\"preserve\">\(XlsxFixture.escape($0))</t></si>" }.joined() + "</sst>"
         let numFmts = formats.enumerated().map { "<numFmt numFmtId=\"\(164 + $0)\" formatCode=\"\(XlsxFixture.escape($1))\"/>" }.joined()
         let xfs = "<xf numFmtId=\"0\"/>" + formats.indices.map { "<xf numFmtId=\"\(164 + $0)\" applyNumberFormat=\"1\"/>" }.joined()
-        parts["xl/styles.xml"] = "<styleSheet xmlns=\"\(XlsxFixture.main)\"><numFmts count=\"\(formats.count)\">\(numFmts)</numFmts>"
+        parts["xl/styles.xml"] =
+            "<styleSheet xmlns=\"\(XlsxFixture.main)\"><numFmts count=\"\(formats.count)\">\(numFmts)</numFmts>"
             + "<cellXfs count=\"\(formats.count + 1)\">\(xfs)</cellXfs></styleSheet>"
         var zip = ZipFixture()
         for (name, text) in parts.sorted(by: { $0.key < $1.key }) { zip.add(name, text) }

@@ -23,7 +23,7 @@ if arguments[0] == "hostile" {
 /// Each example report as a .docx (TAB-separated lines as table rows), an .xlsx (its rows)
 /// and a PDF (its
 /// lines at a fixed leading, 40 to a page): small, well-formed inputs for the mutators.
-let examples = URL(fileURLWithPath: "examples")  // scripts run from the repository's root
+let examples = URL(fileURLWithPath: "examples") // scripts run from the repository's root
 let names = try FileManager.default.contentsOfDirectory(atPath: examples.path).filter { $0.hasSuffix(".txt") }.sorted()
 for name in names {
     let text = try String(contentsOf: examples.appendingPathComponent(name), encoding: .utf8)
@@ -35,7 +35,10 @@ for name in names {
             rows.append(line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init))
             continue
         }
-        if !rows.isEmpty { body += DocxFixture.table(rows); rows = [] }
+        if !rows.isEmpty {
+            body += DocxFixture.table(rows)
+            rows = []
+        }
         body += DocxFixture.paragraph(line, style: line.hasPrefix("一、") || line.hasPrefix("二、") ? "Heading1" : nil)
     }
     if !rows.isEmpty { body += DocxFixture.table(rows) }
@@ -48,8 +51,9 @@ for name in names {
     var pages: [FixturePage] = []
     for start in stride(from: 0, to: lines.count, by: 40) {
         var page = FixturePage()
-        page.lines(Array(lines[start..<min(lines.count, start + 40)]).map { $0.replacingOccurrences(of: "\t", with: "  ") },
-                   x: 40, top: 800, leading: 19, size: 9, indent: 0)
+        page.lines(
+            Array(lines[start..<min(lines.count, start + 40)]).map { $0.replacingOccurrences(of: "\t", with: "  ") },
+            x: 40, top: 800, leading: 19, size: 9, indent: 0)
         pages.append(page)
     }
     try Data(PDFFixture(pages: Array(pages.prefix(3))).bytes()).write(to: folder.appendingPathComponent(stem + ".pdf"))

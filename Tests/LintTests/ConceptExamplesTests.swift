@@ -1,6 +1,7 @@
-import Testing
-@testable import Extraction
 import Lint
+import Testing
+
+@testable import Extraction
 
 /// `reportlint concepts` shows a sentence for every concept a rule may name: each must be one
 /// the extraction binds to its concept, or the list would teach sentences reportlint ignores.
@@ -43,36 +44,39 @@ import Lint
 
     @Test func aRateIsReadFromAnIndicatorRowToo() throws {
         let table = """
-        \t部门预算项目支出绩效自评表（2024年度）
+            \t部门预算项目支出绩效自评表（2024年度）
 
-        \t项目名称
-        \t部门整体运转保障
+            \t项目名称
+            \t部门整体运转保障
 
-        \t绩效指标（90分）
-        \t一级指标
-        \t二级指标
-        \t三级指标
-        \t年度指标值
-        \t实际完成值
-        \t分值
-        \t得分
-        \t偏差原因分析及改进措施
+            \t绩效指标（90分）
+            \t一级指标
+            \t二级指标
+            \t三级指标
+            \t年度指标值
+            \t实际完成值
+            \t分值
+            \t得分
+            \t偏差原因分析及改进措施
 
-        \t
-        \t产出指标
-        \t质量指标
-        \t结转结余率
-        \t≤10%
-        \t12.5%
-        \t10
-        \t8
-        \t两个工程项目跨年结算
+            \t
+            \t产出指标
+            \t质量指标
+            \t结转结余率
+            \t≤10%
+            \t12.5%
+            \t10
+            \t8
+            \t两个工程项目跨年结算
 
-        """
+            """
         let rates = StatedRates.read(Self.model(table))
         #expect(rates.map(\.concept.id) == ["carry-over-rate"])
         #expect(rates.first?.quantity.value == Dec("12.5"))
-        guard case .indicator(_, _, let reason)? = rates.first?.place else { Issue.record("not read from the table"); return }
+        guard case .indicator(_, _, let reason)? = rates.first?.place else {
+            Issue.record("not read from the table")
+            return
+        }
         #expect(reason?.text == "两个工程项目跨年结算")
     }
 }

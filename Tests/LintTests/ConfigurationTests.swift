@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Engine
 @testable import Extraction
 @testable import Model
@@ -22,11 +23,14 @@ import Testing
     }
 
     @Test func aMisspeltCheckIdNamesFileKeyAndTheCorrectId() {
-        #expect(failure(#"{"checks": {"disable": ["share-of-totl"]}}"#)
+        #expect(
+            failure(#"{"checks": {"disable": ["share-of-totl"]}}"#)
                 == ".reportlint.json:1: checks.disable[0]: unknown check 'share-of-totl'; did you mean 'share-of-total'?")
-        #expect(failure(#"{"checks": {"severity": {"perod": "error"}}}"#)
+        #expect(
+            failure(#"{"checks": {"severity": {"perod": "error"}}}"#)
                 == ".reportlint.json:1: checks.severity.perod: unknown check 'perod'; did you mean 'period'?")
-        #expect(failure(#"{"overrides": [{"files": ["a/**"], "checks": {"only": ["percent-summ"]}}]}"#)
+        #expect(
+            failure(#"{"overrides": [{"files": ["a/**"], "checks": {"only": ["percent-summ"]}}]}"#)
                 == ".reportlint.json:1: overrides[0].checks.only[0]: unknown check 'percent-summ'; did you mean 'percent-sum'?")
     }
 
@@ -35,34 +39,43 @@ import Testing
         #expect(failure(#"{"checks": {"disabled": []}}"#) == ".reportlint.json:1: checks.disabled: unknown key; did you mean 'disable'?")
         #expect(failure(#"{"lang": 3}"#) == #".reportlint.json:1: lang: must be one of "zh", "en", not 3"#)
         #expect(failure("{\n  \"lang\": true\n}") == #".reportlint.json:2: lang: must be one of "zh", "en", not true"#)
-        #expect(failure(#"{"fail-on": "errors"}"#) == ".reportlint.json:1: fail-on: \"errors\" is not one of error, warning, note, never; did you mean 'error'?")
+        #expect(
+            failure(#"{"fail-on": "errors"}"#)
+                == ".reportlint.json:1: fail-on: \"errors\" is not one of error, warning, note, never; did you mean 'error'?")
         #expect(failure(#"{"include": "*.txt"}"#) == #".reportlint.json:1: include: must be an array, not "*.txt""#)
-        #expect(failure(#"{"checks": {"severity": {"period": "fatal"}}}"#).hasPrefix(".reportlint.json:1: checks.severity.period: \"fatal\" is not one of"))
+        #expect(
+            failure(#"{"checks": {"severity": {"period": "fatal"}}}"#).hasPrefix(
+                ".reportlint.json:1: checks.severity.period: \"fatal\" is not one of"))
         #expect(failure("[1, 2]") == ".reportlint.json:1: must be an object, not [1,2]")
         #expect(failure("{ not json").hasPrefix(".reportlint.json:1: is not valid JSON"))
         #expect(failure(#"{"lang": "zh", "lang": "en"}"#).contains("appears twice"))
-        #expect(failure(#"{"overrides": [{"checks": {}}]}"#) == #".reportlint.json:1: overrides[0]: needs "files": the globs it applies to"#)
+        #expect(
+            failure(#"{"overrides": [{"checks": {}}]}"#) == #".reportlint.json:1: overrides[0]: needs "files": the globs it applies to"#)
     }
 
     @Test func acceptancesNeedAPathAFingerprintAndAReason() {
-        #expect(failure(#"{"accepted": [{"path": "a.txt", "fingerprint": "0123456789abcdef"}]}"#)
+        #expect(
+            failure(#"{"accepted": [{"path": "a.txt", "fingerprint": "0123456789abcdef"}]}"#)
                 == #".reportlint.json:1: accepted[0]: needs "reason": say why the finding is accepted"#)
-        #expect(failure(#"{"accepted": [{"path": "a.txt", "fingerprint": "0123456789abcdef", "reason": "  "}]}"#)
+        #expect(
+            failure(#"{"accepted": [{"path": "a.txt", "fingerprint": "0123456789abcdef", "reason": "  "}]}"#)
                 == ".reportlint.json:1: accepted[0].reason: must not be empty: say why the finding is accepted")
-        #expect(failure(#"{"accepted": [{"path": "a.txt", "fingerprint": "12ab", "reason": "r"}]}"#)
+        #expect(
+            failure(#"{"accepted": [{"path": "a.txt", "fingerprint": "12ab", "reason": "r"}]}"#)
                 == #".reportlint.json:1: accepted[0].fingerprint: must be the 16 hex digits reportlint prints, not "12ab""#)
     }
 
     @Test func settingsApplyTopLevelThenOverridesInOrder() throws {
-        let config = try load("""
-        {"fail-on": "warning", "_comment": "x",
-         "checks": {"_comment": ["a", "b"], "disable": ["period"], "severity": {"share-of-total": "warning"}},
-         "overrides": [
-           {"files": ["archive/**"], "checks": {"only": ["percent-sum", "period"]}, "fail-on": "never"},
-           {"files": ["archive/2021/*.txt"], "checks": {"enable": ["report-period"]}}
-         ],
-         "accepted": [{"path": "reports/../a.txt", "fingerprint": "0123456789abcdef", "reason": "in the official tables"}]}
-        """)
+        let config = try load(
+            """
+            {"fail-on": "warning", "_comment": "x",
+             "checks": {"_comment": ["a", "b"], "disable": ["period"], "severity": {"share-of-total": "warning"}},
+             "overrides": [
+               {"files": ["archive/**"], "checks": {"only": ["percent-sum", "period"]}, "fail-on": "never"},
+               {"files": ["archive/2021/*.txt"], "checks": {"enable": ["report-period"]}}
+             ],
+             "accepted": [{"path": "reports/../a.txt", "fingerprint": "0123456789abcdef", "reason": "in the official tables"}]}
+            """)
         let base = FileSettings(enabled: Set(ids), failOn: .error)
         let top = config.settings(forRelativePath: "reports/a.txt", base: base)
         #expect(top.enabled == ["share-of-total", "percent-sum", "report-period"])
@@ -84,7 +97,9 @@ import Testing
     @Test func theNearestConfigurationAboveAFileAppliesUpToTheRepositoryRoot() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-config-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: root) }
-        for dir in ["repo/.git", "repo/a/b", "repo/c"] { try FileManager.default.createDirectory(atPath: root + "/" + dir, withIntermediateDirectories: true) }
+        for dir in ["repo/.git", "repo/a/b", "repo/c"] {
+            try FileManager.default.createDirectory(atPath: root + "/" + dir, withIntermediateDirectories: true)
+        }
         try #"{"lang": "en"}"#.write(toFile: root + "/repo/.reportlint.json", atomically: true, encoding: .utf8)
         try #"{"lang": "zh", "fail-on": "note"}"#.write(toFile: root + "/repo/a/.reportlint.json", atomically: true, encoding: .utf8)
         // Above the repository root: never used.
@@ -104,12 +119,14 @@ import Testing
             f.fingerprint = fp
             return f
         }
-        let baseline = Baseline(directory: "/repo", entries: [
-            .init(path: "a.txt", check: "share-of-total", fingerprint: "aaaaaaaaaaaaaaaa", figures: ["598.12"], message: ""),
-            .init(path: "a.txt", check: "share-of-total", fingerprint: "bbbbbbbbbbbbbbbb", figures: nil, message: ""),
-            .init(path: "a.txt", check: "identity", fingerprint: "eeeeeeeeeeeeeeee", figures: ["1"], message: ""),
-            .init(path: "sub/c.txt", check: "share-of-total", fingerprint: "cccccccccccccccc", figures: nil, message: ""),
-        ])
+        let baseline = Baseline(
+            directory: "/repo",
+            entries: [
+                .init(path: "a.txt", check: "share-of-total", fingerprint: "aaaaaaaaaaaaaaaa", figures: ["598.12"], message: ""),
+                .init(path: "a.txt", check: "share-of-total", fingerprint: "bbbbbbbbbbbbbbbb", figures: nil, message: ""),
+                .init(path: "a.txt", check: "identity", fingerprint: "eeeeeeeeeeeeeeee", figures: ["1"], message: ""),
+                .init(path: "sub/c.txt", check: "share-of-total", fingerprint: "cccccccccccccccc", figures: nil, message: "")
+            ])
         var m = Baseline.Matcher(baseline)
         let (kept, dropped) = m.filter([finding("aaaaaaaaaaaaaaaa"), finding("dddddddddddddddd")], source: source, file: "/repo/a.txt")
         #expect(kept.map(\.fingerprint) == ["dddddddddddddddd"] && dropped == 1)
@@ -130,9 +147,11 @@ import Testing
         f.fingerprint = "aaaaaaaaaaaaaaaa"
         f.related = [RelatedLocation(role: "total", span: Span(12, 24), message: LocalizedText(zh: "", en: ""))]
         #expect(BaselineFigures.of(f, in: before) == ["598.12", "684.35"])
-        let baseline = Baseline(directory: "/repo", entries: [
-            .init(path: "a.txt", check: "identity", fingerprint: f.fingerprint, figures: BaselineFigures.of(f, in: before), message: ""),
-        ])
+        let baseline = Baseline(
+            directory: "/repo",
+            entries: [
+                .init(path: "a.txt", check: "identity", fingerprint: f.fingerprint, figures: BaselineFigures.of(f, in: before), message: "")
+            ])
         var same = Baseline.Matcher(baseline)
         #expect(same.filter([f], source: before, file: "/repo/a.txt").baselined == 1)
         var changed = Baseline.Matcher(baseline)
@@ -141,14 +160,18 @@ import Testing
     }
 
     @Test func aRewrittenBaselineKeepsWhatTheRunDidNotCover() throws {
-        let previous = Baseline(directory: "/nonexistent-repo", entries: [
-            .init(path: "a.txt", check: "identity", fingerprint: "1111111111111111", figures: ["1"], message: ""),
-            .init(path: "a.txt", check: "share-of-total", fingerprint: "2222222222222222", figures: ["2"], message: ""),
-            .init(path: "gone.txt", check: "identity", fingerprint: "3333333333333333", figures: ["3"], message: ""),
-        ])
+        let previous = Baseline(
+            directory: "/nonexistent-repo",
+            entries: [
+                .init(path: "a.txt", check: "identity", fingerprint: "1111111111111111", figures: ["1"], message: ""),
+                .init(path: "a.txt", check: "share-of-total", fingerprint: "2222222222222222", figures: ["2"], message: ""),
+                .init(path: "gone.txt", check: "identity", fingerprint: "3333333333333333", figures: ["3"], message: "")
+            ])
         var scope = AuditScope()
         scope.audited("/nonexistent-repo/a.txt", skipping: ["identity"])
-        let recorded = [Baseline.Entry(path: "a.txt", check: "share-of-total", fingerprint: "4444444444444444", figures: ["4"], message: "")]
+        let recorded = [
+            Baseline.Entry(path: "a.txt", check: "share-of-total", fingerprint: "4444444444444444", figures: ["4"], message: "")
+        ]
         let merged = Baseline.merged(previous: previous, recorded: recorded, directory: "/nonexistent-repo", scope: scope)
         // The skipped check's entry stays, the ran check's old entry is replaced, the missing file's entry goes.
         #expect(merged.entries.map(\.fingerprint) == ["1111111111111111", "4444444444444444"])
@@ -171,26 +194,34 @@ import Testing
     static let entry = #"{"path": "a.txt", "check": "x", "fingerprint": "0123456789abcdef", "message": "m"}"#
 
     @Test func theVersionMustBeTheNumberTwoOrOne() {
-        #expect(failure(#"{"reportlint-baseline": true, "findings": []}"#)
+        #expect(
+            failure(#"{"reportlint-baseline": true, "findings": []}"#)
                 == "b.json:1: reportlint-baseline: must be 2 (or 1), not true: this is not a reportlint baseline, or a newer one")
         #expect(failure(#"{"reportlint-baseline": "1", "findings": []}"#).contains(#"must be 2 (or 1), not "1""#))
         #expect(failure(#"{"reportlint-baseline": 3, "findings": []}"#).contains("must be 2 (or 1), not 3"))
-        #expect(failure(#"{"reportlint-baseline": 2, "findings": [{"path": "a", "fingerprint": "0123456789abcdef", "figures": ["1.5", "2"]}]}"#)
+        #expect(
+            failure(#"{"reportlint-baseline": 2, "findings": [{"path": "a", "fingerprint": "0123456789abcdef", "figures": ["1.5", "2"]}]}"#)
                 == "read 1")
-        #expect(failure(#"{"reportlint-baseline": 2, "findings": [{"path": "a", "fingerprint": "0123456789abcdef", "figures": [1]}]}"#)
+        #expect(
+            failure(#"{"reportlint-baseline": 2, "findings": [{"path": "a", "fingerprint": "0123456789abcdef", "figures": [1]}]}"#)
                 .contains("findings[0].figures[0]: must be a string, not 1"))
         #expect(failure(#"{"findings": []}"#) == "b.json:1: reportlint-baseline: is missing: this is not a reportlint baseline")
         #expect(failure(#"{"reportlint-baseline": 1, "findings": [\#(Self.entry)]}"#) == "read 1")
     }
 
     @Test func entriesAreCheckedKeyByKey() {
-        #expect(failure("{\"reportlint-baseline\": 1,\n \"findings\": [\n {\"path\": \"a.txt\", \"fingerprnt\": \"0123456789abcdef\"}]}")
+        #expect(
+            failure("{\"reportlint-baseline\": 1,\n \"findings\": [\n {\"path\": \"a.txt\", \"fingerprnt\": \"0123456789abcdef\"}]}")
                 == "b.json:3: findings[0].fingerprnt: unknown key; did you mean 'fingerprint'?")
-        #expect(failure(#"{"reportlint-baseline": 1, "findings": [{"path": "a.txt", "fingerprint": "XYZ"}]}"#)
+        #expect(
+            failure(#"{"reportlint-baseline": 1, "findings": [{"path": "a.txt", "fingerprint": "XYZ"}]}"#)
                 .contains(#"findings[0].fingerprint: must be the 16 hex digits reportlint prints, not "XYZ""#))
-        #expect(failure(#"{"reportlint-baseline": 1, "findings": [{"path": 3, "fingerprint": "0123456789abcdef"}]}"#)
+        #expect(
+            failure(#"{"reportlint-baseline": 1, "findings": [{"path": 3, "fingerprint": "0123456789abcdef"}]}"#)
                 .contains("findings[0].path: must be a string, not 3"))
-        #expect(failure(#"{"reportlint-baseline": 1, "findings": [{"path": "a.txt"}]}"#).contains(#"findings[0]: needs "path" and "fingerprint""#))
+        #expect(
+            failure(#"{"reportlint-baseline": 1, "findings": [{"path": "a.txt"}]}"#).contains(
+                #"findings[0]: needs "path" and "fingerprint""#))
         #expect(failure(#"{"reportlint-baseline": 1, "findings": {}}"#).contains("findings: must be an array of objects, not an object"))
         #expect(failure(#"{"reportlint-baseline": 1, "findings": [], "extra": 1}"#).contains("extra: unknown key"))
         #expect(failure(#"{"reportlint-baseline": 1, "findings": [], "findings": []}"#).contains("findings: appears twice"))
@@ -201,12 +232,14 @@ import Testing
     }
 
     @Test func escapesAndCommentsAreRead() {
-        let json = #"{"$schema": "x", "_comment": ["a", "b"], "reportlint-baseline": 1, "findings": [{"path": "r\u00e9ports/\ud83d\ude00.txt", "fingerprint": "0123456789abcdef"}]}"#
+        let json =
+            #"{"$schema": "x", "_comment": ["a", "b"], "reportlint-baseline": 1, "findings": [{"path": "r\u00e9ports/\ud83d\ude00.txt", "fingerprint": "0123456789abcdef"}]}"#
         #expect(failure(json) == "read 1")
     }
 
     @Test func messagesAreKeptOnlyForABaselineThatIsWrittenBack() throws {
-        let json = #"{"reportlint-baseline": 2, "findings": [{"path": "a.txt", "check": "x", "fingerprint": "0123456789abcdef", "figures": ["1"], "message": "m"}]}"#
+        let json =
+            #"{"reportlint-baseline": 2, "findings": [{"path": "a.txt", "check": "x", "fingerprint": "0123456789abcdef", "figures": ["1"], "message": "m"}]}"#
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-baseline-\(UUID().uuidString).json").path
         _ = FileManager.default.createFile(atPath: path, contents: Data(json.utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }

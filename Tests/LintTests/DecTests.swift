@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Engine
 @testable import Extraction
 @testable import Model
@@ -15,10 +16,11 @@ import Testing
     }
 
     @Test func exactArithmetic() {
-        let a = Dec("482.69")!, b = Dec("77.27")!
+        let a = Dec("482.69")!
+        let b = Dec("77.27")!
         #expect((a + b).formatted() == "559.96")
         #expect((Dec("563.04")! - (a + b)).formatted() == "3.08")
-        #expect((Dec("0.1")! + Dec("0.2")!) == Dec("0.3")!)   // no binary floating point anywhere
+        #expect((Dec("0.1")! + Dec("0.2")!) == Dec("0.3")!) // no binary floating point anywhere
         #expect((Dec("1.5")! * Dec("2.25")!).formatted() == "3.375")
     }
 

@@ -1,5 +1,6 @@
 import DocxFixtures
 import Testing
+
 @testable import Engine
 @testable import Extraction
 @testable import Model
@@ -19,51 +20,52 @@ extension DocxFixture {
 
     @Test func paragraphsTabsBreaksAndRevisionsRenderAsLines() throws {
         let body = """
-        <w:p><w:r><w:t>第一部分 部门概况</w:t></w:r></w:p>\
-        <w:p><w:r><w:tab/><w:t>缩进的段落</w:t><w:br/><w:t>换行后的文字</w:t></w:r></w:p>\
-        <w:p><w:r><w:t>保留</w:t></w:r><w:del><w:r><w:delText>删除的</w:delText></w:r></w:del><w:ins><w:r><w:t>插入的</w:t></w:r></w:ins></w:p>\
-        <w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>\
-        <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>域结果</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>\
-        <w:r><w:footnoteReference w:id="1"/></w:r></w:p>\
-        <w:p/>\
-        <w:p><w:r><w:t>A &amp; B &lt;C&gt; &#x4E00;&#20108;</w:t></w:r></w:p>
-        """
+            <w:p><w:r><w:t>第一部分 部门概况</w:t></w:r></w:p>\
+            <w:p><w:r><w:tab/><w:t>缩进的段落</w:t><w:br/><w:t>换行后的文字</w:t></w:r></w:p>\
+            <w:p><w:r><w:t>保留</w:t></w:r><w:del><w:r><w:delText>删除的</w:delText></w:r></w:del><w:ins><w:r><w:t>插入的</w:t></w:r></w:ins></w:p>\
+            <w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>\
+            <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>域结果</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>\
+            <w:r><w:footnoteReference w:id="1"/></w:r></w:p>\
+            <w:p/>\
+            <w:p><w:r><w:t>A &amp; B &lt;C&gt; &#x4E00;&#20108;</w:t></w:r></w:p>
+            """
         let text = try F.render(F.docx(body))
         #expect(text == "第一部分 部门概况\n缩进的段落\n换行后的文字\n保留插入的\n域结果\nA & B <C> 一二\n")
     }
 
     @Test func tablesRenderAsTabbedCellsWithSpansMergesAndNestedTables() throws {
         let body = """
-        <w:p><w:r><w:t>表前文字</w:t></w:r></w:p>\
-        <w:tbl>\
-        <w:tr><w:tc><w:p><w:r><w:t>项目</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>金额</w:t></w:r></w:p><w:p/><w:p><w:r><w:t>（万元）</w:t></w:r></w:p></w:tc></w:tr>\
-        <w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>合并\t单元格</w:t></w:r></w:p></w:tc></w:tr>\
-        <w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>上</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr>\
-        <w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p><w:r><w:t>不应出现</w:t></w:r></w:p></w:tc>\
-        <w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>内1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>内2</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc></w:tr>\
-        </w:tbl>\
-        <w:p><w:r><w:t>表后文字</w:t></w:r></w:p>
-        """
+            <w:p><w:r><w:t>表前文字</w:t></w:r></w:p>\
+            <w:tbl>\
+            <w:tr><w:tc><w:p><w:r><w:t>项目</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>金额</w:t></w:r></w:p><w:p/><w:p><w:r><w:t>（万元）</w:t></w:r></w:p></w:tc></w:tr>\
+            <w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>合并\t单元格</w:t></w:r></w:p></w:tc></w:tr>\
+            <w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>上</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr>\
+            <w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p><w:r><w:t>不应出现</w:t></w:r></w:p></w:tc>\
+            <w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>内1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>内2</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc></w:tr>\
+            </w:tbl>\
+            <w:p><w:r><w:t>表后文字</w:t></w:r></w:p>
+            """
         let text = try F.render(F.docx(body))
-        #expect(text == """
-        表前文字
-        \t项目
-        \t金额
-        （万元）
+        #expect(
+            text == """
+                表前文字
+                \t项目
+                \t金额
+                （万元）
 
-        \t合并 单元格
+                \t合并 单元格
 
-        \t上
-        \t
+                \t上
+                \t
 
-        \t
-        \t内1
-        内2
+                \t
+                \t内1
+                内2
 
 
-        表后文字
+                表后文字
 
-        """)
+                """)
         let doc = try DocxReader.read(F.docx(body), path: "t.docx")
         #expect(doc.tables.count == 1)
         #expect(doc.tables[0].rows.map { $0.cells.count } == [2, 1, 2, 2])
@@ -82,30 +84,31 @@ extension DocxFixture {
         // Word writes a text box twice: DrawingML in mc:Choice and VML in mc:Fallback.
         let box = "<w:txbxContent><w:p><w:r><w:t>文本框里的正文</w:t></w:r></w:p></w:txbxContent>"
         let body = """
-        <w:p><w:r><w:t>锚定段落</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>\(box)</w:drawing></mc:Choice>\
-        <mc:Fallback><w:pict>\(box)</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>
-        """
+            <w:p><w:r><w:t>锚定段落</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>\(box)</w:drawing></mc:Choice>\
+            <mc:Fallback><w:pict>\(box)</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>
+            """
         #expect(try F.render(F.docx(body)) == "锚定段落\n文本框里的正文\n")
     }
 
     @Test func listNumberingAndHeadingStylesReachTheModel() throws {
         let numbering = """
-        <w:numbering xmlns:w="\(F.w)">\
-        <w:abstractNum w:abstractNumId="0">\
-        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>\
-        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>\
-        </w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num></w:numbering>
-        """
+            <w:numbering xmlns:w="\(F.w)">\
+            <w:abstractNum w:abstractNumId="0">\
+            <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>\
+            <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>\
+            </w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num></w:numbering>
+            """
         let styles = """
-        <w:styles xmlns:w="\(F.w)">\
-        <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="MyTitle"><w:name w:val="My Title"/><w:basedOn w:val="Heading2"/></w:style>\
-        </w:styles>
-        """
+            <w:styles xmlns:w="\(F.w)">\
+            <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>\
+            <w:style w:type="paragraph" w:styleId="MyTitle"><w:name w:val="My Title"/><w:basedOn w:val="Heading2"/></w:style>\
+            </w:styles>
+            """
         func numbered(_ text: String, _ level: Int) -> String {
             "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"\(level)\"/><w:numId w:val=\"5\"/></w:numPr></w:pPr><w:r><w:t>\(text)</w:t></w:r></w:p>"
         }
-        let body = numbered("收入支出决算总体情况说明", 0) + numbered("收入情况", 1) + numbered("支出情况", 1)
+        let body =
+            numbered("收入支出决算总体情况说明", 0) + numbered("收入情况", 1) + numbered("支出情况", 1)
             + numbered("其他重要事项的情况说明", 0) + numbered("机关运行经费", 1) + F.paragraph("专项工作", style: "MyTitle")
         let bytes = F.docx(body, extra: ["word/numbering.xml": numbering, "word/styles.xml": styles])
         #expect(try F.render(bytes) == "一、收入支出决算总体情况说明\n（一）收入情况\n（二）支出情况\n二、其他重要事项的情况说明\n（一）机关运行经费\n专项工作\n")
@@ -116,17 +119,17 @@ extension DocxFixture {
 
     @Test func chartCachesComeLastAsChartData() throws {
         let chart = """
-        <c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart><c:plotArea><c:pieChart>\
-        <c:ser><c:tx><c:strRef><c:strCache><c:pt idx="0"><c:v>占比(%)</c:v></c:pt></c:strCache></c:strRef></c:tx>\
-        <c:cat><c:strRef><c:strCache><c:pt idx="0"><c:v>基本支出</c:v></c:pt><c:pt idx="1"><c:v>项目支出</c:v></c:pt></c:strCache></c:strRef></c:cat>\
-        <c:val><c:numRef><c:numCache><c:pt idx="0"><c:v>43.92</c:v></c:pt><c:pt idx="1"><c:v>56.08</c:v></c:pt></c:numCache></c:numRef></c:val>\
-        </c:ser></c:pieChart></c:plotArea></c:chart></c:chartSpace>
-        """
+            <c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart><c:plotArea><c:pieChart>\
+            <c:ser><c:tx><c:strRef><c:strCache><c:pt idx="0"><c:v>占比(%)</c:v></c:pt></c:strCache></c:strRef></c:tx>\
+            <c:cat><c:strRef><c:strCache><c:pt idx="0"><c:v>基本支出</c:v></c:pt><c:pt idx="1"><c:v>项目支出</c:v></c:pt></c:strCache></c:strRef></c:cat>\
+            <c:val><c:numRef><c:numCache><c:pt idx="0"><c:v>43.92</c:v></c:pt><c:pt idx="1"><c:v>56.08</c:v></c:pt></c:numCache></c:numRef></c:val>\
+            </c:ser></c:pieChart></c:plotArea></c:chart></c:chartSpace>
+            """
         let rels = """
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="charts/chart1.xml"/>\
-        </Relationships>
-        """
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="charts/chart1.xml"/>\
+            </Relationships>
+            """
         let body = "<w:p><w:r><w:drawing><c:chart r:id=\"rId9\"/></w:drawing></w:r></w:p>" + F.paragraph("正文")
         let bytes = F.docx(body, extra: ["word/_rels/document.xml.rels": rels, "word/charts/chart1.xml": chart])
         #expect(try F.render(bytes) == "正文\n占比(%)\t\n基本支出\t项目支出\t43.92\t56.08\t\n\n\n")
@@ -136,7 +139,9 @@ extension DocxFixture {
 
     @Test func storedEntriesAndZip64FieldsAreRead() throws {
         var zip = ZipFixture()
-        zip.add("_rels/.rels", """
+        zip.add(
+            "_rels/.rels",
+            """
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
             <Relationship Id="r" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document.xml"/></Relationships>
             """, deflate: false)
@@ -191,16 +196,16 @@ extension DocxFixture {
 
     @Test func entityDeclarationsAreRefused() {
         let laughs = """
-        <?xml version="1.0"?>
-        <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
-        <w:document xmlns:w="\(F.w)"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>
-        """
+            <?xml version="1.0"?>
+            <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
+            <w:document xmlns:w="\(F.w)"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>
+            """
         let e = refusal(F.package(["word/document.xml": laughs]))
         #expect(e?.kind == .unsafe)
         #expect(e?.message.en.contains("DTD") == true)
         let external = """
-        <?xml version="1.0"?><!DOCTYPE d SYSTEM "file:///etc/passwd"><w:document xmlns:w="\(F.w)"/>
-        """
+            <?xml version="1.0"?><!DOCTYPE d SYSTEM "file:///etc/passwd"><w:document xmlns:w="\(F.w)"/>
+            """
         #expect(refusal(F.package(["word/document.xml": external]))?.kind == .unsafe)
     }
 

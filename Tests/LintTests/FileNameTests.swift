@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Readers
 @testable import Reporters
 

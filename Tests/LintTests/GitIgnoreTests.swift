@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Engine
 
 /// The subset of gitignore(5) a directory walk honours, rule by rule, and the walk itself.
@@ -46,14 +47,18 @@ import Testing
         for dir in ["repo/.git/info", "repo/reports/drafts", "repo/reports/2024/tmp", "repo/reports/keep"] {
             try fm.createDirectory(at: outer.appendingPathComponent(dir), withIntermediateDirectories: true)
         }
-        func write(_ path: String, _ text: String) throws { try text.write(to: outer.appendingPathComponent(path), atomically: true, encoding: .utf8) }
-        try write(".gitignore", "*.txt\n")  // above the work tree: not git's business
+        func write(_ path: String, _ text: String) throws {
+            try text.write(to: outer.appendingPathComponent(path), atomically: true, encoding: .utf8)
+        }
+        try write(".gitignore", "*.txt\n") // above the work tree: not git's business
         try write("repo/.gitignore", "drafts/\n*-old.txt\n")
         try write("repo/.git/info/exclude", "scratch.txt\n")
         try write("repo/reports/.gitignore", "2024/tmp/\n!important-old.txt\n")
         try write("repo/reports/keep/.gitignore", "!*-old.txt\n")
-        for f in ["a.txt", "a-old.txt", "important-old.txt", "scratch.txt", "drafts/d.txt", "2024/b.txt", "2024/tmp/t.txt",
-                  "keep/k-old.txt"] {
+        for f in [
+            "a.txt", "a-old.txt", "important-old.txt", "scratch.txt", "drafts/d.txt", "2024/b.txt", "2024/tmp/t.txt",
+            "keep/k-old.txt"
+        ] {
             try write("repo/reports/" + f, "x")
         }
         var discovery = InputDiscovery(workingDirectory: repo.path)

@@ -1,6 +1,7 @@
 import DocxFixtures
 import Foundation
 import Testing
+
 @testable import Engine
 @testable import Extraction
 @testable import Model

@@ -1,6 +1,7 @@
 import DocxFixtures
 import Foundation
 import Testing
+
 @testable import Engine
 @testable import Extraction
 @testable import Model
@@ -62,7 +63,9 @@ import Testing
 @Suite struct ZipLimitTests {
     @Test func zip64ValuesBeyondIntMaxAreACorruptArchive() {
         for input in [HostileInputs.zip64SizeOfAllOnes(), HostileInputs.zip64LocatorNearInt64Max()] {
-            #expect(throws: InputError.self) { _ = try ZipArchive(input.bytes).entries.map { e in try ZipArchive(input.bytes).contents(of: e) } }
+            #expect(throws: InputError.self) {
+                _ = try ZipArchive(input.bytes).entries.map { e in try ZipArchive(input.bytes).contents(of: e) }
+            }
         }
     }
 }
@@ -125,7 +128,8 @@ import Testing
         // walked per paragraph, that was 400 million steps.
         var styles = "<w:styles xmlns:w=\"\(F.w)\">"
         for i in 0..<20_000 {
-            styles += "<w:style w:type=\"paragraph\" w:styleId=\"s\(i)\"><w:name w:val=\"s\(i)\"/><w:basedOn w:val=\"s\(i + 1)\"/></w:style>"
+            styles +=
+                "<w:style w:type=\"paragraph\" w:styleId=\"s\(i)\"><w:name w:val=\"s\(i)\"/><w:basedOn w:val=\"s\(i + 1)\"/></w:style>"
         }
         styles += "<w:style w:type=\"paragraph\" w:styleId=\"s20000\"><w:name w:val=\"heading 2\"/></w:style></w:styles>"
         let body = (0..<20_000).map { F.paragraph("第\($0)段正文", style: "s0") }.joined()
@@ -138,10 +142,16 @@ import Testing
 
     @Test func styleChainsInheritFromTheNearestDecidingBase() {
         var s = WordStyles()
-        s.styles = ["a": .init(name: "A", basedOn: "b"), "b": .init(name: "B", basedOn: "c", numberingID: 3),
-                    "c": .init(name: "C", outlineLevel: 2), "x": .init(name: "X", basedOn: "y"), "y": .init(name: "Y", basedOn: "x")]
+        s.styles = [
+            "a": .init(name: "A", basedOn: "b"), "b": .init(name: "B", basedOn: "c", numberingID: 3),
+            "c": .init(name: "C", outlineLevel: 2), "x": .init(name: "X", basedOn: "y"), "y": .init(name: "Y", basedOn: "x")
+        ]
         s.resolveChains()
-        func p(_ id: String) -> WordParagraph { var w = WordParagraph(); w.styleID = id; return w }
+        func p(_ id: String) -> WordParagraph {
+            var w = WordParagraph()
+            w.styleID = id
+            return w
+        }
         #expect(s.headingLevel(of: p("a")) == 3)
         #expect(s.numbering(of: p("a"))?.id == 3)
         #expect(s.numbering(of: p("c")) == nil)
@@ -168,11 +178,13 @@ import Testing
     }
 
     @Test func cellsAreChargedAndReadingStopsAtTheBudget() {
-        let budget = WorkBudget(inputBytes: 1_000, rules: {
-            var r = WorkBudget.Rules.standard
-            r.cells = WorkBudget.Rule(floor: 100, perByte: 0, LocalizedText("100"))
-            return r
-        }())
+        let budget = WorkBudget(
+            inputBytes: 1_000,
+            rules: {
+                var r = WorkBudget.Rules.standard
+                r.cells = WorkBudget.Rule(floor: 100, perByte: 0, LocalizedText("100"))
+                return r
+            }())
         let text = String(repeating: "\t1\n\t2\n\n", count: 1_000)
         let document = TextReader.read(SourceText(path: "t.txt", bytes: Array(text.utf8)), budget: budget)
         #expect(budget.failure?.kind == .overBudget)
@@ -206,13 +218,15 @@ import Testing
             }
             for kind in WorkBudget.Kind.allCases {
                 let share = Double(budget.used(kind)) / Double(budget.limit(kind))
-                #expect(share < (kind == .memory ? 0.5 : 0.25), "\(input.name): \(kind.rawValue) \(budget.used(kind)) of \(budget.limit(kind))")
+                #expect(
+                    share < (kind == .memory ? 0.5 : 0.25), "\(input.name): \(kind.rawValue) \(budget.used(kind)) of \(budget.limit(kind))")
             }
         }
     }
 
     @Test func limitsGrowWithTheInputAboveTheirFloors() {
-        let small = WorkBudget(inputBytes: 1_000), large = WorkBudget(inputBytes: 100_000_000)
+        let small = WorkBudget(inputBytes: 1_000)
+        let large = WorkBudget(inputBytes: 100_000_000)
         for kind in WorkBudget.Kind.allCases where kind != .relationships {
             #expect(large.limit(kind) > small.limit(kind), "\(kind)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Engine
 @testable import Extraction
 @testable import Model
@@ -37,7 +38,9 @@ import Testing
     @Test func discoveryWalksSortsAndFilters() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("rl-\(UUID().uuidString)")
         let fm = FileManager.default
-        for dir in ["b", "a", ".hidden", ".build", "a/deep"] { try fm.createDirectory(at: root.appendingPathComponent(dir), withIntermediateDirectories: true) }
+        for dir in ["b", "a", ".hidden", ".build", "a/deep"] {
+            try fm.createDirectory(at: root.appendingPathComponent(dir), withIntermediateDirectories: true)
+        }
         for file in ["b/2.txt", "a/1.txt", "a/deep/3.docx", "a/notes.md", ".hidden/x.txt", ".build/y.txt", "a/draft-4.txt", "top.TXT"] {
             try Data("x".utf8).write(to: root.appendingPathComponent(file))
         }
@@ -72,8 +75,16 @@ import Testing
         final class Flag: @unchecked Sendable {
             private let lock = NSLock()
             private var value = false
-            func set() { lock.lock(); value = true; lock.unlock() }
-            var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+            func set() {
+                lock.lock()
+                value = true
+                lock.unlock()
+            }
+            var isSet: Bool {
+                lock.lock()
+                defer { lock.unlock() }
+                return value
+            }
         }
         let secondStarted = Flag()
         let inputs = (0..<3).map { Input(path: "\($0)", display: "\($0)") }

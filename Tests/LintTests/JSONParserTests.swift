@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Engine
 
 /// The configuration and baseline parser: strict JSON, exact numbers, places for messages.
@@ -18,7 +19,7 @@ import Testing
             ("{\n  \"a\": tru\n}", "unexpected character, 'true' was expected", 2, 11),
             ("\"\\ud800\"", "a lone surrogate in a \\u escape", 1, 8),
             ("01", "unexpected text after the JSON value", 1, 2),
-            ("", "unexpected end of the text, a value was expected", 1, 1),
+            ("", "unexpected end of the text, a value was expected", 1, 1)
         ]
         for (text, message, line, column) in cases {
             #expect(throws: JSONParseError(message: message, line: line, column: column)) { try JSONParser.parse(text) }

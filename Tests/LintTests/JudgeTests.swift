@@ -1,18 +1,25 @@
-import Testing
-@testable import Engine
 import Model
+import Testing
+
+@testable import Engine
 
 /// `CheckReport.judge`: the severity ladder every check applies to a relation's verdict.
 @Suite struct JudgeTests {
     /// Judges one verdict and counts which parts of the finding were built.
-    func judge(_ verdict: Verdict, recordsVerified: Bool = true, severity: Severity? = nil,
-               ifTruncated: Severity? = .note) -> (report: CheckReport, added: Bool, built: Int) {
+    func judge(
+        _ verdict: Verdict, recordsVerified: Bool = true, severity: Severity? = nil,
+        ifTruncated: Severity? = .note
+    ) -> (report: CheckReport, added: Bool, built: Int) {
         var report = CheckReport(check: "example", severity: .error, recordsVerified: recordsVerified)
         var built = 0
-        func part<T>(_ value: T) -> T { built += 1; return value }
-        let added = report.judge(verdict, severity: severity, ifTruncated: ifTruncated, numbers: part([]), key: part("k"),
-                                 message: part(LocalizedText(zh: "不符", en: "mismatch")), at: part(Span(3, 7)),
-                                 related: part([]), expected: part("42"))
+        func part<T>(_ value: T) -> T {
+            built += 1
+            return value
+        }
+        let added = report.judge(
+            verdict, severity: severity, ifTruncated: ifTruncated, numbers: part([]), key: part("k"),
+            message: part(LocalizedText(zh: "不符", en: "mismatch")), at: part(Span(3, 7)),
+            related: part([]), expected: part("42"))
         return (report, added, built)
     }
 
@@ -20,7 +27,7 @@ import Model
         let r = judge(.holds)
         #expect(!r.added && r.report.findings.isEmpty)
         #expect(r.report.verified.map(\.key) == ["k"])
-        #expect(r.built == 2)  // numbers and key
+        #expect(r.built == 2) // numbers and key
         let quiet = judge(.holds, recordsVerified: false)
         #expect(quiet.report.verified.isEmpty && quiet.built == 0)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Extraction
 @testable import Model
 @testable import Readers
@@ -10,39 +11,43 @@ import Testing
     }
 
     @Test func numberedItemsThatSayWhatTheyAreForAreSiblingsNotTotals() {
-        let m = model("""
-        财政拨款支出主要内容如下：
-        1.“一般公共服务支出（类）组织事务（款）行政运行（项）”96.40万元，主要用于机关人员经费。
-        2.“一般公共服务支出（类）组织事务（款）一般行政管理事务（项）”30.20万元，主要用于党建活动。
-        3.“教育支出（类）进修及培训（款）干部教育（项）”15.00万元，主要用于干部培训。
-        """)
+        let m = model(
+            """
+            财政拨款支出主要内容如下：
+            1.“一般公共服务支出（类）组织事务（款）行政运行（项）”96.40万元，主要用于机关人员经费。
+            2.“一般公共服务支出（类）组织事务（款）一般行政管理事务（项）”30.20万元，主要用于党建活动。
+            3.“教育支出（类）进修及培训（款）干部教育（项）”15.00万元，主要用于干部培训。
+            """)
         #expect(m.breakdowns.isEmpty)
     }
 
     @Test func aParagraphEndingInItsListMarkerStillTakesTheParagraphsBelow() {
-        let m = model("""
-        本年支出合计120.00万元，其中：
-        基本支出80.00万元。
-        项目支出40.00万元。
-        """)
+        let m = model(
+            """
+            本年支出合计120.00万元，其中：
+            基本支出80.00万元。
+            项目支出40.00万元。
+            """)
         #expect(m.breakdowns.count == 1)
         #expect(m.breakdowns.first?.parts.count == 2)
     }
 
     @Test func aNumberedParagraphEndingInItsListMarkerDoesNotTakeItsSiblings() {
-        let m = model("""
-        1.公务用车购置及运行费12.00万元，其中：
-        2.公务接待费3.00万元。
-        3.因公出国（境）费0万元。
-        """)
+        let m = model(
+            """
+            1.公务用车购置及运行费12.00万元，其中：
+            2.公务接待费3.00万元。
+            3.因公出国（境）费0万元。
+            """)
         #expect(m.breakdowns.allSatisfy { $0.parts.isEmpty })
     }
 
     @Test func sharesOfANamedOutturnAreNotTakenAgainstItsBudget() {
-        let m = model("""
-        “三公”经费财政拨款支出年初预算为8.00万元，支出决算为2.00万元。
-        “三公”经费财政拨款支出决算中，公务用车运行维护费1.50万元，占75.00%；公务接待费0.50万元，占25.00%。
-        """)
+        let m = model(
+            """
+            “三公”经费财政拨款支出年初预算为8.00万元，支出决算为2.00万元。
+            “三公”经费财政拨款支出决算中，公务用车运行维护费1.50万元，占75.00%；公务接待费0.50万元，占25.00%。
+            """)
         // The only stated 三公 total is the budget: the shares have no base to be checked against.
         #expect(m.shareClaims.allSatisfy { $0.base == nil || $0.base!.quantity.value != Dec("8.00")! })
     }

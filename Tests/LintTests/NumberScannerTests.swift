@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Engine
 @testable import Extraction
 @testable import Model
@@ -29,7 +30,7 @@ import Testing
     @Test func percentForms() {
         #expect(values("增长86%%") == ["86%"])
         #expect(values("进度为100 %") == ["100%"])
-        #expect(values("N=-4.63%") == ["-4.63%"])  // an equation, not a comparator
+        #expect(values("N=-4.63%") == ["-4.63%"]) // an equation, not a comparator
         #expect(values("变化率在60%以下") == ["≤60%"])
     }
 

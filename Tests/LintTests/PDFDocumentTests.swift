@@ -1,18 +1,21 @@
+import Extraction
 import PDFFixtures
 import Testing
+
 @testable import Model
 @testable import Readers
-import Extraction
 
 /// A PDF read into the document model: paragraphs and tables written as the Word-export text
 /// form, every part located by page (and cell), and findings naming their page.
 @Suite struct PDFDocumentTests {
     static func fixture() -> PDFFixture {
-        var one = FixturePage(), two = FixturePage()
+        var one = FixturePage()
+        var two = FixturePage()
         one.text("一、收入支出决算总体情况说明", x: 72, y: 780, size: 16)
         one.text("示例单位本年收入合计100.00万元。", x: 96, y: 740)
-        one.table(x: 72, top: 700, columns: [150, 100], rows: [24, 24, 24],
-                  cells: [["项目", "金额"], ["财政拨款收入", "60.00"], ["其他收入", "40.00"]])
+        one.table(
+            x: 72, top: 700, columns: [150, 100], rows: [24, 24, 24],
+            cells: [["项目", "金额"], ["财政拨款收入", "60.00"], ["其他收入", "40.00"]])
         two.text("二、收入决算情况说明", x: 72, y: 780, size: 16)
         two.text("本年收入合计100.00万元，其中：财政拨款收入60.00万元，占70.00%；其他收入40.00万元，占40.00%。", x: 96, y: 740, size: 10)
         return PDFFixture(pages: [one, two])
@@ -28,23 +31,24 @@ import Extraction
     @Test func paragraphsAndTablesAreWrittenInTheTextForm() throws {
         let doc = try read()
         #expect(doc.origin == .pdf)
-        #expect(String(decoding: doc.source.bytes, as: UTF8.self) == """
-        一、收入支出决算总体情况说明
-        示例单位本年收入合计100.00万元。
-        \t项目
-        \t金额
+        #expect(
+            String(decoding: doc.source.bytes, as: UTF8.self) == """
+                一、收入支出决算总体情况说明
+                示例单位本年收入合计100.00万元。
+                \t项目
+                \t金额
 
-        \t财政拨款收入
-        \t60.00
+                \t财政拨款收入
+                \t60.00
 
-        \t其他收入
-        \t40.00
+                \t其他收入
+                \t40.00
 
 
-        二、收入决算情况说明
-        本年收入合计100.00万元，其中：财政拨款收入60.00万元，占70.00%；其他收入40.00万元，占40.00%。
+                二、收入决算情况说明
+                本年收入合计100.00万元，其中：财政拨款收入60.00万元，占70.00%；其他收入40.00万元，占40.00%。
 
-        """)
+                """)
         #expect(doc.tables.count == 1)
         #expect(doc.tables.first?.rows.count == 3)
     }
@@ -89,7 +93,7 @@ import Extraction
         let cases: [([UInt8], InputError.Kind)] = [
             (PDFFixture(scanned).bytes(), .empty),
             (encrypted.bytes(), .encrypted),
-            (Array(Self.fixture().bytes().prefix(300)), .corrupt),
+            (Array(Self.fixture().bytes().prefix(300)), .corrupt)
         ]
         for (bytes, kind) in cases {
             guard case .failure(let e) = DocumentReader.read(bytes: bytes, path: "x.pdf") else {
@@ -107,13 +111,16 @@ import Extraction
         var page = FixturePage()
         page.text("示例中心一般公共预算财政拨款支出决算表", x: 90, y: 790, size: 14)
         page.text("单位：万元", x: 420, y: 770, size: 9)
-        page.table(x: 40, top: 760, columns: [60, 150, 90, 90, 90], rows: [20, 20, 20, 20, 20],
-                   cells: [["科目编码", "科目名称", "本年支出", nil, nil],
-                           [nil, nil, "合计", "基本支出", "项目支出"],
-                           ["205", "教育支出", "90.00", "70.00", "20.00"],
-                           ["20502", "普通教育", "90.00", "70.00", "20.00"],
-                           ["合计", nil, "90.00", "70.00", "20.00"]],
-                   merges: [(0, 0, 2, 1), (0, 1, 2, 1), (0, 2, 1, 3), (4, 0, 1, 2)])
+        page.table(
+            x: 40, top: 760, columns: [60, 150, 90, 90, 90], rows: [20, 20, 20, 20, 20],
+            cells: [
+                ["科目编码", "科目名称", "本年支出", nil, nil],
+                [nil, nil, "合计", "基本支出", "项目支出"],
+                ["205", "教育支出", "90.00", "70.00", "20.00"],
+                ["20502", "普通教育", "90.00", "70.00", "20.00"],
+                ["合计", nil, "90.00", "70.00", "20.00"]
+            ],
+            merges: [(0, 0, 2, 1), (0, 1, 2, 1), (0, 2, 1, 3), (4, 0, 1, 2)])
         let doc: Document
         switch DocumentReader.read(bytes: PDFFixture(pages: [page]).bytes(), path: "t5.pdf") {
         case .success(let d): doc = d

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Engine
 @testable import Extraction
 @testable import Model
@@ -26,7 +27,10 @@ import Testing
 
     @Test func utf16WithBOM() throws {
         var raw: [UInt8] = [0xFF, 0xFE]
-        for u in "合计10万元".utf16 { raw.append(UInt8(u & 0xFF)); raw.append(UInt8(u >> 8)) }
+        for u in "合计10万元".utf16 {
+            raw.append(UInt8(u & 0xFF))
+            raw.append(UInt8(u >> 8))
+        }
         let d = try TextDecoder.decode(raw)
         #expect(String(decoding: d.bytes, as: UTF8.self) == "合计10万元")
     }
@@ -63,7 +67,7 @@ import Testing
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Encodes UTF-8 into another encoding with iconv, to build fixtures.
@@ -74,7 +78,8 @@ enum IconvTestHelper {
         defer { iconv_close(cd) }
         var src = input
         var out = [UInt8](repeating: 0, count: input.count * 4 + 16)
-        var inLeft = src.count, outLeft = out.count
+        var inLeft = src.count
+        var outLeft = out.count
         let r: Int = src.withUnsafeMutableBufferPointer { ib in
             out.withUnsafeMutableBufferPointer { ob in
                 var ip: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(ib.baseAddress)?.assumingMemoryBound(to: CChar.self)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Engine
 @testable import Extraction
 @testable import Model
@@ -52,7 +53,10 @@ import Testing
     @Test func noiseMarkersAreDroppedButSpansPointAtTheSource() {
         let text = "[bookmark: _Toc1][bookmark: _Toc2]一、收入决算情况说明\n合计[image: image1]10万元。\n\t[bookmark: _GoBack]100%\n\t尾\n\n\n"
         let d = read(text)
-        guard case .heading(let h) = d.blocks[0] else { Issue.record("no heading"); return }
+        guard case .heading(let h) = d.blocks[0] else {
+            Issue.record("no heading")
+            return
+        }
         #expect(h.title.string == "收入决算情况说明")
         #expect(d.paragraphs[0].text.string == "合计10万元。")
         let cell = d.tables[0].rows[0].cells[0]
@@ -62,7 +66,8 @@ import Testing
     }
 
     @Test func chartDataAtTheEndIsNotProse() {
-        let d = read("\t最后\n\t单元格\n 2023年\t\n收入\t支出\t100.00\t100.00\t2024年\t\n收入\t支出\t120.00\t120.00\t\n\n占比（%）\t\n基本支出\t项目支出\t40.00\t60.00\t\n")
+        let d = read(
+            "\t最后\n\t单元格\n 2023年\t\n收入\t支出\t100.00\t100.00\t2024年\t\n收入\t支出\t120.00\t120.00\t\n\n占比（%）\t\n基本支出\t项目支出\t40.00\t60.00\t\n")
         #expect(d.tables.count == 1)
         #expect(d.charts.count == 1)
         #expect(d.paragraphs.isEmpty)
@@ -74,26 +79,33 @@ import Testing
 
     @Test func headingWithATrailingTabIsAHeading() {
         let d = read("六、基本支出决算情况说明\t\n基本支出10万元。\n")
-        guard case .heading = d.blocks[0] else { Issue.record("not a heading"); return }
+        guard case .heading = d.blocks[0] else {
+            Issue.record("not a heading")
+            return
+        }
         #expect(d.charts.isEmpty)
     }
 
     @Test func headingStylesBuildASectionTree() {
-        let d = read("""
-        第二部分  2024年度部门决算情况说明
-        一、收入支出决算总体情况说明
-        （一）机构组成。
-        1.履职效能。
-        ⑴干部教育：全年举办培训班11期，培训干部1198人次。
-        （二）收入情况。本单位预算收入100万元。
-        二、支出决算情况说明
-        附件1
-        部门预算绩效评价报告
+        let d = read(
+            """
+            第二部分  2024年度部门决算情况说明
+            一、收入支出决算总体情况说明
+            （一）机构组成。
+            1.履职效能。
+            ⑴干部教育：全年举办培训班11期，培训干部1198人次。
+            （二）收入情况。本单位预算收入100万元。
+            二、支出决算情况说明
+            附件1
+            部门预算绩效评价报告
 
-        """)
+            """)
         let titles = d.sections.map { "\($0.level):\($0.title)" }
-        #expect(titles == ["1:2024年度部门决算情况说明", "2:收入支出决算总体情况说明", "3:机构组成", "4:履职效能",
-                           "3:收入情况", "2:支出决算情况说明", "1:", "1:部门预算绩效评价报告"])
+        #expect(
+            titles == [
+                "1:2024年度部门决算情况说明", "2:收入支出决算总体情况说明", "3:机构组成", "4:履职效能",
+                "3:收入情况", "2:支出决算情况说明", "1:", "1:部门预算绩效评价报告"
+            ])
         #expect(d.sections[2].parent == 1 && d.sections[4].parent == 1 && d.sections[5].parent == 0)
         // A numbered line with a long body is a list item, not a heading.
         #expect(d.paragraphs.first { $0.listMarker?.marker == "⑴" } != nil)
@@ -102,7 +114,9 @@ import Testing
     }
 
     @Test func tablesTouchingWithoutTextAreSplitAtTitles() {
-        let d = read("\t部门整体支出绩效自评表\n\n\t分值\n\t97\n \t[bookmark: _Toc9]项目支出绩效自评表（2024年度）\n\n\t项目名称\n\t甲\n\n\t\n\t\n\n\t项目支出绩效自评表（2024年度）\n\n\t项目名称\n\t乙\n")
+        let d = read(
+            "\t部门整体支出绩效自评表\n\n\t分值\n\t97\n \t[bookmark: _Toc9]项目支出绩效自评表（2024年度）\n\n\t项目名称\n\t甲\n\n\t\n\t\n\n\t项目支出绩效自评表（2024年度）\n\n\t项目名称\n\t乙\n"
+        )
         #expect(d.tables.count == 3)
         #expect(d.tables.map(widths) == [[1, 2], [1, 2, 2], [1, 2]])
         #expect(d.tables[1].title == "项目支出绩效自评表(2024年度)")

@@ -68,8 +68,10 @@ public struct FixturePage: Sendable {
     /// corner; `cells[r][c]` is the text of each cell (nil: covered by a merge); `merges` lists
     /// (row, column, rowSpan, columnSpan) whose inner rules are not drawn. `wrap` splits a cell's
     /// text into lines of at most that many characters. Borders are stroked, or filled bars.
-    public mutating func table(x: Double, top: Double, columns: [Double], rows: [Double], cells: [[String?]],
-                               merges: [(Int, Int, Int, Int)] = [], size: Double = 10, wrap: Int = 100, bars: Bool = false) {
+    public mutating func table(
+        x: Double, top: Double, columns: [Double], rows: [Double], cells: [[String?]],
+        merges: [(Int, Int, Int, Int)] = [], size: Double = 10, wrap: Int = 100, bars: Bool = false
+    ) {
         let xs = columns.reduce(into: [x]) { $0.append($0.last! + $1) }
         let ys = rows.reduce(into: [top]) { $0.append($0.last! - $1) }
         func merged(_ r: Int, _ c: Int) -> (Int, Int, Int, Int)? {
@@ -103,7 +105,10 @@ public struct FixturePage: Sendable {
                 let chars = Array(cell)
                 var pieces: [String] = []
                 var k = 0
-                while k < chars.count { pieces.append(String(chars[k..<min(chars.count, k + wrap)])); k += wrap }
+                while k < chars.count {
+                    pieces.append(String(chars[k..<min(chars.count, k + wrap)]))
+                    k += wrap
+                }
                 let height = Double(pieces.count) * size * 1.3
                 let cellTop = ys[m.0]
                 var y = bottom + ((cellTop - bottom) + height) / 2 - size
@@ -195,7 +200,8 @@ public struct PDFFixture: Sendable {
             var ranges: [String] = []
             while k < rest.count {
                 let group = rest[k..<min(rest.count, k + 50)]
-                let lo = codes.codes[group.first!]!, hi = codes.codes[group.last!]!
+                let lo = codes.codes[group.first!]!
+                let hi = codes.codes[group.last!]!
                 ranges.append("<\(Self.hex(lo))> <\(Self.hex(hi))> [" + group.map { "<\(Self.utf16Hex($0))>" }.joined(separator: " ") + "]")
                 k += 50
             }
@@ -237,7 +243,8 @@ public struct PDFFixture: Sendable {
             switch op {
             case .raw(let s): out += s + "\n"
             case .text(let s, let x, let y, let size, let font):
-                out += "BT /\(font.rawValue) \(Self.number(size)) Tf 1 0 0 1 \(Self.number(x)) \(Self.number(y)) Tm \(encode(s, font, &codes)) Tj ET\n"
+                out +=
+                    "BT /\(font.rawValue) \(Self.number(size)) Tf 1 0 0 1 \(Self.number(x)) \(Self.number(y)) Tm \(encode(s, font, &codes)) Tj ET\n"
             case .spaced(let pieces, let gap, let x, let y, let size, let font):
                 let items = pieces.map { encode($0, font, &codes) }.joined(separator: " \(Self.number(-gap)) ")
                 out += "BT /\(font.rawValue) \(Self.number(size)) Tf \(Self.number(x)) \(Self.number(y)) Td [\(items)] TJ ET\n"
@@ -293,22 +300,49 @@ public struct PDFFixture: Sendable {
         func add(_ o: Object) { objects.append(o) }
         add(Object(dict: "<< /Type /Catalog /Pages 2 0 R >>"))
         let kids = (0..<pages.count).map { "\(pageBase + 2 * $0) 0 R" }.joined(separator: " ")
-        add(Object(dict: "<< /Type /Pages /Kids [\(kids)] /Count \(pages.count) /Resources << /Font << /F1 3 0 R /F2 4 0 R /F3 5 0 R /F4 6 0 R /F5 7 0 R >> /XObject << /Im1 10 0 R\(formContents.enumerated().map { " /\($0.element.0) \(11 + $0.offset) 0 R" }.joined()) >> >> >>"))
-        add(Object(dict: "<< /Type /Font /Subtype /Type0 /BaseFont /FixtureSong /Encoding /Identity-H /DescendantFonts [9 0 R] /ToUnicode 8 0 R >>"))
+        add(
+            Object(
+                dict:
+                    "<< /Type /Pages /Kids [\(kids)] /Count \(pages.count) /Resources << /Font << /F1 3 0 R /F2 4 0 R /F3 5 0 R /F4 6 0 R /F5 7 0 R >> /XObject << /Im1 10 0 R\(formContents.enumerated().map { " /\($0.element.0) \(11 + $0.offset) 0 R" }.joined()) >> >> >>"
+            ))
+        add(
+            Object(
+                dict:
+                    "<< /Type /Font /Subtype /Type0 /BaseFont /FixtureSong /Encoding /Identity-H /DescendantFonts [9 0 R] /ToUnicode 8 0 R >>"
+            ))
         let widths = Array(repeating: "500", count: 95).joined(separator: " ")
-        add(Object(dict: "<< /Type /Font /Subtype /TrueType /BaseFont /FixtureSans /FirstChar 32 /LastChar 128 /Widths [\(widths) 500 500] /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [128 /bullet] >> >>"))
+        add(
+            Object(
+                dict:
+                    "<< /Type /Font /Subtype /TrueType /BaseFont /FixtureSans /FirstChar 32 /LastChar 128 /Widths [\(widths) 500 500] /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [128 /bullet] >> >>"
+            ))
         add(Object(dict: "<< /Type /Font /Subtype /Type0 /BaseFont /FixtureKai /Encoding /GBK-EUC-H /DescendantFonts [9 0 R] >>"))
         add(Object(dict: "<< /Type /Font /Subtype /Type0 /BaseFont /FixtureHei /Encoding /UniGB-UCS2-H /DescendantFonts [9 0 R] >>"))
-        add(Object(dict: "<< /Type /Font /Subtype /Type0 /BaseFont /FixtureSong-Bold /Encoding /Identity-H /DescendantFonts [9 0 R] /ToUnicode 8 0 R >>"))
+        add(
+            Object(
+                dict:
+                    "<< /Type /Font /Subtype /Type0 /BaseFont /FixtureSong-Bold /Encoding /Identity-H /DescendantFonts [9 0 R] /ToUnicode 8 0 R >>"
+            ))
         add(streamObject("", Array(toUnicode(codes).utf8)))
-        add(Object(dict: "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /FixtureSong /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 /W [256 [\(widths)] 4096 8191 1000] >>"))
-        add(streamObject("/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8", [0, 255, 255, 0], compress: false))
+        add(
+            Object(
+                dict:
+                    "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /FixtureSong /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 /W [256 [\(widths)] 4096 8191 1000] >>"
+            ))
+        add(
+            streamObject(
+                "/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8", [0, 255, 255, 0],
+                compress: false))
         for (_, body) in formContents {
             add(streamObject("/Type /XObject /Subtype /Form /BBox [0 0 595 842]", Array(body.utf8)))
         }
         for (k, page) in pages.enumerated() {
             let rotate = page.rotate == 0 ? "" : " /Rotate \(page.rotate)"
-            add(Object(dict: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(Self.number(page.width)) \(Self.number(page.height))]\(rotate) /Contents \(pageBase + 2 * k + 1) 0 R >>"))
+            add(
+                Object(
+                    dict:
+                        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(Self.number(page.width)) \(Self.number(page.height))]\(rotate) /Contents \(pageBase + 2 * k + 1) 0 R >>"
+                ))
             add(streamObject("", Array(contents[k].utf8)))
         }
         contents.removeAll()
@@ -329,13 +363,17 @@ public struct PDFFixture: Sendable {
             out += Array("endobj\n".utf8)
         }
         for (k, o) in objects.enumerated() {
-            if objectStreams && o.stream == nil { packed.append(k + 1); continue }
+            if objectStreams && o.stream == nil {
+                packed.append(k + 1)
+                continue
+            }
             emit(k + 1, o)
         }
         var size = count + 1
         if !packed.isEmpty {
             // One object stream holding every non-stream object.
-            var header = "", body = ""
+            var header = ""
+            var body = ""
             for (i, n) in packed.enumerated() {
                 header += "\(n) \(body.utf8.count) "
                 body += objects[n - 1].dict + "\n"
@@ -369,7 +407,9 @@ public struct PDFFixture: Sendable {
             }
             let z = Self.deflate(data)
             xrefOffset = out.count
-            out += Array("\(size) 0 obj\n<< /Type /XRef /Size \(size + 1) /W [1 4 2] /Root 1 0 R\(encrypt) /Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 7 >> /Length \(z.count) >>\nstream\n".utf8)
+            out += Array(
+                "\(size) 0 obj\n<< /Type /XRef /Size \(size + 1) /W [1 4 2] /Root 1 0 R\(encrypt) /Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 7 >> /Length \(z.count) >>\nstream\n"
+                    .utf8)
             out += z + Array("\nendstream\nendobj\n".utf8)
         } else {
             out += Array("xref\n0 \(size)\n0000000000 65535 f \n".utf8)
@@ -392,7 +432,9 @@ public struct PDFFixture: Sendable {
             let start = out.count
             out += Array("\(contentNumber) 0 obj\n<< /Length \(body.utf8.count) >>\nstream\n\(body)\nendstream\nendobj\n".utf8)
             let pageStart = out.count
-            out += Array("\(pageNumber) 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents \(contentNumber) 0 R >>\nendobj\n".utf8)
+            out += Array(
+                "\(pageNumber) 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents \(contentNumber) 0 R >>\nendobj\n".utf8
+            )
             let xref = out.count
             out += Array("xref\n\(pageNumber) 1\n\(pad(pageStart)) 00000 n \n\(contentNumber) 1\n\(pad(start)) 00000 n \n".utf8)
             out += Array("trailer\n<< /Size \(contentNumber + 1) /Root 1 0 R /Prev \(xrefOffset) >>\nstartxref\n\(xref)\n%%EOF\n".utf8)

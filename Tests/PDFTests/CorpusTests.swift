@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PDF
 
 /// The published reports of ../shared/corpus/pdf against a reference extraction (poppler's
@@ -18,7 +19,8 @@ enum PDFCorpus {
         if !corpus {
             FileHandle.standardError.write(Data("⚠️  SKIPPING PDF corpus tests: \(directory.path) is absent (it exists in CI).\n".utf8))
         } else if pdftotext == nil {
-            FileHandle.standardError.write(Data("⚠️  SKIPPING PDF corpus tests: pdftotext is not installed (apt-get install poppler-utils; .ci/run does).\n".utf8))
+            FileHandle.standardError.write(
+                Data("⚠️  SKIPPING PDF corpus tests: pdftotext is not installed (apt-get install poppler-utils; .ci/run does).\n".utf8))
         }
         return corpus && pdftotext != nil
     }()
@@ -61,7 +63,8 @@ enum PDFCorpus {
 
     /// Amounts as printed: "1,234.56", "0.00", "-3.5".
     static func amounts(_ text: String) -> [String] {
-        let regex = try! NSRegularExpression(pattern: "(?<![\\d.,])-?\\d{1,3}(?:,\\d{3})*\\.\\d+(?![\\d.,])|(?<![\\d.,])-?\\d+\\.\\d+(?![\\d.,])")
+        let regex = try! NSRegularExpression(
+            pattern: "(?<![\\d.,])-?\\d{1,3}(?:,\\d{3})*\\.\\d+(?![\\d.,])|(?<![\\d.,])-?\\d+\\.\\d+(?![\\d.,])")
         let ns = text as NSString
         return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range) }
     }
@@ -89,7 +92,9 @@ struct PDFCorpusTests {
         let common = reference.reduce(0) { $0 + min($1.value, ours[$1.key] ?? 0) }
         let total = max(reference.values.reduce(0, +), ours.values.reduce(0, +))
         let score = Double(common) / Double(max(1, total))
-        print("PDF corpus \(name): \(common) of \(total) CJK characters and digits agree with pdftotext (\(String(format: "%.2f", score * 100))%)")
+        print(
+            "PDF corpus \(name): \(common) of \(total) CJK characters and digits agree with pdftotext (\(String(format: "%.2f", score * 100))%)"
+        )
         #expect(score >= 0.995, "\(name): \(score)")
     }
 
@@ -97,7 +102,9 @@ struct PDFCorpusTests {
     func proseReadsInTheReferenceOrder(_ name: String) throws {
         let content = try PDFReader.read(try PDFCorpus.bytes(name))
         let reference = PDFCorpus.squeezed(try PDFCorpus.reference(name, "-raw"))
-        var cursor = 0, outOfOrder: [String] = [], missing: [String] = []
+        var cursor = 0
+        var outOfOrder: [String] = []
+        var missing: [String] = []
         func find(_ key: [Unicode.Scalar], from: Int) -> Int? {
             guard key.count <= reference.count else { return nil }
             var i = from
@@ -110,7 +117,10 @@ struct PDFCorpusTests {
         let prose = content.paragraphs.filter { !$0.headingLike && PDFCorpus.squeezed($0.text).count >= 20 && !$0.text.contains("……") }
         for p in prose {
             let key = Array(PDFCorpus.squeezed(p.text).prefix(12))
-            if let i = find(key, from: cursor) { cursor = i + key.count; continue }
+            if let i = find(key, from: cursor) {
+                cursor = i + key.count
+                continue
+            }
             if find(key, from: 0) != nil { outOfOrder.append(p.text) } else { missing.append(p.text) }
         }
         #expect(prose.count >= 50, "\(name): \(prose.count) paragraphs of prose")
@@ -119,8 +129,10 @@ struct PDFCorpusTests {
     }
 
     static let finalAccounts = PDFCorpus.files.filter { $0.contains("final") }
-    static let titles = ["收入支出决算总表", "收入决算表", "支出决算表", "财政拨款收入支出决算总表", "一般公共预算财政拨款支出决算表",
-                         "一般公共预算财政拨款基本支出决算表", "三公"]
+    static let titles = [
+        "收入支出决算总表", "收入决算表", "支出决算表", "财政拨款收入支出决算总表", "一般公共预算财政拨款支出决算表",
+        "一般公共预算财政拨款基本支出决算表", "三公"
+    ]
 
     @Test(arguments: finalAccounts)
     func finalAccountsYieldTheirTablesWithTheAmountsPrinted(_ name: String) throws {
@@ -129,8 +141,11 @@ struct PDFCorpusTests {
         for title in Self.titles {
             let found = content.blocks.indices.contains { k in
                 guard case .paragraph(let p) = content.blocks[k], p.text.count <= 40,
-                      p.text.hasSuffix(title) || (title == "三公" && p.text.contains(title) && p.text.hasSuffix("表")) else { return false }
-                return content.blocks[(k + 1)..<min(content.blocks.count, k + 4)].contains { if case .table(let t) = $0 { return t.rows.count >= 3 } else { return false } }
+                    p.text.hasSuffix(title) || (title == "三公" && p.text.contains(title) && p.text.hasSuffix("表"))
+                else { return false }
+                return content.blocks[(k + 1)..<min(content.blocks.count, k + 4)].contains {
+                    if case .table(let t) = $0 { return t.rows.count >= 3 } else { return false }
+                }
             }
             #expect(found, "\(name): no table after \(title)")
         }
@@ -146,8 +161,11 @@ struct PDFCorpusTests {
                 for cell in t.rows.joined() {
                     tablePages.insert(cell.page)
                     let amounts = PDFCorpus.amounts(cell.text)
-                    if amounts.count == 1, amounts[0] == cell.text { ours[cell.page, default: []].append(cell.text) }
-                    else { ours[cell.page, default: []] += amounts.map { "[\($0) in “\(cell.text)”]" } }
+                    if amounts.count == 1, amounts[0] == cell.text {
+                        ours[cell.page, default: []].append(cell.text)
+                    } else {
+                        ours[cell.page, default: []] += amounts.map { "[\($0) in “\(cell.text)”]" }
+                    }
                 }
             }
         }
@@ -155,7 +173,10 @@ struct PDFCorpusTests {
         for page in tablePages.sorted() where page - 1 < pages.count {
             let printed = PDFCorpus.amounts(pages[page - 1]).sorted()
             let read = (ours[page] ?? []).sorted()
-            #expect(read == printed, "\(name) page \(page): read \(read.count) amounts, printed \(printed.count); differ: \(Set(read).symmetricDifference(printed).sorted().prefix(8))")
+            #expect(
+                read == printed,
+                "\(name) page \(page): read \(read.count) amounts, printed \(printed.count); differ: \(Set(read).symmetricDifference(printed).sorted().prefix(8))"
+            )
             checked += printed.count
         }
         print("PDF corpus \(name): \(tablePages.count) pages with tables, \(checked) amounts checked")

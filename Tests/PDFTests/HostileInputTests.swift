@@ -1,5 +1,6 @@
 import PDFFixtures
 import Testing
+
 @testable import PDF
 
 /// Every hostile or unusable file is one clear error, quickly, with bounded memory; nothing traps.
@@ -12,24 +13,31 @@ import Testing
 
     /// A file whose object `5` has the given body, used as the page content.
     static func withContent(_ dictAndStream: String) -> [UInt8] {
-        Array("""
-        %PDF-1.7
-        1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-        2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
-        3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R >> endobj
-        5 0 obj \(dictAndStream) endobj
-        trailer << /Root 1 0 R /Size 6 >>
-        %%EOF
+        Array(
+            """
+            %PDF-1.7
+            1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+            2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+            3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R >> endobj
+            5 0 obj \(dictAndStream) endobj
+            trailer << /Root 1 0 R /Size 6 >>
+            %%EOF
 
-        """.utf8)
+            """.utf8)
     }
 
-    static func check(_ bytes: [UInt8], _ kind: PDFError.Kind, mentions: String? = nil, limits: PDFLimits = .standard,
-                      sourceLocation: SourceLocation = #_sourceLocation) {
+    static func check(
+        _ bytes: [UInt8], _ kind: PDFError.Kind, mentions: String? = nil, limits: PDFLimits = .standard,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         var error: PDFError?
         let time = seconds { error = readError(bytes, limits: limits) }
         #expect(error?.kind == kind, "\(String(describing: error))", sourceLocation: sourceLocation)
-        if let mentions { #expect(error.map { $0.en.contains(mentions) || $0.zh.contains(mentions) } == true, "\(String(describing: error))", sourceLocation: sourceLocation) }
+        if let mentions {
+            #expect(
+                error.map { $0.en.contains(mentions) || $0.zh.contains(mentions) } == true, "\(String(describing: error))",
+                sourceLocation: sourceLocation)
+        }
         #expect(time < 1, "took \(time) s", sourceLocation: sourceLocation)
     }
 
@@ -54,14 +62,15 @@ import Testing
         bytes.insert(contentsOf: Array("6 0 obj 5 0 R endobj\n".utf8), at: bytes.count - 7)
         Self.check(bytes, .malformed, mentions: "loop")
         // A page tree whose kid is its own parent.
-        let tree = Array("""
-        %PDF-1.7
-        1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-        2 0 obj << /Type /Pages /Kids [2 0 R] /Count 1 >> endobj
-        trailer << /Root 1 0 R /Size 3 >>
-        %%EOF
+        let tree = Array(
+            """
+            %PDF-1.7
+            1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+            2 0 obj << /Type /Pages /Kids [2 0 R] /Count 1 >> endobj
+            trailer << /Root 1 0 R /Size 3 >>
+            %%EOF
 
-        """.utf8)
+            """.utf8)
         Self.check(tree, .malformed, mentions: "loop")
         // A form that invokes itself.
         var page = FixturePage()
@@ -79,21 +88,23 @@ import Testing
         Self.check(Self.withContent("<< /Deep \(deep) /Length 0 >> stream\n\nendstream"), .limitExceeded, mentions: "nesting")
         // In a content stream too.
         let content = Array("BT /F1 12 Tf \(deep) TJ ET".utf8)
-        Self.check(Self.withContent("<< /Length \(content.count) >> stream\n" + String(decoding: content, as: UTF8.self) + "\nendstream"),
-                   .limitExceeded, mentions: "nesting")
+        Self.check(
+            Self.withContent("<< /Length \(content.count) >> stream\n" + String(decoding: content, as: UTF8.self) + "\nendstream"),
+            .limitExceeded, mentions: "nesting")
     }
 
     @Test func streamsOverTheSizeOrRatioLimitAreRefused() {
         let zeros = [UInt8](repeating: 0x20, count: 4 << 20)
         let bomb = PDFFixture.deflate(zeros)
-        var bytes = Array("""
-        %PDF-1.7
-        1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-        2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
-        3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R >> endobj
-        5 0 obj << /Length \(bomb.count) /Filter /FlateDecode >> stream
+        var bytes = Array(
+            """
+            %PDF-1.7
+            1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+            2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+            3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R >> endobj
+            5 0 obj << /Length \(bomb.count) /Filter /FlateDecode >> stream
 
-        """.utf8)
+            """.utf8)
         bytes += bomb
         bytes += Array("\nendstream endobj\ntrailer << /Root 1 0 R /Size 6 >>\n%%EOF\n".utf8)
         Self.check(bytes, .limitExceeded, mentions: "ratio")
@@ -117,15 +128,20 @@ import Testing
     }
 
     @Test func otherFiltersAreNamed() {
-        Self.check(Self.withContent("<< /Length 4 /Filter /LZWDecode >> stream\nabcd\nendstream"), .unsupportedFilter, mentions: "LZWDecode")
-        Self.check(Self.withContent("<< /Length 4 /Filter [/FlateDecode /DCTDecode] >> stream\nabcd\nendstream"), .unsupportedFilter, mentions: "DCTDecode")
+        Self.check(
+            Self.withContent("<< /Length 4 /Filter /LZWDecode >> stream\nabcd\nendstream"), .unsupportedFilter, mentions: "LZWDecode")
+        Self.check(
+            Self.withContent("<< /Length 4 /Filter [/FlateDecode /DCTDecode] >> stream\nabcd\nendstream"), .unsupportedFilter,
+            mentions: "DCTDecode")
     }
 
     @Test func workBudgetsBoundOperatorsGlyphsAndPages() {
         var limits = PDFLimits()
         limits.maxOperators = 1000
         let ops = String(repeating: "q Q ", count: 2000)
-        Self.check(Self.withContent("<< /Length \(ops.utf8.count) >> stream\n\(ops)\nendstream"), .limitExceeded, mentions: "operators", limits: limits)
+        Self.check(
+            Self.withContent("<< /Length \(ops.utf8.count) >> stream\n\(ops)\nendstream"), .limitExceeded, mentions: "operators",
+            limits: limits)
         limits = PDFLimits()
         limits.maxGlyphs = 100
         var page = FixturePage()
@@ -139,20 +155,21 @@ import Testing
     @Test func fontsWithHugeWidthRangesAreRefused() {
         let ranges = String(repeating: "0 65535 500 ", count: 200)
         let content = "BT /F1 12 Tf 72 700 Td <0041> Tj ET"
-        let bytes = Array("""
-        %PDF-1.7
-        1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-        2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
-        3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R /Resources << /Font << /F1 6 0 R >> >> >> endobj
-        5 0 obj << /Length \(content.utf8.count) >> stream
-        \(content)
-        endstream endobj
-        6 0 obj << /Type /Font /Subtype /Type0 /Encoding /Identity-H /DescendantFonts [7 0 R] >> endobj
-        7 0 obj << /Type /Font /Subtype /CIDFontType2 /W [\(ranges)] >> endobj
-        trailer << /Root 1 0 R >>
-        %%EOF
+        let bytes = Array(
+            """
+            %PDF-1.7
+            1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+            2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+            3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R /Resources << /Font << /F1 6 0 R >> >> >> endobj
+            5 0 obj << /Length \(content.utf8.count) >> stream
+            \(content)
+            endstream endobj
+            6 0 obj << /Type /Font /Subtype /Type0 /Encoding /Identity-H /DescendantFonts [7 0 R] >> endobj
+            7 0 obj << /Type /Font /Subtype /CIDFontType2 /W [\(ranges)] >> endobj
+            trailer << /Root 1 0 R >>
+            %%EOF
 
-        """.utf8)
+            """.utf8)
         Self.check(bytes, .limitExceeded, mentions: "font mapping")
     }
 
@@ -211,7 +228,7 @@ struct LCG {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         return state >> 17
     }
 }

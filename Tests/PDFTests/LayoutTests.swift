@@ -1,5 +1,6 @@
 import PDFFixtures
 import Testing
+
 @testable import PDF
 
 /// Lines to paragraphs, running text left out, tables from ruling lines.
@@ -24,7 +25,8 @@ import Testing
     }
 
     @Test func aParagraphContinuedOnTheNextPageIsOneParagraph() throws {
-        var one = FixturePage(), two = FixturePage()
+        var one = FixturePage()
+        var two = FixturePage()
         let head = [Self.prose(34), Self.prose(36, seed: 1), Self.prose(36, seed: 2)]
         one.lines(head + [Self.prose(36, seed: 9)], x: 72, top: 160)
         one.text("— 1 —", x: 280, y: 40)
@@ -74,8 +76,11 @@ import Testing
         page.text("（二）" + Self.prose(33), x: 72, y: 660)
         page.text(Self.prose(10) + "。", x: 72, y: 640)
         let texts = try PDFFixture(page).read().texts
-        #expect(texts == ["示例区某某管理局二零二四年度部门决算报告", Self.prose(30), "一、" + Self.prose(34),
-                          "（二）" + Self.prose(33) + Self.prose(10) + "。"])
+        #expect(
+            texts == [
+                "示例区某某管理局二零二四年度部门决算报告", Self.prose(30), "一、" + Self.prose(34),
+                "（二）" + Self.prose(33) + Self.prose(10) + "。"
+            ])
     }
 
     // MARK: tables
@@ -86,8 +91,9 @@ import Testing
         for bars in [false, true] {
             var page = FixturePage()
             page.text("收支情况表", x: 250, y: 780, size: 14)
-            page.table(x: 72, top: 760, columns: [150, 100, 100], rows: [24, 24, 24],
-                       cells: [Self.header, ["基本支出", "1,000.00", "998.50"], ["项目支出", "200.00", "0.00"]], bars: bars)
+            page.table(
+                x: 72, top: 760, columns: [150, 100, 100], rows: [24, 24, 24],
+                cells: [Self.header, ["基本支出", "1,000.00", "998.50"], ["项目支出", "200.00", "0.00"]], bars: bars)
             page.lines([Self.prose(10) + "。"], x: 72, top: 600)
             let content = try PDFFixture(page).read()
             #expect(content.blocks.count == 3)
@@ -101,19 +107,22 @@ import Testing
     @Test func missingRulesMergeCellsAndWrappedLabelsAreJoined() throws {
         var page = FixturePage()
         // Row 0: a title cell across all three columns; rows 1–2: a label merged downwards.
-        page.table(x: 72, top: 760, columns: [80, 100, 100], rows: [24, 40, 24],
-                   cells: [["合并的标题", nil, nil], ["上下合并", "机关事业单位基本养老保险缴费支出", "12.00"], [nil, "小计", "3.00"]],
-                   merges: [(0, 0, 1, 3), (1, 0, 2, 1)], wrap: 7)
+        page.table(
+            x: 72, top: 760, columns: [80, 100, 100], rows: [24, 40, 24],
+            cells: [["合并的标题", nil, nil], ["上下合并", "机关事业单位基本养老保险缴费支出", "12.00"], [nil, "小计", "3.00"]],
+            merges: [(0, 0, 1, 3), (1, 0, 2, 1)], wrap: 7)
         let table = try #require(try PDFFixture(page).read().tables.first)
         #expect(table.texts == [["合并的标题"], ["上下合并", "机关事业单位基本养老保险缴费支出", "12.00"], ["小计", "3.00"]])
-        let title = table.rows[0][0], label = table.rows[1][0]
+        let title = table.rows[0][0]
+        let label = table.rows[1][0]
         #expect((title.row, title.column, title.rowSpan, title.columnSpan) == (0, 0, 1, 3))
         #expect((label.row, label.column, label.rowSpan, label.columnSpan) == (1, 0, 2, 1))
         #expect(table.rows[2].map(\.column) == [1, 2])
     }
 
     @Test func aTableContinuedOnTheNextPageIsJoined() throws {
-        var one = FixturePage(), two = FixturePage()
+        var one = FixturePage()
+        var two = FixturePage()
         one.text("支出明细表", x: 250, y: 780, size: 14)
         one.table(x: 72, top: 200, columns: [150, 100], rows: [24, 24, 24], cells: [["科目", "金额"], ["甲", "1.00"], ["乙", "2.00"]])
         one.text("— 1 —", x: 280, y: 40)
@@ -173,7 +182,8 @@ import Testing
     }
 
     @Test func twoTablesWithOtherColumnsAreNotJoined() throws {
-        var one = FixturePage(), two = FixturePage()
+        var one = FixturePage()
+        var two = FixturePage()
         one.table(x: 72, top: 200, columns: [150, 100], rows: [24, 24], cells: [["科目", "金额"], ["甲", "1.00"]])
         two.table(x: 72, top: 780, columns: [100, 100, 100], rows: [24, 24], cells: [["一", "二", "三"], ["4", "5", "6"]])
         #expect(try PDFFixture(pages: [one, two]).read().tables.count == 2)

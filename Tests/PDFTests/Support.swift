@@ -1,4 +1,5 @@
 import PDFFixtures
+
 @testable import PDF
 
 extension PDFFixture {

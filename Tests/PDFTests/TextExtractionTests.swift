@@ -1,5 +1,6 @@
 import PDFFixtures
 import Testing
+
 @testable import PDF
 
 /// Text out of the file structure and the fonts: every xref form, every font kind, forms,
@@ -114,8 +115,12 @@ import Testing
     }
 
     @Test func objectsOfEveryKind() throws {
-        var lexer = PDFLexer(Array("<< /Name#20x 12 /R 3 0 R /Neg -.5 /Str (a\\(b\\)\\101\\\nc) /Hex <4E2D 6> /A [1 2.5 true null] /D << /K /V >> >>".utf8))
-        guard case .dict(let d) = try lexer.object() else { Issue.record("not a dictionary"); return }
+        var lexer = PDFLexer(
+            Array("<< /Name#20x 12 /R 3 0 R /Neg -.5 /Str (a\\(b\\)\\101\\\nc) /Hex <4E2D 6> /A [1 2.5 true null] /D << /K /V >> >>".utf8))
+        guard case .dict(let d) = try lexer.object() else {
+            Issue.record("not a dictionary")
+            return
+        }
         #expect(d["Name x"]?.int == 12)
         #expect(d["R"]?.ref == ObjectRef(number: 3, generation: 0))
         #expect(d["Neg"]?.number == -0.5)

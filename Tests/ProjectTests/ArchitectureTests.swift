@@ -8,7 +8,9 @@ import Testing
     /// Stages in pipeline order, with the project targets (not stages) each may also import.
     static let stages = ["Model", "PDF", "Readers", "Extraction", "Engine", "Lint", "Checks", "Reporters", "reportlint"]
     /// Imports that are not stages of the pipeline: system modules.
-    static let system: Set<String> = ["Glibc", "Musl", "Darwin", "Foundation", "FoundationEssentials", "Dispatch", "CZlib", "Testing", "XCTest"]
+    static let system: Set<String> = [
+        "Glibc", "Musl", "Darwin", "Foundation", "FoundationEssentials", "Dispatch", "CZlib", "Testing", "XCTest"
+    ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -21,7 +23,8 @@ import Testing
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 let words = line.split(separator: " ")
                 guard let i = words.firstIndex(of: "import"), i + 1 < words.count,
-                      words[..<i].allSatisfy({ $0.hasPrefix("@") }) else { continue }
+                    words[..<i].allSatisfy({ $0.hasPrefix("@") })
+                else { continue }
                 out.append((target + "/" + relative, String(words[i + 1])))
             }
         }

@@ -55,7 +55,9 @@ import Testing
     @Test func docsChecksIsGeneratedFromTheRegistry() throws {
         let docs = SnapshotFolder(directory: Self.root.appendingPathComponent("docs").path, fileExtension: "md")
         let text = CheckCatalog.markdown(Registry.all.map(\.description))
-        if let problem = try docs.mismatch(text, name: "checks", rerun: "REPORTLINT_RECORD_SNAPSHOTS=1 swift test --filter DerivedFilesTests") {
+        if let problem = try docs.mismatch(
+            text, name: "checks", rerun: "REPORTLINT_RECORD_SNAPSHOTS=1 swift test --filter DerivedFilesTests")
+        {
             Issue.record(Comment(rawValue: problem))
         }
     }

@@ -21,7 +21,9 @@ import Testing
         let text = try #require(Self.fixtures.read(Self.fixtures.path(name)))
         let source = SourceText(path: name + ".txt", bytes: Array(text.utf8))
         let dump = Dump.json(AuditModel(document: TextReader.read(source))).serialized() + "\n"
-        if let problem = try Self.folder.mismatch(dump, name: name, rerun: "REPORTLINT_RECORD_SNAPSHOTS=1 swift test --filter ExtractionSnapshotTests") {
+        if let problem = try Self.folder.mismatch(
+            dump, name: name, rerun: "REPORTLINT_RECORD_SNAPSHOTS=1 swift test --filter ExtractionSnapshotTests")
+        {
             Issue.record(Comment(rawValue: problem))
         }
     }

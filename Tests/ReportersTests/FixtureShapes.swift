@@ -27,9 +27,14 @@ struct ExportedReport: Equatable {
             if line.hasPrefix("\t") {
                 row = (row ?? []) + [[String(line.dropFirst())]]
             } else if line.isEmpty {
-                if let r = row { parts.append(.row(r)); row = nil } else { parts.append(.blank) }
+                if let r = row {
+                    parts.append(.row(r))
+                    row = nil
+                } else {
+                    parts.append(.blank)
+                }
             } else if var r = row {
-                r[r.count - 1].append(line)  // a cell's next line
+                r[r.count - 1].append(line) // a cell's next line
                 row = r
             } else {
                 parts.append(.paragraph(line))
@@ -47,7 +52,10 @@ struct ExportedReport: Equatable {
             case .paragraph(let p): out.append(p)
             case .blank: out.append("")
             case .row(let cells):
-                for cell in cells { out.append("\t" + cell[0]); out += cell.dropFirst() }
+                for cell in cells {
+                    out.append("\t" + cell[0])
+                    out += cell.dropFirst()
+                }
                 out.append("")
             }
         }
@@ -59,22 +67,25 @@ struct ExportedReport: Equatable {
     /// Rows of vertically merged cells exported without their leading empty cells (as some
     /// exports do; others repeat an empty cell per merged row). A row of empty cells only stays.
     func withoutLeadingEmptyCells() -> ExportedReport {
-        ExportedReport(parts: parts.map { part in
-            guard case .row(let cells) = part, let first = cells.firstIndex(where: { !Self.isEmpty($0) }) else { return part }
-            return .row(Array(cells[first...]))
-        })
+        ExportedReport(
+            parts: parts.map { part in
+                guard case .row(let cells) = part, let first = cells.firstIndex(where: { !Self.isEmpty($0) }) else { return part }
+                return .row(Array(cells[first...]))
+            })
     }
 
     /// Every header cell that is exactly one of `words` (its lines joined, spaces aside) written
     /// with the other template's word instead.
     func withHeaderWords(_ words: [String: String]) -> ExportedReport {
-        ExportedReport(parts: parts.map { part in
-            guard case .row(let cells) = part else { return part }
-            return .row(cells.map { cell in
-                let key = cell.joined().filter { $0 != " " && $0 != "\u{3000}" }
-                return words[key].map { [$0] } ?? cell
+        ExportedReport(
+            parts: parts.map { part in
+                guard case .row(let cells) = part else { return part }
+                return .row(
+                    cells.map { cell in
+                        let key = cell.joined().filter { $0 != " " && $0 != "\u{3000}" }
+                        return words[key].map { [$0] } ?? cell
+                    })
             })
-        })
     }
 
     /// As text extracted from a PDF (pdftotext -layout): each row on one line, its non-empty cells
@@ -100,11 +111,14 @@ struct ExportedReport: Equatable {
         var table: [Row] = []
         func flush() {
             guard !table.isEmpty else { return }
-            body += "<w:tbl>" + table.map { row in
-                "<w:tr>" + row.map { cell in
-                    "<w:tc>" + cell.map { DocxFixture.paragraph($0) }.joined() + "</w:tc>"
-                }.joined() + "</w:tr>"
-            }.joined() + "</w:tbl>"
+            body +=
+                "<w:tbl>"
+                + table.map { row in
+                    "<w:tr>"
+                        + row.map { cell in
+                            "<w:tc>" + cell.map { DocxFixture.paragraph($0) }.joined() + "</w:tc>"
+                        }.joined() + "</w:tr>"
+                }.joined() + "</w:tbl>"
             table = []
         }
         for part in parts {
@@ -116,7 +130,7 @@ struct ExportedReport: Equatable {
                 flush()
                 body += DocxFixture.paragraph(p)
             case .blank:
-                break  // a blank line between rows or paragraphs is no part of a Word document
+                break // a blank line between rows or paragraphs is no part of a Word document
             }
         }
         flush()

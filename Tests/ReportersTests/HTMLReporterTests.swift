@@ -1,7 +1,8 @@
-import Foundation
-import Testing
-import Lint
 import Checks
+import Foundation
+import Lint
+import Testing
+
 @testable import Reporters
 
 @Suite struct HTMLEscapingTests {
@@ -40,9 +41,11 @@ import Checks
     /// marks crossing them are split, a point is kept: the tags nest and the text is intact.
     @Test func overlappingMarksNestAndFindingsAreNeverSplit() {
         let text = "0123456789"
-        let marks = [mark(2..<6, .finding, "f1"), mark(2..<6, .finding, "f2"), mark(4..<8, .finding, "f3"),
-                     mark(1..<5, .related, "r1"), mark(5..<9, .verified, "v1"), mark(9..<9, .finding, "f4"),
-                     mark(0..<1, .noise, "n1"), mark(3..<20, .related, "r2")]
+        let marks = [
+            mark(2..<6, .finding, "f1"), mark(2..<6, .finding, "f2"), mark(4..<8, .finding, "f3"),
+            mark(1..<5, .related, "r1"), mark(5..<9, .verified, "v1"), mark(9..<9, .finding, "f4"),
+            mark(0..<1, .noise, "n1"), mark(3..<20, .related, "r2")
+        ]
         let html = render(text, marks)
         #expect(HTMLSupport.wellNested(html), "\(html)")
         #expect(HTMLSupport.stripTags(html) == text)
@@ -57,7 +60,7 @@ import Checks
     }
 
     @Test func aMarkNeverSplitsACharacter() {
-        let html = render("收入合计", [mark(1..<7, .finding, "f1")])   // byte 1 is inside 收
+        let html = render("收入合计", [mark(1..<7, .finding, "f1")]) // byte 1 is inside 收
         #expect(HTMLSupport.stripTags(html) == "收入合计")
         #expect(HTMLSupport.wellNested(html))
     }
@@ -68,8 +71,12 @@ import Checks
         let page = HTMLSupport.page(HTMLSupport.audit(try HTMLSupport.example("faulty-2024-final-accounts.txt"), as: "faulty.txt"))
         let style = try #require(HTMLSupport.element("style", in: page))
         let script = try #require(HTMLSupport.element("script", in: page))
-        let meta = try #require(page.range(of: "<meta http-equiv=\"Content-Security-Policy\" content=\"").map { page[$0.upperBound...].prefix { $0 != "\"" } })
-        #expect(meta == "default-src 'none'; script-src \(InlineCode(script).hashSource); style-src \(InlineCode(style).hashSource); base-uri 'none'; form-action 'none'")
+        let meta = try #require(
+            page.range(of: "<meta http-equiv=\"Content-Security-Policy\" content=\"").map { page[$0.upperBound...].prefix { $0 != "\"" } })
+        #expect(
+            meta
+                == "default-src 'none'; script-src \(InlineCode(script).hashSource); style-src \(InlineCode(style).hashSource); base-uri 'none'; form-action 'none'"
+        )
         #expect(!meta.contains("unsafe"))
         // The policy comes before anything it governs, and nothing else could need it.
         #expect(page.range(of: "Content-Security-Policy")!.lowerBound < page.range(of: "<style>")!.lowerBound)
@@ -79,8 +86,10 @@ import Checks
     }
 
     @Test func oneMarkPerFindingShowingTheFigureItNames() throws {
-        for (name, bytes) in [("faulty.txt", try HTMLSupport.example("faulty-2024-final-accounts.txt")),
-                              ("hostile.txt", try HTMLSupport.hostileFixture())] {
+        for (name, bytes) in [
+            ("faulty.txt", try HTMLSupport.example("faulty-2024-final-accounts.txt")),
+            ("hostile.txt", try HTMLSupport.hostileFixture())
+        ] {
             let result = HTMLSupport.audit(bytes, as: name)
             #expect(result.findings.count >= 4)
             let page = HTMLSupport.page(result)
@@ -90,7 +99,8 @@ import Checks
                 let want = result.source!.text(f.span.range)
                 #expect(HTMLSupport.markText(i + 1, in: page) == want, "\(name) finding \(i + 1) [\(f.checkID)]")
             }
-            let body = try #require(page.range(of: "<body>").flatMap { b in page.range(of: "<script>").map { page[b.upperBound..<$0.lowerBound] } })
+            let body = try #require(
+                page.range(of: "<body>").flatMap { b in page.range(of: "<script>").map { page[b.upperBound..<$0.lowerBound] } })
             #expect(HTMLSupport.wellNested(String(body)), "\(name): tags do not nest")
         }
     }
@@ -152,8 +162,11 @@ import Checks
             var start = r.lowerBound
             while start > 0 && (bytes[start - 1] == 0x2E || (0x30...0x39).contains(bytes[start - 1])) { start -= 1 }
             let span = Span(start, r.upperBound)
-            findings.append(Finding(check: "breakdown-sum", severity: .warning, message: LocalizedText("x"), span: span,
-                                    related: [RelatedLocation(role: "part", span: Span(max(0, start - 9), r.upperBound), message: LocalizedText("p"))], key: "k"))
+            findings.append(
+                Finding(
+                    check: "breakdown-sum", severity: .warning, message: LocalizedText("x"), span: span,
+                    related: [RelatedLocation(role: "part", span: Span(max(0, start - 9), r.upperBound), message: LocalizedText("p"))],
+                    key: "k"))
             offset = r.upperBound
         }
         #expect(findings.count == 4000)
@@ -189,7 +202,8 @@ import Checks
         #expect(names.name(for: "index") == "index-" + String(FNV1a.hex("index").prefix(8)) + ".html")
         let hostile = names.name(for: "/tmp/<img src=x onerror=alert(1)>.txt")
         #expect(!hostile.contains("<") && !hostile.contains("/") && !hostile.hasPrefix("."))
-        let first = names.name(for: "a/b.txt"), second = names.name(for: "a_b.txt")
+        let first = names.name(for: "a/b.txt")
+        let second = names.name(for: "a_b.txt")
         #expect(first != second)
         #expect(PageNames.href("shared_报告.txt.html") == "./shared_%E6%8A%A5%E5%91%8A.txt.html")
     }
@@ -199,9 +213,11 @@ import Checks
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-html-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let inputs: [(String, [UInt8])] = [("faulty.txt", try HTMLSupport.example("faulty-2024-final-accounts.txt")),
-                                           ("clean.txt", try HTMLSupport.example("clean-2024-final-accounts.txt")),
-                                           ("empty.txt", []), ("sub/<b>.txt", try HTMLSupport.hostileFixture())]
+        let inputs: [(String, [UInt8])] = [
+            ("faulty.txt", try HTMLSupport.example("faulty-2024-final-accounts.txt")),
+            ("clean.txt", try HTMLSupport.example("clean-2024-final-accounts.txt")),
+            ("empty.txt", []), ("sub/<b>.txt", try HTMLSupport.hostileFixture())
+        ]
         func run() throws -> (Summary, [String: Data]) {
             let reporter = HTMLReporter(destination: .directory(dir.path), language: .zh, rules: Registry.all.map(\.description))
             var summary = Summary()
@@ -215,13 +231,18 @@ import Checks
             reporter.end(summary)
             #expect(reporter.unwritable.isEmpty)
             var files: [String: Data] = [:]
-            for f in try FileManager.default.contentsOfDirectory(atPath: dir.path) { files[f] = try Data(contentsOf: dir.appendingPathComponent(f)) }
+            for f in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
+                files[f] = try Data(contentsOf: dir.appendingPathComponent(f))
+            }
             return (summary, files)
         }
         let (summary, files) = try run()
         #expect(files.count == inputs.count + 1)
         let index = String(decoding: try #require(files["index.html"]), as: UTF8.self)
-        #expect(index.contains("data-files=\"4\" data-errors=\"\(summary.errors)\" data-warnings=\"\(summary.warnings)\" data-notes=\"\(summary.notes)\" data-suppressed=\"1\" data-input-errors=\"1\""))
+        #expect(
+            index.contains(
+                "data-files=\"4\" data-errors=\"\(summary.errors)\" data-warnings=\"\(summary.warnings)\" data-notes=\"\(summary.notes)\" data-suppressed=\"1\" data-input-errors=\"1\""
+            ))
         #expect(HTMLSupport.count("<tr data-i=", in: index) == 4)
         #expect(index.contains("data-path=\"sub/&lt;b&gt;.txt\""))
         #expect(index.contains("href=\"./sub__b_.txt.html\""))
@@ -230,7 +251,10 @@ import Checks
                 Int(row.components(separatedBy: key + "=\"")[1].prefix { $0 != "\"" })!
             }
         }
-        #expect(rowCounts.reduce([0, 0, 0]) { [$0[0] + $1[0], $0[1] + $1[1], $0[2] + $1[2]] } == [summary.errors, summary.warnings, summary.notes])
+        #expect(
+            rowCounts.reduce([0, 0, 0]) { [$0[0] + $1[0], $0[1] + $1[1], $0[2] + $1[2]] } == [
+                summary.errors, summary.warnings, summary.notes
+            ])
         // Identical input, identical bytes, page by page.
         let (_, again) = try run()
         #expect(again == files)

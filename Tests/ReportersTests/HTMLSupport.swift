@@ -1,6 +1,7 @@
+import Checks
 import Foundation
 import Lint
-import Checks
+
 @testable import Reporters
 
 /// Pages rendered in memory, and what the tests read back from them.
@@ -22,8 +23,9 @@ enum HTMLSupport {
     }
 
     static func page(_ result: FileResult, language: Language = .zh) -> String {
-        let page = ReportPage(result: result, words: PageWords(language: language),
-                              checks: CheckCatalogue(Registry.all.map(\.description)), indexLink: nil)
+        let page = ReportPage(
+            result: result, words: PageWords(language: language),
+            checks: CheckCatalogue(Registry.all.map(\.description)), indexLink: nil)
         return String(decoding: page.html(), as: UTF8.self)
     }
 
@@ -56,8 +58,14 @@ enum HTMLSupport {
         var out = ""
         var inTag = false
         for c in s {
-            if c == "<" { inTag = true; continue }
-            if c == ">" && inTag { inTag = false; continue }
+            if c == "<" {
+                inTag = true
+                continue
+            }
+            if c == ">" && inTag {
+                inTag = false
+                continue
+            }
             if !inTag { out.append(c) }
         }
         return out
@@ -71,7 +79,9 @@ enum HTMLSupport {
 
     /// The content between the first `<tag>` and `</tag>`.
     static func element(_ tag: String, in page: String) -> String? {
-        guard let a = page.range(of: "<\(tag)>"), let b = page.range(of: "</\(tag)>", range: a.upperBound..<page.endIndex) else { return nil }
+        guard let a = page.range(of: "<\(tag)>"), let b = page.range(of: "</\(tag)>", range: a.upperBound..<page.endIndex) else {
+            return nil
+        }
         return String(page[a.upperBound..<b.lowerBound])
     }
 

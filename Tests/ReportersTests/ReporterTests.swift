@@ -1,7 +1,8 @@
-import Foundation
-import Testing
-import Lint
 import Checks
+import Foundation
+import Lint
+import Testing
+
 @testable import Reporters
 
 @Suite struct JSONWriterTests {
@@ -54,13 +55,16 @@ import Checks
     }
 
     @Test func sarifCarriesRulesLocationsAndFingerprints() throws {
-        let s = try render({ SARIFReporter(out: $0, language: .zh, rules: Registry.all.map(\.description), baseDirectory: "/work/报告") },
-                           [("年度/报告 1.txt", faultyText), ("bad.txt", "")])
+        // swift-format-ignore: OnlyOneTrailingClosureArgument
+        let s = try render(
+            { SARIFReporter(out: $0, language: .zh, rules: Registry.all.map(\.description), baseDirectory: "/work/报告") },
+            [("年度/报告 1.txt", faultyText), ("bad.txt", "")])
         let json = try JSONSerialization.jsonObject(with: Data(s.utf8)) as! [String: Any]
         let run = (json["runs"] as! [[String: Any]])[0]
         let rules = ((run["tool"] as! [String: Any])["driver"] as! [String: Any])["rules"] as! [[String: Any]]
         #expect(rules.map { $0["id"] as! String } == Registry.ids)
-        #expect(((run["originalUriBaseIds"] as! [String: Any])["SRCROOT"] as! [String: Any])["uri"] as? String
+        #expect(
+            ((run["originalUriBaseIds"] as! [String: Any])["SRCROOT"] as! [String: Any])["uri"] as? String
                 == "file:///work/%E6%8A%A5%E5%91%8A/")
         let results = run["results"] as! [[String: Any]]
         let r = results.first { $0["ruleId"] as? String == "share-of-total" }!
@@ -79,8 +83,9 @@ import Checks
     }
 
     @Test func docxFindingsNameTheParagraphInEveryFormat() throws {
-        let sarif = try render({ SARIFReporter(out: $0, language: .zh, rules: Registry.all.map(\.description), baseDirectory: "/tmp") },
-                               bytes: [("c.docx", faultyDocx)])
+        let sarif = try render(
+            { SARIFReporter(out: $0, language: .zh, rules: Registry.all.map(\.description), baseDirectory: "/tmp") },
+            bytes: [("c.docx", faultyDocx)])
         let run = ((try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as! [String: Any])["runs"] as! [[String: Any]])[0]
         let location = ((run["results"] as! [[String: Any]])[0]["locations"] as! [[String: Any]])[0]
         #expect((location["logicalLocations"] as! [[String: Any]])[0]["name"] as? String == "第2段")
@@ -91,15 +96,19 @@ import Checks
         let file = ((try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any])["files"] as! [[String: Any]])[0]
         #expect(file["encoding"] as? String == "docx")
         let logical = (file["findings"] as! [[String: Any]])[0]["logicalLocation"] as! [String: Any]
-        #expect(logical["kind"] as? String == "paragraph" && logical["paragraph"] as? Int == 2 && logical["name"] as? String == "paragraph 2")
+        #expect(
+            logical["kind"] as? String == "paragraph" && logical["paragraph"] as? Int == 2 && logical["name"] as? String == "paragraph 2")
         let text = try render({ TextReporter(out: $0, language: .zh, color: false) }, bytes: [("c.docx", faultyDocx)])
         #expect(text.contains("c.docx:2:") && text.contains("（第2段）"))
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: sarifSchema.path), "../shared/sarif schema absent: validation skipped"))
     func sarifValidatesAgainstTheSchema() throws {
-        let s = try render({ SARIFReporter(out: $0, language: .en, rules: Registry.all.map(\.description), baseDirectory: "/tmp") },
-                           bytes: [("a.txt", Array(faultyText.utf8)), ("b.txt", []), ("c.docx", faultyDocx)]) { result in
+        // swift-format-ignore: OnlyOneTrailingClosureArgument
+        let s = try render(
+            { SARIFReporter(out: $0, language: .en, rules: Registry.all.map(\.description), baseDirectory: "/tmp") },
+            bytes: [("a.txt", Array(faultyText.utf8)), ("b.txt", []), ("c.docx", faultyDocx)]
+        ) { result in
             // An accepted finding: SARIF suppressions must validate too.
             if !result.findings.isEmpty { result.findings[0].suppression = "与官方决算表一致" }
         }
@@ -107,9 +116,11 @@ import Checks
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-\(UUID().uuidString).sarif")
         try s.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        guard let run = try runJSONSchemaScript(
-            "jsonschema.Draft4Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))",
-            arguments: [sarifSchema.path, file.path]) else {
+        guard
+            let run = try runJSONSchemaScript(
+                "jsonschema.Draft4Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))",
+                arguments: [sarifSchema.path, file.path])
+        else {
             withKnownIssue("python3 jsonschema is not installed here; .ci/run installs it") { Issue.record("skipped") }
             return
         }
@@ -137,7 +148,8 @@ import Checks
                 out.close()
                 let streamed = try String(contentsOfFile: path, encoding: .utf8)
                 try? FileManager.default.removeItem(atPath: path)
-                #expect(streamed == JSONReporter.file(result, language: .zh).serialized(pretty: pretty, depth: 2), "\(name) pretty=\(pretty)")
+                #expect(
+                    streamed == JSONReporter.file(result, language: .zh).serialized(pretty: pretty, depth: 2), "\(name) pretty=\(pretty)")
             }
         }
     }

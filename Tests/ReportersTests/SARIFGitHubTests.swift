@@ -8,8 +8,12 @@ import Testing
 /// category, a line hash that does not depend on the line, and no more results than it keeps.
 @Suite struct SARIFGitHubTests {
     func sarif(_ text: String, maxResults: Int? = SARIFReporter.gitHubResultLimit, language: Language = .zh) throws -> [String: Any] {
-        let out = try render({ SARIFReporter(out: $0, language: language, rules: Registry.all.map(\.description), baseDirectory: "/repo",
-                                              maxResults: maxResults) }, [("r.txt", text)])
+        let out = try render(
+            {
+                SARIFReporter(
+                    out: $0, language: language, rules: Registry.all.map(\.description), baseDirectory: "/repo",
+                    maxResults: maxResults)
+            }, [("r.txt", text)])
         return try #require(JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
     }
 
@@ -38,7 +42,9 @@ import Testing
         }
         // Moving the paragraph down keeps every hash.
         let moved = try #require(try run(try sarif("前言。\n\n另一段。\n" + faultyText))["results"] as? [[String: Any]])
-        let hashes = { (rs: [[String: Any]]) in rs.compactMap { ($0["partialFingerprints"] as? [String: String])?["primaryLocationLineHash"] } }
+        let hashes = { (rs: [[String: Any]]) in
+            rs.compactMap { ($0["partialFingerprints"] as? [String: String])?["primaryLocationLineHash"] }
+        }
         #expect(hashes(moved) == hashes(results))
     }
 

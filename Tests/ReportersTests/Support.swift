@@ -1,8 +1,8 @@
+import Checks
+import DocxFixtures
 import Foundation
 import Lint
-import Checks
 import Reporters
-import DocxFixtures
 
 /// Runs a reporter over texts and returns what it wrote.
 func render(_ make: (Output) -> Reporter, _ inputs: [(String, String)]) throws -> String {
@@ -10,7 +10,8 @@ func render(_ make: (Output) -> Reporter, _ inputs: [(String, String)]) throws -
 }
 
 /// The same for raw inputs (a .docx package).
-func render(_ make: (Output) -> Reporter, bytes inputs: [(String, [UInt8])], adjust: (inout FileResult) -> Void = { _ in }) throws -> String {
+func render(_ make: (Output) -> Reporter, bytes inputs: [(String, [UInt8])], adjust: (inout FileResult) -> Void = { _ in }) throws -> String
+{
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("reportlint-\(UUID().uuidString)").path
     guard let out = Output.file(path) else { throw CocoaError(.fileWriteUnknown) }
     let reporter = make(out)
@@ -35,15 +36,17 @@ let sarifSchema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
     .deletingLastPathComponent().appendingPathComponent("../shared/sarif/sarif-schema-2.1.0.json").standardizedFileURL
 
 /// `faultyText` as a .docx whose second paragraph holds the error, and a table cell with a number.
-let faultyDocx: [UInt8] = DocxFixture.docx(DocxFixture.paragraph("一、收入决算情况说明") + DocxFixture.paragraph(String(faultyText.dropLast()))
-                                           + DocxFixture.table([["项目", "金额"], ["合计", "860.00"]]))
+let faultyDocx: [UInt8] = DocxFixture.docx(
+    DocxFixture.paragraph("一、收入决算情况说明") + DocxFixture.paragraph(String(faultyText.dropLast()))
+        + DocxFixture.table([["项目", "金额"], ["合计", "860.00"]]))
 
 /// Runs a Python snippet that uses `jsonschema` (installed by .ci/run). nil when jsonschema
 /// is missing, so that the caller records a known issue instead of passing silently.
 func runJSONSchemaScript(_ body: String, arguments: [String]) throws -> (status: Int32, output: String)? {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", "-c", "import json, sys\ntry:\n    import jsonschema\nexcept ImportError:\n    sys.exit(3)\n" + body] + arguments
+    p.arguments =
+        ["python3", "-c", "import json, sys\ntry:\n    import jsonschema\nexcept ImportError:\n    sys.exit(3)\n" + body] + arguments
     let out = Pipe()
     p.standardOutput = out
     try p.run()

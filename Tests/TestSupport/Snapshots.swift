@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A folder of snapshot files beside a test source (e.g. Tests/ChecksTests/Snapshots/), read
@@ -97,7 +97,8 @@ public struct SnapshotFolder: Sendable {
 /// alignment; snapshots are small enough for the quadratic table).
 public enum LineDiff {
     public static func unified(old: String, new: String, context: Int = 2) -> String {
-        let a = lines(old), b = lines(new)
+        let a = lines(old)
+        let b = lines(new)
         // lcs[i][j]: length of the longest common subsequence of a[i...] and b[j...].
         var lcs = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in stride(from: a.count - 1, through: 0, by: -1) {
@@ -106,14 +107,19 @@ public enum LineDiff {
             }
         }
         var ops: [(Character, String)] = []
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < a.count || j < b.count {
             if i < a.count && j < b.count && a[i] == b[j] {
-                ops.append((" ", a[i])); i += 1; j += 1
+                ops.append((" ", a[i]))
+                i += 1
+                j += 1
             } else if i < a.count && (j == b.count || lcs[i + 1][j] >= lcs[i][j + 1]) {
-                ops.append(("-", a[i])); i += 1
+                ops.append(("-", a[i]))
+                i += 1
             } else {
-                ops.append(("+", b[j])); j += 1
+                ops.append(("+", b[j]))
+                j += 1
             }
         }
         let changed = ops.indices.filter { ops[$0].0 != " " }

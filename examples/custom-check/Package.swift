@@ -7,7 +7,7 @@ import PackageDescription
 let package = Package(
     name: "custom-check",
     dependencies: [
-        .package(name: "reportlint", path: "../.."),
+        .package(name: "reportlint", path: "../..")
     ],
     targets: [
         .executableTarget(
@@ -15,10 +15,10 @@ let package = Package(
             dependencies: [
                 .product(name: "Lint", package: "reportlint"),
                 .product(name: "Checks", package: "reportlint"),
-                .product(name: "Reporters", package: "reportlint"),
+                .product(name: "Reporters", package: "reportlint")
             ],
             path: "Sources/custom-check"
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

@@ -32,24 +32,33 @@ public enum ExampleRunner {
             }
             if !markers.isEmpty {
                 for f in findings where !markers.contains(f.span.start) {
-                    problems.append(LocalizedText(zh: "\(place(f, source)) 处多报：", en: "unexpected finding at \(place(f, source)): ") + f.message)
+                    problems.append(
+                        LocalizedText(zh: "\(place(f, source)) 处多报：", en: "unexpected finding at \(place(f, source)): ") + f.message)
                 }
             } else if findings.isEmpty {
                 problems.append(LocalizedText(zh: "没有报告", en: "no finding"))
             }
             let want = example.severity ?? d.severity
             for f in findings where f.severity != want && (markers.isEmpty || markers.contains(f.span.start)) {
-                problems.append(LocalizedText(zh: "\(place(f, source)) 处级别为 \(f.severity.rawValue)，应为 \(want.rawValue)",
-                                              en: "severity \(f.severity.rawValue) instead of \(want.rawValue) at \(place(f, source))"))
+                problems.append(
+                    LocalizedText(
+                        zh: "\(place(f, source)) 处级别为 \(f.severity.rawValue)，应为 \(want.rawValue)",
+                        en: "severity \(f.severity.rawValue) instead of \(want.rawValue) at \(place(f, source))"))
             }
-            let detail = problems.isEmpty ? summary(findings, source) : problems.reduce(LocalizedText("")) { $0.zh.isEmpty ? $1 : $0 + LocalizedText("; ") + $1 }
+            let detail =
+                problems.isEmpty
+                ? summary(findings, source) : problems.reduce(LocalizedText("")) { $0.zh.isEmpty ? $1 : $0 + LocalizedText("; ") + $1 }
             out.append(ExampleOutcome(check: d.id, triggering: true, number: n + 1, passed: problems.isEmpty, detail: detail))
         }
         for (n, example) in d.nonTriggering.enumerated() {
             let (source, findings) = lint(example.stripped.text, check)
-            let detail = findings.isEmpty ? LocalizedText(zh: "没有报告", en: "no finding")
-                : findings.map { LocalizedText(zh: "\(place($0, source)) 处多报：", en: "unexpected finding at \(place($0, source)): ") + $0.message }
-                    .reduce(LocalizedText("")) { $0.zh.isEmpty ? $1 : $0 + LocalizedText("; ") + $1 }
+            let detail =
+                findings.isEmpty
+                ? LocalizedText(zh: "没有报告", en: "no finding")
+                : findings.map {
+                    LocalizedText(zh: "\(place($0, source)) 处多报：", en: "unexpected finding at \(place($0, source)): ") + $0.message
+                }
+                .reduce(LocalizedText("")) { $0.zh.isEmpty ? $1 : $0 + LocalizedText("; ") + $1 }
             out.append(ExampleOutcome(check: d.id, triggering: false, number: n + 1, passed: findings.isEmpty, detail: detail))
         }
         return out

@@ -35,16 +35,21 @@ struct ExpectRule {
         }
         guard let last = placed.max(by: { $0.2.start < $1.2.start }) else { return }
         let related = placed.filter { $0.2 != last.2 }.map {
-            RelatedLocation(role: "term", span: $0.2, message: LocalizedText(zh: "\($0.0.written) \($0.1.printed.zh)",
-                                                                               en: "\($0.0.written) \($0.1.printed.en)"))
+            RelatedLocation(
+                role: "term", span: $0.2,
+                message: LocalizedText(
+                    zh: "\($0.0.written) \($0.1.printed.zh)",
+                    en: "\($0.0.written) \($0.1.printed.en)"))
         }
         let relation = condition.conclusion
-        let left = evaluator.printed(relation.left), right = evaluator.printed(relation.right)
+        let left = evaluator.printed(relation.left)
+        let right = evaluator.printed(relation.right)
         var values: [String: LocalizedText] = ["left": left, "right": right]
         for (ref, t, _) in placed { values[ref.written] = t.printed }
         let breach = relation.comparator.breach
-        let fallback = LocalizedText(zh: "不符合规则“\(condition.text)”：\(left.zh) \(breach) \(right.zh)。",
-                                     en: "The rule “\(condition.text)” does not hold: \(left.en) \(breach) \(right.en).")
+        let fallback = LocalizedText(
+            zh: "不符合规则“\(condition.text)”：\(left.zh) \(breach) \(right.zh)。",
+            en: "The rule “\(condition.text)” does not hold: \(left.en) \(breach) \(right.en).")
         let message = RuleCheck.message(rule, values, fallback: fallback)
         report.judge(verdict, numbers: [], key: key, message: message, at: last.2, related: related)
     }
@@ -58,7 +63,9 @@ struct ConceptTerms {
         let year = model.reportYear.map { $0 - ref.year.rawValue }
         if ref.year != .current && year == nil { return nil }
         if ref.concept.kind == .rate { return rate(ref, year: year) }
-        let basis = ref.basis ?? (model.facts.first(ref.concept.id, year: year, basis: .actual, includeEquivalents: true) != nil ? .actual : .budget)
+        let basis =
+            ref.basis
+            ?? (model.facts.first(ref.concept.id, year: year, basis: .actual, includeEquivalents: true) != nil ? .actual : .budget)
         if ref.year == .current {
             guard let fact = model.facts.first(ref.concept.id, year: year, basis: basis, includeEquivalents: true) else { return nil }
             var t = RuleTerm.figure(fact.mention.quantity)
@@ -77,10 +84,11 @@ struct ConceptTerms {
             printed = LocalizedText(zh: "\(value)（\(derivation.zh)）", en: "\(value) (\(derivation.en))")
         }
         let anchor = prior.mentions.last
-        return RuleTerm(range: { prior.range($0) }, central: central, decimals: decimals,
-                        dimension: ref.concept.kind == .count ? .count : .money, text: printed.zh, printed: printed, span: prior.span,
-                        quantities: prior.mentions.map(\.quantity),
-                        reasonNearby: { words in anchor.map { ReasonNearby.stated(words, after: $0, in: model) } ?? false })
+        return RuleTerm(
+            range: { prior.range($0) }, central: central, decimals: decimals,
+            dimension: ref.concept.kind == .count ? .count : .money, text: printed.zh, printed: printed, span: prior.span,
+            quantities: prior.mentions.map(\.quantity),
+            reasonNearby: { words in anchor.map { ReasonNearby.stated(words, after: $0, in: model) } ?? false })
     }
 
     func rate(_ ref: ConceptReference, year: Int?) -> RuleTerm? {
@@ -107,8 +115,9 @@ enum ReasonNearby {
         let from = unit.sentences[m.sentence].lowerBound
         var texts = [unit.text.slice(from..<unit.text.count)]
         if case .paragraph(let block) = unit.location,
-           let next = model.units[(unit.index + 1)...].first(where: { $0.isParagraph }),
-           case .paragraph(let nextBlock) = next.location, nextBlock == block + 1 {
+            let next = model.units[(unit.index + 1)...].first(where: { $0.isParagraph }),
+            case .paragraph(let nextBlock) = next.location, nextBlock == block + 1
+        {
             texts.append(next.text)
         }
         let folded = words.map(Chars.of)

@@ -33,7 +33,8 @@ struct RequireRule {
             if stated { continue }
             let key = "require|" + place.title
             let values: [String: LocalizedText] = ["section": LocalizedText(place.title), "required": LocalizedText(statement.written)]
-            let fallback = LocalizedText(zh: "“\(place.title)”未说明\(statement.written)。", en: "“\(place.title)” does not state \(statement.written).")
+            let fallback = LocalizedText(
+                zh: "“\(place.title)”未说明\(statement.written)。", en: "“\(place.title)” does not state \(statement.written).")
             report.add(RuleCheck.message(rule, values, fallback: fallback), at: place.landing, key: key)
         }
     }
@@ -58,14 +59,18 @@ struct RequireRule {
             if case .heading(let h) = document.blocks[s.block], let at = RequireRule.find(words, in: h.title) {
                 landing = h.title.span(at)
             }
-            out.append(Place(title: s.title, landing: landing, contains: { bi in
-                bi == s.block || RequireRule.isWithin(document.blocks[bi].section, si, document)
-            }))
+            out.append(
+                Place(
+                    title: s.title, landing: landing,
+                    contains: { bi in
+                        bi == s.block || RequireRule.isWithin(document.blocks[bi].section, si, document)
+                    }))
         }
         // Paragraphs that open with the words, outside the matched sections.
         for (bi, block) in document.blocks.enumerated() {
             guard case .paragraph(let p) = block,
-                  !matched.contains(where: { RequireRule.isWithin(p.section, $0, document) }) else { continue }
+                !matched.contains(where: { RequireRule.isWithin(p.section, $0, document) })
+            else { continue }
             var end = 0
             while end < min(p.text.count, 40) && !RequireRule.leadEnds.contains(p.text[end]) { end += 1 }
             let lead = p.text.slice(0..<end)
@@ -128,17 +133,25 @@ struct RequireRule {
 
     /// Folded, without spaces, quotes or line breaks: how a phrase and a text are compared.
     static func normalized(_ s: String) -> [UInt32] {
-        Chars.of(s).filter { !Chars.isSpace($0) && $0 != 0x0A && $0 != 0x201C && $0 != 0x201D && $0 != 0x2018 && $0 != 0x2019 && $0 != 0x22 }
+        Chars.of(s).filter {
+            !Chars.isSpace($0) && $0 != 0x0A && $0 != 0x201C && $0 != 0x201D && $0 != 0x2018 && $0 != 0x2019 && $0 != 0x22
+        }
     }
 
     /// Where `words` occur in `text` compared as `normalized` does (spaces and quotes skipped).
     static func find(_ words: [UInt32], in text: CleanText) -> Range<Int>? {
         guard !words.isEmpty else { return nil }
-        let skip: (UInt32) -> Bool = { Chars.isSpace($0) || $0 == 0x0A || $0 == 0x201C || $0 == 0x201D || $0 == 0x2018 || $0 == 0x2019 || $0 == 0x22 }
+        let skip: (UInt32) -> Bool = {
+            Chars.isSpace($0) || $0 == 0x0A || $0 == 0x201C || $0 == 0x201D || $0 == 0x2018 || $0 == 0x2019 || $0 == 0x22
+        }
         for start in 0..<text.count where text[start] == words[0] {
-            var i = start, k = 0
+            var i = start
+            var k = 0
             while i < text.count && k < words.count {
-                if skip(text[i]) { i += 1; continue }
+                if skip(text[i]) {
+                    i += 1
+                    continue
+                }
                 guard text[i] == words[k] else { break }
                 i += 1
                 k += 1

@@ -89,8 +89,9 @@ struct RowRule {
         let empty = LocalizedText(zh: "（空）", en: "(empty)")
         let shown = RuleEvaluator.normalizedText(text).isEmpty ? empty : LocalizedText(text)
         if field.isExact, let c = cell, let f = TableSay.points(c) {
-            return RuleTerm(range: { RationalInterval(f.interval($0)) }, central: Rational(f.value), decimals: f.decimals,
-                            dimension: .points, text: text, printed: LocalizedText(c.text), span: c.span, quantities: c.quantity.map { [$0] } ?? [])
+            return RuleTerm(
+                range: { RationalInterval(f.interval($0)) }, central: Rational(f.value), decimals: f.decimals,
+                dimension: .points, text: text, printed: LocalizedText(c.text), span: c.span, quantities: c.quantity.map { [$0] } ?? [])
         }
         if field.dimension != .text, let c = cell, !c.isPlaceholder, let q = c.quantity {
             var t = RuleTerm.figure(q, span: c.span)
@@ -99,8 +100,9 @@ struct RowRule {
             return t
         }
         // No number: a text only (comparisons with numbers are then undefined).
-        return RuleTerm(range: { _ in nil }, central: nil, decimals: 0, dimension: field.dimension, text: text, printed: shown,
-                        span: cell.flatMap { $0.isEmpty ? nil : $0.span })
+        return RuleTerm(
+            range: { _ in nil }, central: nil, decimals: 0, dimension: field.dimension, text: text, printed: shown,
+            span: cell.flatMap { $0.isEmpty ? nil : $0.span })
     }
 
     func check(_ row: RowView, _ report: inout CheckReport) {
@@ -123,7 +125,8 @@ struct RowRule {
         let landing = ordered.lazy.compactMap { terms[$0]?.span }.first ?? row.span
         let related = ordered.compactMap { f -> RelatedLocation? in
             guard let t = terms[f], let s = t.span, s != landing else { return nil }
-            return RelatedLocation(role: "cell", span: s, message: LocalizedText(zh: "\(f.zh) \(t.printed.zh)", en: "\(f.zh) \(t.printed.en)"))
+            return RelatedLocation(
+                role: "cell", span: s, message: LocalizedText(zh: "\(f.zh) \(t.printed.zh)", en: "\(f.zh) \(t.printed.en)"))
         }
         var values: [String: LocalizedText] = ["row": LocalizedText(row.name), "table": row.table]
         for f in ordered {
@@ -134,6 +137,7 @@ struct RowRule {
         let fallback = LocalizedText(
             zh: "\(row.table.zh)“\(row.name)”一行不符合规则“\(condition.text)”（\(listing.map(\.zh).joined(separator: "，"))）。",
             en: "Row “\(row.name)” of \(row.table.en) breaks the rule “\(condition.text)” (\(listing.map(\.en).joined(separator: ", "))).")
-        report.judge(verdict, numbers: [], key: key, message: RuleCheck.message(rule, values, fallback: fallback), at: landing, related: related)
+        report.judge(
+            verdict, numbers: [], key: key, message: RuleCheck.message(rule, values, fallback: fallback), at: landing, related: related)
     }
 }

@@ -14,8 +14,9 @@ public struct RuleCheck: Check {
     public static let description = CheckDescription(
         id: "local",
         title: LocalizedText(zh: "配置文件中的规则", en: "A rule of the configuration"),
-        rationale: LocalizedText(zh: "见各规则自己的说明（reportlint explain local/…）。",
-                                 en: "See each rule's own description (reportlint explain local/…)."),
+        rationale: LocalizedText(
+            zh: "见各规则自己的说明（reportlint explain local/…）。",
+            en: "See each rule's own description (reportlint explain local/…)."),
         severity: .error, tags: ["local"], triggering: [], nonTriggering: [])
 
     public var description: CheckDescription { rule.description }
@@ -34,7 +35,8 @@ public struct RuleCheck: Check {
     /// The rule's message for a finding: its template filled in, else `fallback`.
     static func message(_ rule: LocalRule, _ values: [String: LocalizedText], fallback: LocalizedText) -> LocalizedText {
         guard let m = rule.message else { return fallback }
-        var zh: [String: String] = [:], en: [String: String] = [:]
+        var zh: [String: String] = [:]
+        var en: [String: String] = [:]
         for (k, v) in values {
             zh[MessageTemplate.key(k)] = v.zh
             en[MessageTemplate.key(k)] = v.en

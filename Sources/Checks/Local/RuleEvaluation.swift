@@ -29,9 +29,10 @@ struct RuleTerm {
     static func figure(_ q: Quantity, exact: Bool = false, span: Span? = nil) -> RuleTerm {
         let (figure, dimension) = RuleTerm.normalized(q)
         let f = exact ? Figure.exact(figure.value) : figure
-        return RuleTerm(range: { RationalInterval(f.interval($0)) }, central: Rational(f.value),
-                        decimals: q.unit == .percent ? q.decimals : figure.decimals, dimension: dimension,
-                        text: q.printed, printed: LocalizedText(q.printed), span: span ?? q.span, quantities: [q])
+        return RuleTerm(
+            range: { RationalInterval(f.interval($0)) }, central: Rational(f.value),
+            decimals: q.unit == .percent ? q.decimals : figure.decimals, dimension: dimension,
+            text: q.printed, printed: LocalizedText(q.printed), span: span ?? q.span, quantities: [q])
     }
 
     static func normalized(_ q: Quantity) -> (Figure, RuleDimension) {
@@ -86,7 +87,13 @@ struct RuleEvaluator {
                 dimension = da == .number ? db : da
             case .multiply:
                 result = a * b
-                if da == .number || da == .ratio { dimension = db == .number && da == .ratio ? .ratio : db } else if db == .number || db == .ratio { dimension = da } else { return nil }
+                if da == .number || da == .ratio {
+                    dimension = db == .number && da == .ratio ? .ratio : db
+                } else if db == .number || db == .ratio {
+                    dimension = da
+                } else {
+                    return nil
+                }
             case .divide:
                 result = a / b
                 if db == .number || db == .ratio { dimension = da } else if da == db { dimension = .ratio } else { return nil }
@@ -111,7 +118,8 @@ struct RuleEvaluator {
             return (holds, holds)
         }
         guard let (a, da) = value(r.left, .reading(reading)), let (b, db) = value(r.right, .reading(reading)),
-              RuleEvaluator.compatible(da, db) else { return nil }
+            RuleEvaluator.compatible(da, db)
+        else { return nil }
         return RuleEvaluator.compare(a, r.comparator, b)
     }
 

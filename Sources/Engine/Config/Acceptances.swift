@@ -1,6 +1,6 @@
+import Extraction
 import Model
 import Readers
-import Extraction
 
 /// The findings configurations accept, by file and fingerprint: marks them suppressed with
 /// their reason, and remembers which acceptances matched so that stale ones can be named.
@@ -52,12 +52,14 @@ public struct AcceptanceLedger: Sendable {
             guard !used.contains(key), let source = sources[key] else { return false }
             return scope.covers(file: key.path, check: source.check ?? "") || (!scope.audited(key.path) && !FileSystem.exists(key.path))
         }
-            .sorted { ($0.path, $0.fingerprint) < ($1.path, $1.fingerprint) }
-            .compactMap { key in
-                guard let (config, index, _) = sources[key] else { return nil }
-                let file = display(key.path), where_ = "\(display(config)): accepted[\(index)]"
-                return LocalizedText(zh: "\(where_)：\(file) 中没有指纹为 \(key.fingerprint) 的问题，这条接受记录已不再需要，可以删除",
-                                     en: "\(where_): no finding in \(file) has fingerprint \(key.fingerprint); the acceptance is no longer needed")
-            }
+        .sorted { ($0.path, $0.fingerprint) < ($1.path, $1.fingerprint) }
+        .compactMap { key in
+            guard let (config, index, _) = sources[key] else { return nil }
+            let file = display(key.path)
+            let place = "\(display(config)): accepted[\(index)]"
+            return LocalizedText(
+                zh: "\(place)：\(file) 中没有指纹为 \(key.fingerprint) 的问题，这条接受记录已不再需要，可以删除",
+                en: "\(place): no finding in \(file) has fingerprint \(key.fingerprint); the acceptance is no longer needed")
+        }
     }
 }

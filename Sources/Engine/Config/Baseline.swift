@@ -1,13 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Extraction
 import Model
 import Readers
-import Extraction
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Findings recorded by `--write-baseline`, so that a gate fails only on new ones. An entry
 /// is a file (relative to the baseline's folder), a fingerprint — the finding's check and

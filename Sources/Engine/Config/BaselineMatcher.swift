@@ -26,7 +26,9 @@ extension Baseline {
         /// Removes the baselined findings of one file (by absolute path); returns the rest and how
         /// many were dropped. A finding is baselined when an entry has its fingerprint and its
         /// figures (or, in an old baseline, its fingerprint alone).
-        public mutating func filter(_ findings: [Finding], source: SourceText?, file absolutePath: String) -> (kept: [Finding], baselined: Int) {
+        public mutating func filter(_ findings: [Finding], source: SourceText?, file absolutePath: String) -> (
+            kept: [Finding], baselined: Int
+        ) {
             var kept: [Finding] = []
             var dropped = 0
             for f in findings {

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a baseline file as a stream and keeps only what matching needs: each entry's path and
@@ -47,19 +47,23 @@ struct BaselineReader {
     // MARK: the schema
 
     private mutating func document() throws(ConfigError) {
-        if input.peek() == 0xEF { for b: UInt8 in [0xEF, 0xBB, 0xBF] { guard input.next() == b else { throw syntax("a UTF-8 byte order mark is broken") } } }
+        if input.peek() == 0xEF {
+            for b: UInt8 in [0xEF, 0xBB, 0xBF] { guard input.next() == b else { throw syntax("a UTF-8 byte order mark is broken") } }
+        }
         skipSpace()
         guard input.peek() == 0x7B else { throw schema("", "must be a JSON object, not \(try shownValue())") }
         var seen = Set<String>()
-        var format = false, findings = false
+        var format = false
+        var findings = false
         try members("") { reader, key, line throws(ConfigError) in
             guard seen.insert(key).inserted else { throw reader.error(key, "appears twice", line: line) }
             switch key {
             case Baseline.formatKey:
                 let value = try reader.rawValue()
                 guard Baseline.readableFormats.contains(value) else {
-                    throw reader.error(key, "must be \(Baseline.format) (or 1), not \(value): this is not a reportlint baseline, or a newer one",
-                                       line: line)
+                    throw reader.error(
+                        key, "must be \(Baseline.format) (or 1), not \(value): this is not a reportlint baseline, or a newer one",
+                        line: line)
                 }
                 format = true
             case "findings":
@@ -70,8 +74,9 @@ struct BaselineReader {
             case "_comment":
                 try reader.comment(key)
             default:
-                throw reader.error(key, "unknown key", line: line,
-                                   suggestion: Suggestion.closest(to: key, in: [Baseline.formatKey, "findings"]))
+                throw reader.error(
+                    key, "unknown key", line: line,
+                    suggestion: Suggestion.closest(to: key, in: [Baseline.formatKey, "findings"]))
             }
         }
         skipSpace()
@@ -85,7 +90,10 @@ struct BaselineReader {
         guard input.peek() == 0x5B else { throw schema("findings", "must be an array of objects, not \(try shownValue())") }
         input.advance()
         skipSpace()
-        if input.peek() == 0x5D { input.advance(); return }
+        if input.peek() == 0x5D {
+            input.advance()
+            return
+        }
         while true {
             skipSpace()
             try finding(index: entries.count)
@@ -106,10 +114,16 @@ struct BaselineReader {
         let line = input.line
         guard input.peek() == 0x7B else { throw schema(key(), "must be an object, not \(try shownValue())") }
         input.advance()
-        var path: String?, fingerprint: UInt64?, check = "", message = "", figures: [String]?
+        var path: String?
+        var fingerprint: UInt64?
+        var check = ""
+        var message = ""
+        var figures: [String]?
         var seen = 0
         skipSpace()
-        if input.peek() == 0x7D { input.advance() } else {
+        if input.peek() == 0x7D {
+            input.advance()
+        } else {
             while true {
                 skipSpace()
                 let memberLine = input.line
@@ -137,8 +151,9 @@ struct BaselineReader {
                     bit = 32
                     figures = try figureList { key("figures") }
                 case .other(let name):
-                    throw error(key(name), "unknown key", line: memberLine,
-                                suggestion: Suggestion.closest(to: name, in: ["path", "fingerprint", "check", "figures", "message"]))
+                    throw error(
+                        key(name), "unknown key", line: memberLine,
+                        suggestion: Suggestion.closest(to: name, in: ["path", "fingerprint", "check", "figures", "message"]))
                 }
                 guard seen & bit == 0 else { throw error(key(member.name), "appears twice", line: memberLine) }
                 seen |= bit
@@ -170,7 +185,10 @@ struct BaselineReader {
         input.advance()
         var list: [String] = []
         skipSpace()
-        if input.peek() == 0x5D { input.advance(); return list }
+        if input.peek() == 0x5D {
+            input.advance()
+            return list
+        }
         while true {
             skipSpace()
             guard input.peek() == 0x22 else { throw schema(key() + "[\(list.count)]", "must be a string, not \(try shownValue())") }
@@ -203,13 +221,14 @@ struct BaselineReader {
     }
 
     private static let entryKeys: [([UInt8], EntryKey)] = [
-        (Array("path".utf8), .path), (Array("fingerprint".utf8), .fingerprint), (Array("check".utf8), .check), (Array("figures".utf8), .figures),
-        (Array("message".utf8), .message), (Array("_comment".utf8), .comment),
+        (Array("path".utf8), .path), (Array("fingerprint".utf8), .fingerprint), (Array("check".utf8), .check),
+        (Array("figures".utf8), .figures),
+        (Array("message".utf8), .message), (Array("_comment".utf8), .comment)
     ]
 
     /// A key without escapes is matched as bytes; anything else is read as a string.
     private mutating func keyName() throws(ConfigError) -> EntryKey {
-        input.advance()  // "
+        input.advance() // "
         scratch.removeAll(keepingCapacity: true)
         while let b = input.peek(), b != 0x22, b != 0x5C, b >= 0x20, scratch.count < 32 {
             scratch.append(b)
@@ -250,11 +269,17 @@ struct BaselineReader {
 
     private mutating func comment(_ key: String) throws(ConfigError) {
         skipSpace()
-        if input.peek() == 0x22 { _ = try stringValue(key, keep: false); return }
+        if input.peek() == 0x22 {
+            _ = try stringValue(key, keep: false)
+            return
+        }
         guard input.peek() == 0x5B else { throw schema(key, "must be a string or an array of strings, not \(try shownValue())") }
         input.advance()
         skipSpace()
-        if input.peek() == 0x5D { input.advance(); return }
+        if input.peek() == 0x5D {
+            input.advance()
+            return
+        }
         var i = 0
         while true {
             skipSpace()
@@ -271,11 +296,16 @@ struct BaselineReader {
     // MARK: JSON, as far as a baseline needs it
 
     /// An object's members: `body` reads each value (the key read, the stream at its value).
-    private mutating func members(_ key: String,
-                                  _ body: (inout BaselineReader, String, Int) throws(ConfigError) -> Void) throws(ConfigError) {
-        input.advance()  // {
+    private mutating func members(
+        _ key: String,
+        _ body: (inout BaselineReader, String, Int) throws(ConfigError) -> Void
+    ) throws(ConfigError) {
+        input.advance() // {
         skipSpace()
-        if input.peek() == 0x7D { input.advance(); return }
+        if input.peek() == 0x7D {
+            input.advance()
+            return
+        }
         while true {
             skipSpace()
             let line = input.line
@@ -308,7 +338,7 @@ struct BaselineReader {
     /// A string; its text only when `keep` (a skipped one is still checked, never stored).
     /// `resumed`: the opening quote is already read.
     private mutating func string(keep: Bool, resumed: Bool = false) throws(ConfigError) -> String? {
-        if !resumed { input.advance() }  // "
+        if !resumed { input.advance() } // "
         scratch.removeAll(keepingCapacity: true)
         var length = 0
         while true {
@@ -317,7 +347,10 @@ struct BaselineReader {
             if length > Self.maxString { throw syntax("a string longer than \(Self.maxString) bytes") }
             if b == 0x22 { break }
             if b < 0x20 { throw syntax("a control character inside a string must be escaped") }
-            if b != 0x5C { if keep { scratch.append(b) }; continue }
+            if b != 0x5C {
+                if keep { scratch.append(b) }
+                continue
+            }
             guard let e = input.next() else { throw syntax("the text ends inside a string") }
             switch e {
             case 0x22, 0x5C, 0x2F: if keep { scratch.append(e) }
@@ -441,7 +474,10 @@ struct ByteStream {
         while true {
             let n = read(fd, buffer.baseAddress, buffer.count)
             if n < 0 && errno == EINTR { continue }
-            if n <= 0 { ended = true; return false }
+            if n <= 0 {
+                ended = true
+                return false
+            }
             position = 0
             count = n
             return true

@@ -1,6 +1,6 @@
+import Extraction
 import Model
 import Readers
-import Extraction
 
 /// A `.reportlint.json`: which checks run at which severity, what fails a run, which
 /// files a directory walk audits, per-path overrides, and findings accepted with a reason.

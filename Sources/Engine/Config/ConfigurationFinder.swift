@@ -1,13 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Extraction
 import Model
 import Readers
-import Extraction
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Finds the configuration of each audited file: the nearest `.reportlint.json` from the
 /// file's folder upward, stopping at the repository root (a folder holding `.git`), or the
@@ -40,7 +41,10 @@ public final class ConfigurationFinder {
         var dir = directory
         var found: Configuration?
         while true {
-            if let cached = byDirectory[dir] { found = cached; break }
+            if let cached = byDirectory[dir] {
+                found = cached
+                break
+            }
             visited.append(dir)
             let candidate = dir == "/" ? "/" + ConfigurationLoader.fileName : dir + "/" + ConfigurationLoader.fileName
             if FileSystem.isFile(candidate) {

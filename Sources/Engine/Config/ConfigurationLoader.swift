@@ -1,6 +1,6 @@
+import Extraction
 import Model
 import Readers
-import Extraction
 
 /// A configuration that cannot be used: one line naming the file, the line, the key, the
 /// offending value and, when a name was misspelt, the closest valid one. The command line
@@ -53,7 +53,9 @@ public enum ConfigurationLoader {
         return try parse(bytes, absolute: absolute, display: display, knownChecks: knownChecks)
     }
 
-    public static func parse(_ bytes: [UInt8], absolute: String, display: String, knownChecks: [String]) throws(ConfigError) -> Configuration {
+    public static func parse(_ bytes: [UInt8], absolute: String, display: String, knownChecks: [String]) throws(ConfigError)
+        -> Configuration
+    {
         let root: JSONNode
         do {
             root = try JSONParser.parse(bytes)
@@ -95,7 +97,8 @@ public enum ConfigurationLoader {
                 if let c = a["_comment"] { try reader.comment(c, key + "._comment") }
                 guard let pathNode = a["path"], let fingerprintNode = a["fingerprint"], let reasonNode = a["reason"] else {
                     let missing = ["path", "fingerprint", "reason"].first { a[$0] == nil } ?? "reason"
-                    throw reader.error(key, "needs \"\(missing)\"" + (missing == "reason" ? ": say why the finding is accepted" : ""), at: item)
+                    throw reader.error(
+                        key, "needs \"\(missing)\"" + (missing == "reason" ? ": say why the finding is accepted" : ""), at: item)
                 }
                 let path = try reader.string(pathNode, key + ".path")
                 let fingerprint = try reader.fingerprint(fingerprintNode, key + ".fingerprint")
@@ -104,8 +107,10 @@ public enum ConfigurationLoader {
                     throw reader.error(key + ".reason", "must not be empty: say why the finding is accepted", at: reasonNode)
                 }
                 let check = try a["check"].map { v throws(ConfigError) in try checkID(v, key + ".check", reader, knownChecks) }
-                config.accepted.append(.init(path: path, absolutePath: PathText.join(config.directory, path), fingerprint: fingerprint,
-                                             check: check, reason: reason))
+                config.accepted.append(
+                    .init(
+                        path: path, absolutePath: PathText.join(config.directory, path), fingerprint: fingerprint,
+                        check: check, reason: reason))
             }
         }
         return config
@@ -126,7 +131,9 @@ public enum ConfigurationLoader {
         return id
     }
 
-    static func checks(_ v: JSONNode, _ key: String, _ reader: JSONSchemaReader, _ knownChecks: [String]) throws(ConfigError) -> CheckSettings {
+    static func checks(_ v: JSONNode, _ key: String, _ reader: JSONSchemaReader, _ knownChecks: [String]) throws(ConfigError)
+        -> CheckSettings
+    {
         let o = try reader.object(v, key, allowed: checkKeys, checkIDs: knownChecks)
         var c = CheckSettings()
         if let x = o["_comment"] { try reader.comment(x, key + "._comment") }
@@ -147,8 +154,9 @@ public enum ConfigurationLoader {
             }
             for m in members {
                 guard knownChecks.contains(m.key) else {
-                    throw reader.error("\(key).severity.\(m.key)", "unknown check '\(m.key)'", suggestion: Suggestion.likely(m.key, in: knownChecks),
-                                       at: m.value)
+                    throw reader.error(
+                        "\(key).severity.\(m.key)", "unknown check '\(m.key)'", suggestion: Suggestion.likely(m.key, in: knownChecks),
+                        at: m.value)
                 }
                 c.severity[m.key] = try reader.choice(m.value, "\(key).severity.\(m.key)", Severity.allCases)
             }
@@ -186,8 +194,9 @@ struct JSONSchemaReader {
                 let keys = allowed.filter { $0 != "_comment" && $0 != "$schema" }
                 let line = JSONPosition.of(m.offset, in: bytes).line
                 if let check = Suggestion.likely(m.key, in: checkIDs), Suggestion.likely(m.key, in: keys) == nil {
-                    throw ConfigError(file: file, key: path, problem: "unknown key: check ids go in \"disable\", \"enable\", \"only\" or \"severity\"",
-                                      suggestion: check, line: line)
+                    throw ConfigError(
+                        file: file, key: path, problem: "unknown key: check ids go in \"disable\", \"enable\", \"only\" or \"severity\"",
+                        suggestion: check, line: line)
                 }
                 throw ConfigError(file: file, key: path, problem: "unknown key", suggestion: Suggestion.likely(m.key, in: keys), line: line)
             }
@@ -250,7 +259,10 @@ public enum PathText {
         var parts: [Substring] = []
         for p in path.split(separator: "/") {
             if p == "." || p.isEmpty { continue }
-            if p == ".." { _ = parts.popLast(); continue }
+            if p == ".." {
+                _ = parts.popLast()
+                continue
+            }
             parts.append(p)
         }
         return "/" + parts.joined(separator: "/")

@@ -1,6 +1,6 @@
+import Extraction
 import Model
 import Readers
-import Extraction
 
 /// The least severe finding that makes a run fail (exit code 1).
 public enum FailOn: String, Sendable, CaseIterable {

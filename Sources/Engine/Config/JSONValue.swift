@@ -69,7 +69,8 @@ public struct JSONMember: Sendable, Equatable {
 /// 1-based line and column (in characters) of a byte offset.
 public enum JSONPosition {
     public static func of(_ offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         var k = 0
         let end = min(max(0, offset), bytes.count)
         while k < end {
@@ -139,9 +140,15 @@ public struct JSONParser {
         case 0x7B: return JSONNode(try object(depth: depth), offset: start)
         case 0x5B: return JSONNode(try array(depth: depth), offset: start)
         case 0x22: return JSONNode(.string(try string()), offset: start)
-        case 0x74: try word("true"); return JSONNode(.bool(true), offset: start)
-        case 0x66: try word("false"); return JSONNode(.bool(false), offset: start)
-        case 0x6E: try word("null"); return JSONNode(.null, offset: start)
+        case 0x74:
+            try word("true")
+            return JSONNode(.bool(true), offset: start)
+        case 0x66:
+            try word("false")
+            return JSONNode(.bool(false), offset: start)
+        case 0x6E:
+            try word("null")
+            return JSONNode(.null, offset: start)
         case 0x2D, 0x30...0x39: return JSONNode(.number(try number()), offset: start)
         default: throw error("unexpected character, a value was expected")
         }
@@ -159,7 +166,10 @@ public struct JSONParser {
         var members: [JSONMember] = []
         var seen = Set<String>()
         skipSpace()
-        if i < bytes.count && bytes[i] == 0x7D { i += 1; return .object(members) }
+        if i < bytes.count && bytes[i] == 0x7D {
+            i += 1
+            return .object(members)
+        }
         while true {
             skipSpace()
             guard i < bytes.count, bytes[i] == 0x22 else { throw error("a key in double quotes was expected") }
@@ -174,8 +184,14 @@ public struct JSONParser {
             members.append(JSONMember(key: key, value: v, offset: keyOffset))
             skipSpace()
             guard i < bytes.count else { throw error("unexpected end of the text, '}' was expected") }
-            if bytes[i] == 0x2C { i += 1; continue }
-            if bytes[i] == 0x7D { i += 1; return .object(members) }
+            if bytes[i] == 0x2C {
+                i += 1
+                continue
+            }
+            if bytes[i] == 0x7D {
+                i += 1
+                return .object(members)
+            }
             throw error("',' or '}' was expected")
         }
     }
@@ -184,14 +200,23 @@ public struct JSONParser {
         i += 1
         var items: [JSONNode] = []
         skipSpace()
-        if i < bytes.count && bytes[i] == 0x5D { i += 1; return .array(items) }
+        if i < bytes.count && bytes[i] == 0x5D {
+            i += 1
+            return .array(items)
+        }
         while true {
             skipSpace()
             items.append(try value(depth: depth + 1))
             skipSpace()
             guard i < bytes.count else { throw error("unexpected end of the text, ']' was expected") }
-            if bytes[i] == 0x2C { i += 1; continue }
-            if bytes[i] == 0x5D { i += 1; return .array(items) }
+            if bytes[i] == 0x2C {
+                i += 1
+                continue
+            }
+            if bytes[i] == 0x5D {
+                i += 1
+                return .array(items)
+            }
             throw error("',' or ']' was expected")
         }
     }
@@ -223,9 +248,16 @@ public struct JSONParser {
         while true {
             guard i < bytes.count else { throw error("unexpected end of the text inside a string") }
             let b = bytes[i]
-            if b == 0x22 { i += 1; break }
+            if b == 0x22 {
+                i += 1
+                break
+            }
             if b < 0x20 { throw error("a control character inside a string must be escaped") }
-            if b != 0x5C { out.append(b); i += 1; continue }
+            if b != 0x5C {
+                out.append(b)
+                i += 1
+                continue
+            }
             i += 1
             guard i < bytes.count else { throw error("unexpected end of the text inside a string") }
             let e = bytes[i]
@@ -242,7 +274,9 @@ public struct JSONParser {
             case 0x75:
                 var scalar = try hex4()
                 if (0xD800..<0xDC00).contains(scalar) {
-                    guard i + 1 < bytes.count, bytes[i] == 0x5C, bytes[i + 1] == 0x75 else { throw error("a lone surrogate in a \\u escape") }
+                    guard i + 1 < bytes.count, bytes[i] == 0x5C, bytes[i + 1] == 0x75 else {
+                        throw error("a lone surrogate in a \\u escape")
+                    }
                     i += 2
                     let low = try hex4()
                     guard (0xDC00..<0xE000).contains(low) else { throw error("a lone surrogate in a \\u escape") }

@@ -1,6 +1,6 @@
+import Extraction
 import Model
 import Readers
-import Extraction
 
 /// "Did you mean …?": the closest valid name by edit distance.
 public enum Suggestion {
@@ -18,7 +18,8 @@ public enum Suggestion {
 
 public enum Levenshtein {
     public static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
+        let x = Array(a)
+        let y = Array(b)
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
         var previous = Array(0...y.count)

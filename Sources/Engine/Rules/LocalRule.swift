@@ -115,20 +115,27 @@ public struct LocalRule: Sendable {
             rationale = LocalizedText(
                 zh: "配置文件 \(file) 中的规则：\(c.text)。按印刷数字的区间计算，四舍五入范围内成立的不报告；报告未给出其中某项数字时不检查。"
                     + (unless != nil ? "附近说明了原因（\(unless!.words.joined(separator: "、"))）的不报告。" : ""),
-                en: "A rule of \(file): \(c.text). Tested on the intervals the printed digits allow: a relation that holds within rounding is silent, and a report that does not state every term is not judged."
-                    + (unless != nil ? " A breach whose sentence, paragraph or next paragraph gives a reason (\(unless!.words.joined(separator: ", "))) is excused." : ""))
+                en:
+                    "A rule of \(file): \(c.text). Tested on the intervals the printed digits allow: a relation that holds within rounding is silent, and a report that does not state every term is not judged."
+                    + (unless != nil
+                        ? " A breach whose sentence, paragraph or next paragraph gives a reason (\(unless!.words.joined(separator: ", "))) is excused."
+                        : ""))
         case .eachRow(let c, let tables, let rows):
             rationale = LocalizedText(
                 zh: "配置文件 \(file) 中的表格规则：\(tables.zh)的每一\(rows.zh)都应满足 \(c.text)。分值与得分按给定数值精确比较，其他数字按印刷精度的区间比较。",
-                en: "A table rule of \(file): every \(rows.rawValue) row of the \(tables.en) must satisfy \(c.text). Weights and scores compare exactly, other figures on their printed intervals.")
+                en:
+                    "A table rule of \(file): every \(rows.rawValue) row of the \(tables.en) must satisfy \(c.text). Weights and scores compare exactly, other figures on their printed intervals."
+            )
         case .require(let r, let section):
             let place = section.map { "标题含“\($0)”的每一节（或以其开头的段落）" } ?? "报告"
             let placeEn = section.map { "every section whose title names “\($0)” (or paragraph that opens with it)" } ?? "the report"
-            rationale = LocalizedText(zh: "配置文件 \(file) 中的规则：\(place)应说明 \(r.written)。",
-                                      en: "A rule of \(file): \(placeEn) must state \(r.written).")
+            rationale = LocalizedText(
+                zh: "配置文件 \(file) 中的规则：\(place)应说明 \(r.written)。",
+                en: "A rule of \(file): \(placeEn) must state \(r.written).")
         }
-        return CheckDescription(id: id, title: title, rationale: rationale, severity: severity, tags: ["local", kindName],
-                                triggering: triggering, nonTriggering: nonTriggering)
+        return CheckDescription(
+            id: id, title: title, rationale: rationale, severity: severity, tags: ["local", kindName],
+            triggering: triggering, nonTriggering: nonTriggering)
     }
 }
 

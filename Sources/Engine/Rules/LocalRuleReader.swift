@@ -5,8 +5,10 @@ import Model
 /// key (`rules[2].expect`), the rule's id, the position in its expression and, for a misspelt
 /// name, the closest valid one.
 public enum LocalRuleReader {
-    public static let keys = ["_comment", "id", "title", "severity", "expect", "each-row", "require", "section", "unless",
-                              "reason-words", "tables", "rows", "message", "examples"]
+    public static let keys = [
+        "_comment", "id", "title", "severity", "expect", "each-row", "require", "section", "unless",
+        "reason-words", "tables", "rows", "message", "examples"
+    ]
     public static let kinds = ["expect", "each-row", "require"]
     /// `isRuleID` as a regular expression, for the JSON Schema.
     public static let idRegex = "^local(/[a-z0-9]+(-[a-z0-9]+)*)+$"
@@ -24,8 +26,9 @@ public enum LocalRuleReader {
         for (i, item) in items.enumerated() {
             let rule = try rule(item, key: "\(key)[\(i)]", file: file, line: line)
             if let first = seen[rule.id] {
-                throw ConfigError(file: file, key: "\(key)[\(i)].id", problem: "'\(rule.id)' is already the id of \(key)[\(first)]",
-                                  line: line(item["id"] ?? item))
+                throw ConfigError(
+                    file: file, key: "\(key)[\(i)].id", problem: "'\(rule.id)' is already the id of \(key)[\(first)]",
+                    line: line(item["id"] ?? item))
             }
             seen[rule.id] = i
             rules.append(rule)
@@ -38,10 +41,14 @@ public enum LocalRuleReader {
     public static func isRuleID(_ id: String) -> Bool {
         guard id.hasPrefix("local/") else { return false }
         let parts = id.dropFirst(6).split(separator: "/", omittingEmptySubsequences: false)
-        return !parts.isEmpty && parts.allSatisfy { part in
-            let words = part.split(separator: "-", omittingEmptySubsequences: false)
-            return !words.isEmpty && words.allSatisfy { w in !w.isEmpty && w.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) } }
-        }
+        return !parts.isEmpty
+            && parts.allSatisfy { part in
+                let words = part.split(separator: "-", omittingEmptySubsequences: false)
+                return !words.isEmpty
+                    && words.allSatisfy { w in
+                        !w.isEmpty && w.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+                    }
+            }
     }
 
     static func rule(_ node: JSONNode, key: String, file: String, line: (JSONNode) -> Int?) throws(ConfigError) -> LocalRule {
@@ -65,16 +72,22 @@ public enum LocalRuleReader {
         }
         guard let id = try string("id") else { throw error(key, "needs \"id\": \(idPattern)") }
         guard isRuleID(id) else {
-            throw error(key + ".id", "'\(id)' is not a rule id: \(idPattern)",
-                        suggestion: id.hasPrefix("local/") ? nil : "local/" + id.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" })
+            throw error(
+                key + ".id", "'\(id)' is not a rule id: \(idPattern)",
+                suggestion: id.hasPrefix("local/") ? nil : "local/" + id.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" })
         }
         let present = kinds.filter { node[$0] != nil }
         guard present.count == 1 else {
-            throw error(key, present.isEmpty ? "rule \(id) needs one of \"expect\", \"each-row\" or \"require\""
-                                             : "rule \(id) has both \"\(present[0])\" and \"\(present[1])\": one rule, one kind")
+            throw error(
+                key,
+                present.isEmpty
+                    ? "rule \(id) needs one of \"expect\", \"each-row\" or \"require\""
+                    : "rule \(id) has both \"\(present[0])\" and \"\(present[1])\": one rule, one kind")
         }
         // Keys that belong to another kind of rule.
-        let only: [String: String] = ["unless": "expect", "reason-words": "expect", "tables": "each-row", "rows": "each-row", "section": "require"]
+        let only: [String: String] = [
+            "unless": "expect", "reason-words": "expect", "tables": "each-row", "rows": "each-row", "section": "require"
+        ]
         for (k, kind) in only.sorted(by: { $0.key < $1.key }) where node[k] != nil && present[0] != kind {
             throw error(key + "." + k, "belongs to \"\(kind)\" rules, not to \"\(present[0])\" (rule \(id))")
         }
@@ -93,9 +106,14 @@ public enum LocalRuleReader {
             do { condition = try RuleParser.parse(text, context: .row) } catch { throw syntax("each-row", text, error) }
             let tables = try choice("tables", default: LocalRule.TableScope.project)
             let rows = try choice("rows", default: LocalRule.RowScope.indicators)
-            for f in (condition.premise.map { $0.left.fields + $0.right.fields } ?? []) + condition.conclusion.left.fields + condition.conclusion.right.fields {
+            for f in (condition.premise.map { $0.left.fields + $0.right.fields } ?? []) + condition.conclusion.left.fields
+                + condition.conclusion.right.fields
+            {
                 if rows == .indicators && !f.inIndicatorRows || rows == .funds && !f.inFundRows {
-                    throw error(key + ".each-row", "rule \(id): '\(f.zh)' is not a column of the \(rows.rawValue) rows; set \"rows\" to \"\(f.inFundRows ? "funds" : "indicators")\" or \"all\"")
+                    throw error(
+                        key + ".each-row",
+                        "rule \(id): '\(f.zh)' is not a column of the \(rows.rawValue) rows; set \"rows\" to \"\(f.inFundRows ? "funds" : "indicators")\" or \"all\""
+                    )
                 }
             }
             body = .eachRow(condition, tables: tables, rows: rows)
@@ -119,7 +137,9 @@ public enum LocalRuleReader {
             guard let s = try string(k) else { return d }
             guard let v = T(rawValue: s) else {
                 let names = T.allCases.map(\.rawValue)
-                throw error(key + "." + k, "\"\(s)\" is not one of \(names.joined(separator: ", "))", suggestion: Suggestion.closest(to: s, in: names))
+                throw error(
+                    key + "." + k, "\"\(s)\" is not one of \(names.joined(separator: ", "))",
+                    suggestion: Suggestion.closest(to: s, in: names))
             }
             return v
         }
@@ -143,9 +163,12 @@ public enum LocalRuleReader {
         func localized(_ k: String) throws(ConfigError) -> (zh: String, en: String)? {
             guard let v = node[k] else { return nil }
             if let s = v.string { return (s, s) }
-            guard let m = v.members else { throw error(key + "." + k, "must be a string or an object with \"zh\" and \"en\", not \(v.value.kind)") }
+            guard let m = v.members else {
+                throw error(key + "." + k, "must be a string or an object with \"zh\" and \"en\", not \(v.value.kind)")
+            }
             for member in m where !["zh", "en", "_comment"].contains(member.key) {
-                throw error(key + "." + k + "." + member.key, "unknown key", suggestion: Suggestion.closest(to: member.key, in: ["zh", "en"]))
+                throw error(
+                    key + "." + k + "." + member.key, "unknown key", suggestion: Suggestion.closest(to: member.key, in: ["zh", "en"]))
             }
             guard let zh = v["zh"]?.string, let en = v["en"]?.string, !zh.isEmpty, !en.isEmpty else {
                 throw error(key + "." + k, "needs \"zh\" and \"en\", both non-empty strings")
@@ -153,7 +176,8 @@ public enum LocalRuleReader {
             return (zh, en)
         }
 
-        let title = try localized("title").map { LocalizedText(zh: $0.zh, en: $0.en) }
+        let title =
+            try localized("title").map { LocalizedText(zh: $0.zh, en: $0.en) }
             ?? LocalizedText(zh: "规则 \(id)：\(expression(of: body))", en: "Rule \(id): \(expression(of: body))")
         var message: (zh: MessageTemplate, en: MessageTemplate)?
         if let m = try localized("message") {
@@ -162,23 +186,33 @@ public enum LocalRuleReader {
                 message = (try MessageTemplate(m.zh, allowed: allowed), try MessageTemplate(m.en, allowed: allowed))
             } catch {
                 let which = (try? MessageTemplate(m.zh, allowed: allowed)) == nil ? m.zh : m.en
-                throw ConfigError(file: file, key: key + ".message", problem: "rule \(id): " + error.described(in: which) + " (placeholders: "
-                                  + allowed.map { "{\($0)}" }.joined(separator: " ") + ")", suggestion: error.suggestion, line: line(node["message"] ?? node))
+                throw ConfigError(
+                    file: file, key: key + ".message",
+                    problem: "rule \(id): " + error.described(in: which) + " (placeholders: "
+                        + allowed.map { "{\($0)}" }.joined(separator: " ") + ")", suggestion: error.suggestion,
+                    line: line(node["message"] ?? node))
             }
         }
 
-        var triggering: [Example] = [], nonTriggering: [Example] = []
+        var triggering: [Example] = []
+        var nonTriggering: [Example] = []
         if let e = node["examples"] {
-            guard let m = e.members else { throw error(key + ".examples", "must be an object with \"triggering\" and \"non-triggering\" lists") }
+            guard let m = e.members else {
+                throw error(key + ".examples", "must be an object with \"triggering\" and \"non-triggering\" lists")
+            }
             for member in m where !exampleKeys.contains(member.key) {
-                throw error(key + ".examples." + member.key, "unknown key", suggestion: Suggestion.closest(to: member.key, in: ["triggering", "non-triggering"]))
+                throw error(
+                    key + ".examples." + member.key, "unknown key",
+                    suggestion: Suggestion.closest(to: member.key, in: ["triggering", "non-triggering"]))
             }
             func texts(_ k: String) throws(ConfigError) -> [Example] {
                 guard let list = e[k] else { return [] }
                 guard let a = list.array else { throw error(key + ".examples." + k, "must be an array of report snippets") }
                 var out: [Example] = []
                 for (i, item) in a.enumerated() {
-                    guard let s = item.string, !s.isEmpty else { throw error("\(key).examples.\(k)[\(i)]", "must be a non-empty string: a report snippet") }
+                    guard let s = item.string, !s.isEmpty else {
+                        throw error("\(key).examples.\(k)[\(i)]", "must be a non-empty string: a report snippet")
+                    }
                     if k == "non-triggering" && s.contains(Example.marker) {
                         throw error("\(key).examples.\(k)[\(i)]", "marks a place with ↓, but a non-triggering example expects no finding")
                     }
@@ -189,8 +223,9 @@ public enum LocalRuleReader {
             triggering = try texts("triggering")
             nonTriggering = try texts("non-triggering")
         }
-        return LocalRule(id: id, title: title, severity: severity, body: body, unless: unless, message: message,
-                         triggering: triggering, nonTriggering: nonTriggering, file: file)
+        return LocalRule(
+            id: id, title: title, severity: severity, body: body, unless: unless, message: message,
+            triggering: triggering, nonTriggering: nonTriggering, file: file)
     }
 
     static func expression(of body: LocalRule.Body) -> String {

@@ -22,20 +22,36 @@ public struct MessageTemplate: Sendable, Equatable {
         var i = 0
         while i < scalars.count {
             let c = scalars[i]
-            if c == "{" && i + 1 < scalars.count && scalars[i + 1] == "{" { literal += "{"; i += 2; continue }
-            if c == "}" && i + 1 < scalars.count && scalars[i + 1] == "}" { literal += "}"; i += 2; continue }
+            if c == "{" && i + 1 < scalars.count && scalars[i + 1] == "{" {
+                literal += "{"
+                i += 2
+                continue
+            }
+            if c == "}" && i + 1 < scalars.count && scalars[i + 1] == "}" {
+                literal += "}"
+                i += 2
+                continue
+            }
             if c == "}" { throw RuleSyntaxError("a '}' without its '{' (write '}}' for a brace)", at: i..<(i + 1)) }
-            guard c == "{" else { literal.unicodeScalars.append(c); i += 1; continue }
+            guard c == "{" else {
+                literal.unicodeScalars.append(c)
+                i += 1
+                continue
+            }
             guard let close = scalars[(i + 1)...].firstIndex(of: "}") else {
                 throw RuleSyntaxError("a '{' is not closed (write '{{' for a brace)", at: i..<scalars.count)
             }
             let name = String(String.UnicodeScalarView(scalars[(i + 1)..<close]))
             let key = MessageTemplate.key(name)
             guard allowed.contains(where: { MessageTemplate.key($0) == key }) else {
-                throw RuleSyntaxError("unknown placeholder '{\(name)}'", at: i..<(close + 1),
-                                      suggestion: Suggestion.closest(to: name, in: allowed).map { "{\($0)}" })
+                throw RuleSyntaxError(
+                    "unknown placeholder '{\(name)}'", at: i..<(close + 1),
+                    suggestion: Suggestion.closest(to: name, in: allowed).map { "{\($0)}" })
             }
-            if !literal.isEmpty { parts.append(.literal(literal)); literal = "" }
+            if !literal.isEmpty {
+                parts.append(.literal(literal))
+                literal = ""
+            }
             parts.append(.placeholder(key))
             i = close + 1
         }

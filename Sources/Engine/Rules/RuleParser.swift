@@ -18,7 +18,8 @@ public struct RuleSyntaxError: Error, Sendable, Equatable {
     /// position, and the text with the offending characters bracketed.
     public func described(in text: String) -> String {
         let scalars = Array(text.unicodeScalars)
-        let lo = min(range.lowerBound, scalars.count), hi = min(max(lo, range.upperBound), scalars.count)
+        let lo = min(range.lowerBound, scalars.count)
+        let hi = min(max(lo, range.upperBound), scalars.count)
         func part(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[r])) }
         let marked = part(0..<lo) + "⟦" + part(lo..<hi) + "⟧" + part(hi..<scalars.count)
         return "\(message) at column \(lo + 1): \(marked)"
@@ -109,7 +110,10 @@ public struct RuleParser {
         var i = 0
         while i < scalars.count {
             let c = scalars[i]
-            if Chars.isSpace(c) || c == 0x0A { i += 1; continue }
+            if Chars.isSpace(c) || c == 0x0A {
+                i += 1
+                continue
+            }
             let start = i
             if Chars.isDigit(c) {
                 tokens.append(try number(&i))
@@ -117,8 +121,11 @@ public struct RuleParser {
                 guard let close = scalars[(i + 1)...].firstIndex(of: c) else {
                     throw RuleSyntaxError("a quoted text is not closed", at: i..<scalars.count)
                 }
-                tokens.append((.text(String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(i + 1).prefix(close - i - 1)))),
-                               i..<(close + 1)))
+                tokens.append(
+                    (
+                        .text(String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(i + 1).prefix(close - i - 1)))),
+                        i..<(close + 1)
+                    ))
                 i = close + 1
             } else if RuleParser.startsName(c) {
                 tokens.append(try name(&i))
@@ -142,7 +149,9 @@ public struct RuleParser {
                 } else {
                     // "=<" is "<=" written backwards; otherwise the nearest spelling.
                     let reversed = String(written.reversed())
-                    let suggestion = RuleParser.operatorSpellings.contains(reversed) && reversed != "=>" ? reversed
+                    let suggestion =
+                        RuleParser.operatorSpellings.contains(reversed) && reversed != "=>"
+                        ? reversed
                         : Suggestion.closest(to: written, in: RuleParser.operatorSpellings)
                     throw RuleSyntaxError("unknown operator '\(written)'", at: start..<i, suggestion: suggestion)
                 }
@@ -155,12 +164,12 @@ public struct RuleParser {
     }
 
     static let arithmetic: [UInt32: ArithmeticOperator] = [
-        0x2B: .add, 0x2D: .subtract, 0x2A: .multiply, 0xD7: .multiply, 0x2F: .divide, 0xF7: .divide,
+        0x2B: .add, 0x2D: .subtract, 0x2A: .multiply, 0xD7: .multiply, 0x2F: .divide, 0xF7: .divide
     ]
     static let comparatorScalars: Set<UInt32> = Set("=<>!≤≥≠⇒！".unicodeScalars.map(\.value))
     static let comparators: [String: RuleComparator] = [
         "=": .equal, "==": .equal, "!=": .notEqual, "≠": .notEqual,
-        "<": .less, "<=": .lessOrEqual, "≤": .lessOrEqual, ">": .greater, ">=": .greaterOrEqual, "≥": .greaterOrEqual,
+        "<": .less, "<=": .lessOrEqual, "≤": .lessOrEqual, ">": .greater, ">=": .greaterOrEqual, "≥": .greaterOrEqual
     ]
     static let operatorSpellings = ["=", "!=", "<", "<=", ">", ">=", "=>"]
 
@@ -174,7 +183,8 @@ public struct RuleParser {
         let c = scalars[k]
         if Chars.isHan(c) || Chars.isASCIILetter(c) || Chars.isDigit(c) || c == 0x5F || RuleVocabulary.isQuote(c) { return true }
         if c == 0x2D, k > 0, k + 1 < scalars.count {
-            let a = scalars[k - 1], b = scalars[k + 1]
+            let a = scalars[k - 1]
+            let b = scalars[k + 1]
             return (Chars.isASCIILetter(a) || Chars.isDigit(a)) && (Chars.isASCIILetter(b) || Chars.isDigit(b))
         }
         return false
@@ -185,9 +195,13 @@ public struct RuleParser {
     func nameRun(from i: Int) -> Int {
         var k = i
         while k < scalars.count {
-            if continuesName(k) { k += 1; continue }
+            if continuesName(k) {
+                k += 1
+                continue
+            }
             if scalars[k] == 0x28, let close = scalars[k...].firstIndex(of: 0x29), close > k + 1, close + 1 < scalars.count,
-               scalars[(k + 1)..<close].allSatisfy(Chars.isHan), Chars.isHan(scalars[close + 1]) {
+                scalars[(k + 1)..<close].allSatisfy(Chars.isHan), Chars.isHan(scalars[close + 1])
+            {
                 k = close + 1
                 continue
             }
@@ -200,9 +214,13 @@ public struct RuleParser {
     func knownName(at i: Int) -> (RuleVocabulary.Name, Int)? {
         var best: (RuleVocabulary.Name, Int)?
         for n in RuleVocabulary.names {
-            var j = i, k = 0
+            var j = i
+            var k = 0
             while k < n.scalars.count && j < scalars.count {
-                if RuleVocabulary.isQuote(scalars[j]) { j += 1; continue }
+                if RuleVocabulary.isQuote(scalars[j]) {
+                    j += 1
+                    continue
+                }
                 guard scalars[j] == n.scalars[k] else { break }
                 j += 1
                 k += 1
@@ -227,15 +245,20 @@ public struct RuleParser {
             if let (name, end) = known {
                 let rest = written(end..<runEnd)
                 if RuleVocabulary.qualifier(rest) != nil {
-                    throw RuleSyntaxError("a qualifier needs a '.' before it", at: start..<runEnd,
-                                          suggestion: written(start..<end) + "." + rest)
+                    throw RuleSyntaxError(
+                        "a qualifier needs a '.' before it", at: start..<runEnd,
+                        suggestion: written(start..<end) + "." + rest)
                 }
                 _ = name
             }
             let what = context == .row ? "unknown column" : "unknown concept"
-            throw RuleSyntaxError("\(what) '\(word)'", at: start..<runEnd,
-                                  suggestion: Suggestion.closest(to: word, in: RuleVocabulary.suggestions(concepts: context == .text,
-                                                                                                          fields: context == .row)))
+            throw RuleSyntaxError(
+                "\(what) '\(word)'", at: start..<runEnd,
+                suggestion: Suggestion.closest(
+                    to: word,
+                    in: RuleVocabulary.suggestions(
+                        concepts: context == .text,
+                        fields: context == .row)))
         }
         i = end
         var qualifiers: [(word: String, range: Range<Int>)] = []
@@ -253,7 +276,7 @@ public struct RuleParser {
     static let units: [(String, RuleUnit, Int)] = [
         ("%", .percent, 0), ("亿元", .money, 8), ("万元", .money, 4), ("元", .money, 0), ("分", .points, 0),
         ("人次", .count, 0), ("批次", .count, 0), ("个", .count, 0), ("人", .count, 0), ("次", .count, 0), ("辆", .count, 0),
-        ("项", .count, 0), ("台", .count, 0), ("套", .count, 0), ("家", .count, 0), ("场", .count, 0), ("件", .count, 0),
+        ("项", .count, 0), ("台", .count, 0), ("套", .count, 0), ("家", .count, 0), ("场", .count, 0), ("件", .count, 0)
     ]
 
     mutating func number(_ i: inout Int) throws(RuleSyntaxError) -> (Token, Range<Int>) {
@@ -277,10 +300,12 @@ public struct RuleParser {
             return (.number(unit == .money ? value.shifted(by: power - 4) : value, unit), start..<i)
         }
         if knownName(at: k) != nil {
-            throw RuleSyntaxError("a number needs an operator before the name after it", at: start..<end,
-                                  suggestion: digits + " * " + word)
+            throw RuleSyntaxError(
+                "a number needs an operator before the name after it", at: start..<end,
+                suggestion: digits + " * " + word)
         }
-        throw RuleSyntaxError("unknown unit '\(word)'", at: k..<end, suggestion: Suggestion.closest(to: word, in: RuleParser.units.map(\.0)))
+        throw RuleSyntaxError(
+            "unknown unit '\(word)'", at: k..<end, suggestion: Suggestion.closest(to: word, in: RuleParser.units.map(\.0)))
     }
 
     // MARK: grammar
@@ -396,14 +421,18 @@ public struct RuleParser {
                 return RuleNode(kind: .field(f), range: range)
             case .concept(let c):
                 guard context == .text else {
-                    throw RuleSyntaxError("'\(written)' is a concept of the text; a table rule reads only the row's columns",
-                                          at: range, suggestion: Suggestion.closest(to: written, in: RuleVocabulary.suggestions(concepts: false, fields: true)))
+                    throw RuleSyntaxError(
+                        "'\(written)' is a concept of the text; a table rule reads only the row's columns",
+                        at: range,
+                        suggestion: Suggestion.closest(to: written, in: RuleVocabulary.suggestions(concepts: false, fields: true)))
                 }
-                var year: RelativeYear?, basis: Basis?
+                var year: RelativeYear?
+                var basis: Basis?
                 for q in qualifiers {
                     guard let (y, b) = RuleVocabulary.qualifier(q.word) else {
-                        throw RuleSyntaxError("unknown qualifier '\(q.word)'", at: q.range,
-                                              suggestion: Suggestion.closest(to: q.word, in: RuleVocabulary.qualifierSuggestions))
+                        throw RuleSyntaxError(
+                            "unknown qualifier '\(q.word)'", at: q.range,
+                            suggestion: Suggestion.closest(to: q.word, in: RuleVocabulary.qualifierSuggestions))
                     }
                     if let y {
                         guard year == nil else { throw RuleSyntaxError("a second year for one concept", at: q.range) }

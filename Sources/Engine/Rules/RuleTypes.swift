@@ -28,12 +28,14 @@ enum RuleTypes {
             }
             for side in [r.left, r.right] where !side.isText {
                 guard case .field = side.kind else {
-                    throw RuleSyntaxError("a quoted text is compared with a column of the table, not with \(try dimension(side).en)", at: side.range)
+                    throw RuleSyntaxError(
+                        "a quoted text is compared with a column of the table, not with \(try dimension(side).en)", at: side.range)
                 }
             }
             return
         }
-        let a = try dimension(r.left), b = try dimension(r.right)
+        let a = try dimension(r.left)
+        let b = try dimension(r.right)
         guard compatible(a, b) else { throw mismatch(a, b, r.left, r.right, at: r.range) }
     }
 
@@ -71,7 +73,8 @@ enum RuleTypes {
             guard d != .text else { throw RuleSyntaxError("cannot compute with text", at: n.range) }
             return d
         case .arithmetic(let op, let l, let r):
-            let a = try dimension(l), b = try dimension(r)
+            let a = try dimension(l)
+            let b = try dimension(r)
             for (d, side) in [(a, l), (b, r)] where d == .text {
                 throw RuleSyntaxError("cannot compute with text", at: side.range)
             }

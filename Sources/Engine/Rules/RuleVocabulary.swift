@@ -51,12 +51,12 @@ public enum RuleVocabulary {
     public static let yearWords: [(String, RelativeYear)] = [
         ("本年", .current), ("本年度", .current), ("current", .current),
         ("上年", .prior), ("上年度", .prior), ("上一年", .prior), ("prior", .prior),
-        ("前年", .twoBefore), ("two-years-before", .twoBefore),
+        ("前年", .twoBefore), ("two-years-before", .twoBefore)
     ]
 
     public static let basisWords: [(String, Basis)] = [
         ("决算", .actual), ("决算数", .actual), ("actual", .actual),
-        ("预算", .budget), ("预算数", .budget), ("budget", .budget),
+        ("预算", .budget), ("预算数", .budget), ("budget", .budget)
     ]
 
     /// A qualifier: a year word, a basis word, or a year word followed by a basis word

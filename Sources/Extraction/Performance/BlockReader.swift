@@ -36,8 +36,10 @@ enum BlockReader {
     /// Reads the block whose header is row `h`. `headers` are every header row of the table: the
     /// block ends at the next one of another block (a repeated header of its own, after a page
     /// break, is skipped).
-    static func read(_ g: Grid, header h: Int, kind: PerformanceBlockKind, roles: [PerformanceRole?],
-                     headers: [Int: (kind: PerformanceBlockKind, roles: [PerformanceRole?])]) -> BlockRead {
+    static func read(
+        _ g: Grid, header h: Int, kind: PerformanceBlockKind, roles: [PerformanceRole?],
+        headers: [Int: (kind: PerformanceBlockKind, roles: [PerformanceRole?])]
+    ) -> BlockRead {
         let columns = self.columns(g, header: h, kind: kind, roles: roles)
         var read = BlockRead(columns: columns, rows: [], emptyRows: [], totalRow: nil, end: g.rowCount)
         var pending: [Int] = []
@@ -82,8 +84,9 @@ enum BlockReader {
                 for i in columns.indices where i > 0 && (columns[i].header?.isEmpty ?? true) {
                     let ac = i + offset
                     guard ac >= 0, ac < aboveRoles.count, let role = aboveRoles[ac], !role.isLabel else { continue }
-                    columns[i] = PerformanceColumn(column: i, header: g.cell(a, ac), role: role, unit: HeaderMatcher.unit(g, a, ac),
-                                                   fromRowAbove: true)
+                    columns[i] = PerformanceColumn(
+                        column: i, header: g.cell(a, ac), role: role, unit: HeaderMatcher.unit(g, a, ac),
+                        fromRowAbove: true)
                     used.insert(ac)
                     above = a
                 }
@@ -93,8 +96,10 @@ enum BlockReader {
                     let present = Set(columns.compactMap(\.role))
                     for ac in aboveRoles.indices where !used.contains(ac) {
                         guard let role = aboveRoles[ac], !role.isLabel, !present.contains(role) else { continue }
-                        columns.append(PerformanceColumn(column: columns.count, header: g.cell(a, ac), role: role,
-                                                         unit: HeaderMatcher.unit(g, a, ac), fromRowAbove: true))
+                        columns.append(
+                            PerformanceColumn(
+                                column: columns.count, header: g.cell(a, ac), role: role,
+                                unit: HeaderMatcher.unit(g, a, ac), fromRowAbove: true))
                         above = a
                     }
                 }
@@ -104,7 +109,8 @@ enum BlockReader {
         if let money = columns.first(where: { ($0.role?.isLabel ?? true) && ($0.unit?.isMoney ?? false) })?.unit {
             for i in columns.indices where columns[i].role?.isAmount == true && columns[i].unit == nil { columns[i].unit = money }
         }
-        for i in columns.indices where !(columns[i].role?.holdsNumber ?? false) && columns[i].role != .target && columns[i].role != .actual {
+        for i in columns.indices where !(columns[i].role?.holdsNumber ?? false) && columns[i].role != .target && columns[i].role != .actual
+        {
             columns[i].unit = nil
         }
         let label: Int?
@@ -141,7 +147,8 @@ enum BlockReader {
             guard let c = block.columns.column(role), c + offset > first else { return nil }
             return g.cell(r, c + offset)
         }
-        var weight: CellValue?, score: CellValue?
+        var weight: CellValue?
+        var score: CellValue?
         let figures = ((first + 1)..<g.width(r)).filter { RowAligner.isNumeric(g, r, $0) }
         switch figures.count {
         case 1:

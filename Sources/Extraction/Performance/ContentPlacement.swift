@@ -25,7 +25,8 @@ enum ContentPlacement {
 
     /// The header column of each cell (nil when the row cannot be placed).
     static func place(_ cells: [CellValue], under kinds: [ColumnKind]) -> [Int]? {
-        let m = cells.count, n = kinds.count
+        let m = cells.count
+        let n = kinds.count
         guard m > 0, m <= n else { return nil }
         let cellKinds = cells.map(kind)
         let impossible = Int.min / 4
@@ -35,7 +36,8 @@ enum ContentPlacement {
         for j in 1...n { best[1][j] = fit(cellKinds[0], kinds[j - 1]) }
         if m > 1 {
             for i in 2...m {
-                var runBest = impossible, runArg = 0
+                var runBest = impossible
+                var runArg = 0
                 for j in 1...n {
                     // `>=`: among equal predecessors the one furthest right.
                     if j - 1 >= 1 && best[i - 1][j - 1] >= runBest && best[i - 1][j - 1] > impossible {
@@ -51,8 +53,12 @@ enum ContentPlacement {
             }
         }
         // The best total; among equals, the last cell furthest right (`>=`), then each earlier one.
-        var j = 0, top = impossible
-        for k in 1...n where best[m][k] >= top && best[m][k] > impossible { top = best[m][k]; j = k }
+        var j = 0
+        var top = impossible
+        for k in 1...n where best[m][k] >= top && best[m][k] > impossible {
+            top = best[m][k]
+            j = k
+        }
         guard j > 0 else { return nil }
         var out = [Int](repeating: 0, count: m)
         var i = m
@@ -74,7 +80,7 @@ enum ContentPlacement {
         }
         let never = Int.min / 4
         switch (cell, column) {
-        case (_, .target): return never   // answered above
+        case (_, .target): return never // answered above
         case (.empty, _): return 0
         case (.placeholder, .number), (.placeholder, .rate), (.placeholder, .value), (.placeholder, .text): return 2
         case (.placeholder, _): return 0
@@ -135,13 +141,17 @@ enum ContentPlacement {
         if !c.quantities.isEmpty { return .value }
         // A measure word alone ("篇", "%", "万元", "人次"): the whole of "1" + it reads as one quantity with that unit.
         // ("元/人·次": a unit per unit.)
-        if key.unicodeScalars.count <= 8, !key.unicodeScalars.contains(where: { Chars.isDigit($0.value) }), let q = TargetParsing.unit(key), q.unit != .none,
-           q.textRange.count == key.unicodeScalars.count + 1 || q.perUnit != nil {
+        if key.unicodeScalars.count <= 8, !key.unicodeScalars.contains(where: { Chars.isDigit($0.value) }), let q = TargetParsing.unit(key),
+            q.unit != .none,
+            q.textRange.count == key.unicodeScalars.count + 1 || q.perUnit != nil
+        {
             return .unit
         }
         if key.unicodeScalars.count <= 10 && key.hasSuffix("指标") { return .levelName }
         // A deadline or a period is a target or a result ("2024年12月31日前完成", "5-10年").
-        if c.clean.scalars.contains(where: Chars.isDigit) && (key.contains("月") || key.hasSuffix("年") || key.hasSuffix("完成")) { return .value }
+        if c.clean.scalars.contains(where: Chars.isDigit) && (key.contains("月") || key.hasSuffix("年") || key.hasSuffix("完成")) {
+            return .value
+        }
         return .text
     }
 }

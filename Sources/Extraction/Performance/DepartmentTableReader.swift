@@ -12,15 +12,18 @@ enum DepartmentTableReader {
 
     static func read(_ g: Grid, _ block: BlockRead) -> DepartmentTable? {
         var d = DepartmentTable(table: g.index, groups: [], rows: [], total: nil, columns: block.columns, span: g.table.span)
-        var level1: Int?, level2: Int?
+        var level1: Int?
+        var level2: Int?
         for a in block.rows {
             let r = a.row
-            var level1Cell = block.cell(g, a, .level1), level2Cell = block.cell(g, a, .level2)
+            var level1Cell = block.cell(g, a, .level1)
+            var level2Cell = block.cell(g, a, .level2)
             // A row placed by content whose only group label landed in the first level may be a
             // second-level group whose first level was merged away: it is, when its points still fit
             // in the open first-level group beside its siblings.
             if a.method != .asHeader, let c = level1Cell, !c.isEmpty, level2Cell?.isEmpty ?? true, let q = Header.points(c)?.value,
-               let open = level1, let p = d.groups[open].points?.value, Header.name(c.text) != d.groups[open].name {
+                let open = level1, let p = d.groups[open].points?.value, Header.name(c.text) != d.groups[open].name
+            {
                 var taken = Dec.zero
                 for child in d.groups where child.parent == open { taken = taken + (child.points?.value ?? .zero) }
                 if taken + q <= p {
@@ -29,7 +32,8 @@ enum DepartmentTableReader {
                 }
             }
             if let c = level1Cell, !c.isEmpty {
-                let name = Header.name(c.text), points = Header.points(c)
+                let name = Header.name(c.text)
+                let points = Header.points(c)
                 // A label repeated after a page break is the same group.
                 if let i = level1, d.groups[i].name == name && d.groups[i].points?.value == points?.value {
                 } else {
@@ -39,16 +43,20 @@ enum DepartmentTableReader {
                 level2 = nil
             }
             if let c = level2Cell, !c.isEmpty, block.columns.has(.level3) {
-                let name = Header.name(c.text), points = Header.points(c)
+                let name = Header.name(c.text)
+                let points = Header.points(c)
                 if let i = level2, d.groups[i].name == name && d.groups[i].points?.value == points?.value {
-                } else if let i = d.groups.lastIndex(where: { $0.level == 2 && $0.name == name && $0.parent == level1 && $0.points?.value == points?.value }) {
+                } else if let i = d.groups.lastIndex(where: {
+                    $0.level == 2 && $0.name == name && $0.parent == level1 && $0.points?.value == points?.value
+                }) {
                     level2 = i
                 } else {
                     d.groups.append(.init(name: name, points: points, span: points?.span ?? c.span, parent: level1, level: 2))
                     level2 = d.groups.count - 1
                 }
             }
-            let weight = block.cell(g, a, .weight), score = block.cell(g, a, .score)
+            let weight = block.cell(g, a, .weight)
+            let score = block.cell(g, a, .score)
             let name = (block.cell(g, a, .level3) ?? block.cell(g, a, .level2)).map { Header.squeeze($0.text) } ?? ""
             guard !name.isEmpty || !(weight?.isEmpty ?? true) || !(score?.isEmpty ?? true) else { continue }
             d.rows.append(.init(row: r, name: name, group: level2 ?? level1, weight: weight, score: score, span: g.table.rows[r].span))

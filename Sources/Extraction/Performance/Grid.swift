@@ -39,8 +39,9 @@ struct Grid {
         guard r >= 0, r < table.rows.count, c >= 0, c < table.rows[r].cells.count else { return nil }
         let cell = table.rows[r].cells[c]
         let unitIndex = unitAt[r, c]
-        return CellValue(clean: cell.text, quantities: unitIndex.map { units[$0].scanned.quantities } ?? [],
-                         span: cell.text.isEmpty ? cell.span : cell.text.fullSpan, row: r, column: c, unit: unitIndex)
+        return CellValue(
+            clean: cell.text, quantities: unitIndex.map { units[$0].scanned.quantities } ?? [],
+            span: cell.text.isEmpty ? cell.span : cell.text.fullSpan, row: r, column: c, unit: unitIndex)
     }
 
     /// The cell with the unit its header gives: "87" under 执行率（%） is 87%, "50" under 项目资金（万元）

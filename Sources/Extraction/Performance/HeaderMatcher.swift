@@ -24,8 +24,9 @@ enum HeaderMatcher {
         }
         var byFirst: [UInt32: [Int]] = [:]
         for (i, w) in words.enumerated() { byFirst[w.scalars[0], default: []].append(i) }
-        return Compiled(words: words, byFirst: byFirst,
-                        excluding: PerformanceVocabulary.roles.map { $0.excluding.map(Chars.of) })
+        return Compiled(
+            words: words, byFirst: byFirst,
+            excluding: PerformanceVocabulary.roles.map { $0.excluding.map(Chars.of) })
     }()
 
     /// Header cells longer than this are sentences (instructions, data), not column names.
@@ -47,8 +48,10 @@ enum HeaderMatcher {
                     let entry = PerformanceVocabulary.roles[w.entry]
                     if let b = entry.block, let block, b != block { continue }
                     if entry.block != nil && block == nil { continue }
-                    let found = w.whole ? (i == key.startIndex && bare.elementsEqual(w.scalars))
-                                        : (key.endIndex - i >= w.scalars.count && key[i..<(i + w.scalars.count)].elementsEqual(w.scalars))
+                    let found =
+                        w.whole
+                        ? (i == key.startIndex && bare.elementsEqual(w.scalars))
+                        : (key.endIndex - i >= w.scalars.count && key[i..<(i + w.scalars.count)].elementsEqual(w.scalars))
                     guard found else { continue }
                     if let b = best, b.length > w.scalars.count || (b.length == w.scalars.count && b.entry <= w.entry) { continue }
                     if table.excluding[w.entry].contains(where: { contains(key, $0) }) { continue }
@@ -69,8 +72,16 @@ enum HeaderMatcher {
         var inside: [UInt32] = []
         var groups: [[UInt32]] = []
         for s in key {
-            if s == 0x28 || s == 0x5B || s == 0x3010 { depth += 1; inside = []; continue }
-            if (s == 0x29 || s == 0x5D || s == 0x3011) && depth > 0 { depth -= 1; groups.append(inside); continue }
+            if s == 0x28 || s == 0x5B || s == 0x3010 {
+                depth += 1
+                inside = []
+                continue
+            }
+            if (s == 0x29 || s == 0x5D || s == 0x3011) && depth > 0 {
+                depth -= 1
+                groups.append(inside)
+                continue
+            }
             if depth > 0 { inside.append(s) }
         }
         for g in groups {
@@ -89,8 +100,14 @@ enum HeaderMatcher {
         var out: [UInt32] = []
         var depth = 0
         for s in key {
-            if s == 0x28 || s == 0x5B || s == 0x3010 { depth += 1; continue }
-            if (s == 0x29 || s == 0x5D || s == 0x3011) && depth > 0 { depth -= 1; continue }
+            if s == 0x28 || s == 0x5B || s == 0x3010 {
+                depth += 1
+                continue
+            }
+            if (s == 0x29 || s == 0x5D || s == 0x3011) && depth > 0 {
+                depth -= 1
+                continue
+            }
             if depth == 0 && s != 0x25 && s != 0x3A && s != 0xFF1A { out.append(s) }
         }
         return out

@@ -53,7 +53,8 @@ enum PerformanceReader {
 enum TableReader {
     static func read(_ g: Grid, title: String?, into out: inout PerformanceReader.Result) {
         var headers: [Int: (kind: PerformanceBlockKind, roles: [PerformanceRole?])] = [:]
-        var firstBudget: Int?, firstIndicators: Int?
+        var firstBudget: Int?
+        var firstIndicators: Int?
         for r in 0..<g.rowCount {
             guard let h = HeaderMatcher.header(g, row: r) else { continue }
             headers[r] = h
@@ -66,19 +67,25 @@ enum TableReader {
         // A budget block alone is a self-evaluation table only when it is scored or titled so:
         // a 决算 table with 年初预算数 | 调整预算数 | 决算数 is not one.
         if let b = firstBudget, firstIndicators == nil, !selfEvaluationTitle,
-           !headers[b]!.roles.contains(where: { $0 == .weight || $0 == .score }) {
+            !headers[b]!.roles.contains(where: { $0 == .weight || $0 == .score })
+        {
             firstBudget = nil
         }
         let name = title ?? ""
         guard firstBudget != nil || firstIndicators != nil else {
             if selfEvaluationTitle || (g.mentionsIndicators && title != nil) {
-                out.unread.append(UnreadTable(table: g.index, title: name, span: g.table.span, problem: .noBlock, reason: LocalizedText(
-                    zh: "未找到“预算执行情况”或“绩效指标”表头", en: "neither a 预算执行情况 nor a 绩效指标 header was found")))
+                out.unread.append(
+                    UnreadTable(
+                        table: g.index, title: name, span: g.table.span, problem: .noBlock,
+                        reason: LocalizedText(
+                            zh: "未找到“预算执行情况”或“绩效指标”表头", en: "neither a 预算执行情况 nor a 绩效指标 header was found")))
             }
             return
         }
         let budget = firstBudget.map { BlockReader.read(g, header: $0, kind: .budget, roles: headers[$0]!.roles, headers: headers) }
-        let indicators = firstIndicators.map { BlockReader.read(g, header: $0, kind: .indicators, roles: headers[$0]!.roles, headers: headers) }
+        let indicators = firstIndicators.map {
+            BlockReader.read(g, header: $0, kind: .indicators, roles: headers[$0]!.roles, headers: headers)
+        }
         for block in [budget, indicators].compactMap({ $0 }) { report(block, g, title: name, into: &out) }
 
         if budget == nil, let ind = indicators, DepartmentTableReader.isGroupLayout(ind.columns) {
@@ -95,16 +102,23 @@ enum TableReader {
         if !unmapped.isEmpty {
             let words = unmapped.map(\.headerText)
             let span = unmapped[0].header?.span ?? g.table.rows[block.columns.headerRow].span
-            out.unread.append(UnreadTable(table: g.index, title: title, span: span, problem: .unmappedHeader(block.columns.kind, words), reason: LocalizedText(
-                zh: "\(what.0)表头“\(words.joined(separator: "”“"))”不是已知的列，这些列未读取",
-                en: "the \(what.1) header \(words.map { "“\($0)”" }.joined(separator: ", ")) names no known column; those columns were not read")))
+            out.unread.append(
+                UnreadTable(
+                    table: g.index, title: title, span: span, problem: .unmappedHeader(block.columns.kind, words),
+                    reason: LocalizedText(
+                        zh: "\(what.0)表头“\(words.joined(separator: "”“"))”不是已知的列，这些列未读取",
+                        en:
+                            "the \(what.1) header \(words.map { "“\($0)”" }.joined(separator: ", ")) names no known column; those columns were not read"
+                    )))
         }
         let rows = block.columns.unalignedRows
         if !rows.isEmpty {
-            out.unread.append(UnreadTable(table: g.index, title: title, span: g.table.rows[rows[0]].span, problem: .unalignedRows(block.columns.kind, rows),
-                                          reason: LocalizedText(
-                zh: "\(what.0)区有\(rows.count)行无法与表头对齐，这些行未读取",
-                en: "\(rows.count) row(s) of the \(what.1) block could not be aligned with its header and were not read")))
+            out.unread.append(
+                UnreadTable(
+                    table: g.index, title: title, span: g.table.rows[rows[0]].span, problem: .unalignedRows(block.columns.kind, rows),
+                    reason: LocalizedText(
+                        zh: "\(what.0)区有\(rows.count)行无法与表头对齐，这些行未读取",
+                        en: "\(rows.count) row(s) of the \(what.1) block could not be aligned with its header and were not read")))
         }
     }
 }

@@ -133,8 +133,10 @@ public struct BlockColumns: Sendable {
     /// Rows inside the block that could not be laid under the header.
     public var unalignedRows: [Int]
 
-    public init(kind: PerformanceBlockKind, headerRow: Int, headerRowAbove: Int? = nil, columns: [PerformanceColumn],
-                labelColumn: Int?, alignments: [RowAlignment] = [], unalignedRows: [Int] = []) {
+    public init(
+        kind: PerformanceBlockKind, headerRow: Int, headerRowAbove: Int? = nil, columns: [PerformanceColumn],
+        labelColumn: Int?, alignments: [RowAlignment] = [], unalignedRows: [Int] = []
+    ) {
         self.kind = kind
         self.headerRow = headerRow
         self.headerRowAbove = headerRowAbove

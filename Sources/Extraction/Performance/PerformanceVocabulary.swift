@@ -22,8 +22,10 @@ public enum PerformanceVocabulary {
         /// A cell containing one of these does not have this role, whatever else it contains.
         let excluding: [String]
 
-        init(_ role: PerformanceRole, _ words: [String], whole: [String] = [], in block: PerformanceBlockKind? = nil,
-             excluding: [String] = []) {
+        init(
+            _ role: PerformanceRole, _ words: [String], whole: [String] = [], in block: PerformanceBlockKind? = nil,
+            excluding: [String] = []
+        ) {
             self.role = role
             self.words = words
             self.whole = whole
@@ -33,15 +35,27 @@ public enum PerformanceVocabulary {
     }
 
     static let roles: [RoleWords] = [
-        RoleWords(.blockLabel, ["预算执行情况", "绩效指标", "项目资金", "资金情况", "年度预算申请", "部门预算资金", "预算资金情况",
-                                "年度资金情况", "资金投入", "预算执行"]),
+        RoleWords(
+            .blockLabel,
+            [
+                "预算执行情况", "绩效指标", "项目资金", "资金情况", "年度预算申请", "部门预算资金", "预算资金情况",
+                "年度资金情况", "资金投入", "预算执行"
+            ]),
         RoleWords(.fundLabel, ["年度预算数", "资金来源", "资金性质", "资金类别", "资金类型", "资金构成"], whole: ["项目", "类别", "资金"]),
         RoleWords(.initialBudget, ["年初预算数", "年初预算", "年初批复数", "年初批复预算", "年初安排数", "年初预算金额"]),
-        RoleWords(.adjustedBudget, ["调整后预算数", "调整后预算", "调整预算数", "调整预算", "全年预算数", "全年预算", "全年批复数",
-                                    "预算调整数", "调整后全年预算", "全年预算金额", "批复预算数"],
-                  whole: ["预算数", "预算", "预算金额"]),
-        RoleWords(.executed, ["预算执行数", "全年执行数", "执行数", "实际执行数", "实际支出数", "实际支出", "支出数", "决算数",
-                              "实际使用数", "资金执行数", "执行金额"]),
+        RoleWords(
+            .adjustedBudget,
+            [
+                "调整后预算数", "调整后预算", "调整预算数", "调整预算", "全年预算数", "全年预算", "全年批复数",
+                "预算调整数", "调整后全年预算", "全年预算金额", "批复预算数"
+            ],
+            whole: ["预算数", "预算", "预算金额"]),
+        RoleWords(
+            .executed,
+            [
+                "预算执行数", "全年执行数", "执行数", "实际执行数", "实际支出数", "实际支出", "支出数", "决算数",
+                "实际使用数", "资金执行数", "执行金额"
+            ]),
         RoleWords(.executed, ["实际完成数", "完成数", "实际完成金额"], in: .budget),
         RoleWords(.executionRate, ["执行率", "预算执行率", "执行进度", "资金执行率", "支出进度"]),
         RoleWords(.weight, ["分值", "权重", "指标分值", "权重分值", "标准分值", "指标权重", "满分"]),
@@ -50,19 +64,28 @@ public enum PerformanceVocabulary {
         RoleWords(.level2, ["二级指标"], whole: ["二级"]),
         RoleWords(.level3, ["三级指标", "指标名称", "具体指标"], whole: ["三级"]),
         RoleWords(.targetOperator, ["指标性质", "指标方向", "计算符号", "运算符号", "比较符号"]),
-        RoleWords(.target, ["指标值", "年度指标值", "年度目标值", "目标值", "预期指标值", "绩效目标值", "预期值", "计划值", "指标目标值",
-                            "年度目标"],
-                  excluding: ["完成", "实际"]),
+        RoleWords(
+            .target,
+            [
+                "指标值", "年度指标值", "年度目标值", "目标值", "预期指标值", "绩效目标值", "预期值", "计划值", "指标目标值",
+                "年度目标"
+            ],
+            excluding: ["完成", "实际"]),
         RoleWords(.unit, ["度量单位", "计量单位", "单位"], excluding: ["实施单位", "主管单位", "单位名称", "单位资金"]),
-        RoleWords(.actual, ["完成值", "实际完成值", "全年实际完成值", "实际值", "实际完成情况", "完成情况", "实际完成指标值"],
-                  excluding: ["完成率", "目标完成情况"]),
+        RoleWords(
+            .actual, ["完成值", "实际完成值", "全年实际完成值", "实际值", "实际完成情况", "完成情况", "实际完成指标值"],
+            excluding: ["完成率", "目标完成情况"]),
         RoleWords(.actual, ["实际完成数", "完成数", "实际完成"], in: .indicators, excluding: ["完成率"]),
         RoleWords(.completionRate, ["完成率", "指标完成率", "完成比例", "完成比率", "目标完成率"]),
-        RoleWords(.reason, ["原因", "偏差原因分析及改进措施", "未完成原因和改进措施", "原因分析", "改进措施", "偏差原因", "未完成原因",
-                            "偏差说明", "整改措施"]),
+        RoleWords(
+            .reason,
+            [
+                "原因", "偏差原因分析及改进措施", "未完成原因和改进措施", "原因分析", "改进措施", "偏差原因", "未完成原因",
+                "偏差说明", "整改措施"
+            ]),
         RoleWords(.explanation, ["指标解释", "指标说明", "指标内容", "指标定义"]),
         RoleWords(.scoringRule, ["评分说明", "评分标准", "评分方法", "评分规则", "计分方法", "评分办法", "得分说明"]),
-        RoleWords(.remark, ["备注"], whole: ["说明"]),
+        RoleWords(.remark, ["备注"], whole: ["说明"])
     ]
 
     /// What a form writes in a figure's cell for "not applicable" (besides "/", "—", "无").
@@ -101,13 +124,17 @@ public enum PerformanceVocabulary {
         ("预算执行率", .budgetExecution), ("部门预算执行率", .budgetExecution), ("预算完成率", .budgetExecution),
         ("结转结余率", .carryForward), ("结转结余变动率", .none),
         ("三公经费控制率", .sangongControl), ("三公经费预算控制率", .sangongControl), ("三公经费执行率", .sangongControl),
-        ("政府采购执行率", .procurementExecution), ("政府采购预算执行率", .procurementExecution),
+        ("政府采购执行率", .procurementExecution), ("政府采购预算执行率", .procurementExecution)
     ]
 
     /// What a note (a reason cell, a cost indicator's value) says about the money: not paid yet, or
     /// paid in full. A note with both says neither.
-    static let notPaid = ["未支付", "尚未支付", "未拨付", "尚未拨付", "未拨款", "未到位", "尚未到位", "未执行", "尚未执行",
-                          "未使用", "尚未使用", "未报账", "尚未报账", "未结算", "尚未结算", "未兑付", "尚未兑付"]
-    static let paid = ["已支付", "已全部支付", "已拨付", "已全部拨付", "全部拨付到位", "拨付到位", "已执行完毕", "已全部执行",
-                       "支付完毕", "已结算", "已兑付", "已全额支付", "已足额拨付"]
+    static let notPaid = [
+        "未支付", "尚未支付", "未拨付", "尚未拨付", "未拨款", "未到位", "尚未到位", "未执行", "尚未执行",
+        "未使用", "尚未使用", "未报账", "尚未报账", "未结算", "尚未结算", "未兑付", "尚未兑付"
+    ]
+    static let paid = [
+        "已支付", "已全部支付", "已拨付", "已全部拨付", "全部拨付到位", "拨付到位", "已执行完毕", "已全部执行",
+        "支付完毕", "已结算", "已兑付", "已全额支付", "已足额拨付"
+    ]
 }

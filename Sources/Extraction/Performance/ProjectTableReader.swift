@@ -10,9 +10,10 @@ enum ProjectTableReader {
     static let goalDoneWords = PerformanceVocabulary.goalCompletion.map(Chars.of)
 
     static func read(_ g: Grid, title: String?, budget: BlockRead?, indicators: BlockRead?) -> PerformanceTable {
-        var p = PerformanceTable(table: g.index, layout: .freeText, title: title, projectName: nil, projectCode: nil, nameSpan: nil,
-                                 budget: nil, indicatorPoints: nil, indicatorHeader: nil, headerCells: [:], sections: [], indicators: [],
-                                 emptyIndicatorRows: [], total: nil, goal: nil, goalCompletion: nil, conclusion: nil, span: g.table.span)
+        var p = PerformanceTable(
+            table: g.index, layout: .freeText, title: title, projectName: nil, projectCode: nil, nameSpan: nil,
+            budget: nil, indicatorPoints: nil, indicatorHeader: nil, headerCells: [:], sections: [], indicators: [],
+            emptyIndicatorRows: [], total: nil, goal: nil, goalCompletion: nil, conclusion: nil, span: g.table.span)
         readIdentity(g, &p)
         if isDepartment(g, title: title) { p.scope = .department }
         if let b = budget {
@@ -54,13 +55,15 @@ enum ProjectTableReader {
     static func readIdentity(_ g: Grid, _ p: inout PerformanceTable) {
         for r in 0..<g.rowCount {
             if nameWords.contains(where: { g.keyIs(r, 0, $0) }) || departmentNameWords.contains(where: { g.keyIs(r, 0, $0) }),
-               p.projectName == nil, let name = g.cell(r, 1) {
+                p.projectName == nil, let name = g.cell(r, 1)
+            {
                 p.nameSpan = name.span
                 var text = name.text.trimmingCharacters()
                 // "51090422T000000401050-城乡基层治理工作经费": a code of ASCII letters and digits.
                 let utf8 = text.utf8
                 if let dash = utf8.firstIndex(of: UInt8(ascii: "-")), utf8.distance(from: utf8.startIndex, to: dash) >= 10,
-                   utf8[..<dash].allSatisfy({ Chars.isDigit(UInt32($0)) || Chars.isASCIILetter(UInt32($0)) }) {
+                    utf8[..<dash].allSatisfy({ Chars.isDigit(UInt32($0)) || Chars.isASCIILetter(UInt32($0)) })
+                {
                     p.projectCode = String(text[..<dash])
                     text = String(text[utf8.index(after: dash)...])
                 }
@@ -68,7 +71,8 @@ enum ProjectTableReader {
             }
             // 项目年度目标 | 年度目标完成情况, or 预期目标 | 实际完成情况: the texts are in the next row, same columns.
             if let goalColumn = column(g, r, goalWords), let doneColumn = column(g, r, goalDoneWords, excluding: goalColumn),
-               r + 1 < g.rowCount {
+                r + 1 < g.rowCount
+            {
                 let next = r + 1
                 let shift = g.width(next) - g.width(r)
                 p.goal = g.cell(next, goalColumn + shift)
@@ -95,13 +99,19 @@ enum ProjectTableReader {
         for a in b.rows {
             let labelCell = self.labelCell(g, a, b)
             let label = labelCell.map { Header.squeeze($0.text) } ?? ""
-            let initial = b.cell(g, a, .initialBudget), adjusted = b.cell(g, a, .adjustedBudget), executed = b.cell(g, a, .executed)
-            let rate = b.cell(g, a, .executionRate), weight = b.cell(g, a, .weight), score = b.cell(g, a, .score)
+            let initial = b.cell(g, a, .initialBudget)
+            let adjusted = b.cell(g, a, .adjustedBudget)
+            let executed = b.cell(g, a, .executed)
+            let rate = b.cell(g, a, .executionRate)
+            let weight = b.cell(g, a, .weight)
+            let score = b.cell(g, a, .score)
             let reason = b.cell(g, a, .reason)
             if label.isEmpty && [initial, adjusted, executed, rate, weight, score, reason].allSatisfy({ $0?.isEmpty ?? true }) { continue }
-            rows.append(FundRow(row: a.row, label: label, labelCell: labelCell, initial: initial, adjusted: adjusted, executed: executed,
-                                rate: rate, weight: weight, score: score, reason: reason, span: g.table.rows[a.row].span,
-                                paymentNote: NoteReader.payment(reason)))
+            rows.append(
+                FundRow(
+                    row: a.row, label: label, labelCell: labelCell, initial: initial, adjusted: adjusted, executed: executed,
+                    rate: rate, weight: weight, score: score, reason: reason, span: g.table.rows[a.row].span,
+                    paymentNote: NoteReader.payment(reason)))
         }
         let h = b.columns.headerRow
         return BudgetBlock(points: Header.points(g.cell(h, 0)), header: g.table.rows[h].span, rows: rows)
@@ -128,7 +138,8 @@ enum ProjectTableReader {
         p.indicatorPoints = Header.points(g.cell(cols.headerRow, 0))
         p.indicatorHeader = g.table.rows[cols.headerRow].span
         p.emptyIndicatorRows = block.emptyRows
-        var level1 = "", level2 = ""
+        var level1 = ""
+        var level2 = ""
         // A table repeats a handful of 度量单位 texts on every row; each is parsed once.
         var units: [String: Quantity?] = [:]
         func parsedUnit(_ u: String) -> Quantity? {
@@ -146,7 +157,8 @@ enum ProjectTableReader {
                 // A vertically merged 一级 cell that an export repeats on every row of its group
                 // ("产出指标（50分）" again and again) continues the group: two groups of one
                 // table never share a name.
-                let repeated = groupName == level1
+                let repeated =
+                    groupName == level1
                     && p.sections.last.map { $0.name == groupName && $0.points?.value == points?.value } == true
                 level1 = groupName
                 if !repeated && (p.sections.last?.name != level1 || points != nil) {
@@ -159,19 +171,22 @@ enum ProjectTableReader {
             let name = nameCell.map { Header.squeeze($0.text) } ?? ""
             // A row placed by content that only names a group (its label cell on a line of its own)
             // opens the group; it is not an indicator.
-            if a.method != .asHeader, name.isEmpty, cols.columns.allSatisfy({ col in
-                [.level1, .level2, .blockLabel].contains(col.role) || (block.cell(g, a, col.column)?.isEmpty ?? true)
-            }) {
+            if a.method != .asHeader, name.isEmpty,
+                cols.columns.allSatisfy({ col in
+                    [.level1, .level2, .blockLabel].contains(col.role) || (block.cell(g, a, col.column)?.isEmpty ?? true)
+                })
+            {
                 continue
             }
             let unitCell = cell(.unit)
-            var ind = Indicator(row: r, level1: level1, level2: level2, name: name, nameCell: nameCell, kind: kind(level1, level2, name),
-                                section: p.sections.isEmpty ? nil : p.sections.count - 1, op: nil, opCell: nil, target: nil,
-                                targetCell: cell(.target), unitText: unitCell.map { Header.squeeze($0.text) },
-                                actual: cell(.actual), actualQuantity: cell(.actual)?.quantity,
-                                weight: cell(.weight), score: cell(.score), completionRate: cell(.completionRate), reason: cell(.reason),
-                                span: g.table.rows[r].span, wholeDepartment: NoteReader.wholeDepartment(name),
-                                paymentNote: NoteReader.payment(cell(.reason)) ?? NoteReader.payment(cell(.actual)))
+            var ind = Indicator(
+                row: r, level1: level1, level2: level2, name: name, nameCell: nameCell, kind: kind(level1, level2, name),
+                section: p.sections.isEmpty ? nil : p.sections.count - 1, op: nil, opCell: nil, target: nil,
+                targetCell: cell(.target), unitText: unitCell.map { Header.squeeze($0.text) },
+                actual: cell(.actual), actualQuantity: cell(.actual)?.quantity,
+                weight: cell(.weight), score: cell(.score), completionRate: cell(.completionRate), reason: cell(.reason),
+                span: g.table.rows[r].span, wholeDepartment: NoteReader.wholeDepartment(name),
+                paymentNote: NoteReader.payment(cell(.reason)) ?? NoteReader.payment(cell(.actual)))
             if let opCell = cell(.targetOperator) {
                 ind.opCell = opCell
                 ind.op = TargetParsing.op(Header.squeeze(opCell.text))
@@ -186,7 +201,8 @@ enum ProjectTableReader {
                 if ind.op == nil, let t = ind.target, let c = t.comparator { ind.op = TargetParsing.op(c) }
             } else if let t = ind.targetCell {
                 ind.target = t.quantity
-                ind.op = t.quantity.flatMap { TargetParsing.op($0.comparator) }
+                ind.op =
+                    t.quantity.flatMap { TargetParsing.op($0.comparator) }
                     ?? (t.quantity == nil && !t.isEmpty ? .qualitative : nil)
             }
             p.indicators.append(ind)
@@ -231,7 +247,10 @@ enum FundShareReader {
                 if g.keyContainsAny(r, c, incomeWords) { sides.append((c, .income)) }
                 if g.keyContainsAny(r, c, expenditureWords) { sides.append((c, .expenditure)) }
             }
-            if !sides.isEmpty { sideRow = r; break }
+            if !sides.isEmpty {
+                sideRow = r
+                break
+            }
             r += 1
         }
         guard sideRow >= 0 else { return [] }
@@ -260,7 +279,8 @@ enum FundShareReader {
                     out.append(FundShare(side: side(r, c), label: label, cell: cell, amount: q))
                     found = true
                 } else if cell.quantity == nil, c + 1 < g.width(r), RowAligner.isNumeric(g, r, c + 1),
-                          let amount = g.cell(r, c + 1, unit: unit), let q = amount.quantity {
+                    let amount = g.cell(r, c + 1, unit: unit), let q = amount.quantity
+                {
                     out.append(FundShare(side: side(r, c), label: strip(Header.squeeze(cell.text)), cell: amount, amount: q))
                     found = true
                     c += 1
@@ -284,7 +304,10 @@ enum FundShareReader {
 
     static func strip(_ s: String) -> String {
         var scalars = Chars.of(s)
-        for p in prefixes where scalars.starts(with: p) { scalars.removeFirst(p.count); break }
+        for p in prefixes where scalars.starts(with: p) {
+            scalars.removeFirst(p.count)
+            break
+        }
         while let last = scalars.last, last == 0x3A || last == 0xFF1A || Chars.isSpace(last) { scalars.removeLast() }
         while let first = scalars.first, first == 0x3A || first == 0xFF1A { scalars.removeFirst() }
         return Chars.string(scalars)

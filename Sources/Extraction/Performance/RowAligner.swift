@@ -11,11 +11,15 @@ import Model
 /// cells are placed one by one where what they hold fits best (`ContentPlacement`).
 enum RowAligner {
     static func align(_ g: Grid, row r: Int, to columns: BlockColumns) -> RowAlignment? {
-        let n = g.width(r), h = columns.columns.count
-        if n == h { return fits(g, row: r, columns, offset: 0, method: .asHeader) ? RowAlignment(row: r, offset: 0, method: .asHeader) : nil }
+        let n = g.width(r)
+        let h = columns.columns.count
+        if n == h {
+            return fits(g, row: r, columns, offset: 0, method: .asHeader) ? RowAlignment(row: r, offset: 0, method: .asHeader) : nil
+        }
         // Flattened text lost its empty cells anywhere: placing by content comes first there.
         if g.flattened, n < h, let placed = byContent(g, row: r, columns) { return placed }
-        for (offset, method) in [(n - h, RowAlignment.Method.fromRight), (0, .fromLeft)] where fits(g, row: r, columns, offset: offset, method: method) {
+        for (offset, method) in [(n - h, RowAlignment.Method.fromRight), (0, .fromLeft)]
+        where fits(g, row: r, columns, offset: offset, method: method) {
             return RowAlignment(row: r, offset: offset, method: method)
         }
         return n < h && !g.flattened ? byContent(g, row: r, columns) : nil
@@ -29,7 +33,8 @@ enum RowAligner {
         // and something lands under a figure, a target or a note; else only a group's name (产出指标
         // (50分) on a line of its own) may stand alone. Text that merely fits label columns (the goal
         // rows after a budget block) is no row of the block.
-        var substance = false, groupOnly = true
+        var substance = false
+        var groupOnly = true
         for (c, column) in placement.enumerated() {
             let role = columns.columns[column].role
             if let role, !fits(g, r, c, role) { return nil }
@@ -91,7 +96,8 @@ enum RowAligner {
             // A figure of the column's kind: "520人次" is no score, "95%" no amount.
             switch role {
             case .weight, .score: return (q.unit == .none || q.unit == .points) && q.comparator == nil
-            case .initialBudget, .adjustedBudget, .executed: return (q.unit == .none || q.unit.isMoney || q.unit == .tenThousand) && q.comparator == nil
+            case .initialBudget, .adjustedBudget, .executed:
+                return (q.unit == .none || q.unit.isMoney || q.unit == .tenThousand) && q.comparator == nil
             case .executionRate, .completionRate: return q.unit == .none || q.unit == .percent
             default: return true
             }

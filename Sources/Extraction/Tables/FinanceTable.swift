@@ -52,8 +52,10 @@ public struct TableColumn: Sendable {
     /// Its lowest header word, as printed ("本年支出合计", "决算数").
     public var leaf = ""
 
-    public init(index: Int, role: ColumnRole, basis: ColumnBasis, header: String, byPosition: Bool = false,
-                side: PanelSide? = nil, leaf: String = "") {
+    public init(
+        index: Int, role: ColumnRole, basis: ColumnBasis, header: String, byPosition: Bool = false,
+        side: PanelSide? = nil, leaf: String = ""
+    ) {
         self.index = index
         self.role = role
         self.basis = basis

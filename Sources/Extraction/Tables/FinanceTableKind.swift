@@ -27,7 +27,7 @@ public enum FinanceTableKind: String, Sendable, CaseIterable, Hashable {
 
     /// The nine tables every 部门决算 publishes, in their order (公开01–09表).
     public static let finalAccountsSet: [FinanceTableKind] = [
-        .summary, .income, .expenditure, .fiscalSummary, .gpbExpenditure, .gpbBasic, .sangong, .governmentFund, .stateCapital,
+        .summary, .income, .expenditure, .fiscalSummary, .gpbExpenditure, .gpbBasic, .sangong, .governmentFund, .stateCapital
     ]
 
     public var isFinalAccounts: Bool { rawValue.hasPrefix("T") }

@@ -48,10 +48,14 @@ enum FinanceTableReader {
                 tableIndex += 1
             case .heading(let h):
                 pending.append((h.title, h.span, bi))
-                if tableIndex >= 0, afterTable[tableIndex, default: []].count < 3 { afterTable[tableIndex, default: []].append((h.title, h.span)) }
+                if tableIndex >= 0, afterTable[tableIndex, default: []].count < 3 {
+                    afterTable[tableIndex, default: []].append((h.title, h.span))
+                }
             case .paragraph(let p):
                 pending.append((p.text, p.span, bi))
-                if tableIndex >= 0, afterTable[tableIndex, default: []].count < 3 { afterTable[tableIndex, default: []].append((p.text, p.span)) }
+                if tableIndex >= 0, afterTable[tableIndex, default: []].count < 3 {
+                    afterTable[tableIndex, default: []].append((p.text, p.span))
+                }
             case .chart:
                 break
             }
@@ -60,15 +64,19 @@ enum FinanceTableReader {
         while ti < tables.count {
             let table = tables[ti]
             let captions = Caption.read(table: table, before: before[ti])
-            guard let kind = captions.kind else { ti += 1; continue }
+            guard let kind = captions.kind else {
+                ti += 1
+                continue
+            }
             if let b = captions.titleBlock { titleBlocks.insert(b) }
             // Continuations: untitled tables right after it, as wide.
             var rows = table.rows.enumerated().map { SourceRow(table: ti, index: $0, row: $1) }
             var joined: [Int] = []
             var next = ti + 1
             while next < tables.count, Caption.read(table: tables[next], before: before[next]).kind == nil,
-                  !before[next].contains(where: { Caption.isTitleLike($0.text) }),
-                  width(tables[next]) == width(table) {
+                !before[next].contains(where: { Caption.isTitleLike($0.text) }),
+                width(tables[next]) == width(table)
+            {
                 let dropped = Self.repeatedHeader(tables[next].rows, header: table.rows)
                 rows += tables[next].rows.enumerated().dropFirst(dropped).map { SourceRow(table: next, index: $0, row: $1) }
                 joined.append(next)
@@ -80,8 +88,9 @@ enum FinanceTableReader {
                 let f = TableVocabulary.fold(note.0.scalars)
                 return TableVocabulary.foldedNoData.contains { TableVocabulary.contains(f, $0) }
             }?.1
-            var reader = TableReading(kind: kind, rows: rows, tableIndex: ti, joined: joined, document: document,
-                                      units: units, cellUnits: cellUnits, captions: captions)
+            var reader = TableReading(
+                kind: kind, rows: rows, tableIndex: ti, joined: joined, document: document,
+                units: units, cellUnits: cellUnits, captions: captions)
             var finance = reader.read()
             finance.noDataNote = noData
             out.tables.append(finance)
@@ -89,10 +98,15 @@ enum FinanceTableReader {
         }
         // Places naming a table that are not its title: the table of contents, notes.
         for (bi, block) in document.blocks.enumerated() where !titleBlocks.contains(bi) {
-            let text: CleanText, span: Span
+            let text: CleanText
+            let span: Span
             switch block {
-            case .heading(let h): text = h.title; span = h.span
-            case .paragraph(let p): text = p.text; span = p.span
+            case .heading(let h):
+                text = h.title
+                span = h.span
+            case .paragraph(let p):
+                text = p.text
+                span = p.span
             default: continue
             }
             guard text.count <= 160, let kind = Caption.kind(of: text) else { continue }
@@ -114,7 +128,8 @@ enum FinanceTableReader {
     static func repeatedHeader(_ rows: [Row], header: [Row]) -> Int {
         var k = 0
         while k < rows.count, k < header.count, rows[k].cells.map(\.text) == header[k].cells.map(\.text),
-              !rows[k].cells.contains(where: { TableGrid.isAmount($0.text) }) {
+            !rows[k].cells.contains(where: { TableGrid.isAmount($0.text) })
+        {
             k += 1
         }
         return k
@@ -170,7 +185,10 @@ struct Caption {
         if c.unitPower == nil {
             for row in table.rows.prefix(6) {
                 for cell in row.cells where cell.text.count <= 16 {
-                    if let p = unit(in: cell.text, bracketed: true) { c.unitPower = p; break }
+                    if let p = unit(in: cell.text, bracketed: true) {
+                        c.unitPower = p
+                        break
+                    }
                 }
                 if c.unitPower != nil { break }
             }
@@ -211,7 +229,9 @@ struct Caption {
         if let key = TableVocabulary.unitKey, !t.scalars.contains(key) { return nil }
         let folded = TableVocabulary.fold(t.scalars)
         for marker in TableVocabulary.foldedUnitMarkers {
-            guard let at = folded.withUnsafeBufferPointer({ f in marker.withUnsafeBufferPointer { Search.first($0, in: f) } }) else { continue }
+            guard let at = folded.withUnsafeBufferPointer({ f in marker.withUnsafeBufferPointer { Search.first($0, in: f) } }) else {
+                continue
+            }
             let rest = Array(folded[(at + marker.count)...].prefix(4))
             for (word, power) in TableVocabulary.foldedUnits where rest.starts(with: word) { return power }
         }

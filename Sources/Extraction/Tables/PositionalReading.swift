@@ -84,8 +84,10 @@ struct PositionalReading {
                 if kind.isEconomic {
                     isStart = TableGrid.isCode(cell.text) && cell.text.count == 3
                 } else {
-                    isStart = !TableGrid.isAmount(cell.text)
-                        && (Numbering.parse(cell.text) != nil || TableVocabulary.exact(TableVocabulary.fold(cell.text.scalars), TableVocabulary.foldedRows) != nil)
+                    isStart =
+                        !TableGrid.isAmount(cell.text)
+                        && (Numbering.parse(cell.text) != nil
+                            || TableVocabulary.exact(TableVocabulary.fold(cell.text.scalars), TableVocabulary.foldedRows) != nil)
                 }
                 if isStart { starts.insert(place(cell.text.fullSpan).1) }
             }
@@ -143,16 +145,23 @@ struct PositionalReading {
             var best: Int?
             var bestOverlap = 0
             for (g, members) in groups.enumerated() {
-                let lo = members.map { fragments[$0].lo }.min()!, hi = members.map { fragments[$0].hi }.max()!
+                let lo = members.map { fragments[$0].lo }.min()!
+                let hi = members.map { fragments[$0].hi }.max()!
                 let overlap = min(hi, f.hi) - max(lo, f.lo)
-                if overlap > bestOverlap { best = g; bestOverlap = overlap }
+                if overlap > bestOverlap {
+                    best = g
+                    bestOverlap = overlap
+                }
             }
             if let best { groups[best].append(k) } else { groups.append([k]) }
         }
         return groups.map { members in
-            let sorted = members.sorted { fragments[$0].line != fragments[$1].line ? fragments[$0].line < fragments[$1].line : fragments[$0].lo < fragments[$1].lo }
-            return Heading(text: sorted.flatMap { fragments[$0].text }, lo: members.map { fragments[$0].lo }.min()!,
-                           hi: members.map { fragments[$0].hi }.max()!)
+            let sorted = members.sorted {
+                fragments[$0].line != fragments[$1].line ? fragments[$0].line < fragments[$1].line : fragments[$0].lo < fragments[$1].lo
+            }
+            return Heading(
+                text: sorted.flatMap { fragments[$0].text }, lo: members.map { fragments[$0].lo }.min()!,
+                hi: members.map { fragments[$0].hi }.max()!)
         }.sorted { $0.lo < $1.lo }
     }
 
@@ -182,8 +191,11 @@ struct PositionalReading {
             }
             let words = roleWords(text)
             if words.isEmpty {
-                if let b = TableVocabulary.longest(in: text, TableVocabulary.foldedBases) { bases.append((b, h.hi)) }
-                else if TableVocabulary.longest(in: text, TableVocabulary.foldedColumns) == .amount { bases.append((kind.basis, h.hi)) }
+                if let b = TableVocabulary.longest(in: text, TableVocabulary.foldedBases) {
+                    bases.append((b, h.hi))
+                } else if TableVocabulary.longest(in: text, TableVocabulary.foldedColumns) == .amount {
+                    bases.append((kind.basis, h.hi))
+                }
                 continue
             }
             let width = max(1, h.hi - h.lo)
@@ -202,13 +214,18 @@ struct PositionalReading {
         }
         var out: [PlacedColumn] = []
         func add(_ role: ColumnRole, _ basis: ColumnBasis?, _ x: Int, byPosition: Bool) {
-            out.append(PlacedColumn(column: TableColumn(index: firstIndex, role: role, basis: basis ?? kind.basis, header: role.zh,
-                                                        byPosition: byPosition, side: side == .whole ? nil : side, leaf: ""), x: x))
+            out.append(
+                PlacedColumn(
+                    column: TableColumn(
+                        index: firstIndex, role: role, basis: basis ?? kind.basis, header: role.zh,
+                        byPosition: byPosition, side: side == .whole ? nil : side, leaf: ""), x: x))
             firstIndex += 1
         }
         if kind.isSummary || (found.isEmpty && bases.count == 1) {
             // One amount per side, or 合计 and the three appropriations on table 4's right.
-            if found.isEmpty, let b = bases.first ?? headings.last.map({ (kind.basis, $0.hi) }) { add(.amount, b.0, b.1, byPosition: bases.isEmpty) }
+            if found.isEmpty, let b = bases.first ?? headings.last.map({ (kind.basis, $0.hi) }) {
+                add(.amount, b.0, b.1, byPosition: bases.isEmpty)
+            }
             for f in found { add(f.role, f.basis, f.x, byPosition: false) }
             return out
         }
@@ -229,8 +246,11 @@ struct PositionalReading {
                 let known = positions.enumerated().compactMap { i, x in x.map { (i, $0) } }
                 let step = known.count >= 2 ? max(4, (known.last!.1 - known.first!.1) / max(1, known.last!.0 - known.first!.0)) : 10
                 for i in canonical.indices where positions[i] == nil {
-                    if let left = known.last(where: { $0.0 < i }) { positions[i] = left.1 + step * (i - left.0) }
-                    else if let right = known.first(where: { $0.0 > i }) { positions[i] = right.1 - step * (right.0 - i) }
+                    if let left = known.last(where: { $0.0 < i }) {
+                        positions[i] = left.1 + step * (i - left.0)
+                    } else if let right = known.first(where: { $0.0 > i }) {
+                        positions[i] = right.1 - step * (right.0 - i)
+                    }
                 }
                 for (i, c) in canonical.enumerated() { add(c.0, c.1, positions[i]!, byPosition: found.first { $0.role == c.0 } == nil) }
                 return out
@@ -269,7 +289,8 @@ struct PositionalReading {
 
     /// Line, first and last character column of a span in the source.
     func place(_ span: Span) -> (Int, Int, Int) {
-        let a = document.source.position(of: span.start), b = document.source.position(of: span.end)
+        let a = document.source.position(of: span.start)
+        let b = document.source.position(of: span.end)
         return (a.line, a.column, b.line == a.line ? b.column : a.column + 4)
     }
 
@@ -293,7 +314,9 @@ struct PositionalReading {
                 if (TableGrid.isCode(cell.text) || segment) && values.isEmpty && nameParts.isEmpty {
                     codeGroups.append(cell.text.string)
                     labelSpan = labelSpan ?? cell.text.fullSpan
-                } else if TableGrid.isAmount(cell.text) && !TableGrid.isCode(cell.text) || (TableGrid.isAmount(cell.text) && !nameParts.isEmpty) {
+                } else if TableGrid.isAmount(cell.text) && !TableGrid.isCode(cell.text)
+                    || (TableGrid.isAmount(cell.text) && !nameParts.isEmpty)
+                {
                     let found = reading.figures(cell, source: source, cellIndex: k, unitPower: unitPower)
                     for f in found { values.append((found.count == 1 ? hi : place(f.cellSpan).2, f)) }
                 } else {
@@ -307,7 +330,11 @@ struct PositionalReading {
             var placed: [Int: TableFigure] = [:]
             var unplaced: [TableFigure] = []
             for (i, v) in values.enumerated() {
-                if let c = assigned[i], placed[columns[c].column.index] == nil { placed[columns[c].column.index] = v.figure } else { unplaced.append(v.figure) }
+                if let c = assigned[i], placed[columns[c].column.index] == nil {
+                    placed[columns[c].column.index] = v.figure
+                } else {
+                    unplaced.append(v.figure)
+                }
             }
             // A code of 款 or 项 alone continues its 类 ("06 01" under "201").
             if let first = codeGroups.first, first.count == 2, let c = lastClass { codeGroups.insert(c, at: 0) }
@@ -328,10 +355,11 @@ struct PositionalReading {
             }
             // Text alone right under a row: its label wrapped.
             if code == nil && pendingCode == nil && placed.isEmpty && unplaced.isEmpty && heldValues.isEmpty && heldUnplaced.isEmpty,
-               let last = builder.panel.rows.last, !nameParts.isEmpty,
-               last.role == .item, Numbering.parse(nameParts[0]) == nil,
-               TableVocabulary.longest(in: TableVocabulary.fold(nameParts[0].scalars), TableVocabulary.foldedRows) == nil,
-               source.index - last.row <= 3 {
+                let last = builder.panel.rows.last, !nameParts.isEmpty,
+                last.role == .item, Numbering.parse(nameParts[0]) == nil,
+                TableVocabulary.longest(in: TableVocabulary.fold(nameParts[0].scalars), TableVocabulary.foldedRows) == nil,
+                source.index - last.row <= 3
+            {
                 builder.continueName(nameParts.map { TableReading.oneLine($0.string) }.joined())
                 continue
             }
@@ -340,11 +368,17 @@ struct PositionalReading {
                 f.guessed = true
                 if placed[c] == nil { placed[c] = f } else { unplaced.append(f) }
             }
-            unplaced += heldUnplaced.map { var f = $0; f.guessed = true; return f }
+            unplaced += heldUnplaced.map {
+                var f = $0
+                f.guessed = true
+                return f
+            }
             heldValues = []
             heldUnplaced = []
-            if builder.add(source: source, code: code ?? pendingCode, nameParts: nameParts, values: placed, lineNumber: nil, labelSpan: labelSpan),
-               !unplaced.isEmpty {
+            if builder.add(
+                source: source, code: code ?? pendingCode, nameParts: nameParts, values: placed, lineNumber: nil, labelSpan: labelSpan),
+                !unplaced.isEmpty
+            {
                 builder.addUnplaced(unplaced)
             }
             pendingCode = nil
@@ -373,7 +407,8 @@ struct PositionalReading {
     }
 
     static func assignWithShift(_ xs: [Int], to columns: [Int], slack: Int, firstIsTotal: Bool = false) -> ([Int?], Int) {
-        let n = xs.count, m = columns.count
+        let n = xs.count
+        let m = columns.count
         guard n > 0, m > 0, n <= m else { return (xs.map { _ in nil }, 0) }
         var shifts = Set([0])
         for c in columns { for x in xs where abs(c - x) <= 12 { shifts.insert(c - x) } }
@@ -397,8 +432,12 @@ struct PositionalReading {
                     }
                 }
             }
-            var end = -1, total = inf
-            for j in 0..<m where dp[n - 1][j] < total { total = dp[n - 1][j]; end = j }
+            var end = -1
+            var total = inf
+            for j in 0..<m where dp[n - 1][j] < total {
+                total = dp[n - 1][j]
+                end = j
+            }
             guard end >= 0 else { continue }
             var assignment = [Int](repeating: 0, count: n)
             var j = end

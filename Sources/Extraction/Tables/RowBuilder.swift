@@ -19,8 +19,10 @@ struct RowBuilder {
 
     /// Adds a row; false when it is no row (栏次, a note written into the table, nothing at all).
     @discardableResult
-    mutating func add(source: SourceRow, code givenCode: ClassificationCode?, nameParts: [CleanText], values: [Int: TableFigure],
-                      lineNumber: Int?, labelSpan: Span?) -> Bool {
+    mutating func add(
+        source: SourceRow, code givenCode: ClassificationCode?, nameParts: [CleanText], values: [Int: TableFigure],
+        lineNumber: Int?, labelSpan: Span?
+    ) -> Bool {
         var code = givenCode
         var name = (pendingName ?? "") + nameParts.map { TableReading.oneLine($0.string) }.joined()
         pendingName = nil
@@ -36,17 +38,19 @@ struct RowBuilder {
         let folded = TableVocabulary.fold(Chars.of(bare))
         var role = RowRole.item
         if code == nil, let r = TableVocabulary.longest(in: folded, TableVocabulary.foldedRows),
-           let word = TableVocabulary.foldedRows.first(where: { $0.value == r && TableVocabulary.contains(folded, $0.words) })?.words,
-           folded.count <= word.count + 8 {
+            let word = TableVocabulary.foldedRows.first(where: { $0.value == r && TableVocabulary.contains(folded, $0.words) })?.words,
+            folded.count <= word.count + 8
+        {
             role = r
         }
         if role == .columnNumbers { return false }
         if name.isEmpty && code == nil && values.isEmpty { return false }
         // Notes written into the table ("注：本表反映…").
         if code == nil && values.isEmpty && (bare.hasPrefix("注") || bare.hasPrefix("说明")) && bare.count > 6 { return false }
-        var row = FinanceRow(row: source.index, role: role, label: name, name: bare, code: code, source: nil, classCode: nil,
-                             parent: nil, lineNumber: lineNumber, values: values,
-                             labelSpan: labelSpan ?? source.row.span, span: source.row.span)
+        var row = FinanceRow(
+            row: source.index, role: role, label: name, name: bare, code: code, source: nil, classCode: nil,
+            parent: nil, lineNumber: lineNumber, values: values,
+            labelSpan: labelSpan ?? source.row.span, span: source.row.span)
         if kind.isSummary && role == .item && code == nil {
             row.source = TableVocabulary.foldedIncomeSources.first { TableVocabulary.contains(folded, $0.words) }?.value
             row.classCode = TableReading.classCode(bare)

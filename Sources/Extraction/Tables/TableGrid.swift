@@ -54,7 +54,8 @@ struct TableGrid {
                 // Labels from the left, amounts from the right.
                 var labels = 0
                 while labels < row.cells.count,
-                      !TableGrid.isAmount(row.cells[labels].text) || TableGrid.isCode(row.cells[labels].text) { labels += 1 }
+                    !TableGrid.isAmount(row.cells[labels].text) || TableGrid.isCode(row.cells[labels].text)
+                { labels += 1 }
                 for k in 0..<labels { slots[k] = k }
                 let rest = row.cells.count - labels
                 for k in 0..<rest { slots[width - rest + k] = labels + k }
@@ -120,7 +121,10 @@ struct TableGrid {
         guard !t.isEmpty, t.count <= 24 else { return false }
         var digits = 0
         for s in t.scalars {
-            if Chars.isDigit(s) { digits += 1; continue }
+            if Chars.isDigit(s) {
+                digits += 1
+                continue
+            }
             if s == 0x2C || s == 0x2E || s == 0x2D || s == 0x25 || s == 0x20 || s == 0x28 || s == 0x29 || s == 0x2B { continue }
             return false
         }

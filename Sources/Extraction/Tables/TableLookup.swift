@@ -21,9 +21,11 @@ public struct TableCells: Sendable {
     public var named: LocalizedText {
         let rowName = rows.map { $0.title }.joined(separator: "+")
         let columnName = column.role == .amount ? "" : column.name.zh + (column.basis == table.kind.basis ? "" : "（\(column.basis.zh)）")
-        let columnEnglish = column.role == .amount ? "" : ", " + column.role.en + (column.basis == table.kind.basis ? "" : " (\(column.basis.en))")
-        return LocalizedText(zh: "\(table.named.zh)「\(rowName)」\(columnName)",
-                             en: "\(table.named.en), row “\(rowName)”\(columnEnglish)")
+        let columnEnglish =
+            column.role == .amount ? "" : ", " + column.role.en + (column.basis == table.kind.basis ? "" : " (\(column.basis.en))")
+        return LocalizedText(
+            zh: "\(table.named.zh)「\(rowName)」\(columnName)",
+            en: "\(table.named.en), row “\(rowName)”\(columnEnglish)")
     }
 }
 

@@ -18,8 +18,10 @@ struct TableReading {
     let tableIndex: Int
     let joined: [Int]
 
-    init(kind: FinanceTableKind, rows: [SourceRow], tableIndex: Int, joined: [Int], document: Document, units: [TextUnit],
-         cellUnits: CellUnits, captions: Caption) {
+    init(
+        kind: FinanceTableKind, rows: [SourceRow], tableIndex: Int, joined: [Int], document: Document, units: [TextUnit],
+        cellUnits: CellUnits, captions: Caption
+    ) {
         self.kind = kind
         self.rows = rows
         self.document = document
@@ -39,13 +41,16 @@ struct TableReading {
         let headerCount = headerEnd - start
         if document.origin == .pdfText {
             // Text extracted from a PDF: columns by where figures stand on their lines.
-            var finance = FinanceTable(kind: kind, table: tableIndex, continuations: joined, number: table.number,
-                                       title: captions.title, titleSpan: captions.titleSpan,
-                                       unitPower: captions.unitPower ?? 4, unitStated: captions.unitPower != nil,
-                                       panels: [], unreadColumns: [], noDataNote: nil, span: table.span)
+            var finance = FinanceTable(
+                kind: kind, table: tableIndex, continuations: joined, number: table.number,
+                title: captions.title, titleSpan: captions.titleSpan,
+                unitPower: captions.unitPower ?? 4, unitStated: captions.unitPower != nil,
+                panels: [], unreadColumns: [], noDataNote: nil, span: table.span)
             finance.positional = true
-            finance.panels = PositionalReading(kind: kind, rows: body, headerCount: headerCount, document: document, reading: self,
-                                               unitPower: finance.unitPower).read()
+            finance.panels = PositionalReading(
+                kind: kind, rows: body, headerCount: headerCount, document: document, reading: self,
+                unitPower: finance.unitPower
+            ).read()
             if let last = joined.last { finance.span = table.span.union(document.tables[last].span) }
             return finance
         }
@@ -53,10 +58,11 @@ struct TableReading {
         var columns = roles(grid: grid, body: body, headerCount: headerCount)
         var unread: [String] = []
         let panels = split(&columns, grid: grid, body: body, headerCount: headerCount, unread: &unread)
-        var finance = FinanceTable(kind: kind, table: tableIndex, continuations: joined, number: table.number,
-                                   title: captions.title, titleSpan: captions.titleSpan,
-                                   unitPower: captions.unitPower ?? 4, unitStated: captions.unitPower != nil,
-                                   panels: [], unreadColumns: unread, noDataNote: nil, span: table.span)
+        var finance = FinanceTable(
+            kind: kind, table: tableIndex, continuations: joined, number: table.number,
+            title: captions.title, titleSpan: captions.titleSpan,
+            unitPower: captions.unitPower ?? 4, unitStated: captions.unitPower != nil,
+            panels: [], unreadColumns: unread, noDataNote: nil, span: table.span)
         finance.panels = panels.map { readRows($0, grid: grid, body: body, headerCount: headerCount, unitPower: finance.unitPower) }
         if let last = joined.last { finance.span = table.span.union(document.tables[last].span) }
         return finance
@@ -76,7 +82,8 @@ struct TableReading {
         if TableVocabulary.exact(firstFolded, TableVocabulary.foldedRows) != nil {
             return !cells.dropFirst().contains { c in
                 let f = TableVocabulary.fold(c.text.scalars)
-                return TableVocabulary.longest(in: f, TableVocabulary.foldedColumns) != nil || TableVocabulary.exact(f, TableVocabulary.foldedLabelColumns) != nil
+                return TableVocabulary.longest(in: f, TableVocabulary.foldedColumns) != nil
+                    || TableVocabulary.exact(f, TableVocabulary.foldedLabelColumns) != nil
             }
         }
         return false
@@ -98,11 +105,19 @@ struct TableReading {
             }
             var side: PanelSide?
             if kind.isSummary, let top = path.first, path.count >= 2 {
-                if TableVocabulary.foldedIncomeSides.contains(top) { side = .income; path.removeFirst() }
-                else if TableVocabulary.foldedExpenditureSides.contains(top) { side = .expenditure; path.removeFirst() }
+                if TableVocabulary.foldedIncomeSides.contains(top) {
+                    side = .income
+                    path.removeFirst()
+                } else if TableVocabulary.foldedExpenditureSides.contains(top) {
+                    side = .expenditure
+                    path.removeFirst()
+                }
             }
             guard var column = Self.role(path, kind: kind) else {
-                out.append(path.isEmpty ? nil : TableColumn(index: c, role: .amount, basis: kind.basis, header: words.joined(separator: " › "), byPosition: true))
+                out.append(
+                    path.isEmpty
+                        ? nil
+                        : TableColumn(index: c, role: .amount, basis: kind.basis, header: words.joined(separator: " › "), byPosition: true))
                 continue
             }
             column.index = c
@@ -121,21 +136,33 @@ struct TableReading {
         for element in path.reversed() where basis == nil {
             basis = TableVocabulary.longest(in: element, TableVocabulary.foldedBases)
         }
-        if basis == nil, path.contains(where: { $0.count >= 2 && $0.suffix(2) == [0x9884, 0x7B97] && TableVocabulary.longest(in: $0, TableVocabulary.foldedColumns) == nil }) {
+        if basis == nil,
+            path.contains(where: {
+                $0.count >= 2 && $0.suffix(2) == [0x9884, 0x7B97] && TableVocabulary.longest(in: $0, TableVocabulary.foldedColumns) == nil
+            })
+        {
             basis = .budget // "收入预算": a group of budget figures
         }
         var found: ColumnRole?
         var k = path.count - 1
         while k >= 0 {
             let element = path[k]
-            if let label = TableVocabulary.exact(element, TableVocabulary.foldedLabelColumns) { return TableColumn(index: 0, role: label, basis: basis ?? kind.basis, header: "") }
+            if let label = TableVocabulary.exact(element, TableVocabulary.foldedLabelColumns) {
+                return TableColumn(index: 0, role: label, basis: basis ?? kind.basis, header: "")
+            }
             if let r = TableVocabulary.longest(in: element, TableVocabulary.foldedColumns) {
-                if r == .amount { if found == nil { found = .amount }; k -= 1; continue }
+                if r == .amount {
+                    if found == nil { found = .amount }
+                    k -= 1
+                    continue
+                }
                 if r == .total {
                     // 合计/小计 under 本年支出, 公务用车购置及运行维护费: that group's total.
                     var g = k - 1
                     while g >= 0 {
-                        if let group = TableVocabulary.longest(in: path[g], TableVocabulary.foldedColumns), TableVocabulary.totalledGroups.contains(group) {
+                        if let group = TableVocabulary.longest(in: path[g], TableVocabulary.foldedColumns),
+                            TableVocabulary.totalledGroups.contains(group)
+                        {
                             return TableColumn(index: 0, role: group, basis: basis ?? kind.basis, header: "")
                         }
                         g -= 1
@@ -152,8 +179,10 @@ struct TableReading {
     /// Sides: a new side starts at a label column after an amount column. A kind with a standard
     /// column order takes it when the header could not be aligned (columns without a role, or one
     /// role twice) and the number of amount columns matches.
-    func split(_ columns: inout [TableColumn?], grid: TableGrid, body: [SourceRow], headerCount: Int,
-               unread: inout [String]) -> [TablePanel] {
+    func split(
+        _ columns: inout [TableColumn?], grid: TableGrid, body: [SourceRow], headerCount: Int,
+        unread: inout [String]
+    ) -> [TablePanel] {
         var panels: [TablePanel] = []
         var current: [TableColumn] = []
         var sawValue = false
@@ -167,7 +196,7 @@ struct TableReading {
             if !column.role.isLabel { sawValue = true }
             current.append(column)
         }
-        if !current.isEmpty { panels.append(TablePanel(side: .whole, columns: current, rows: []) ) }
+        if !current.isEmpty { panels.append(TablePanel(side: .whole, columns: current, rows: [])) }
         if panels.isEmpty {
             // No header at all: label columns are those holding text, amounts those holding numbers.
             panels = [TablePanel(side: .whole, columns: inferred(grid: grid, body: body, headerCount: headerCount), rows: [])]
@@ -198,8 +227,10 @@ struct TableReading {
             }
         }
         for panel in panels {
-            for column in panel.columns where column.byPosition && column.role == .amount && !column.header.isEmpty
-                && !(panel.columns.filter { !$0.role.isLabel }.count == 1) {
+            for column in panel.columns
+            where column.byPosition && column.role == .amount && !column.header.isEmpty
+                && !(panel.columns.filter { !$0.role.isLabel }.count == 1)
+            {
                 unread.append(column.header)
             }
         }
@@ -210,7 +241,8 @@ struct TableReading {
     func inferred(grid: TableGrid, body: [SourceRow], headerCount: Int) -> [TableColumn] {
         var out: [TableColumn] = []
         for c in 0..<grid.width {
-            var amounts = 0, texts = 0
+            var amounts = 0
+            var texts = 0
             for r in headerCount..<body.count {
                 guard let k = grid.cell(r, c) else { continue }
                 let t = body[r].row.cells[k].text
@@ -243,13 +275,23 @@ struct TableReading {
                 let cell = cells[k]
                 switch column.role {
                 case .item, .name:
-                    if !cell.isEmpty { nameParts.append(cell.text); labelSpan = labelSpan ?? cell.text.fullSpan }
+                    if !cell.isEmpty {
+                        nameParts.append(cell.text)
+                        labelSpan = labelSpan ?? cell.text.fullSpan
+                    }
                 case .code:
-                    if !cell.isEmpty { codeText = cell.text; labelSpan = labelSpan ?? cell.text.fullSpan }
+                    if !cell.isEmpty {
+                        codeText = cell.text
+                        labelSpan = labelSpan ?? cell.text.fullSpan
+                    }
                 case .codeClass, .codeSegment, .codeItem:
                     splitCode = true
                     let digits = cell.text.string.filter { $0.isASCII && $0.isNumber }
-                    if column.role == .codeClass && digits.isEmpty, let c = lastClass { codeGroups.append(c) } else { codeGroups.append(digits) }
+                    if column.role == .codeClass && digits.isEmpty, let c = lastClass {
+                        codeGroups.append(c)
+                    } else {
+                        codeGroups.append(digits)
+                    }
                     // A label merged over the code columns ("合计").
                     if !cell.isEmpty && digits.isEmpty { nameParts.append(cell.text) }
                     if !cell.isEmpty { labelSpan = labelSpan ?? cell.text.fullSpan }
@@ -264,8 +306,12 @@ struct TableReading {
                 while let last = codeGroups.last, last.isEmpty { codeGroups.removeLast() }
                 code = ClassificationCode(groups: codeGroups)
             } else if let ct = codeText {
-                if let (c, rest) = Self.leadingCode(ct) { code = c; if !rest.isEmpty { builder.pendingName = rest } }
-                else { nameParts.insert(ct, at: 0) }
+                if let (c, rest) = Self.leadingCode(ct) {
+                    code = c
+                    if !rest.isEmpty { builder.pendingName = rest }
+                } else {
+                    nameParts.insert(ct, at: 0)
+                }
             }
             if let c = code, c.level == 1 { lastClass = c.digits }
             builder.add(source: source, code: code, nameParts: nameParts, values: values, lineNumber: lineNumber, labelSpan: labelSpan)
@@ -276,7 +322,8 @@ struct TableReading {
     /// An amount cell as a figure in the table's unit; nil for blanks, dashes and text.
     func figure(_ cell: Cell, source: SourceRow, cellIndex: Int, unitPower: Int) -> TableFigure? {
         guard TableGrid.isAmount(cell.text), let u = cellUnits.table(source.table)[source.index, cellIndex],
-              var q = units[u].scanned.quantities.first, q.unit == .none || q.unit.isMoney else { return nil }
+            var q = units[u].scanned.quantities.first, q.unit == .none || q.unit.isMoney
+        else { return nil }
         // "(3.00)": a bracketed negative, as accounting formats print it.
         if cell.text[0] == 0x28, !q.value.isNegative { q.value = -q.value }
         return TableFigure(quantity: q, cellSpan: cell.text.fullSpan, row: source.index, column: cellIndex, unitPower: unitPower)
@@ -287,7 +334,9 @@ struct TableReading {
     func figures(_ cell: Cell, source: SourceRow, cellIndex: Int, unitPower: Int) -> [TableFigure] {
         guard TableGrid.isAmount(cell.text), let u = cellUnits.table(source.table)[source.index, cellIndex] else { return [] }
         let quantities = units[u].scanned.quantities.filter { $0.unit == .none || $0.unit.isMoney }
-        guard quantities.count > 1 else { return figure(cell, source: source, cellIndex: cellIndex, unitPower: unitPower).map { [$0] } ?? [] }
+        guard quantities.count > 1 else {
+            return figure(cell, source: source, cellIndex: cellIndex, unitPower: unitPower).map { [$0] } ?? []
+        }
         return quantities.map { TableFigure(quantity: $0, cellSpan: $0.span, row: source.index, column: cellIndex, unitPower: unitPower) }
     }
 

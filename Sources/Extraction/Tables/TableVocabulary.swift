@@ -30,7 +30,7 @@ public enum TableVocabulary {
         ("一般公共预算基本支出表", .budgetGPBBasic),
         ("政府性基金预算支出功能分类预算表", .budgetGovernmentFund), ("政府性基金预算支出表", .budgetGovernmentFund),
         ("国有资本经营预算支出功能分类预算表", .budgetStateCapital), ("国有资本经营预算支出表", .budgetStateCapital),
-        ("三公经费和机关运行经费预算表", .budgetSangong), ("三公经费预算表", .budgetSangong), ("三公经费支出预算表", .budgetSangong),
+        ("三公经费和机关运行经费预算表", .budgetSangong), ("三公经费预算表", .budgetSangong), ("三公经费支出预算表", .budgetSangong)
     ]
 
     /// A title with one of these is another table that merely shares words ("…支出决算明细表").
@@ -63,7 +63,7 @@ public enum TableVocabulary {
         ("公务接待费", .reception), ("公务接待", .reception),
         ("机关运行经费", .operatingCosts),
         ("合计", .total), ("小计", .total), ("总计", .total),
-        ("决算数", .amount), ("预算数", .amount), ("金额", .amount), ("决算金额", .amount), ("预算金额", .amount),
+        ("决算数", .amount), ("预算数", .amount), ("金额", .amount), ("决算金额", .amount), ("预算金额", .amount)
     ]
 
     /// Label columns are named by a whole cell (a 项目 header is not the 项目支出 column).
@@ -74,7 +74,7 @@ public enum TableVocabulary {
         ("经济分类", .code), ("支出功能分类", .code),
         ("类", .codeClass), ("款", .codeSegment), ("项", .codeItem),
         ("科目名称", .name), ("功能分类科目名称", .name), ("经济分类科目名称", .name), ("名称", .name),
-        ("行次", .lineNumber), ("栏次", .lineNumber), ("序号", .lineNumber),
+        ("行次", .lineNumber), ("栏次", .lineNumber), ("序号", .lineNumber)
     ]
 
     /// A generic 合计/小计 under one of these groups is that group's total column.
@@ -84,7 +84,7 @@ public enum TableVocabulary {
     static let bases: [(String, ColumnBasis)] = [
         ("年初预算数", .initialBudget), ("年初预算", .initialBudget),
         ("调整后预算数", .adjustedBudget), ("调整预算数", .adjustedBudget), ("全年预算数", .adjustedBudget), ("调整后预算", .adjustedBudget),
-        ("预算数", .budget), ("决算数", .actual), ("执行数", .actual),
+        ("预算数", .budget), ("决算数", .actual), ("执行数", .actual)
     ]
 
     /// The top header of each side of a summary table ("收入 | 支出").
@@ -94,22 +94,32 @@ public enum TableVocabulary {
     /// Column roles in the order of each kind's standard template: used when a header cannot
     /// be aligned with its columns (merged cells dropped in a text export, a rebuilt PDF row).
     static let canonicalColumns: [FinanceTableKind: [(ColumnRole, ColumnBasis?)]] = [
-        .sangong: [(.total, .budget), (.total, .actual), (.abroad, .budget), (.abroad, .actual), (.cars, .budget), (.cars, .actual),
-                   (.carPurchase, .budget), (.carPurchase, .actual), (.carRunning, .budget), (.carRunning, .actual),
-                   (.reception, .budget), (.reception, .actual)],
-        .budgetSangong: [(.total, nil), (.abroad, nil), (.reception, nil), (.cars, nil), (.carPurchase, nil), (.carRunning, nil),
-                         (.operatingCosts, nil)],
-        .income: [(.currentIncome, nil), (.fiscalIncome, nil), (.superiorGrant, nil), (.serviceIncome, nil), (.businessIncome, nil),
-                  (.subsidiaryRemit, nil), (.otherIncome, nil)],
+        .sangong: [
+            (.total, .budget), (.total, .actual), (.abroad, .budget), (.abroad, .actual), (.cars, .budget), (.cars, .actual),
+            (.carPurchase, .budget), (.carPurchase, .actual), (.carRunning, .budget), (.carRunning, .actual),
+            (.reception, .budget), (.reception, .actual)
+        ],
+        .budgetSangong: [
+            (.total, nil), (.abroad, nil), (.reception, nil), (.cars, nil), (.carPurchase, nil), (.carRunning, nil),
+            (.operatingCosts, nil)
+        ],
+        .income: [
+            (.currentIncome, nil), (.fiscalIncome, nil), (.superiorGrant, nil), (.serviceIncome, nil), (.businessIncome, nil),
+            (.subsidiaryRemit, nil), (.otherIncome, nil)
+        ],
         .expenditure: [(.currentExpenditure, nil), (.basic, nil), (.project, nil), (.remit, nil), (.business, nil), (.subsidiary, nil)],
         .gpbExpenditure: [(.total, nil), (.basic, nil), (.project, nil)],
-        .governmentFund: [(.carryIn, nil), (.currentIncome, nil), (.currentExpenditure, nil), (.basic, nil), (.project, nil), (.carryOut, nil)],
-        .stateCapital: [(.carryIn, nil), (.currentIncome, nil), (.currentExpenditure, nil), (.basic, nil), (.project, nil), (.carryOut, nil)],
+        .governmentFund: [
+            (.carryIn, nil), (.currentIncome, nil), (.currentExpenditure, nil), (.basic, nil), (.project, nil), (.carryOut, nil)
+        ],
+        .stateCapital: [
+            (.carryIn, nil), (.currentIncome, nil), (.currentExpenditure, nil), (.basic, nil), (.project, nil), (.carryOut, nil)
+        ],
         .budgetExpenditure: [(.total, nil), (.basic, nil), (.project, nil)],
         .budgetGPBExpenditure: [(.total, nil), (.basic, nil), (.project, nil)],
         .budgetGovernmentFund: [(.total, nil), (.basic, nil), (.project, nil)],
         .budgetStateCapital: [(.total, nil), (.basic, nil), (.project, nil)],
-        .budgetGPBBasic: [(.total, nil), (.personnel, nil), (.publicFunds, nil)],
+        .budgetGPBBasic: [(.total, nil), (.personnel, nil), (.publicFunds, nil)]
     ]
 
     // MARK: row labels
@@ -125,7 +135,7 @@ public enum TableVocabulary {
         ("年末结转和结余", .carryOut), ("年末财政拨款结转和结余", .carryOut), ("结转下年", .carryOut),
         ("人员经费合计", .personnelTotal), ("人员经费", .personnelTotal),
         ("公用经费合计", .publicFundsTotal), ("公用经费", .publicFundsTotal),
-        ("栏次", .columnNumbers),
+        ("栏次", .columnNumbers)
     ]
 
     /// The income source a summary row names ("一、一般公共预算财政拨款收入", "1. 一般公共预算资金").
@@ -134,7 +144,7 @@ public enum TableVocabulary {
         ("一般公共预算", .gpb), ("政府性基金", .governmentFund), ("国有资本经营", .stateCapital),
         ("上级补助收入", .superiorGrant), ("事业单位经营收入", .businessIncome), ("事业收入", .serviceIncome), ("经营收入", .businessIncome),
         ("附属单位上缴收入", .subsidiaryRemit), ("其他收入", .otherIncome),
-        ("财政拨款收入", .fiscalIncome), ("财政拨款", .fiscalIncome),
+        ("财政拨款收入", .fiscalIncome), ("财政拨款", .fiscalIncome)
     ]
 
     /// The 经济分类 类 whose sum is 人员经费; every other class of a 基本支出 table is 公用经费.
@@ -154,7 +164,9 @@ public enum TableVocabulary {
     /// White space, line breaks and quotes removed; brackets folded (CleanText folds full-width forms already).
     static func fold(_ scalars: some Sequence<UInt32>) -> [UInt32] {
         scalars.compactMap { s -> UInt32? in
-            if Chars.isSpace(s) || s == 0x0A || s == 0x3000 || s == 0x201C || s == 0x201D || s == 0x22 || s == 0x2018 || s == 0x2019 { return nil }
+            if Chars.isSpace(s) || s == 0x0A || s == 0x3000 || s == 0x201C || s == 0x201D || s == 0x22 || s == 0x2018 || s == 0x2019 {
+                return nil
+            }
             if s == 0xFF08 { return 0x28 }
             if s == 0xFF09 { return 0x29 }
             return s

@@ -78,7 +78,8 @@ enum TemplateResidueReader {
                 // Two ASCII x's next to Chinese text or a percent sign are a blank; "xx" in Latin text is not.
                 let inChinese = Chars.isHan(near.0) || Chars.isHan(near.1) || near.1 == 0x25
                 if letters >= 2 && !attached && (!asciiOnly || letters > 2 || inChinese) {
-                    let from = i, to = min(n, end + (Chars.isHan(after) ? 1 : 0))
+                    let from = i
+                    let to = min(n, end + (Chars.isHan(after) ? 1 : 0))
                     out.append(Placeholder(text: t.string(from..<to), span: t.span(from..<to), inTitle: inTitle))
                 }
                 i = max(j, i + 1)
@@ -91,7 +92,8 @@ enum TemplateResidueReader {
                 while j < n && j - i <= 12 && t[j] != close { j += 1 }
                 if j < n && t[j] == close {
                     let inner = Array(t.scalars[(i + 1)..<j])
-                    if bracketWords.contains(where: { w in MentionReader.contains(w, in: inner) }) && !inner.contains(where: Chars.isDigit) {
+                    if bracketWords.contains(where: { w in MentionReader.contains(w, in: inner) }) && !inner.contains(where: Chars.isDigit)
+                    {
                         out.append(Placeholder(text: t.string(i..<(j + 1)), span: t.span(i..<(j + 1)), inTitle: inTitle))
                     }
                     i = j + 1
@@ -112,21 +114,24 @@ enum TemplateResidueReader {
         if let (numbering, end) = Numbering.parse(t), numbering.style == .part || numbering.style == .chineseComma { start = end }
         // "第三部分" written without its numbering style being recognised.
         if let p = t.find(partWord), p < 6 { start = max(start, p + partWord.count) }
-        var lo = start, hi = year.range.lowerBound
+        var lo = start
+        var hi = year.range.lowerBound
         while lo < hi && Chars.isSpace(t[lo]) { lo += 1 }
         while hi > lo && Chars.isSpace(t[hi - 1]) { hi -= 1 }
         guard hi - lo >= 2 else { return nil }
         let unit = Chars.string((lo..<hi).map { t[$0] }.filter { !Chars.isSpace($0) })
         // A sentence, not a name: "本部门", "截至", a wrapped line.
         guard !unit.contains("截至"), !unit.contains("本部门"), !unit.contains("本单位"), unit.count <= 30,
-              unit.unicodeScalars.allSatisfy({ Chars.isHan($0.value) || $0 == "X" || $0 == "x" || $0 == "×" }) else { return nil }
+            unit.unicodeScalars.allSatisfy({ Chars.isHan($0.value) || $0 == "X" || $0 == "x" || $0 == "×" })
+        else { return nil }
         // What follows the year is a report's title: "年度部门决算", "部门预算", "…决算表", "…情况说明".
         var tail = (year.range.upperBound..<t.count).map { t[$0] }.filter { !Chars.isSpace($0) }
         while let last = tail.last, last == 0x29 || last == 0xFF09 { tail.removeLast() }
         let tailText = Chars.string(tail)
         guard tail.count <= 16, tail.allSatisfy({ Chars.isHan($0) || $0 == 0x201C || $0 == 0x201D }),
-              tailText.contains("决算") || tailText.contains("预算"),
-              ["决算", "预算", "表", "说明", "公开", "报告"].contains(where: { tailText.hasSuffix($0) }) else { return nil }
+            tailText.contains("决算") || tailText.contains("预算"),
+            ["决算", "预算", "表", "说明", "公开", "报告"].contains(where: { tailText.hasSuffix($0) })
+        else { return nil }
         return UnitTitle(unit: unit, year: year.year, text: t.string, span: t.fullSpan, unitSpan: t.span(lo..<hi))
     }
 
@@ -134,7 +139,10 @@ enum TemplateResidueReader {
     static func yearOfTitle(_ t: CleanText) -> (year: Int, range: Range<Int>)? {
         var i = 0
         while i + 4 < t.count {
-            guard (0..<4).allSatisfy({ Chars.isDigit(t[i + $0]) }), i == 0 || !Chars.isDigit(t[i - 1]) else { i += 1; continue }
+            guard (0..<4).allSatisfy({ Chars.isDigit(t[i + $0]) }), i == 0 || !Chars.isDigit(t[i - 1]) else {
+                i += 1
+                continue
+            }
             var j = i + 4
             while j < t.count && Chars.isSpace(t[j]) { j += 1 }
             if j < t.count && t[j] == 0x5E74, let y = Int(t.string(i..<(i + 4))), (1990...2100).contains(y) {

@@ -9,19 +9,19 @@ public enum Chars {
     @inline(__always)
     public static func fold(_ s: UInt32) -> UInt32 {
         switch s {
-        case 0xFF10...0xFF19: return s - 0xFF10 + 0x30   // full-width digits
+        case 0xFF10...0xFF19: return s - 0xFF10 + 0x30 // full-width digits
         case 0x3000, 0x00A0, 0x09, 0x2002...0x200A, 0x202F: return 0x20
-        case 0xFF05: return 0x25   // ％
-        case 0xFF0E: return 0x2E   // ．
-        case 0xFF08: return 0x28   // （
-        case 0xFF09: return 0x29   // ）
-        case 0xFF1D: return 0x3D   // ＝
-        case 0xFF1E: return 0x3E   // ＞
-        case 0xFF1C: return 0x3C   // ＜
+        case 0xFF05: return 0x25 // ％
+        case 0xFF0E: return 0x2E // ．
+        case 0xFF08: return 0x28 // （
+        case 0xFF09: return 0x29 // ）
+        case 0xFF1D: return 0x3D // ＝
+        case 0xFF1E: return 0x3E // ＞
+        case 0xFF1C: return 0x3C // ＜
         case 0x2267: return 0x2265 // ≧ → ≥
         case 0x2266: return 0x2264 // ≦ → ≤
         case 0xFF0D, 0x2212: return 0x2D // －, − → -
-        case 0xFF0B: return 0x2B   // ＋
+        case 0xFF0B: return 0x2B // ＋
         case 0x200B, 0xFEFF: return 0x20 // zero-width space, stray BOM
         default: return s
         }
@@ -57,7 +57,8 @@ public enum Chars {
         if s < 0x1100 { return 1 }
         if (s >= 0x1100 && s <= 0x115F) || (s >= 0x2E80 && s <= 0xA4CF) || (s >= 0xAC00 && s <= 0xD7A3)
             || (s >= 0xF900 && s <= 0xFAFF) || (s >= 0xFE30 && s <= 0xFE4F) || (s >= 0xFF00 && s <= 0xFF60)
-            || (s >= 0xFFE0 && s <= 0xFFE6) || (s >= 0x20000 && s <= 0x3FFFD) {
+            || (s >= 0xFFE0 && s <= 0xFFE6) || (s >= 0x20000 && s <= 0x3FFFD)
+        {
             return 2
         }
         return 1
@@ -74,17 +75,25 @@ public enum Chars {
             for s in scalars {
                 switch s {
                 case 0..<0x80:
-                    out[n] = UInt8(s); n += 1
+                    out[n] = UInt8(s)
+                    n += 1
                 case 0x80..<0x800:
-                    out[n] = UInt8(0xC0 | s >> 6); out[n + 1] = UInt8(0x80 | s & 0x3F); n += 2
+                    out[n] = UInt8(0xC0 | s >> 6)
+                    out[n + 1] = UInt8(0x80 | s & 0x3F)
+                    n += 2
                 case 0xD800..<0xE000:
                     continue
                 case 0x800..<0x10000:
-                    out[n] = UInt8(0xE0 | s >> 12); out[n + 1] = UInt8(0x80 | s >> 6 & 0x3F)
-                    out[n + 2] = UInt8(0x80 | s & 0x3F); n += 3
+                    out[n] = UInt8(0xE0 | s >> 12)
+                    out[n + 1] = UInt8(0x80 | s >> 6 & 0x3F)
+                    out[n + 2] = UInt8(0x80 | s & 0x3F)
+                    n += 3
                 case 0x10000..<0x110000:
-                    out[n] = UInt8(0xF0 | s >> 18); out[n + 1] = UInt8(0x80 | s >> 12 & 0x3F)
-                    out[n + 2] = UInt8(0x80 | s >> 6 & 0x3F); out[n + 3] = UInt8(0x80 | s & 0x3F); n += 4
+                    out[n] = UInt8(0xF0 | s >> 18)
+                    out[n + 1] = UInt8(0x80 | s >> 12 & 0x3F)
+                    out[n + 2] = UInt8(0x80 | s >> 6 & 0x3F)
+                    out[n + 3] = UInt8(0x80 | s & 0x3F)
+                    n += 4
                 default:
                     continue
                 }
@@ -99,7 +108,8 @@ extension String {
     /// so a byte match is a scalar match). Foundation's `contains` goes through NSString and
     /// cost about ten thousand instructions a call.
     public func includes(_ word: String) -> Bool {
-        var haystack = self, needle = word
+        var haystack = self
+        var needle = word
         return haystack.withUTF8 { h in needle.withUTF8 { Search.first($0, in: h) != nil } }
     }
 }

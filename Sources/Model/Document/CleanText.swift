@@ -74,7 +74,8 @@ public struct CleanText: Sendable, Hashable {
 
     /// The text of scalars `range`, allocated at its exact size.
     public func string(_ range: Range<Int>) -> String {
-        let lo = max(0, range.lowerBound), hi = min(count, range.upperBound)
+        let lo = max(0, range.lowerBound)
+        let hi = min(count, range.upperBound)
         guard lo < hi else { return "" }
         return Chars.string((lo..<hi).lazy.map { self[$0] })
     }
@@ -88,14 +89,16 @@ public struct CleanText: Sendable, Hashable {
 
     /// A view without leading and trailing whitespace (including newlines).
     public func trimmed() -> CleanText {
-        var lo = 0, hi = count
+        var lo = 0
+        var hi = count
         while lo < hi && (Chars.isSpace(self[lo]) || self[lo] == 0x0A) { lo += 1 }
         while hi > lo && (Chars.isSpace(self[hi - 1]) || self[hi - 1] == 0x0A) { hi -= 1 }
         return slice(lo..<hi)
     }
 
     public func slice(_ range: Range<Int>) -> CleanText {
-        let lo = max(0, min(range.lowerBound, count)), hi = max(lo, min(range.upperBound, count))
+        let lo = max(0, min(range.lowerBound, count))
+        let hi = max(lo, min(range.upperBound, count))
         return CleanText(storage: storage, start: start + lo, count: hi - lo)
     }
 

@@ -39,13 +39,15 @@ public struct CleanTextBuilder {
     /// dropping noise markers.
     public mutating func append(_ from: Int, _ to: Int) {
         reserve(to - from)
-        let scalars = storage.scalars, offsets = storage.offsets
+        let scalars = storage.scalars
+        let offsets = storage.offsets
         var n = end
         bytes.withUnsafeBufferPointer { source in
             var i = from
             while i < to {
                 let b0 = UInt32(source[i])
-                let scalar: UInt32, length: Int
+                let scalar: UInt32
+                let length: Int
                 if b0 < 0x80 {
                     if b0 == 0x5B, let skip = Noise.markerLength(bytes, at: i, limit: to) {
                         i += skip
@@ -140,8 +142,10 @@ public enum UTF8Scan {
             return (((b0 & 0x0F) << 12) | ((UInt32(bytes[i + 1]) & 0x3F) << 6) | (UInt32(bytes[i + 2]) & 0x3F), 3)
         }
         if i + 3 < limit {
-            return (((b0 & 0x07) << 18) | ((UInt32(bytes[i + 1]) & 0x3F) << 12)
-                    | ((UInt32(bytes[i + 2]) & 0x3F) << 6) | (UInt32(bytes[i + 3]) & 0x3F), 4)
+            return (
+                ((b0 & 0x07) << 18) | ((UInt32(bytes[i + 1]) & 0x3F) << 12)
+                    | ((UInt32(bytes[i + 2]) & 0x3F) << 6) | (UInt32(bytes[i + 3]) & 0x3F), 4
+            )
         }
         return (0xFFFD, 1)
     }

@@ -77,13 +77,13 @@ public enum Block: Sendable {
 /// How a heading or list item is numbered.
 public struct Numbering: Hashable, Sendable {
     public enum Style: String, Sendable, CaseIterable {
-        case part            // 第一部分
-        case attachment      // 附件1, 附表2
-        case chineseComma    // 一、
-        case parenChinese    // （一）
-        case arabicDot       // 1.  1、 1．
-        case parenArabic     // （1） (1)
-        case circled         // ⑴ ①
+        case part // 第一部分
+        case attachment // 附件1, 附表2
+        case chineseComma // 一、
+        case parenChinese // （一）
+        case arabicDot // 1.  1、 1．
+        case parenArabic // （1） (1)
+        case circled // ⑴ ①
     }
 
     public var style: Style

@@ -49,7 +49,9 @@ public struct LogicalLocation: Hashable, Sendable {
     /// "Sheet1!C7"; a sheet name with spaces or punctuation is quoted as Excel writes it ('My sheet'!C7).
     public static func reference(sheet: String, row: Int, column: Int) -> String {
         let plain = sheet.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" }
-        let name = plain && !sheet.isEmpty ? sheet : "'" + sheet.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+        let name =
+            plain && !sheet.isEmpty
+            ? sheet : "'" + sheet.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
         return name + "!" + columnLetters(column) + String(row)
     }
 
@@ -93,7 +95,8 @@ public struct RenderMap: Sendable {
     }
 
     func location(at offset: Int) -> LogicalLocation? {
-        var lo = 0, hi = entries.count
+        var lo = 0
+        var hi = entries.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if entries[mid].end <= offset { lo = mid + 1 } else { hi = mid }
@@ -117,7 +120,8 @@ public struct LogicalLocator {
 
     public func location(at offset: Int) -> LogicalLocation? {
         if let map = document.renderMap { return map.location(at: offset) }
-        var lo = 0, hi = tables.count
+        var lo = 0
+        var hi = tables.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if tables[mid].span.end <= offset { lo = mid + 1 } else { hi = mid }
@@ -143,7 +147,8 @@ public struct LogicalLocator {
 
     /// The first index in `0..<count` where `isAtOrPast` holds, for a predicate false then true.
     static func first(_ count: Int, _ isAtOrPast: (Int) -> Bool) -> Int {
-        var lo = 0, hi = count
+        var lo = 0
+        var hi = count
         while lo < hi {
             let mid = (lo + hi) / 2
             if isAtOrPast(mid) { hi = mid } else { lo = mid + 1 }

@@ -17,7 +17,15 @@ extension Numbering {
         for word in attachmentWords where t.matches(word, at: 0) {
             var k = word.count
             var n = 0
-            if let (v, len) = arabicNumber(t, at: k) { n = v; k += len } else if let (v, len) = chineseNumber(t, at: k) { n = v; k += len } else { continue }
+            if let (v, len) = arabicNumber(t, at: k) {
+                n = v
+                k += len
+            } else if let (v, len) = chineseNumber(t, at: k) {
+                n = v
+                k += len
+            } else {
+                continue
+            }
             if k < t.count && (t[k] == 0xFF1A || t[k] == 0x3A) { k += 1 }
             return (Numbering(style: .attachment, ordinal: n, marker: t.string(0..<k)), k)
         }
@@ -60,15 +68,15 @@ extension Numbering {
 
     package static func chineseDigit(_ s: UInt32) -> Int? {
         switch s {
-        case 0x4E00: return 1  // 一
-        case 0x4E8C: return 2  // 二
-        case 0x4E09: return 3  // 三
-        case 0x56DB: return 4  // 四
-        case 0x4E94: return 5  // 五
-        case 0x516D: return 6  // 六
-        case 0x4E03: return 7  // 七
-        case 0x516B: return 8  // 八
-        case 0x4E5D: return 9  // 九
+        case 0x4E00: return 1 // 一
+        case 0x4E8C: return 2 // 二
+        case 0x4E09: return 3 // 三
+        case 0x56DB: return 4 // 四
+        case 0x4E94: return 5 // 五
+        case 0x516D: return 6 // 六
+        case 0x4E03: return 7 // 七
+        case 0x516B: return 8 // 八
+        case 0x4E5D: return 9 // 九
         default: return nil
         }
     }
@@ -84,14 +92,20 @@ extension Numbering {
             if k < t.count && t[k] == ten {
                 k += 1
                 value = d * 10
-                if k < t.count, let u = chineseDigit(t[k]) { value += u; k += 1 }
+                if k < t.count, let u = chineseDigit(t[k]) {
+                    value += u
+                    k += 1
+                }
             } else {
                 value = d
             }
         } else if t[k] == ten {
             k += 1
             value = 10
-            if k < t.count, let u = chineseDigit(t[k]) { value += u; k += 1 }
+            if k < t.count, let u = chineseDigit(t[k]) {
+                value += u
+                k += 1
+            }
         } else {
             return nil
         }

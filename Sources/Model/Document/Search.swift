@@ -3,8 +3,10 @@
 public enum Search {
     /// First index in `from...` (up to `limit`, the last possible start) where `word` occurs.
     @inline(__always)
-    public static func first<T: Equatable>(_ word: UnsafeBufferPointer<T>, in text: UnsafeBufferPointer<T>,
-                                           from: Int = 0, limit: Int? = nil) -> Int? {
+    public static func first<T: Equatable>(
+        _ word: UnsafeBufferPointer<T>, in text: UnsafeBufferPointer<T>,
+        from: Int = 0, limit: Int? = nil
+    ) -> Int? {
         let last = min(limit ?? Int.max, text.count - word.count)
         guard !word.isEmpty, last >= from else { return word.isEmpty ? max(0, from) : nil }
         let head = word[0]

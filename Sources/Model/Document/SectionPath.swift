@@ -5,7 +5,8 @@ extension Document {
     /// The innermost section whose heading starts at or before `offset` (sections are in
     /// document order, each running to the next heading).
     public func sectionIndex(at offset: Int) -> Int? {
-        var lo = 0, hi = sections.count
+        var lo = 0
+        var hi = sections.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if sections[mid].headingSpan.start <= offset { lo = mid + 1 } else { hi = mid }

@@ -41,7 +41,8 @@ public final class SourceText: Sendable {
 
     /// The 0-based line containing a byte offset.
     public func lineIndex(of offset: Int) -> Int {
-        var lo = 0, hi = lineStarts.count - 1
+        var lo = 0
+        var hi = lineStarts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }

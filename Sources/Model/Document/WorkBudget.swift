@@ -73,21 +73,32 @@ public final class WorkBudget {
         /// with the text read so far). Chosen so that the corpus's documents use a small part
         /// of each (`WorkBudgetTests`) and the hostile inputs of issue 14 exceed one early.
         public static let standard = Rules(
-            renderedText: Rule(floor: 4 << 20, perByte: 32, LocalizedText(
-                zh: "4 MB，或 .docx 文件大小的 32 倍", en: "4 MB, or 32 times the size of the .docx")),
-            relationships: Rule(floor: 1_000, perByte: 1, over: 1_024, LocalizedText(
-                zh: "1000 个，或文件每 KB 1 个", en: "1,000, or one per KB of the file")),
-            listLabels: Rule(floor: 64 << 10, perByte: 2, LocalizedText(
-                zh: "65536 个字符，或文件大小的 2 倍", en: "65,536 characters, or twice the size of the file")),
-            cells: Rule(floor: 100_000, perByte: 1, over: 4, LocalizedText(
-                zh: "100000 个，或文件每 4 字节 1 个", en: "100,000, or one per 4 bytes of the file")),
-            memory: Rule(floor: 96 << 20, perByte: 32, LocalizedText(
-                zh: "96 MB，或文件（或其文本）大小的 32 倍", en: "96 MB, or 32 times the size of the file or of its text")),
+            renderedText: Rule(
+                floor: 4 << 20, perByte: 32,
+                LocalizedText(
+                    zh: "4 MB，或 .docx 文件大小的 32 倍", en: "4 MB, or 32 times the size of the .docx")),
+            relationships: Rule(
+                floor: 1_000, perByte: 1, over: 1_024,
+                LocalizedText(
+                    zh: "1000 个，或文件每 KB 1 个", en: "1,000, or one per KB of the file")),
+            listLabels: Rule(
+                floor: 64 << 10, perByte: 2,
+                LocalizedText(
+                    zh: "65536 个字符，或文件大小的 2 倍", en: "65,536 characters, or twice the size of the file")),
+            cells: Rule(
+                floor: 100_000, perByte: 1, over: 4,
+                LocalizedText(
+                    zh: "100000 个，或文件每 4 字节 1 个", en: "100,000, or one per 4 bytes of the file")),
+            memory: Rule(
+                floor: 96 << 20, perByte: 32,
+                LocalizedText(
+                    zh: "96 MB，或文件（或其文本）大小的 32 倍", en: "96 MB, or 32 times the size of the file or of its text")),
             quantityFloor: 4_096,
             quantitiesPerByte: (2, 5))
 
-        public static let unlimited = Rules(renderedText: .none, relationships: .none, listLabels: .none, cells: .none, memory: .none,
-                                            quantityFloor: Int.max / 2, quantitiesPerByte: (0, 1))
+        public static let unlimited = Rules(
+            renderedText: .none, relationships: .none, listLabels: .none, cells: .none, memory: .none,
+            quantityFloor: Int.max / 2, quantitiesPerByte: (0, 1))
     }
 
     public let rules: Rules
@@ -161,13 +172,18 @@ public final class WorkBudget {
         case .memory: explanation = rules.memory.explanation
         case .quantities:
             let (n, d) = rules.quantitiesPerByte
-            explanation = LocalizedText(zh: "\(rules.quantityFloor) 个，另加已读文本每 \(d) 字节 \(n) 个",
-                                        en: "\(rules.quantityFloor), plus \(n) per \(d) bytes of text read")
+            explanation = LocalizedText(
+                zh: "\(rules.quantityFloor) 个，另加已读文本每 \(d) 字节 \(n) 个",
+                en: "\(rules.quantityFloor), plus \(n) per \(d) bytes of text read")
         }
         let at = place.map { LocalizedText(zh: "（\($0.zh)）", en: " (\($0.en))") } ?? LocalizedText("")
-        failure = InputError(.overBudget, LocalizedText(
-            zh: "超出文档的工作预算“\(kind.rawValue)”：上限 \(limit)（\(explanation.zh)）\(at.zh)；正常报告远用不到这么多，拒绝继续读取",
-            en: "the document exceeds its \(kind.rawValue) budget of \(limit) (\(explanation.en))\(at.en); no honest report needs as much, so reading stopped"))
+        failure = InputError(
+            .overBudget,
+            LocalizedText(
+                zh: "超出文档的工作预算“\(kind.rawValue)”：上限 \(limit)（\(explanation.zh)）\(at.zh)；正常报告远用不到这么多，拒绝继续读取",
+                en:
+                    "the document exceeds its \(kind.rawValue) budget of \(limit) (\(explanation.en))\(at.en); no honest report needs as much, so reading stopped"
+            ))
     }
 
     /// Records an input error found while building (an overflowing list counter, a number

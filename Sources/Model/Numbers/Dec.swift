@@ -167,7 +167,7 @@ public struct Dec: Hashable, Sendable {
             if o { return .invalid }
             den = r
         }
-        var q = num / den  // truncated, with one guard digit
+        var q = num / den // truncated, with one guard digit
         let negative = (q < 0)
         if negative { q = -q }
         q = (q + 5) / 10

@@ -25,7 +25,10 @@ public enum NumberScanner {
         // single 10 MB line of "1,1,1,…" is stopped within its first kilobytes.
         var nextCheck = budget == nil ? Int.max : 256
         while i < n {
-            guard Chars.isDigit(t[i]) else { i += 1; continue }
+            guard Chars.isDigit(t[i]) else {
+                i += 1
+                continue
+            }
             i = scanNumber(t, at: i, into: &out, budget: budget)
             if out.quantities.count >= maxQuantities { break }
             if out.quantities.count >= nextCheck, let budget {
@@ -65,7 +68,7 @@ public enum NumberScanner {
         "台(套)", "人次", "批次", "场次", "户次", "件次", "台套", "家次",
         "人", "个", "次", "辆", "期", "篇", "名", "项", "家", "条", "份", "套", "件", "场", "所", "户",
         "座", "处", "类", "部", "张", "本", "册", "种", "间", "起", "台", "字", "倍", "届", "周年", "课",
-        "艘", "架", "亩", "平方米", "公里", "米", "吨", "株", "棵", "头", "只", "组", "批", "轮", "节", "门", "支",
+        "艘", "架", "亩", "平方米", "公里", "米", "吨", "株", "棵", "头", "只", "组", "批", "轮", "节", "门", "支"
     ].map(Chars.of).sorted { $0.count > $1.count }
 
     static let countUnitNames = countUnits.map { Chars.string($0) }
@@ -112,7 +115,8 @@ public enum NumberScanner {
                 return end
             }
             if let b = before, b.scalar == openTortoise || b.scalar == 0x5B || b.scalar == 0x28,
-               j < n, t[j] == closeTortoise || t[j] == 0x5D || t[j] == 0x29 {
+                j < n, t[j] == closeTortoise || t[j] == 0x5D || t[j] == 0x29
+            {
                 let range = b.index..<(j + 1)
                 out.years.append(YearMention(year: year, form: .bracketed, textRange: range, span: t.span(range)))
                 return j + 1
@@ -129,12 +133,14 @@ public enum NumberScanner {
         if isListMarker(t, start: start, end: j, before: before) { return j + 1 }
         // 功能分类 codes: "一般公共服务(201)".
         if let b = before, b.scalar == 0x28, b.index > 0, Chars.isHan(t[b.index - 1]) || t[b.index - 1] == 0x29,
-           j < n, t[j] == 0x29, number.decimals == 0 {
+            j < n, t[j] == 0x29, number.decimals == 0
+        {
             return j + 1
         }
 
-        var q = Quantity(value: number.value, decimals: number.decimals, unit: .none,
-                         textRange: start..<j, numberRange: start..<j, span: t.span(start..<j))
+        var q = Quantity(
+            value: number.value, decimals: number.decimals, unit: .none,
+            textRange: start..<j, numberRange: start..<j, span: t.span(start..<j))
         q.numberSpan = t.span(start..<number.end)
         var rangeStart = start
         // Sign and prefixes: "-4.63%", "≥3", "近10篇", "超129倍".
@@ -155,9 +161,10 @@ public enum NumberScanner {
         if j + 1 < n, isRangeSeparator(t[j]), Chars.isDigit(t[j + 1]) || (t[j + 1] == 0x20 && j + 2 < n && Chars.isDigit(t[j + 2])) {
             let secondStart = t[j + 1] == 0x20 ? j + 2 : j + 1
             if let second = parseDigits(t, at: secondStart) {
-                var upper = Quantity(value: second.value, decimals: second.decimals, unit: .none,
-                                     textRange: secondStart..<second.end, numberRange: secondStart..<second.end,
-                                     span: t.span(secondStart..<second.end))
+                var upper = Quantity(
+                    value: second.value, decimals: second.decimals, unit: .none,
+                    textRange: secondStart..<second.end, numberRange: secondStart..<second.end,
+                    span: t.span(secondStart..<second.end))
                 let after = readUnit(t, at: second.end, into: &upper)
                 if upper.unit == .none { upper.unit = q.unit }
                 if q.unit == .none || q.unit == upper.unit {
@@ -206,9 +213,12 @@ public enum NumberScanner {
     static func overlongNumber(_ t: CleanText, _ range: Range<Int>) -> InputError {
         let place = t.sourcePlace(t.span(range).start)
         let shown = t.string(range.lowerBound..<min(range.upperBound, range.lowerBound + 48)) + (range.count > 48 ? "…" : "")
-        return InputError(.overflow, LocalizedText(
-            zh: "\(place.zh)的数字“\(shown)”超过 \(maxSignificantDigits) 位有效数字，报告不可能有这样的数额",
-            en: "\(place.en): the number “\(shown)” has more than \(maxSignificantDigits) significant digits, which no report can hold"))
+        return InputError(
+            .overflow,
+            LocalizedText(
+                zh: "\(place.zh)的数字“\(shown)”超过 \(maxSignificantDigits) 位有效数字，报告不可能有这样的数额",
+                en: "\(place.en): the number “\(shown)” has more than \(maxSignificantDigits) significant digits, which no report can hold")
+        )
     }
 
     /// Digits with optional thousands separators ("1,154.91") and a decimal part.
@@ -229,7 +239,8 @@ public enum NumberScanner {
         // Thousands groups: only after 1–3 leading digits, exactly three digits each.
         if leading <= 3 {
             while j + 3 < n, t[j] == 0x2C, Chars.isDigit(t[j + 1]), Chars.isDigit(t[j + 2]), Chars.isDigit(t[j + 3]),
-                  !(j + 4 < n && Chars.isDigit(t[j + 4])) {
+                !(j + 4 < n && Chars.isDigit(t[j + 4]))
+            {
                 intDigits += 3
                 grouped = true
                 j += 4
@@ -239,19 +250,28 @@ public enum NumberScanner {
         var decimals = 0
         if j + 1 < n && t[j] == 0x2E && Chars.isDigit(t[j + 1]) {
             j += 1
-            while j < n && Chars.isDigit(t[j]) { decimals += 1; j += 1 }
+            while j < n && Chars.isDigit(t[j]) {
+                decimals += 1
+                j += 1
+            }
         }
         // A plain run of 16 digits or more is a code, whatever its length.
         if leading > 15 { return .notAmount(end: j) }
         if grouped || decimals > 0 {
             var zeros = 0
             var k = start
-            while k < intEnd && (t[k] == 0x30 || t[k] == 0x2C) { if t[k] == 0x30 { zeros += 1 }; k += 1 }
+            while k < intEnd && (t[k] == 0x30 || t[k] == 0x2C) {
+                if t[k] == 0x30 { zeros += 1 }
+                k += 1
+            }
             var significant = intDigits - zeros + decimals
             if k == intEnd {
                 // Only zeros before the point: the leading zeros of the decimals are not significant either.
                 var d = intEnd + 1
-                while d < j && t[d] == 0x30 { significant -= 1; d += 1 }
+                while d < j && t[d] == 0x30 {
+                    significant -= 1
+                    d += 1
+                }
             }
             if significant > maxSignificantDigits { return .overlong(end: j) }
         }
@@ -263,8 +283,10 @@ public enum NumberScanner {
 
     static func skipAlphanumeric(_ t: CleanText, from i: Int) -> Int {
         var j = i
-        while j < t.count && (Chars.isDigit(t[j]) || Chars.isASCIILetter(t[j]) || t[j] == 0x5F || t[j] == 0xB7 || t[j] == 0x30FB
-                              || (t[j] == 0x2E && j + 1 < t.count && Chars.isDigit(t[j + 1]))) {
+        while j < t.count
+            && (Chars.isDigit(t[j]) || Chars.isASCIILetter(t[j]) || t[j] == 0x5F || t[j] == 0xB7 || t[j] == 0x30FB
+                || (t[j] == 0x2E && j + 1 < t.count && Chars.isDigit(t[j + 1])))
+        {
             j += 1
         }
         return max(j, i + 1)
@@ -318,13 +340,19 @@ public enum NumberScanner {
         guard start < n, Chars.isDigit(t[start]) else { return nil }
         var j = start
         var first = 0
-        while j < n && Chars.isDigit(t[j]) && j - start < 2 { first = first * 10 + Int(t[j] - 0x30); j += 1 }
+        while j < n && Chars.isDigit(t[j]) && j - start < 2 {
+            first = first * 10 + Int(t[j] - 0x30)
+            j += 1
+        }
         if j < n && Chars.isDigit(t[j]) { return nil }
         // A month range: 1—12月, 1-12月, 1至12月.
         if j + 1 < n, isRangeSeparator(t[j]), Chars.isDigit(t[j + 1]) {
             var k = j + 1
             var second = 0
-            while k < n && Chars.isDigit(t[k]) && k - j <= 2 { second = second * 10 + Int(t[k] - 0x30); k += 1 }
+            while k < n && Chars.isDigit(t[k]) && k - j <= 2 {
+                second = second * 10 + Int(t[k] - 0x30)
+                k += 1
+            }
             if k < n && t[k] == yue && (1...12).contains(first) && (1...12).contains(second) {
                 let range = start..<(k + 1)
                 out.dates.append(DateMention(year: year, month: second, day: nil, textRange: range, span: t.span(range)))
@@ -338,7 +366,10 @@ public enum NumberScanner {
             var day: Int?
             var k = j + 1
             var d = 0
-            while k < n && Chars.isDigit(t[k]) && k - j <= 2 { d = d * 10 + Int(t[k] - 0x30); k += 1 }
+            while k < n && Chars.isDigit(t[k]) && k - j <= 2 {
+                d = d * 10 + Int(t[k] - 0x30)
+                k += 1
+            }
             if k > j + 1 && (1...31).contains(d) && !(k < n && Chars.isDigit(t[k])) {
                 day = d
                 end = k
@@ -365,7 +396,8 @@ public enum NumberScanner {
         var prefix = before
         if let b = prefix, b.scalar == 0x28 { prefix = previousNonSpace(t, before: b.index) }
         if let b = prefix {
-            atClauseStart = b.scalar == 0xFF1B || b.scalar == 0x3B || b.scalar == 0x3002 || b.scalar == 0x0A
+            atClauseStart =
+                b.scalar == 0xFF1B || b.scalar == 0x3B || b.scalar == 0x3002 || b.scalar == 0x0A
                 || b.scalar == 0xFF1A || b.scalar == 0x3A
         } else {
             atClauseStart = true
@@ -400,7 +432,10 @@ public enum NumberScanner {
         if t[j] == wan || t[j] == qian || t[j] == yi {
             let power = t[j] == wan ? 4 : t[j] == qian ? 3 : 8
             var k = j + 1
-            if k < n && t[k] == yu { q.approximate = true; k += 1 }
+            if k < n && t[k] == yu {
+                q.approximate = true
+                k += 1
+            }
             if k < n && t[k] == yuan {
                 q.unit = .money(power: power)
                 k += 1

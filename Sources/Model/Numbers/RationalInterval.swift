@@ -44,7 +44,8 @@ public struct Rational: Sendable, Hashable, CustomStringConvertible {
     /// Whether `a < b`, or nil when either is invalid (or the cross products overflow).
     public static func less(_ a: Rational, _ b: Rational) -> Bool? {
         guard a.isValid, b.isValid else { return nil }
-        let x = a.n * b.d, y = b.n * a.d
+        let x = a.n * b.d
+        let y = b.n * a.d
         guard x.isValid, y.isValid else { return nil }
         return x < y
     }
@@ -85,7 +86,8 @@ public struct RationalInterval: Sendable, Hashable, CustomStringConvertible {
     /// One value, exactly (a constant, an exact count).
     public var isExact: Bool {
         guard isValid else { return false }
-        let x = lo.n * hi.d, y = hi.n * lo.d
+        let x = lo.n * hi.d
+        let y = hi.n * lo.d
         return x.isValid && y.isValid && x == y
     }
 
@@ -105,7 +107,8 @@ public struct RationalInterval: Sendable, Hashable, CustomStringConvertible {
     /// `a / b`, invalid when `b` reaches zero.
     public static func / (a: RationalInterval, b: RationalInterval) -> RationalInterval {
         guard b.isValid, let positive = Rational.less(Rational(Dec.zero), b.lo), let negative = Rational.less(b.hi, Rational(Dec.zero)),
-              positive || negative else { return .invalid }
+            positive || negative
+        else { return .invalid }
         let corners = [a.lo / b.lo, a.lo / b.hi, a.hi / b.lo, a.hi / b.hi]
         return RationalInterval.hull(corners)
     }

@@ -67,8 +67,10 @@ public enum Relations {
             // largest 100·x.hi over t.lo (t.hi when x.hi < 0); that range must meet [y.lo, y.hi].
             let tForMin = x.lo.isNegative ? t.lo : t.hi
             let tForMax = x.hi.isNegative ? t.hi : t.lo
-            let lowSide = Dec.hundred * x.lo, lowBound = y.hi * tForMin
-            let highSide = y.lo * tForMax, highBound = Dec.hundred * x.hi
+            let lowSide = Dec.hundred * x.lo
+            let lowBound = y.hi * tForMin
+            let highSide = y.lo * tForMax
+            let highBound = Dec.hundred * x.hi
             guard lowSide.isValid, lowBound.isValid, highSide.isValid, highBound.isValid else { return nil }
             return lowSide <= lowBound && highSide <= highBound
         }

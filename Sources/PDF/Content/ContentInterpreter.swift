@@ -105,7 +105,10 @@ struct ContentInterpreter {
             case .end:
                 return
             case .object(let o):
-                if pending < operands.count { operands[pending] = o; pending += 1 }
+                if pending < operands.count {
+                    operands[pending] = o
+                    pending += 1
+                }
                 continue
             case .close:
                 continue
@@ -121,7 +124,8 @@ struct ContentInterpreter {
                 case .ET:
                     break
                 case .Tf:
-                    guard operands.count >= 2, let name = operands[operands.count - 2].name, let size = operands[operands.count - 1].number else { break }
+                    guard operands.count >= 2, let name = operands[operands.count - 2].name, let size = operands[operands.count - 1].number
+                    else { break }
                     if !fontDictLoaded {
                         fontDict = try store.dict(resources["Font"])
                         fontDictLoaded = true
@@ -159,7 +163,9 @@ struct ContentInterpreter {
                     nextLine(0, -state.leading)
                     if let s = operands.last?.string { try show(s) }
                 case .doubleQuote:
-                    guard operands.count >= 3, let w = operands[0].number, let c = operands[1].number, let s = operands[2].string else { break }
+                    guard operands.count >= 3, let w = operands[0].number, let c = operands[1].number, let s = operands[2].string else {
+                        break
+                    }
                     state.wordSpacing = w
                     state.charSpacing = c
                     nextLine(0, -state.leading)
@@ -185,7 +191,8 @@ struct ContentInterpreter {
                     path.close()
                 case .re:
                     guard operands.count >= 4, let x = operands[0].number, let y = operands[1].number,
-                          let w = operands[2].number, let h = operands[3].number else { break }
+                        let w = operands[2].number, let h = operands[3].number
+                    else { break }
                     let m = state.ctm
                     path.rectangle([m.apply(x, y), m.apply(x + w, y), m.apply(x + w, y + h), m.apply(x, y + h)])
                 case .S:
@@ -240,7 +247,8 @@ struct ContentInterpreter {
         guard o.count >= 6 else { return nil }
         let k = o.count - 6
         guard let a = o[k].number, let b = o[k + 1].number, let c = o[k + 2].number, let d = o[k + 3].number,
-              let e = o[k + 4].number, let f = o[k + 5].number else { return nil }
+            let e = o[k + 4].number, let f = o[k + 5].number
+        else { return nil }
         let m = Matrix(a, b, c, d, e, f)
         return m.isFinite ? m : nil
     }
@@ -270,7 +278,10 @@ struct ContentInterpreter {
         if case .ref(let r) = object {
             if let f = fonts.fonts[r.number] { return f }
             if fonts.failed.contains(r.number) { return nil }
-            guard let d = try store.dict(object) else { fonts.failed.insert(r.number); return nil }
+            guard let d = try store.dict(object) else {
+                fonts.failed.insert(r.number)
+                return nil
+            }
             let f = try PDFFont(d, store: store)
             fonts.fonts[r.number] = f
             return f
@@ -329,16 +340,19 @@ struct ContentInterpreter {
             // Control characters (a TAB, a line feed) read as spaces: text is laid out by position.
             for k in start..<page.scalars.count where page.scalars[k] < 0x20 || page.scalars[k] == 0x7F { page.scalars[k] = 0x20 }
             guard count > 0, count < Int(Int16.max), start < Int(Int32.max) else { continue }
-            let gx = Float(x), gy = Float(y)
+            let gx = Float(x)
+            let gy = Float(y)
             guard gx.isFinite, gy.isFinite, size.isFinite,
-                  Double(gx) >= bounds.x0, Double(gx) <= bounds.x1, Double(gy) >= bounds.y0, Double(gy) <= bounds.y1 else {
+                Double(gx) >= bounds.x0, Double(gx) <= bounds.x1, Double(gy) >= bounds.y0, Double(gy) <= bounds.y1
+            else {
                 page.scalars.removeSubrange(start...)
                 continue
             }
             var f = flags
             if count == 1, page.scalars[start] == 0x20 || page.scalars[start] == 0x3000 || page.scalars[start] == 0xA0 { f |= Glyph.space }
-            let glyph = Glyph(x: gx, y: gy, width: Float(w0 * fontSize * hScale * xScale), size: size,
-                              start: Int32(start), count: Int16(count), flags: f)
+            let glyph = Glyph(
+                x: gx, y: gy, width: Float(w0 * fontSize * hScale * xScale), size: size,
+                start: Int32(start), count: Int16(count), flags: f)
             if isDuplicate(glyph, start: start, count: count) {
                 page.scalars.removeSubrange(start...)
                 continue
@@ -358,7 +372,10 @@ struct ContentInterpreter {
             let p = page.glyphs[k]
             guard abs(p.x - g.x) <= tolerance, abs(p.y - g.y) <= tolerance, Int(p.count) == count else { continue }
             var same = true
-            for j in 0..<count where page.scalars[Int(p.start) + j] != page.scalars[start + j] { same = false; break }
+            for j in 0..<count where page.scalars[Int(p.start) + j] != page.scalars[start + j] {
+                same = false
+                break
+            }
             if same {
                 page.glyphs[k].flags |= Glyph.bold
                 return true
@@ -385,7 +402,10 @@ struct ContentInterpreter {
             }
             let data = try store.streamData(s)
             let formResources = try store.dict(s.dict["Resources"]) ?? resources
-            let savedState = state, savedSaved = saved, savedTM = tm, savedTLM = tlm
+            let savedState = state
+            let savedSaved = saved
+            let savedTM = tm
+            let savedTLM = tlm
             if let m = try store.resolve(s.dict["Matrix"]).array, m.count == 6 {
                 var v: [Double] = []
                 for o in m { v.append(try store.resolve(o).number ?? 0) }

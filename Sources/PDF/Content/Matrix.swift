@@ -12,9 +12,10 @@ struct Matrix: Sendable, Equatable {
 
     /// `self` then `m`: the matrix that maps through `self` first.
     func concatenating(_ m: Matrix) -> Matrix {
-        Matrix(a * m.a + b * m.c, a * m.b + b * m.d,
-               c * m.a + d * m.c, c * m.b + d * m.d,
-               e * m.a + f * m.c + m.e, e * m.b + f * m.d + m.f)
+        Matrix(
+            a * m.a + b * m.c, a * m.b + b * m.d,
+            c * m.a + d * m.c, c * m.b + d * m.d,
+            e * m.a + f * m.c + m.e, e * m.b + f * m.d + m.f)
     }
 
     @inline(__always) func apply(_ x: Double, _ y: Double) -> (Double, Double) {

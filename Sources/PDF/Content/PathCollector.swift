@@ -70,7 +70,8 @@ struct PathCollector {
         finishSubpath()
         if stroke {
             for (x0, y0, x1, y1) in segments {
-                let dx = abs(x1 - x0), dy = abs(y1 - y0)
+                let dx = abs(x1 - x0)
+                let dy = abs(y1 - y0)
                 if dy <= 1, dx >= 1 {
                     try budget.spendRule()
                     rules.append(Rule(position: Float((y0 + y1) / 2), from: Float(min(x0, x1)), to: Float(max(x0, x1)), horizontal: true))
@@ -82,7 +83,8 @@ struct PathCollector {
         }
         if fill {
             for (x0, y0, x1, y1, isAligned) in boxes where isAligned {
-                let w = x1 - x0, h = y1 - y0
+                let w = x1 - x0
+                let h = y1 - y0
                 if h <= Self.thin, w > h, w >= 1 {
                     try budget.spendRule()
                     rules.append(Rule(position: Float((y0 + y1) / 2), from: Float(x0), to: Float(x1), horizontal: true))

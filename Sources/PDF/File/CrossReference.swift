@@ -24,7 +24,10 @@ struct CrossReference {
             guard visited.insert(offset).inserted else { break } // a /Prev loop: what was read is all there is
             guard visited.count <= 4096 else { throw PDFError.limit("增量更新的节数 / incremental-update sections", 4096) }
             let trailer = try xref.readSection(bytes, at: offset, budget: budget)
-            if first { xref.trailer = trailer; first = false }
+            if first {
+                xref.trailer = trailer
+                first = false
+            }
             // A hybrid file's xref stream completes the table it accompanies.
             if let stm = trailer["XRefStm"]?.int, stm >= 0, visited.insert(stm).inserted {
                 _ = try xref.readSection(bytes, at: stm, budget: budget)
@@ -76,7 +79,8 @@ struct CrossReference {
                 return trailer
             }
             guard case .object(.int(let first)) = try lexer.next(), case .object(.int(let count)) = try lexer.next(),
-                  first >= 0, count >= 0 else {
+                first >= 0, count >= 0
+            else {
                 throw PDFError.malformed("交叉引用表损坏", "the cross-reference table is damaged")
             }
             guard count <= budget.limits.maxObjects, first <= budget.limits.maxObjects - count else {
@@ -88,11 +92,14 @@ struct CrossReference {
                 lexer.skipWhite()
                 if let (offset, inUse) = Self.fixedEntry(lexer.bytes, at: lexer.pos) {
                     lexer.pos += 18
-                    if entries[number] == nil { entries[number] = inUse && offset > 0 && offset < lexer.bytes.count ? .inFile(offset: offset) : .free }
+                    if entries[number] == nil {
+                        entries[number] = inUse && offset > 0 && offset < lexer.bytes.count ? .inFile(offset: offset) : .free
+                    }
                     continue
                 }
                 guard case .object(let o) = try lexer.next(), let offset = o.int,
-                      case .object(.int) = try lexer.next(), case .keyword(let r) = try lexer.next() else {
+                    case .object(.int) = try lexer.next(), case .keyword(let r) = try lexer.next()
+                else {
                     throw PDFError.malformed("交叉引用表损坏", "the cross-reference table is damaged")
                 }
                 guard entries[number] == nil else { continue }
@@ -110,7 +117,8 @@ struct CrossReference {
     /// "oooooooooo ggggg n" (ten digits, five digits, n or f) at `p`.
     static func fixedEntry(_ b: [UInt8], at p: Int) -> (Int, Bool)? {
         guard p + 18 <= b.count, b[p + 10] == 0x20, b[p + 16] == 0x20, b[p + 17] == 0x6E || b[p + 17] == 0x66,
-              p + 18 == b.count || !ByteClass.isRegular(b[p + 18]) else { return nil }
+            p + 18 == b.count || !ByteClass.isRegular(b[p + 18])
+        else { return nil }
         var offset = 0
         for k in 0..<10 {
             guard ByteClass.isDigit(b[p + k]) else { return nil }
@@ -122,7 +130,8 @@ struct CrossReference {
 
     private mutating func readStream(_ bytes: [UInt8], at offset: Int, budget: WorkBudget) throws(PDFError) -> PDFDict {
         guard let (object, _) = try IndirectObject.parse(bytes, at: offset, expecting: nil, maxDepth: budget.limits.maxDepth),
-              case .stream(let s) = object, s.dict.name("Type") == "XRef" else {
+            case .stream(let s) = object, s.dict.name("Type") == "XRef"
+        else {
             throw PDFError.malformed("交叉引用流损坏", "the cross-reference stream is damaged")
         }
         if s.dict["Encrypt"] != nil { throw PDFError.encrypted }
@@ -149,7 +158,8 @@ struct CrossReference {
         }
         var k = 0
         while k + 1 < index.count {
-            let first = index[k], count = index[k + 1]
+            let first = index[k]
+            let count = index[k + 1]
             k += 2
             guard first >= 0, count >= 0, count <= budget.limits.maxObjects, first <= budget.limits.maxObjects - count else {
                 throw PDFError.limit("对象数 / objects", budget.limits.maxObjects)
@@ -177,12 +187,15 @@ struct CrossReference {
 enum IndirectObject {
     /// The object and its number, or nil when the bytes at `offset` are not an object header
     /// (for the expected number, when given).
-    static func parse(_ bytes: [UInt8], at offset: Int, expecting number: Int?, maxDepth: Int,
-                      length: ((PDFObject) -> Int?)? = nil) throws(PDFError) -> (PDFObject, Int)? {
+    static func parse(
+        _ bytes: [UInt8], at offset: Int, expecting number: Int?, maxDepth: Int,
+        length: ((PDFObject) -> Int?)? = nil
+    ) throws(PDFError) -> (PDFObject, Int)? {
         var lexer = PDFLexer(bytes, at: offset, maxDepth: maxDepth)
         lexer.references = false
         guard case .object(.int(let n)) = try lexer.next(), case .object(.int) = try lexer.next(),
-              case .keyword(let r) = try lexer.next(), lexer.keyword(r, is: "obj") else { return nil }
+            case .keyword(let r) = try lexer.next(), lexer.keyword(r, is: "obj")
+        else { return nil }
         if let number, number != n { return nil }
         lexer.references = true
         let object = try lexer.object()
@@ -190,7 +203,10 @@ enum IndirectObject {
         // A stream follows its dictionary.
         let save = lexer.pos
         lexer.skipWhite()
-        guard lexer.at("stream") else { lexer.pos = save; return (object, n) }
+        guard lexer.at("stream") else {
+            lexer.pos = save
+            return (object, n)
+        }
         var start = lexer.pos + 6
         if start < bytes.count && bytes[start] == 0x0D { start += 1 }
         if start < bytes.count && bytes[start] == 0x0A { start += 1 }

@@ -120,7 +120,8 @@ final class ObjectStore {
         while i + 3 <= count {
             // "obj" as a word, not the end of "endobj".
             if b[i] == 0x6F, b[i + 1] == 0x62, b[i + 2] == 0x6A, i > 0, !ByteClass.isRegular(b[i - 1]),
-               i + 3 == count || !ByteClass.isRegular(b[i + 3]) {
+                i + 3 == count || !ByteClass.isRegular(b[i + 3])
+            {
                 var j = i - 1
                 while j >= 0 && ByteClass.isWhite(b[j]) { j -= 1 }
                 let genEnd = j + 1
@@ -170,7 +171,9 @@ final class ObjectStore {
     /// Object `n` (null when it does not exist, as the standard says).
     func object(_ n: Int) throws(PDFError) -> PDFObject {
         if let o = cache[n] { return o }
-        guard loading.count < budget.limits.maxDepth else { throw PDFError.limit("对象相互引用的深度 / depth of objects loading one another", budget.limits.maxDepth) }
+        guard loading.count < budget.limits.maxDepth else {
+            throw PDFError.limit("对象相互引用的深度 / depth of objects loading one another", budget.limits.maxDepth)
+        }
         guard loading.insert(n).inserted else {
             throw PDFError.malformed("对象 \(n) 引用了自身（循环引用）", "object \(n) refers to itself (a reference loop)")
         }
@@ -255,6 +258,8 @@ final class ObjectStore {
     /// The decoded data of a stream.
     func streamData(_ s: PDFStream) throws(PDFError) -> [UInt8] {
         let raw = bytes[s.data.clamped(to: 0..<bytes.count)]
-        return try StreamDecoder.decode(raw, dict: s.dict, resolve: { [unowned self] (o: PDFObject) throws(PDFError) -> PDFObject in try self.resolve(o) }, budget: budget)
+        return try StreamDecoder.decode(
+            raw, dict: s.dict, resolve: { [unowned self] (o: PDFObject) throws(PDFError) -> PDFObject in try self.resolve(o) },
+            budget: budget)
     }
 }

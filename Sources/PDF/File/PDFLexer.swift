@@ -35,7 +35,10 @@ struct PDFLexer {
     @inline(__always) mutating func skipWhite() {
         while pos < end {
             let b = bytes[pos]
-            if ByteClass.isWhite(b) { pos += 1; continue }
+            if ByteClass.isWhite(b) {
+                pos += 1
+                continue
+            }
             if b == 0x25 { // % comment to end of line
                 while pos < end && bytes[pos] != 0x0A && bytes[pos] != 0x0D { pos += 1 }
                 continue
@@ -102,7 +105,10 @@ struct PDFLexer {
         // The common number ("12", "-0.5", "841.92") read in the same pass that finds its end.
         if let number = simpleNumber() { return .object(number) }
         while pos < end && ByteClass.isRegular(bytes[pos]) { pos += 1 }
-        if pos == start { pos += 1; return .keyword(start..<pos) }
+        if pos == start {
+            pos += 1
+            return .keyword(start..<pos)
+        }
         let c = bytes[start]
         if ByteClass.isDigit(c) || c == 0x2B || c == 0x2D || c == 0x2E {
             let number = parseNumber(start, pos)
@@ -153,7 +159,10 @@ struct PDFLexer {
     @inline(__always) private mutating func simpleNumber() -> PDFObject? {
         var i = pos
         var negative = false
-        if i < end && bytes[i] == 0x2D { negative = true; i += 1 }
+        if i < end && bytes[i] == 0x2D {
+            negative = true
+            i += 1
+        }
         var whole = 0
         var digits = 0
         while i < end, ByteClass.isDigit(bytes[i]), digits < 15 {
@@ -302,7 +311,12 @@ struct PDFLexer {
             pos += 1
             if b == 0x3E { break }
             guard let v = ByteClass.hexValue(b) else { continue }
-            if let h = high { out.append(UInt8(h << 4 | v)); high = nil } else { high = v }
+            if let h = high {
+                out.append(UInt8(h << 4 | v))
+                high = nil
+            } else {
+                high = v
+            }
         }
         if let h = high { out.append(UInt8(h << 4)) }
         return out
@@ -320,7 +334,10 @@ struct PDFLexer {
             case .close: continue
             case .keyword(let r):
                 // "N G R" split oddly, or junk: skip; a stray "endobj" ends the array.
-                if keyword(r, is: "endobj") || keyword(r, is: "stream") { pos = r.lowerBound; return items }
+                if keyword(r, is: "endobj") || keyword(r, is: "stream") {
+                    pos = r.lowerBound
+                    return items
+                }
                 continue
             case .end: throw PDFError.malformed("数组没有结束", "an array is not terminated")
             }
@@ -345,7 +362,10 @@ struct PDFLexer {
                 }
             case 0x3E:
                 pos += 1
-                if pos < end && bytes[pos] == 0x3E { pos += 1; return }
+                if pos < end && bytes[pos] == 0x3E {
+                    pos += 1
+                    return
+                }
             default:
                 pos += 1
             }
@@ -369,7 +389,10 @@ struct PDFLexer {
             case .close(0x3E): return dict
             case .close: continue
             case .keyword(let r):
-                if keyword(r, is: "endobj") || keyword(r, is: "stream") { pos = r.lowerBound; return dict }
+                if keyword(r, is: "endobj") || keyword(r, is: "stream") {
+                    pos = r.lowerBound
+                    return dict
+                }
                 if key != nil { key = nil } // a value the lexer cannot read: drop the key
             case .end: throw PDFError.malformed("字典没有结束", "a dictionary is not terminated")
             }

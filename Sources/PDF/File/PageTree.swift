@@ -3,8 +3,10 @@ struct Box: Sendable, Equatable {
     var x0: Double, y0: Double, x1: Double, y1: Double
 
     init(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) {
-        self.x0 = min(x0, x1); self.x1 = max(x0, x1)
-        self.y0 = min(y0, y1); self.y1 = max(y0, y1)
+        self.x0 = min(x0, x1)
+        self.x1 = max(x0, x1)
+        self.y0 = min(y0, y1)
+        self.y1 = max(y0, y1)
     }
 
     var width: Double { x1 - x0 }
@@ -15,7 +17,10 @@ struct Box: Sendable, Equatable {
     init?(_ object: PDFObject, _ store: ObjectStore) throws(PDFError) {
         guard let a = try store.resolve(object).array, a.count == 4 else { return nil }
         var v: [Double] = []
-        for o in a { guard let d = try store.resolve(o).number else { return nil }; v.append(d) }
+        for o in a {
+            guard let d = try store.resolve(o).number else { return nil }
+            v.append(d)
+        }
         self.init(v[0], v[1], v[2], v[3])
         guard width > 0, height > 0, width < 1e6, height < 1e6 else { return nil }
     }
@@ -40,7 +45,12 @@ enum PageTree {
         }
         guard let top = root["Pages"] else { throw PDFError.malformed("PDF 没有页面树", "the PDF has no page tree") }
         let limits = store.budget.limits
-        struct Inherited { var resources: PDFObject?; var box: PDFObject?; var crop: PDFObject?; var rotate: PDFObject? }
+        struct Inherited {
+            var resources: PDFObject?
+            var box: PDFObject?
+            var crop: PDFObject?
+            var rotate: PDFObject?
+        }
         var pages: [PageInfo] = []
         var visited = Set<Int>()
         // A stack of (node, inherited, depth), children pushed in reverse to keep order.

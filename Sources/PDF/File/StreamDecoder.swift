@@ -4,8 +4,10 @@ import CZlib
 /// Any other filter is an error naming it (reportlint reads the text of reports, whose content
 /// streams every exporter deflates). Output is bounded by size and by expansion ratio.
 enum StreamDecoder {
-    static func decode(_ raw: ArraySlice<UInt8>, dict: PDFDict, resolve: (PDFObject) throws(PDFError) -> PDFObject,
-                       budget: WorkBudget) throws(PDFError) -> [UInt8] {
+    static func decode(
+        _ raw: ArraySlice<UInt8>, dict: PDFDict, resolve: (PDFObject) throws(PDFError) -> PDFObject,
+        budget: WorkBudget
+    ) throws(PDFError) -> [UInt8] {
         var filters: [String] = []
         var parms: [PDFDict?] = []
         switch try resolve(dict["Filter"] ?? .null) {
@@ -118,7 +120,10 @@ enum StreamDecoder {
             while i < out.count {
                 let rowEnd = min(out.count, i + rowBytes)
                 var k = i + bpp
-                while k < rowEnd { out[k] = out[k] &+ out[k - bpp]; k += 1 }
+                while k < rowEnd {
+                    out[k] = out[k] &+ out[k - bpp]
+                    k += 1
+                }
                 i = rowEnd
             }
             return out
@@ -146,7 +151,9 @@ enum StreamDecoder {
                 case 3: row[k] = row[k] &+ UInt8((Int(left) + Int(up)) / 2)
                 case 4:
                     let p = Int(left) + Int(up) - Int(upLeft)
-                    let pa = abs(p - Int(left)), pb = abs(p - Int(up)), pc = abs(p - Int(upLeft))
+                    let pa = abs(p - Int(left))
+                    let pb = abs(p - Int(up))
+                    let pc = abs(p - Int(upLeft))
                     let pred = pa <= pb && pa <= pc ? left : (pb <= pc ? up : upLeft)
                     row[k] = row[k] &+ pred
                 default:

@@ -23,7 +23,10 @@ struct UnicodeMap {
         if dense { flat = [UInt32](repeating: 0, count: Int(top) + 1) }
         for (c, s) in pairs {
             guard !s.isEmpty else { continue }
-            if c > 0xFFFF || !dense { wide[c] = s; continue }
+            if c > 0xFFFF || !dense {
+                wide[c] = s
+                continue
+            }
             if s.count == 1 && s[0] < 0x8000_0000 {
                 flat[Int(c)] = s[0]
             } else {
@@ -38,11 +41,17 @@ struct UnicodeMap {
         if code < UInt32(flat.count) {
             let v = flat[Int(code)]
             if v == 0 { return false }
-            if v & 0x8000_0000 == 0 { out.append(v); return true }
+            if v & 0x8000_0000 == 0 {
+                out.append(v)
+                return true
+            }
             out.append(contentsOf: multi[Int(v & 0x7FFF_FFFF)])
             return true
         }
-        if let s = wide[code] { out.append(contentsOf: s); return true }
+        if let s = wide[code] {
+            out.append(contentsOf: s)
+            return true
+        }
         return false
     }
 }
@@ -74,7 +83,10 @@ struct Codespace: Sendable {
             shortest = min(shortest, n)
             guard i + n <= s.count else { continue }
             var inside = true
-            for k in 0..<n where s[i + k] < r.low[k] || s[i + k] > r.high[k] { inside = false; break }
+            for k in 0..<n where s[i + k] < r.low[k] || s[i + k] > r.high[k] {
+                inside = false
+                break
+            }
             if inside {
                 var c: UInt32 = 0
                 for k in 0..<n { c = c << 8 | UInt32(s[i + k]) }
@@ -128,7 +140,8 @@ struct CMapFile {
                     while k + 1 < operands.count {
                         // A few ranges describe any real encoding; each code is tested against them.
                         if spaces.count < 64, let lo = operands[k].string, let hi = operands[k + 1].string, lo.count == hi.count,
-                           (1...4).contains(lo.count) {
+                            (1...4).contains(lo.count)
+                        {
                             spaces.append(Codespace.Range(low: lo, high: hi))
                         }
                         k += 2
@@ -139,8 +152,13 @@ struct CMapFile {
                     while k + 1 < operands.count, budget > 0 {
                         if let src = operands[k].string, src.count <= 4 {
                             let dst = operands[k + 1]
-                            if let s = dst.string { cmap.unicode.append((code(src), utf16(s))); budget -= 1 }
-                            else if let n = dst.name, let s = SimpleEncoding.scalars(forGlyph: n) { cmap.unicode.append((code(src), s)); budget -= 1 }
+                            if let s = dst.string {
+                                cmap.unicode.append((code(src), utf16(s)))
+                                budget -= 1
+                            } else if let n = dst.name, let s = SimpleEncoding.scalars(forGlyph: n) {
+                                cmap.unicode.append((code(src), s))
+                                budget -= 1
+                            }
                         }
                         k += 2
                     }
@@ -150,7 +168,8 @@ struct CMapFile {
                     while k + 2 < operands.count, budget > 0 {
                         defer { k += 3 }
                         guard let lo = operands[k].string, let hi = operands[k + 1].string, lo.count <= 4, hi.count <= 4 else { continue }
-                        let a = code(lo), b = code(hi)
+                        let a = code(lo)
+                        let b = code(hi)
                         guard b >= a else { continue }
                         let n = Int(min(b - a, UInt32(budget)))
                         if let base = operands[k + 2].string {
@@ -186,8 +205,10 @@ struct CMapFile {
                     while k + 2 < operands.count, budget > 0 {
                         defer { k += 3 }
                         guard let lo = operands[k].string, let hi = operands[k + 1].string, lo.count <= 4, hi.count <= 4,
-                              let cid = operands[k + 2].int, cid >= 0, cid <= 0xFFFF_FFFF else { continue }
-                        let a = code(lo), b = code(hi)
+                            let cid = operands[k + 2].int, cid >= 0, cid <= 0xFFFF_FFFF
+                        else { continue }
+                        let a = code(lo)
+                        let b = code(hi)
                         guard b >= a else { continue }
                         let n = Int(min(b - a, UInt32(budget)))
                         for j in 0...n { cmap.cids.append((a + UInt32(j), UInt32(truncatingIfNeeded: cid + j))) }

@@ -29,7 +29,8 @@ final class PDFFont {
         var map = UnicodeMap()
         var space: Codespace? = nil
         if case .stream(let s) = try store.resolve(dict["ToUnicode"]), let data = try? store.streamData(s),
-           let cmap = try? CMapFile.parse(data) {
+            let cmap = try? CMapFile.parse(data)
+        {
             try store.budget.spendFontEntries(cmap.unicode.count)
             map = UnicodeMap(cmap.unicode)
             space = cmap.codespace
@@ -106,7 +107,8 @@ final class PDFFont {
             widths = w
             firstCode = first
             if subtype == "Type3", let m = try store.resolve(dict["FontMatrix"]).array, m.count == 6,
-               let a = try store.resolve(m[0]).number, let d = try store.resolve(m[3]).number, a != 0, abs(a) < 1e3, abs(d) < 1e3 {
+                let a = try store.resolve(m[0]).number, let d = try store.resolve(m[3]).number, a != 0, abs(a) < 1e3, abs(d) < 1e3
+            {
                 widthScale = a
                 sizeScale = abs(d) * 1000
             } else {
@@ -151,7 +153,10 @@ final class PDFFont {
         var top = -1
         var i = 0
         while i < w.count {
-            guard let first = try store.resolve(w[i]).int, first >= 0, first <= 0xFFFF else { i += 1; continue }
+            guard let first = try store.resolve(w[i]).int, first >= 0, first <= 0xFFFF else {
+                i += 1
+                continue
+            }
             if i + 1 < w.count, let list = try store.resolve(w[i + 1]).array {
                 try store.budget.spendFontEntries(list.count)
                 var widths: [Float] = []
@@ -205,22 +210,35 @@ final class PDFFont {
         if toUnicode.append(code, to: &out) { return true }
         if !isComposite {
             let u = code < 256 ? encoding[Int(code)] : 0
-            if u != 0 { out.append(u); return true }
+            if u != 0 {
+                out.append(u)
+                return true
+            }
             return false
         }
         switch predefined {
         case .ucs2:
-            if SimpleEncoding.isScalar(code), code != 0, code <= 0xFFFF { out.append(code); return true }
+            if SimpleEncoding.isScalar(code), code != 0, code <= 0xFFFF {
+                out.append(code)
+                return true
+            }
         case .utf16:
             if length == 4 {
-                let hi = code >> 16, lo = code & 0xFFFF
+                let hi = code >> 16
+                let lo = code & 0xFFFF
                 guard (0xD800...0xDBFF).contains(hi), (0xDC00...0xDFFF).contains(lo) else { return false }
                 out.append(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
                 return true
             }
-            if SimpleEncoding.isScalar(code), code != 0 { out.append(code); return true }
+            if SimpleEncoding.isScalar(code), code != 0 {
+                out.append(code)
+                return true
+            }
         case .multiByte:
-            if let s = legacy?.scalar(code, length: length), s != 0 { out.append(s); return true }
+            if let s = legacy?.scalar(code, length: length), s != 0 {
+                out.append(s)
+                return true
+            }
         default:
             break
         }

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The predefined CMaps a composite font may name instead of embedding one: Identity, the
@@ -36,7 +36,7 @@ enum PredefinedCMap: Sendable, Equatable {
         case .utf16:
             return Codespace(ranges: [
                 .init(low: [0x00, 0x00], high: [0xD7, 0xFF]), .init(low: [0xE0, 0x00], high: [0xFF, 0xFF]),
-                .init(low: [0xD8, 0x00, 0xDC, 0x00], high: [0xDB, 0xFF, 0xDF, 0xFF]),
+                .init(low: [0xD8, 0x00, 0xDC, 0x00], high: [0xDB, 0xFF, 0xDF, 0xFF])
             ])
         case .multiByte:
             // One byte for ASCII, two for the rest (lead bytes 0x81–0xFE).

@@ -9,10 +9,14 @@ enum AlignedTables {
         var found: [(GridTable, Range<Int>)] = []
         var k = 0
         while k < lines.count {
-            guard lines[k].chunks.count >= 2 else { k += 1; continue }
+            guard lines[k].chunks.count >= 2 else {
+                k += 1
+                continue
+            }
             var end = k + 1
             while end < lines.count, lines[end].chunks.count >= 2,
-                  lines[end - 1].baseline - lines[end].baseline <= 2.5 * max(lines[end].size, lines[end - 1].size, 1) {
+                lines[end - 1].baseline - lines[end].baseline <= 2.5 * max(lines[end].size, lines[end - 1].size, 1)
+            {
                 end += 1
             }
             if end - k >= minimumRows, let table = table(lines[k..<end], page: page) {

@@ -6,7 +6,10 @@ enum DocumentLayout {
         let metrics = BodyMetrics(pages, running: running)
         var builder = BlockBuilder(metrics: metrics)
         for (p, page) in pages.enumerated() {
-            enum Item { case line(TextLine), table(GridTable) }
+            enum Item {
+                case line(TextLine)
+                case table(GridTable)
+            }
             var items: [(Float, Item)] = []
             for (k, line) in page.lines.enumerated() where !running[p].contains(k) { items.append((line.baseline, .line(line))) }
             for table in page.tables { items.append((table.top, .table(table))) }
@@ -41,7 +44,9 @@ struct BodyMetrics {
         var counts: [Int: Int] = [:]
         // Int(exactly:): a coordinate a hostile file puts beyond Int (or at infinity) is no margin, not a trap.
         for r in rights where r >= top - 3 * em { if let key = Int(exactly: r.rounded()) { counts[key, default: 0] += 1 } }
-        guard let mode = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }), mode.value >= 2 else { return top }
+        guard let mode = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }), mode.value >= 2 else {
+            return top
+        }
         return Float(mode.key)
     }
 
@@ -58,7 +63,8 @@ struct BodyMetrics {
         let size = bodySize
         func isBody(_ l: TextLine) -> Bool { abs(l.size - size) <= max(0.6, 0.08 * size) }
         var ratios: [Float] = []
-        var pageLeft: [Float?] = [], pageRight: [Float?] = []
+        var pageLeft: [Float?] = []
+        var pageRight: [Float?] = []
         // Margins of pages with enough body lines, by page width (portrait and landscape differ).
         var byWidth: [Int: ([Float], [Float])] = [:]
         for (p, page) in pages.enumerated() {
@@ -69,7 +75,8 @@ struct BodyMetrics {
                 if ratio >= 1.0 && ratio <= 2.6 { ratios.append(ratio) }
             }
             if body.count >= 4 {
-                let l = body.map(\.left).min() ?? 0, r = Self.rightEdge(body.map(\.right), em: size)
+                let l = body.map(\.left).min() ?? 0
+                let r = Self.rightEdge(body.map(\.right), em: size)
                 pageLeft.append(l)
                 pageRight.append(r)
                 byWidth[Int(page.box.width), default: ([], [])].0.append(l)
@@ -137,7 +144,10 @@ struct BlockBuilder {
     // MARK: lines
 
     mutating func add(_ line: TextLine) {
-        defer { pageStart = false; tableAtPageEnd = nil }
+        defer {
+            pageStart = false
+            tableAtPageEnd = nil
+        }
         if var p = open, continues(p, with: line) {
             let before = p.text.count
             TextJoin.append(line.text, to: &p.text)
@@ -153,7 +163,8 @@ struct BlockBuilder {
         }
         close()
         let centred = isCentred(line)
-        open = OpenParagraph(text: line.text, page: line.page, last: line, lastPage: line.page, size: line.size, bold: line.bold, centred: centred)
+        open = OpenParagraph(
+            text: line.text, page: line.page, last: line, lastPage: line.page, size: line.size, bold: line.bold, centred: centred)
     }
 
     private func utf8Count(_ s: ArraySlice<UInt32>) -> Int {
@@ -170,7 +181,8 @@ struct BlockBuilder {
     private func isCentred(_ line: TextLine) -> Bool {
         let (l, r) = margins(page)
         let em = max(line.size, 1)
-        let leftGap = line.left - l, rightGap = r - line.right
+        let leftGap = line.left - l
+        let rightGap = r - line.right
         return leftGap > 2 * em && rightGap > 2 * em && abs(leftGap - rightGap) <= 1.2 * em
     }
 
@@ -187,7 +199,8 @@ struct BlockBuilder {
             let gap = prev.baseline - line.baseline
             return samePage && isCentred(line) && line.bold == prev.bold && abs(line.size - prev.size) <= 0.5
                 && gap > 0.5 * em && gap <= metrics.spacing * em * 1.4 + 1
-                && p.text.count + line.text.count <= 60 && !Self.startsItem(line.text) && !Self.hasLeader(p.text) && !Self.hasLeader(line.text)
+                && p.text.count + line.text.count <= 60 && !Self.startsItem(line.text) && !Self.hasLeader(p.text)
+                && !Self.hasLeader(line.text)
         }
         // Titles may be set with a looser leading than the body.
         let titleLeading = samePage && prev.baseline - line.baseline > 0.5 * em && prev.baseline - line.baseline <= 2.2 * em
@@ -243,8 +256,10 @@ struct BlockBuilder {
     static let numerals: Set<UInt32> = [0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341]
 
     /// Punctuation a CJK line may not start with.
-    static let noLineStart: Set<UInt32> = [0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0x201D, 0x2019, 0xFF09, 0x300B, 0x300D,
-                                           0x300F, 0x3011, 0x2C, 0x2E, 0x3B, 0x3A, 0x29, 0x25, 0xFF05]
+    static let noLineStart: Set<UInt32> = [
+        0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0x201D, 0x2019, 0xFF09, 0x300B, 0x300D,
+        0x300F, 0x3011, 0x2C, 0x2E, 0x3B, 0x3A, 0x29, 0x25, 0xFF05
+    ]
 
     /// Punctuation that may end a paragraph.
     static let closing: Set<UInt32> = [0x3002, 0xFF1B, 0xFF1A, 0x3B, 0x3A, 0x2E, 0xFF01, 0xFF1F, 0x21, 0x3F, 0xFF09, 0x29]
@@ -259,7 +274,8 @@ struct BlockBuilder {
         if first >= 0x30 && first <= 0x39 {
             var i = 0
             while i < t.count && t[i] >= 0x30 && t[i] <= 0x39 { i += 1 }
-            return i < t.count && i <= 2 && (t[i] == 0x2E || t[i] == 0x3001 || t[i] == 0xFF0E) && !(i + 1 < t.count && t[i + 1] >= 0x30 && t[i + 1] <= 0x39)
+            return i < t.count && i <= 2 && (t[i] == 0x2E || t[i] == 0x3001 || t[i] == 0xFF0E)
+                && !(i + 1 < t.count && t[i + 1] >= 0x30 && t[i + 1] <= 0x39)
         }
         return first == 0x7B2C && t.count > 1 && numerals.contains(t[1])
     }
@@ -271,8 +287,11 @@ struct BlockBuilder {
         let body = metrics.bodySize
         let short = p.text.count <= 40 && p.lines <= 2
         let heading = short && (p.size >= body * 1.12 || p.bold || p.centred)
-        blocks.append(.paragraph(PDFParagraph(text: text, page: p.page, pageBreaks: p.breaks.map { PDFPageBreak(offset: $0.0, page: $0.1) },
-                                              fontSize: Double(p.size), bold: p.bold, headingLike: heading)))
+        blocks.append(
+            .paragraph(
+                PDFParagraph(
+                    text: text, page: p.page, pageBreaks: p.breaks.map { PDFPageBreak(offset: $0.0, page: $0.1) },
+                    fontSize: Double(p.size), bold: p.bold, headingLike: heading)))
     }
 
     // MARK: tables
@@ -284,11 +303,12 @@ struct BlockBuilder {
             // A header repeated on the new page stays a row: the text is what the page shows.
             let offset = t.rows.count
             for row in Self.rows(table) {
-                t.rows.append(row.map { c in
-                    var c = c
-                    c.row += offset
-                    return c
-                })
+                t.rows.append(
+                    row.map { c in
+                        var c = c
+                        c.row += offset
+                        return c
+                    })
             }
             blocks[blocks.count - 1] = .table(t)
             lastTable = table
@@ -309,8 +329,10 @@ struct BlockBuilder {
     static func rows(_ table: GridTable) -> [[PDFCell]] {
         var rows: [[PDFCell]] = Array(repeating: [], count: table.rowCount)
         for c in table.cells.sorted(by: { $0.row != $1.row ? $0.row < $1.row : $0.column < $1.column }) {
-            rows[c.row].append(PDFCell(text: String(decoding: utf8(c.text), as: UTF8.self), row: c.row, column: c.column,
-                                       rowSpan: c.rowSpan, columnSpan: c.columnSpan, page: table.page, bold: c.bold))
+            rows[c.row].append(
+                PDFCell(
+                    text: String(decoding: utf8(c.text), as: UTF8.self), row: c.row, column: c.column,
+                    rowSpan: c.rowSpan, columnSpan: c.columnSpan, page: table.page, bold: c.bold))
         }
         return rows
     }
@@ -326,12 +348,17 @@ func utf8(_ scalars: [UInt32]) -> [UInt8] {
         switch v {
         case 0..<0x80: out.append(UInt8(v))
         case 0x80..<0x800:
-            out.append(UInt8(0xC0 | v >> 6)); out.append(UInt8(0x80 | v & 0x3F))
+            out.append(UInt8(0xC0 | v >> 6))
+            out.append(UInt8(0x80 | v & 0x3F))
         case 0x800..<0xD800, 0xE000..<0x10000:
-            out.append(UInt8(0xE0 | v >> 12)); out.append(UInt8(0x80 | (v >> 6) & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+            out.append(UInt8(0xE0 | v >> 12))
+            out.append(UInt8(0x80 | (v >> 6) & 0x3F))
+            out.append(UInt8(0x80 | v & 0x3F))
         case 0x10000...0x10FFFF:
-            out.append(UInt8(0xF0 | v >> 18)); out.append(UInt8(0x80 | (v >> 12) & 0x3F))
-            out.append(UInt8(0x80 | (v >> 6) & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
+            out.append(UInt8(0xF0 | v >> 18))
+            out.append(UInt8(0x80 | (v >> 12) & 0x3F))
+            out.append(UInt8(0x80 | (v >> 6) & 0x3F))
+            out.append(UInt8(0x80 | v & 0x3F))
         default: break
         }
     }

@@ -51,14 +51,18 @@ enum RuledTables {
         var parent = Array(0..<(horizontals.count + verticals.count))
         func root(_ i: Int) -> Int {
             var i = i
-            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            while parent[i] != i {
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            }
             return i
         }
         let t = tolerance
         for (i, h) in horizontals.enumerated() {
             for (j, v) in verticals.enumerated()
             where v.position >= h.from - t && v.position <= h.to + t && h.position >= v.from - t && h.position <= v.to + t {
-                let a = root(i), b = root(horizontals.count + j)
+                let a = root(i)
+                let b = root(horizontals.count + j)
                 if a != b { parent[a] = b }
             }
         }
@@ -78,7 +82,9 @@ enum RuledTables {
             let px = g.x + g.width / 2
             let py = g.y + 0.3 * g.size
             for (k, table) in tables.enumerated() {
-                guard px >= table.xs[0] - 1, px <= table.xs[table.xs.count - 1] + 1, py <= table.top + 1, py >= table.bottom - 1 else { continue }
+                guard px >= table.xs[0] - 1, px <= table.xs[table.xs.count - 1] + 1, py <= table.top + 1, py >= table.bottom - 1 else {
+                    continue
+                }
                 let c = index(px, in: table.xs, descending: false)
                 let r = index(py, in: table.ys, descending: true)
                 claimed[k][r * table.columnCount + c, default: []].append(i)
@@ -127,7 +133,8 @@ enum RuledTables {
         if let top = vs.map(\.to).max(), let first = ys.first, top > first + tolerance * 2 { ys.insert(top, at: 0) }
         if let bottom = vs.map(\.from).min(), let last = ys.last, bottom < last - tolerance * 2 { ys.append(bottom) }
         guard xs.count >= 2, ys.count >= 2 else { return nil }
-        let columns = xs.count - 1, rows = ys.count - 1
+        let columns = xs.count - 1
+        let rows = ys.count - 1
         guard rows * columns <= 100_000 else { return nil }
 
         // The rules along each boundary, so that a boundary's coverage looks at its own rules only.
@@ -139,7 +146,8 @@ enum RuledTables {
             }
             return out
         }
-        let verticalsAt = along(vs, xs), horizontalsAt = along(hs, ys.reversed()).reversed().map { $0 }
+        let verticalsAt = along(vs, xs)
+        let horizontalsAt = along(hs, ys.reversed()).reversed().map { $0 }
         func covered(_ segments: [Segment], from a: Float, to b: Float) -> Bool {
             var total: Float = 0
             for s in segments { total += max(0, min(s.to, b) - max(s.from, a)) }
@@ -148,17 +156,23 @@ enum RuledTables {
         var parent = Array(0..<(rows * columns))
         func root(_ i: Int) -> Int {
             var i = i
-            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            while parent[i] != i {
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            }
             return i
         }
         func union(_ a: Int, _ b: Int) {
-            let x = root(a), y = root(b)
+            let x = root(a)
+            let y = root(b)
             if x != y { parent[max(x, y)] = min(x, y) }
         }
         for r in 0..<rows {
             for c in 0..<columns {
                 if c + 1 < columns, !covered(verticalsAt[c + 1], from: ys[r + 1], to: ys[r]) { union(r * columns + c, r * columns + c + 1) }
-                if r + 1 < rows, !covered(horizontalsAt[r + 1], from: xs[c], to: xs[c + 1]) { union(r * columns + c, (r + 1) * columns + c) }
+                if r + 1 < rows, !covered(horizontalsAt[r + 1], from: xs[c], to: xs[c + 1]) {
+                    union(r * columns + c, (r + 1) * columns + c)
+                }
             }
         }
         var cellOf: [Int: Int] = [:]
@@ -168,7 +182,8 @@ enum RuledTables {
                 let k = root(r * columns + c)
                 if let existing = cellOf[k] {
                     let cell = cells[existing]
-                    let lastRow = max(cell.row + cell.rowSpan - 1, r), lastColumn = max(cell.column + cell.columnSpan - 1, c)
+                    let lastRow = max(cell.row + cell.rowSpan - 1, r)
+                    let lastColumn = max(cell.column + cell.columnSpan - 1, c)
                     cells[existing].rowSpan = lastRow - cell.row + 1
                     cells[existing].columnSpan = lastColumn - cell.column + 1
                     cells[existing].column = min(cell.column, c)
@@ -188,7 +203,9 @@ enum RuledTables {
     static func cluster(_ values: [Float]) -> [Float] {
         let sorted = values.sorted()
         var out: [Float] = []
-        var sum: Float = 0, count: Float = 0, last: Float = 0
+        var sum: Float = 0
+        var count: Float = 0
+        var last: Float = 0
         for v in sorted {
             if count > 0, v - last > tolerance {
                 out.append(sum / count)
@@ -206,7 +223,8 @@ enum RuledTables {
     /// The interval of `bounds` that holds `v` (clamped to the first or last), by bisection.
     static func index(_ v: Float, in bounds: [Float], descending: Bool) -> Int {
         // The number of inner boundaries `v` lies beyond.
-        var lo = 1, hi = bounds.count - 1
+        var lo = 1
+        var hi = bounds.count - 1
         while lo < hi {
             let mid = (lo + hi) / 2
             let beyond = descending ? v < bounds[mid] : v > bounds[mid]
@@ -217,7 +235,8 @@ enum RuledTables {
 
     /// The index of the ascending `bounds` closest to `v`.
     static func nearest(_ v: Float, in bounds: [Float]) -> Int {
-        var lo = 0, hi = bounds.count - 1
+        var lo = 0
+        var hi = bounds.count - 1
         while lo < hi {
             let mid = (lo + hi) / 2
             if bounds[mid] < v { lo = mid + 1 } else { hi = mid }

@@ -58,13 +58,18 @@ enum RunningText {
             while i < t.count && t[i] >= 0x30 && t[i] <= 0x39 { i += 1 }
             return i > s && i - s <= 5
         }
-        let dashes: Set<UInt32> = [0x2D, 0x2014, 0x2013, 0x2015, 0x2012, 0xFF0D, 0x2500, 0x7E, 0xB7, 0x2022, 0x28, 0x29, 0xFF08, 0xFF09, 0x5B, 0x5D]
+        let dashes: Set<UInt32> = [
+            0x2D, 0x2014, 0x2013, 0x2015, 0x2012, 0xFF0D, 0x2500, 0x7E, 0xB7, 0x2022, 0x28, 0x29, 0xFF08, 0xFF09, 0x5B, 0x5D
+        ]
         // Page N / Page N of M
         if t.count >= 5, t[0] == 0x50 || t[0] == 0x70, t[1] == 0x61, t[2] == 0x67, t[3] == 0x65 {
             i = 4
             guard digits() else { return false }
             if i == t.count { return true }
-            if i + 2 < t.count, t[i] == 0x6F, t[i + 1] == 0x66 { i += 2; return digits() && i == t.count }
+            if i + 2 < t.count, t[i] == 0x6F, t[i + 1] == 0x66 {
+                i += 2
+                return digits() && i == t.count
+            }
             return false
         }
         skip(dashes)

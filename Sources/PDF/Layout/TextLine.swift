@@ -59,12 +59,16 @@ enum LineBuilder {
             var bold = 0
             for i in run {
                 let g = glyphs[i]
-                if g.isSpace { if line.text.last != 0x20 && !line.text.isEmpty { line.text.append(0x20) }; continue }
+                if g.isSpace {
+                    if line.text.last != 0x20 && !line.text.isEmpty { line.text.append(0x20) }
+                    continue
+                }
                 line.text.append(contentsOf: page.text(g))
                 sizes.append(g.size)
                 if g.isBold { bold += 1 }
             }
-            let xs = run.map { glyphs[$0].x }, ys = run.map { glyphs[$0].y }
+            let xs = run.map { glyphs[$0].x }
+            let ys = run.map { glyphs[$0].y }
             line.left = xs.min() ?? 0
             line.right = max(xs.max() ?? 0, line.left)
             line.baseline = ys.max() ?? 0
@@ -79,7 +83,8 @@ enum LineBuilder {
         }
         for i in indices {
             if let last = run.last {
-                let p = glyphs[last], g = glyphs[i]
+                let p = glyphs[last]
+                let g = glyphs[i]
                 let reach = max(1, max(p.size, g.size)) * 1.5 + p.width
                 if i != last + 1 || abs(g.x - p.x) > reach || abs(g.y - p.y) > reach { flush() }
             }
@@ -109,7 +114,10 @@ enum LineBuilder {
                     group.removeAll(keepingCapacity: true)
                 }
             }
-            if group.isEmpty { groupY = g.y; groupSize = g.size }
+            if group.isEmpty {
+                groupY = g.y
+                groupSize = g.size
+            }
             if !g.isSpace { groupSize = max(groupSize, g.size) }
             group.append(i)
         }
@@ -140,7 +148,9 @@ enum LineBuilder {
         var line = TextLine()
         line.page = page.number
         var sizes: [Float] = []
-        var boldCount = 0, artifactCount = 0, visible = 0
+        var boldCount = 0
+        var artifactCount = 0
+        var visible = 0
         var previous: Glyph? = nil
         var pendingSpace = false
         var chunkStart = 0
@@ -165,7 +175,8 @@ enum LineBuilder {
                     chunkStart = line.text.count
                     chunkLeft = g.x
                 } else if pendingSpace || gap > 0.3 * em, let last = line.text.last, last != 0x20,
-                          !Self.isSpacedApart(last, text[text.startIndex]) {
+                    !Self.isSpacedApart(last, text[text.startIndex])
+                {
                     line.text.append(0x20)
                 }
             } else {

@@ -11,8 +11,10 @@ public enum DocxReader {
 
     /// `lap`, when given, is called after each stage with its name (`reportlint profile`).
     /// Without a `budget`, one is made for the file's size: a .docx is never read unbounded.
-    public static func read(_ bytes: [UInt8], path: String, limits: ArchiveLimits = .standard, budget: WorkBudget? = nil,
-                            lap: ((String) -> Void)? = nil) throws(InputError) -> Document {
+    public static func read(
+        _ bytes: [UInt8], path: String, limits: ArchiveLimits = .standard, budget: WorkBudget? = nil,
+        lap: ((String) -> Void)? = nil
+    ) throws(InputError) -> Document {
         let budget = budget ?? WorkBudget(inputBytes: bytes.count)
         var writer = try render(bytes, limits: limits, budget: budget, lap: lap)
         budget.audit(textBytes: writer.out.count)
@@ -22,13 +24,16 @@ public enum DocxReader {
         return document
     }
 
-    static func render(_ bytes: [UInt8], limits: ArchiveLimits, budget: WorkBudget,
-                       lap: ((String) -> Void)? = nil) throws(InputError) -> StructuredTextWriter {
+    static func render(
+        _ bytes: [UInt8], limits: ArchiveLimits, budget: WorkBudget,
+        lap: ((String) -> Void)? = nil
+    ) throws(InputError) -> StructuredTextWriter {
         let zip = try ZipArchive(bytes, limits: limits)
         let mainName = try mainPart(zip)
         guard let main = zip.entry(mainName) else { throw notWord(zip) }
         let folder = mainName.split(separator: "/").dropLast().joined(separator: "/")
-        let relsName = (folder.isEmpty ? "" : folder + "/") + "_rels/" + (mainName.split(separator: "/").last.map(String.init) ?? "") + ".rels"
+        let relsName =
+            (folder.isEmpty ? "" : folder + "/") + "_rels/" + (mainName.split(separator: "/").last.map(String.init) ?? "") + ".rels"
 
         let body = WordDocumentReader(budget: budget)
         let mainXML = try zip.contents(of: main)
@@ -58,7 +63,10 @@ public enum DocxReader {
             for (id, target) in rels.targets.sorted(by: { $0.key < $1.key }) where target.contains("charts/") {
                 guard budget.charge(.relationships, 1, place: LocalizedText(e.name)) else { break }
                 let name = RelationshipsReader.resolve(target, from: folder)
-                if let chart = parts[name] { charts[id] = chart; continue }
+                if let chart = parts[name] {
+                    charts[id] = chart
+                    continue
+                }
                 guard let part = zip.entry(name) else { continue }
                 let chart = WordChartReader(part: part.name, budget: budget)
                 try XMLPart.parse(try zip.contents(of: part), part: part.name, into: chart)
@@ -93,13 +101,19 @@ public enum DocxReader {
 
     static func notWord(_ zip: ZipArchive) -> InputError {
         if zip.entry("xl/workbook.xml") != nil {
-            return InputError(.unsupportedFormat, LocalizedText(zh: "这是 Excel 工作簿，不是 Word 文档", en: "this is an Excel workbook, not a Word document"))
+            return InputError(
+                .unsupportedFormat, LocalizedText(zh: "这是 Excel 工作簿，不是 Word 文档", en: "this is an Excel workbook, not a Word document"))
         }
         if zip.entry("ppt/presentation.xml") != nil {
-            return InputError(.unsupportedFormat, LocalizedText(zh: "这是 PowerPoint 演示文稿，不是 Word 文档", en: "this is a PowerPoint presentation, not a Word document"))
+            return InputError(
+                .unsupportedFormat,
+                LocalizedText(zh: "这是 PowerPoint 演示文稿，不是 Word 文档", en: "this is a PowerPoint presentation, not a Word document"))
         }
-        return InputError(.unsupportedFormat, LocalizedText(zh: "这是 zip 压缩包，但其中没有 word/document.xml，不是 Word 文档",
-                                                            en: "this is a zip archive without word/document.xml, not a Word document"))
+        return InputError(
+            .unsupportedFormat,
+            LocalizedText(
+                zh: "这是 zip 压缩包，但其中没有 word/document.xml，不是 Word 文档",
+                en: "this is a zip archive without word/document.xml, not a Word document"))
     }
 }
 
@@ -108,7 +122,9 @@ final class RelationshipsTypeReader: XMLPartHandler {
     var main: String?
 
     func start(_ ns: XNamespace, _ local: String, _ a: XAttributes) {
-        if local == "Relationship", main == nil, let type = a["Type"], type.hasSuffix(DocxReader.mainPartType), let t = a["Target"] { main = t }
+        if local == "Relationship", main == nil, let type = a["Type"], type.hasSuffix(DocxReader.mainPartType), let t = a["Target"] {
+            main = t
+        }
     }
 
     func end(_ ns: XNamespace, _ local: String) {}

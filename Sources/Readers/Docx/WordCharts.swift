@@ -111,7 +111,9 @@ final class WordChartReader: XMLPartHandler {
     private func put(_ value: String, at index: Int?, in list: inout [String]) {
         let i = index ?? list.count
         guard i >= 0, i < 10_000 else { return }
-        if let budget, !budget.charge(.memory, (max(i, list.count) - list.count + 1) * MemoryLayout<String>.stride + value.utf8.count) { return }
+        if let budget, !budget.charge(.memory, (max(i, list.count) - list.count + 1) * MemoryLayout<String>.stride + value.utf8.count) {
+            return
+        }
         while list.count < i { list.append("") }
         if i < list.count { list[i] = value } else { list.append(value) }
     }

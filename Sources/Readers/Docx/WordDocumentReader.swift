@@ -30,7 +30,10 @@ final class WordDocumentReader: XMLPartHandler {
     var isStopped: Bool { budget?.isExhausted == true }
 
     func start(_ ns: XNamespace, _ local: String, _ a: XAttributes) {
-        if skipping > 0 { skipping += 1; return }
+        if skipping > 0 {
+            skipping += 1
+            return
+        }
         switch ns {
         case .markupCompatibility where local == "Fallback":
             skipping = 1
@@ -67,7 +70,8 @@ final class WordDocumentReader: XMLPartHandler {
             cells.append(WordCell())
             containers.append([])
         case "tcPr": inCellProperties = true
-        case "gridSpan" where inCellProperties: if !cells.isEmpty { cells[cells.count - 1].span = max(1, a["val"].flatMap { Int($0) } ?? 1) }
+        case "gridSpan" where inCellProperties:
+            if !cells.isEmpty { cells[cells.count - 1].span = max(1, a["val"].flatMap { Int($0) } ?? 1) }
         case "vMerge" where inCellProperties:
             // <w:vMerge/> (no value, or "continue") continues the cell above; "restart" begins one.
             if !cells.isEmpty { cells[cells.count - 1].continuesMerge = a["val"] != "restart" }
@@ -77,7 +81,10 @@ final class WordDocumentReader: XMLPartHandler {
     }
 
     func end(_ ns: XNamespace, _ local: String) {
-        if skipping > 0 { skipping -= 1; return }
+        if skipping > 0 {
+            skipping -= 1
+            return
+        }
         guard ns == .word else { return }
         switch local {
         case "t": inText = false
@@ -98,8 +105,11 @@ final class WordDocumentReader: XMLPartHandler {
         case "txbxContent":
             if containers.count > 1 {
                 let boxed = containers.removeLast()
-                if !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].textBoxes.append(contentsOf: boxed) }
-                else { containers[containers.count - 1].append(contentsOf: boxed) }
+                if !paragraphs.isEmpty {
+                    paragraphs[paragraphs.count - 1].textBoxes.append(contentsOf: boxed)
+                } else {
+                    containers[containers.count - 1].append(contentsOf: boxed)
+                }
             }
         default: break
         }

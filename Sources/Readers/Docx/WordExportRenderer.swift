@@ -116,8 +116,9 @@ struct WordExportRenderer {
             for (c, cell) in row.enumerated() {
                 let lines = cellLines(cell)
                 guard charge(lines) else { return }
-                writer.cell(lines, location: LogicalLocation(.cell(table: tableNumber, row: r + 1, column: c + 1)),
-                            indentFirst: touching && r == 0 && c == 0, columnSpan: cell.span)
+                writer.cell(
+                    lines, location: LogicalLocation(.cell(table: tableNumber, row: r + 1, column: c + 1)),
+                    indentFirst: touching && r == 0 && c == 0, columnSpan: cell.span)
             }
         }
         afterTable = true
@@ -176,7 +177,8 @@ struct WordExportRenderer {
         if asField { for k in utf8.indices where utf8[k] == 0x09 { utf8[k] = 0x20 } }
         var start = 0
         for k in 0...utf8.count where k == utf8.count || utf8[k] == 0x0A {
-            var lo = start, hi = k
+            var lo = start
+            var hi = k
             start = k + 1
             lo = skipSpace(utf8, lo, hi)
             if asField { while hi > lo, let w = spaceWidth(utf8, before: hi) { hi -= w } }
@@ -190,10 +192,15 @@ struct WordExportRenderer {
     static func skipSpace(_ b: [UInt8], _ i: Int, _ end: Int) -> Int {
         var i = i
         while i < end {
-            if b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0D { i += 1 }
-            else if b[i] == 0xC2, i + 1 < end, b[i + 1] == 0xA0 { i += 2 }
-            else if b[i] == 0xE3, i + 2 < end, b[i + 1] == 0x80, b[i + 2] == 0x80 { i += 3 }
-            else { break }
+            if b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0D {
+                i += 1
+            } else if b[i] == 0xC2, i + 1 < end, b[i + 1] == 0xA0 {
+                i += 2
+            } else if b[i] == 0xE3, i + 2 < end, b[i + 1] == 0x80, b[i + 2] == 0x80 {
+                i += 3
+            } else {
+                break
+            }
         }
         return i
     }

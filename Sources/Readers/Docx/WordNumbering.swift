@@ -26,7 +26,8 @@ struct WordNumbering {
     /// `budget` before it is built; nil once the budget is exhausted.
     mutating func nextLabel(numID: Int, level: Int, budget: WorkBudget? = nil) throws(InputError) -> String? {
         guard numID != 0, let instance = instances[numID], let levels = abstract[instance.abstract],
-              let definition = levels[level], level >= 0, level < 9 else { return nil }
+            let definition = levels[level], level >= 0, level < 9
+        else { return nil }
         var c = counters[numID] ?? Array(repeating: 0, count: 9)
         let start = { (l: Int) in instance.starts[l] ?? levels[l]?.start ?? 1 }
         if c[level] == 0 {
@@ -34,9 +35,12 @@ struct WordNumbering {
         } else {
             let (next, overflow) = c[level].addingReportingOverflow(1)
             guard !overflow else {
-                throw InputError(.overflow, LocalizedText(
-                    zh: "word/numbering.xml：编号列表 \(numID) 第 \(level + 1) 级的计数超出范围（从 \(start(level)) 开始）",
-                    en: "word/numbering.xml: the counter of list \(numID), level \(level + 1), overflows (it starts at \(start(level)))"))
+                throw InputError(
+                    .overflow,
+                    LocalizedText(
+                        zh: "word/numbering.xml：编号列表 \(numID) 第 \(level + 1) 级的计数超出范围（从 \(start(level)) 开始）",
+                        en: "word/numbering.xml: the counter of list \(numID), level \(level + 1), overflows (it starts at \(start(level)))"
+                    ))
             }
             c[level] = next
         }
@@ -50,9 +54,13 @@ struct WordNumbering {
             let value = c[l] == 0 ? start(l) : c[l]
             let style = levels[l]?.format ?? "decimal"
             guard let text = WordNumbering.format(value, style, maxCharacters: WordNumbering.maxValueCharacters) else {
-                throw InputError(.overflow, LocalizedText(
-                    zh: "word/numbering.xml：编号列表 \(numID) 第 \(l + 1) 级的编号 \(value)（\(style)）超过 \(WordNumbering.maxValueCharacters) 个字符",
-                    en: "word/numbering.xml: list \(numID), level \(l + 1): the number \(value) in \(style) would print more than \(WordNumbering.maxValueCharacters) characters"))
+                throw InputError(
+                    .overflow,
+                    LocalizedText(
+                        zh: "word/numbering.xml：编号列表 \(numID) 第 \(l + 1) 级的编号 \(value)（\(style)）超过 \(WordNumbering.maxValueCharacters) 个字符",
+                        en:
+                            "word/numbering.xml: list \(numID), level \(l + 1): the number \(value) in \(style) would print more than \(WordNumbering.maxValueCharacters) characters"
+                    ))
             }
             values.append(Array(text.utf8))
         }
@@ -65,14 +73,26 @@ struct WordNumbering {
         var length = 0
         var i = 0
         while i < pattern.count {
-            if let l = placeholder(at: i) { length += values[l].count; i += 2 } else { length += 1; i += 1 }
+            if let l = placeholder(at: i) {
+                length += values[l].count
+                i += 2
+            } else {
+                length += 1
+                i += 1
+            }
         }
         if let budget, !budget.charge(.listLabels, length, place: LocalizedText("word/numbering.xml")) { return nil }
         var label: [UInt8] = []
         label.reserveCapacity(length)
         i = 0
         while i < pattern.count {
-            if let l = placeholder(at: i) { label += values[l]; i += 2 } else { label.append(pattern[i]); i += 1 }
+            if let l = placeholder(at: i) {
+                label += values[l]
+                i += 2
+            } else {
+                label.append(pattern[i])
+                i += 1
+            }
         }
         return label.isEmpty ? nil : String(decoding: label, as: UTF8.self)
     }
@@ -88,7 +108,7 @@ struct WordNumbering {
     static func format(_ n: Int, _ style: String) -> String {
         switch style {
         case "chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "taiwaneseCounting",
-             "taiwaneseCountingThousand", "ideographDigital", "japaneseCounting":
+            "taiwaneseCountingThousand", "ideographDigital", "japaneseCounting":
             return chinese(n)
         case "decimalEnclosedCircle", "decimalEnclosedCircleChinese":
             return (1...20).contains(n) ? String(Character(Unicode.Scalar(0x2460 + UInt32(n - 1))!)) : String(n)
@@ -110,7 +130,9 @@ struct WordNumbering {
     static func chinese(_ n: Int) -> String {
         let digits = Array("零一二三四五六七八九")
         guard n > 0, n < 1000 else { return String(n) }
-        let h = n / 100, t = (n / 10) % 10, u = n % 10
+        let h = n / 100
+        let t = (n / 10) % 10
+        let u = n % 10
         var s = ""
         if h > 0 { s += String(digits[h]) + "百" }
         if t > 0 { s += (t == 1 && h == 0 ? "" : String(digits[t])) + "十" } else if h > 0 && u > 0 { s += "零" }
@@ -127,10 +149,18 @@ struct WordNumbering {
 
     static func roman(_ n: Int) -> String {
         guard n > 0, n < 4000 else { return String(n) }
-        let table: [(Int, String)] = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                                      (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-        var v = n, s = ""
-        for (value, symbol) in table { while v >= value { s += symbol; v -= value } }
+        let table: [(Int, String)] = [
+            (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+            (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")
+        ]
+        var v = n
+        var s = ""
+        for (value, symbol) in table {
+            while v >= value {
+                s += symbol
+                v -= value
+            }
+        }
         return s
     }
 }

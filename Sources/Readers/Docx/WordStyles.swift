@@ -50,11 +50,18 @@ struct WordStyles {
             var next: String? = id.flatMap { done.contains($0) ? $0 : nil }
             for node in path.reversed() {
                 guard let style = styles[node] else { continue }
-                if let l = style.outlineLevel { levels[node] = .some(l < 9 ? l + 1 : nil) }
-                else if let l = WordStyles.level(named: style.name ?? node) { levels[node] = .some(l) }
-                else if let n = next, let inherited = levels[n] { levels[node] = inherited }
-                if let n = style.numberingID { numberings[node] = .some(n == 0 ? nil : (n, style.numberingLevel)) }
-                else if let n = next, let inherited = numberings[n] { numberings[node] = inherited }
+                if let l = style.outlineLevel {
+                    levels[node] = .some(l < 9 ? l + 1 : nil)
+                } else if let l = WordStyles.level(named: style.name ?? node) {
+                    levels[node] = .some(l)
+                } else if let n = next, let inherited = levels[n] {
+                    levels[node] = inherited
+                }
+                if let n = style.numberingID {
+                    numberings[node] = .some(n == 0 ? nil : (n, style.numberingLevel))
+                } else if let n = next, let inherited = numberings[n] {
+                    numberings[node] = inherited
+                }
                 done.insert(node)
                 next = node
             }

@@ -7,13 +7,16 @@ enum XNamespace: Sendable {
     init(uri: ArraySlice<UInt8>) {
         switch String(decoding: uri, as: UTF8.self) {
         case "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-             "http://purl.oclc.org/ooxml/wordprocessingml/main": self = .word
+            "http://purl.oclc.org/ooxml/wordprocessingml/main":
+            self = .word
         case "http://schemas.openxmlformats.org/drawingml/2006/chart",
-             "http://purl.oclc.org/ooxml/drawingml/chart": self = .chart
+            "http://purl.oclc.org/ooxml/drawingml/chart":
+            self = .chart
         case "http://schemas.openxmlformats.org/markup-compatibility/2006": self = .markupCompatibility
         case "http://schemas.openxmlformats.org/package/2006/relationships": self = .packageRelationships
         case "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-             "http://purl.oclc.org/ooxml/spreadsheetml/main": self = .spreadsheet
+            "http://purl.oclc.org/ooxml/spreadsheetml/main":
+            self = .spreadsheet
         default: self = .other
         }
     }
@@ -34,7 +37,7 @@ struct XAttributes {
             let nameStart = i
             while i < end && bytes[i] != 0x3D && !XMLScanner.isSpace(bytes[i]) { i += 1 } // =
             let nameEnd = i
-            while i < end && bytes[i] != 0x22 && bytes[i] != 0x27 { i += 1 }             // " '
+            while i < end && bytes[i] != 0x22 && bytes[i] != 0x27 { i += 1 } // " '
             guard i < end else { return nil }
             let quote = bytes[i]
             let valueStart = i + 1
@@ -43,7 +46,7 @@ struct XAttributes {
             let valueEnd = min(i, end)
             i += 1
             var localStart = nameStart
-            for k in nameStart..<nameEnd where bytes[k] == 0x3A { localStart = k + 1 }     // :
+            for k in nameStart..<nameEnd where bytes[k] == 0x3A { localStart = k + 1 } // :
             if nameEnd - localStart == want.count && zip(bytes[localStart..<nameEnd], want).allSatisfy({ $0 == $1 }) {
                 return XMLScanner.decode(bytes, valueStart..<valueEnd)
             }
@@ -89,19 +92,29 @@ enum XMLPart {
         switch outcome {
         case nil: return
         case .doctype?:
-            throw InputError(.unsafe, LocalizedText(
-                zh: "\(part) 含有文档类型声明（DTD/实体），Word 文档不会有，为安全起见拒绝读取",
-                en: "\(part) declares a DTD or entities, which Word never writes; refused for safety"))
+            throw InputError(
+                .unsafe,
+                LocalizedText(
+                    zh: "\(part) 含有文档类型声明（DTD/实体），Word 文档不会有，为安全起见拒绝读取",
+                    en: "\(part) declares a DTD or entities, which Word never writes; refused for safety"))
         case .tooDeep?:
-            throw InputError(.unsafe, LocalizedText(zh: "\(part) 的元素嵌套超过 \(maxDepth) 层，拒绝读取",
-                                                    en: "\(part) nests elements more than \(maxDepth) deep; refused"))
+            throw InputError(
+                .unsafe,
+                LocalizedText(
+                    zh: "\(part) 的元素嵌套超过 \(maxDepth) 层，拒绝读取",
+                    en: "\(part) nests elements more than \(maxDepth) deep; refused"))
         case .malformed(let offset)?:
-            throw InputError(.corrupt, LocalizedText(zh: "\(part) 不是格式正确的 XML（第 \(offset) 字节附近）",
-                                                     en: "\(part) is not well-formed XML (near byte \(offset))"))
+            throw InputError(
+                .corrupt,
+                LocalizedText(
+                    zh: "\(part) 不是格式正确的 XML（第 \(offset) 字节附近）",
+                    en: "\(part) is not well-formed XML (near byte \(offset))"))
         case .mismatchedEndTag(let offset, let open, let close)?:
-            throw InputError(.corrupt, LocalizedText(
-                zh: "\(part) 不是格式正确的 XML：第 \(offset) 字节的结束标签 </\(close)> 与开始标签 <\(open)> 不符",
-                en: "\(part) is not well-formed XML: the end tag </\(close)> at byte \(offset) does not match the start tag <\(open)>"))
+            throw InputError(
+                .corrupt,
+                LocalizedText(
+                    zh: "\(part) 不是格式正确的 XML：第 \(offset) 字节的结束标签 </\(close)> 与开始标签 <\(open)> 不符",
+                    en: "\(part) is not well-formed XML: the end tag </\(close)> at byte \(offset) does not match the start tag <\(open)>"))
         case .stopped?:
             return
         }
@@ -157,14 +170,17 @@ struct XMLScanner {
             }
             guard i + 1 < n else { throw .malformed(i) }
             switch bytes[i + 1] {
-            case 0x3F: try skip(past: [0x3F, 0x3E])                        // <? … ?>
-            case 0x21:                                                      // <!
-                if matches("<!--") { try skip(past: [0x2D, 0x2D, 0x3E]) }
-                else if matches("<![CDATA[") {
+            case 0x3F: try skip(past: [0x3F, 0x3E]) // <? … ?>
+            case 0x21: // <!
+                if matches("<!--") {
+                    try skip(past: [0x2D, 0x2D, 0x3E])
+                } else if matches("<![CDATA[") {
                     let start = i + 9
                     try skip(past: [0x5D, 0x5D, 0x3E])
                     if handler.wantsText && !open.isEmpty { handler.text(String(decoding: bytes[start..<(i - 3)], as: UTF8.self)) }
-                } else { throw .doctype }                                  // <!DOCTYPE, <!ENTITY …
+                } else {
+                    throw .doctype
+                } // <!DOCTYPE, <!ENTITY …
             case 0x2F: try endTag()
             default: try startTag()
             }
@@ -203,9 +219,7 @@ struct XMLScanner {
         var quote: UInt8 = 0
         while k < n {
             let b = bytes[k]
-            if quote != 0 { if b == quote { quote = 0 } }
-            else if b == 0x22 || b == 0x27 { quote = b }
-            else if b == 0x3E { break }
+            if quote != 0 { if b == quote { quote = 0 } } else if b == 0x22 || b == 0x27 { quote = b } else if b == 0x3E { break }
             k += 1
         }
         guard k < n else { throw .malformed(i) }
@@ -253,7 +267,8 @@ struct XMLScanner {
         while k + 5 < r.upperBound {
             // " xmlns" preceded by white space.
             if XMLScanner.isSpace(bytes[k]) && bytes[k + 1] == 0x78 && bytes[k + 2] == 0x6D && bytes[k + 3] == 0x6C
-                && bytes[k + 4] == 0x6E && bytes[k + 5] == 0x73 {
+                && bytes[k + 4] == 0x6E && bytes[k + 5] == 0x73
+            {
                 var p = k + 6
                 var prefix: ArraySlice<UInt8> = []
                 if p < r.upperBound && bytes[p] == 0x3A {
@@ -278,7 +293,10 @@ struct XMLScanner {
 
     func resolve(_ r: Range<Int>) -> (XNamespace, String) {
         var colon = -1
-        for k in r where bytes[k] == 0x3A { colon = k; break }
+        for k in r where bytes[k] == 0x3A {
+            colon = k
+            break
+        }
         let prefix = colon < 0 ? bytes[r.lowerBound..<r.lowerBound] : bytes[r.lowerBound..<colon]
         let local = String(decoding: bytes[(colon < 0 ? r.lowerBound : colon + 1)..<r.upperBound], as: UTF8.self)
         for b in bindings.reversed() where b.prefix.elementsEqual(prefix) { return (b.ns, local) }
@@ -306,7 +324,10 @@ struct XMLScanner {
         var plain = k
         func flush(_ upTo: Int) { out.append(contentsOf: String(decoding: bytes[plain..<upTo], as: UTF8.self).unicodeScalars) }
         while k < r.upperBound {
-            guard bytes[k] == 0x26 else { k += 1; continue }
+            guard bytes[k] == 0x26 else {
+                k += 1
+                continue
+            }
             flush(k)
             var e = k + 1
             while e < r.upperBound && bytes[e] != 0x3B && e - k < 12 { e += 1 }
@@ -320,9 +341,13 @@ struct XMLScanner {
             case "apos": out.append("'")
             default:
                 let scalar: UInt32?
-                if name.hasPrefix("#x") || name.hasPrefix("#X") { scalar = UInt32(name.dropFirst(2), radix: 16) }
-                else if name.hasPrefix("#") { scalar = UInt32(name.dropFirst()) }
-                else { return nil }
+                if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                    scalar = UInt32(name.dropFirst(2), radix: 16)
+                } else if name.hasPrefix("#") {
+                    scalar = UInt32(name.dropFirst())
+                } else {
+                    return nil
+                }
                 guard let v = scalar, let u = Unicode.Scalar(v) else { return nil }
                 out.append(u)
             }

@@ -46,16 +46,22 @@ public struct ZipArchive: Sendable {
         let out: [UInt8]
         switch entry.method {
         case 0:
-            guard data.count == entry.uncompressedSize else { throw ZipDirectory.corrupt("\(entry.name)：存储大小不一致", "\(entry.name): stored size mismatch") }
+            guard data.count == entry.uncompressedSize else {
+                throw ZipDirectory.corrupt("\(entry.name)：存储大小不一致", "\(entry.name): stored size mismatch")
+            }
             out = Array(bytes[data])
         case 8:
             out = try Inflater.inflate(bytes[data], expected: entry.uncompressedSize, name: entry.name, limits: limits)
         default:
-            throw InputError(.unsupportedFormat, LocalizedText(
-                zh: "压缩包条目 \(entry.name) 使用了不支持的压缩方式（\(entry.method)）",
-                en: "the archive entry \(entry.name) uses an unsupported compression method (\(entry.method))"))
+            throw InputError(
+                .unsupportedFormat,
+                LocalizedText(
+                    zh: "压缩包条目 \(entry.name) 使用了不支持的压缩方式（\(entry.method)）",
+                    en: "the archive entry \(entry.name) uses an unsupported compression method (\(entry.method))"))
         }
-        guard Inflater.crc32(out) == entry.crc32 else { throw ZipDirectory.corrupt("\(entry.name)：校验和不符", "\(entry.name): checksum mismatch") }
+        guard Inflater.crc32(out) == entry.crc32 else {
+            throw ZipDirectory.corrupt("\(entry.name)：校验和不符", "\(entry.name): checksum mismatch")
+        }
         return out
     }
 }
@@ -77,16 +83,17 @@ public struct ArchiveLimits: Sendable {
 enum ZipDirectory {
     static func read(_ b: [UInt8], limits: ArchiveLimits) throws(InputError) -> [ZipArchive.Entry] {
         guard let eocd = findEOCD(b) else {
-            throw corrupt("找不到中央目录结尾记录（文件被截断，或不是 zip 压缩包）", "no end-of-central-directory record (the file is truncated or not a zip archive)")
+            throw corrupt(
+                "找不到中央目录结尾记录（文件被截断，或不是 zip 压缩包）", "no end-of-central-directory record (the file is truncated or not a zip archive)")
         }
         var count = Int(le16(b, eocd + 10))
         var size = Int(le32(b, eocd + 12))
         var offset = Int(le32(b, eocd + 16))
         // ZIP64: the locator sits just before the classic record.
-        if eocd >= 20, le32(b, eocd - 20) == 0x07064B50 {
+        if eocd >= 20, le32(b, eocd - 20) == 0x0706_4B50 {
             let recordOffset = le64(b, eocd - 12)
             // Compared without adding to the offset: it is read from the file and may be near Int.max.
-            guard recordOffset >= 0, b.count >= 56, recordOffset <= b.count - 56, le32(b, recordOffset) == 0x06064B50 else {
+            guard recordOffset >= 0, b.count >= 56, recordOffset <= b.count - 56, le32(b, recordOffset) == 0x0606_4B50 else {
                 throw corrupt("ZIP64 中央目录结尾记录损坏", "broken ZIP64 end-of-central-directory record")
             }
             count = le64(b, recordOffset + 32)
@@ -106,8 +113,10 @@ enum ZipDirectory {
         entries.reserveCapacity(count)
         var p = offset
         for _ in 0..<count {
-            guard p + 46 <= b.count, le32(b, p) == 0x02014B50 else { throw corrupt("中央目录损坏", "damaged central directory") }
-            let nameLength = Int(le16(b, p + 28)), extraLength = Int(le16(b, p + 30)), commentLength = Int(le16(b, p + 32))
+            guard p + 46 <= b.count, le32(b, p) == 0x0201_4B50 else { throw corrupt("中央目录损坏", "damaged central directory") }
+            let nameLength = Int(le16(b, p + 28))
+            let extraLength = Int(le16(b, p + 30))
+            let commentLength = Int(le16(b, p + 32))
             guard p + 46 + nameLength + extraLength + commentLength <= b.count else { throw corrupt("中央目录损坏", "damaged central directory") }
             var entry = ZipArchive.Entry(
                 name: String(decoding: b[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self),
@@ -129,7 +138,8 @@ enum ZipDirectory {
     static func applyZip64(_ e: inout ZipArchive.Entry, extra: Range<Int>, _ b: [UInt8]) {
         var q = extra.lowerBound
         while q + 4 <= extra.upperBound {
-            let id = le16(b, q), length = Int(le16(b, q + 2))
+            let id = le16(b, q)
+            let length = Int(le16(b, q + 2))
             let body = (q + 4)..<min(q + 4 + length, extra.upperBound)
             if id == 0x0001 {
                 var r = body.lowerBound
@@ -160,7 +170,9 @@ enum ZipDirectory {
     /// Where an entry's data lies, from its local header (whose name and extra lengths may differ from the directory's).
     static func dataRange(of e: ZipArchive.Entry, in b: [UInt8]) throws(InputError) -> Range<Int> {
         let h = e.localHeaderOffset
-        guard h >= 0, h <= b.count - 30, le32(b, h) == 0x04034B50 else { throw corrupt("\(e.name)：找不到本地文件头（文件被截断？）", "\(e.name): missing local header (truncated?)") }
+        guard h >= 0, h <= b.count - 30, le32(b, h) == 0x0403_4B50 else {
+            throw corrupt("\(e.name)：找不到本地文件头（文件被截断？）", "\(e.name): missing local header (truncated?)")
+        }
         let start = h + 30 + Int(le16(b, h + 26)) + Int(le16(b, h + 28))
         guard e.compressedSize >= 0, start <= b.count, e.compressedSize <= b.count - start else {
             throw corrupt("\(e.name)：数据超出文件末尾（文件被截断？）", "\(e.name): data runs past the end of the file (truncated?)")
@@ -173,9 +185,13 @@ enum ZipDirectory {
     }
 
     static func bomb(_ name: String, _ size: Int, _ limits: ArchiveLimits) -> InputError {
-        InputError(.unsafe, LocalizedText(
-            zh: "拒绝解压 \(name)：解压后超过 \(limits.maxEntryBytes >> 20) MB 或压缩比异常（疑似压缩炸弹）",
-            en: "refused to inflate \(name): it expands beyond \(limits.maxEntryBytes >> 20) MB or at an implausible ratio (a zip bomb?)"))
+        InputError(
+            .unsafe,
+            LocalizedText(
+                zh: "拒绝解压 \(name)：解压后超过 \(limits.maxEntryBytes >> 20) MB 或压缩比异常（疑似压缩炸弹）",
+                en:
+                    "refused to inflate \(name): it expands beyond \(limits.maxEntryBytes >> 20) MB or at an implausible ratio (a zip bomb?)"
+            ))
     }
 
     static func le16(_ b: [UInt8], _ i: Int) -> UInt16 {

@@ -63,11 +63,14 @@ struct ExtractedTextBuilder {
         for i in order where margins[lines[i].page] == nil { margins[lines[i].page] = all }
         self.margins = margins
         // Double spacing: most wrapped lines have a blank line after them.
-        var spaced = 0, tight = 0
+        var spaced = 0
+        var tight = 0
         for k in 0..<max(0, order.count - 1) {
-            let a = lines[order[k]], b = lines[order[k + 1]]
+            let a = lines[order[k]]
+            let b = lines[order[k + 1]]
             guard a.page == b.page, WrapModel.isProseCandidate(a), WrapModel.isProseCandidate(b),
-                  wrap.isFull(a, firstWord: 0), !ExtractedTextBuilder.endsClause(a, source.bytes) else { continue }
+                wrap.isFull(a, firstWord: 0), !ExtractedTextBuilder.endsClause(a, source.bytes)
+            else { continue }
             if b.line - a.line > 1 { spaced += 1 } else { tight += 1 }
         }
         self.blankLinesSpaceLines = spaced > tight
@@ -144,7 +147,8 @@ struct ExtractedTextBuilder {
 
     /// Whether line `b` continues the paragraph whose last line is `a`.
     func continues(_ a: Int, _ b: Int) -> Bool {
-        let la = lines[a], lb = lines[b]
+        let la = lines[a]
+        let lb = lines[b]
         if startsNumbered(lb) { return false }
         let sameRun = la.page == lb.page
         let blanks = sameRun ? b - a - 1 : 0
@@ -216,7 +220,8 @@ struct ExtractedTextBuilder {
             budget?.charge(.cells, r.cells.count)
             if budget?.isExhausted == true { return }
             var cells: [Cell] = []
-            var rowStart = Int.max, rowEnd = 0
+            var rowStart = Int.max
+            var rowEnd = 0
             for parts in r.cells where !parts.isEmpty {
                 rowStart = min(rowStart, parts.map(\.lowerBound).min()!)
                 rowEnd = max(rowEnd, parts.map(\.upperBound).max()!)
@@ -230,7 +235,8 @@ struct ExtractedTextBuilder {
                 }
                 for p in parts { SpacedText.append(&builder, bytes, p) }
                 let text = builder.finish().trimmed()
-                let lo = parts.map(\.lowerBound).min()!, hi = parts.map(\.upperBound).max()!
+                let lo = parts.map(\.lowerBound).min()!
+                let hi = parts.map(\.upperBound).max()!
                 cells.append(Cell(text: text, span: Span(lo, hi)))
                 at = hi
             }
@@ -261,7 +267,8 @@ enum TableRegions {
         }
         // Across a page break only rows of fields continue a table (a title line starts another).
         func linked(_ a: Int, _ b: Int) -> Bool {
-            let la = lines[order[a]], lb = lines[order[b]]
+            let la = lines[order[a]]
+            let lb = lines[order[b]]
             if la.page != lb.page && (la.fields.count < 2 || lb.fields.count < 2) { return false }
             return close(order[a], order[b])
         }
@@ -292,14 +299,20 @@ enum TableRegions {
                 } else if after && touching(k, k + 1) {
                     join = !l.hasHan
                 }
-                if join { inTable[k] = true; changed = true }
+                if join {
+                    inTable[k] = true
+                    changed = true
+                }
             }
         }
         // A run of short single-field lines between two table lines: the rows of a column that
         // has labels but no figures (the right half of a 收入支出决算总表).
         var k = 0
         while k < n {
-            guard inTable[k] else { k += 1; continue }
+            guard inTable[k] else {
+                k += 1
+                continue
+            }
             var e = k + 1
             // (A page break may fall inside the run: the table goes on over it.)
             func near(_ a: Int, _ b: Int) -> Bool { linked(a, b) || lines[order[b]].page - lines[order[a]].page == 1 }
@@ -316,7 +329,10 @@ enum TableRegions {
         var out: [Range<Int>] = []
         k = 0
         while k < n {
-            guard inTable[k] else { k += 1; continue }
+            guard inTable[k] else {
+                k += 1
+                continue
+            }
             var e = k + 1
             // Two table lines either side of a page break: one table going on (a title line,
             // never part of a table, would stand between two tables).

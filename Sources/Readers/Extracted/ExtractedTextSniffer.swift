@@ -19,7 +19,8 @@ enum ExtractedTextSniffer {
         var formFeeds = 0
         var rowsOfFields = 0
         for i in 0..<source.lineCount {
-            let start = source.lineStarts[i], end = source.lineEnd(i)
+            let start = source.lineStarts[i]
+            let end = source.lineEnd(i)
             var j = start
             while j < end && (bytes[j] == 0x20 || bytes[j] == 0x0C) {
                 if bytes[j] == 0x0C { formFeeds += 1 }
@@ -28,11 +29,15 @@ enum ExtractedTextSniffer {
             // (A TAB-led cell would be Word's export, settled above; chart and sheet data, TAB-separated,
             // may come with either: a sheet row starts with two TABs.)
             var k = j
-            var gaps = 0, spaces = 0, digits = 0
+            var gaps = 0
+            var spaces = 0
+            var digits = 0
             while k < end {
                 let b = bytes[k]
                 if b == 0x0C { formFeeds += 1 }
-                if b == 0x20 { spaces += 1 } else {
+                if b == 0x20 {
+                    spaces += 1
+                } else {
                     if spaces >= 2 { gaps += 1 }
                     spaces = 0
                     if b >= 0x30 && b <= 0x39 { digits += 1 }
@@ -57,7 +62,8 @@ enum ExtractedTextSniffer {
         let content = lines.filter { !$0.isBlank }
         let wrap = WrapModel.estimate(content)
         guard wrap.margin > 0 else { return false }
-        var prose = 0, wrapped = 0
+        var prose = 0
+        var wrapped = 0
         for k in 0..<content.count where WrapModel.isProseCandidate(content[k]) {
             prose += 1
             guard k + 1 < content.count, content[k + 1].line == content[k].line + 1 else { continue }

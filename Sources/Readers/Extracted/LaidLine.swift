@@ -49,7 +49,8 @@ enum LaidLines {
         var page = 0
         let bytes = source.bytes
         for i in 0..<source.lineCount {
-            let start = source.lineStarts[i], end = source.lineEnd(i)
+            let start = source.lineStarts[i]
+            let end = source.lineEnd(i)
             // Form feeds open pages; pdftotext writes them at the start of a page's first line.
             var k = start
             while k < end && (bytes[k] == 0x0C || bytes[k] == 0x20) {
@@ -60,7 +61,10 @@ enum LaidLines {
             out.append(line)
             // A form feed inside or at the end of a line opens a page after it.
             var j = k
-            while j < end { if bytes[j] == 0x0C { page += 1 }; j += 1 }
+            while j < end {
+                if bytes[j] == 0x0C { page += 1 }
+                j += 1
+            }
         }
         return out
     }
@@ -71,21 +75,31 @@ enum LaidLines {
     static func lay(_ bytes: [UInt8], _ start: Int, _ end: Int, page: Int, index: Int) -> LaidLine {
         var column = 0
         var i = start
-        var first = -1, last = start
+        var first = -1
+        var last = start
         var indent = 0
         var characters = 0
         var fields: [LaidField] = []
         // The field being read, and the gap before the next one.
-        var fieldStart = -1, fieldColumn = 0, fieldEnd = 0, fieldEndColumn = 0
-        var han = 0, digits = 0, valueLike = true
+        var fieldStart = -1
+        var fieldColumn = 0
+        var fieldEnd = 0
+        var fieldEndColumn = 0
+        var han = 0
+        var digits = 0
+        var valueLike = true
         var gapSpaces = 0
         var tab = false
         func closeField() {
             guard fieldStart >= 0 else { return }
-            fields.append(LaidField(bytes: fieldStart..<fieldEnd, start: fieldColumn, end: fieldEndColumn, han: han, digits: digits,
-                                    isValue: valueLike && (digits > 0 || isPlaceholder(bytes, fieldStart..<fieldEnd))))
+            fields.append(
+                LaidField(
+                    bytes: fieldStart..<fieldEnd, start: fieldColumn, end: fieldEndColumn, han: han, digits: digits,
+                    isValue: valueLike && (digits > 0 || isPlaceholder(bytes, fieldStart..<fieldEnd))))
             fieldStart = -1
-            han = 0; digits = 0; valueLike = true
+            han = 0
+            digits = 0
+            valueLike = true
         }
         while i < end {
             let (scalar, length) = UTF8Scan.decode(bytes, at: i, limit: end)
@@ -98,9 +112,15 @@ enum LaidLines {
                 i += length
                 continue
             }
-            if first < 0 { first = i; indent = column }
+            if first < 0 {
+                first = i
+                indent = column
+            }
             if fieldStart >= 0 && gapSpaces >= 2 { closeField() }
-            if fieldStart < 0 { fieldStart = i; fieldColumn = column }
+            if fieldStart < 0 {
+                fieldStart = i
+                fieldColumn = column
+            }
             gapSpaces = 0
             characters += 1
             if Chars.isHan(scalar) { han += 1 }
@@ -128,8 +148,9 @@ enum LaidLines {
             j += length
         }
         let width = fields.last?.end ?? indent
-        return LaidLine(line: index, page: page, content: first..<last, indent: indent, width: width, characters: chars, fields: fields,
-                        hasTab: tab)
+        return LaidLine(
+            line: index, page: page, content: first..<last, indent: indent, width: width, characters: chars, fields: fields,
+            hasTab: tab)
     }
 
     /// Characters a printed figure may carry besides digits.

@@ -34,7 +34,8 @@ struct LayoutTable {
             var out: [Row] = []
             for (k, i) in region.enumerated() {
                 if fields[k].count == 1, LayoutTable.isParenthetical(fields[k][0], bytes), let last = out.last, last.cells.count == 1,
-                   let previous = last.lines.last, i - previous <= 2 {
+                    let previous = last.lines.last, i - previous <= 2
+                {
                     out[out.count - 1].cells[0].append(fields[k][0].bytes)
                     out[out.count - 1].lines.append(i)
                     continue
@@ -42,7 +43,8 @@ struct LayoutTable {
                 // A table's title run onto the last row of the table before it starts a row of its own.
                 // ("附件3   …自评表" is the title's own line.)
                 if let t = fields[k].indices.dropFirst().first(where: { TableRegions.isTitle(bytes, fields[k][$0].bytes) }),
-                   !(t == 1 && LayoutTable.isAttachmentMarker(fields[k][0], bytes)) {
+                    !(t == 1 && LayoutTable.isAttachmentMarker(fields[k][0], bytes))
+                {
                     out.append(Row(cells: fields[k][..<t].map { [$0.bytes] }, lines: [i]))
                     out.append(Row(cells: [[fields[k][t].bytes]], lines: [i]))
                     if t + 1 < fields[k].count { out.append(Row(cells: fields[k][(t + 1)...].map { [$0.bytes] }, lines: [i])) }
@@ -125,10 +127,14 @@ struct LayoutTable {
             var kept: [Anchor] = []
             while kept.count < 64 {
                 // The edge with the most fields within two columns of it (ties: the leftmost).
-                var best = 0, bestCount = 0
+                var best = 0
+                var bestCount = 0
                 var window = histogram[0] + histogram[1] + histogram[2]
                 for p in 0..<widthLimit {
-                    if window > bestCount { best = p; bestCount = window }
+                    if window > bestCount {
+                        best = p
+                        bestCount = window
+                    }
                     window += histogram[p + 3] - (p >= 2 ? histogram[p - 2] : 0)
                 }
                 if bestCount == 0 || (bestCount < 2 && body.count >= 4) { break }
@@ -145,7 +151,8 @@ struct LayoutTable {
         guard anchors.count >= 2, anchors.count <= max(widest + 2, widest * 5 / 4) else { return nil }
         // Fields far from their anchors on average (more than two columns) do not line up: a
         // program's flattening (every gap alike), or a page whose glyph widths are wrong.
-        var cost = 0, placed = 0
+        var cost = 0
+        var placed = 0
         for k in body where fields[k].count >= 2 {
             cost += assign(fields[k], to: anchors).cost
             placed += fields[k].count
@@ -158,7 +165,8 @@ struct LayoutTable {
     /// two header fragments in one cell), minimising the distance of each field's edge to its
     /// anchor, and a mismatch of figure and text.
     static func assign(_ fields: [LaidField], to anchors: [Anchor]) -> (columns: [Int], cost: Int) {
-        let m = fields.count, n = anchors.count
+        let m = fields.count
+        let n = anchors.count
         guard m > 0, n > 0 else { return ([], 0) }
         let infinity = Int.max / 4
         func cost(_ f: LaidField, _ a: Anchor) -> Int {
@@ -172,13 +180,20 @@ struct LayoutTable {
         if m > 1 {
             for i in 2...m {
                 // The cheapest placement of the previous field on an anchor before j, running.
-                var runMin = infinity, runArg = -1
+                var runMin = infinity
+                var runArg = -1
                 for j in 1...n {
-                    if j - 1 >= 1 && best[i - 1][j - 1] < runMin { runMin = best[i - 1][j - 1]; runArg = j - 1 }
+                    if j - 1 >= 1 && best[i - 1][j - 1] < runMin {
+                        runMin = best[i - 1][j - 1]
+                        runArg = j - 1
+                    }
                     let c = cost(fields[i - 1], anchors[j - 1])
                     var value = runMin < infinity ? runMin + c : infinity
                     var arg = runArg
-                    if best[i - 1][j] < infinity && best[i - 1][j] + c + shared < value { value = best[i - 1][j] + c + shared; arg = j }
+                    if best[i - 1][j] < infinity && best[i - 1][j] + c + shared < value {
+                        value = best[i - 1][j] + c + shared
+                        arg = j
+                    }
                     best[i][j] = value
                     from[i][j] = arg
                 }
@@ -202,7 +217,10 @@ struct LayoutTable {
     static func fields(of line: LaidLine, bytes: [UInt8]) -> [LaidField] {
         var out: [LaidField] = []
         for f in line.fields {
-            guard !f.isValue, f.digits > 0, f.han > 0 else { out.append(f); continue }
+            guard !f.isValue, f.digits > 0, f.han > 0 else {
+                out.append(f)
+                continue
+            }
             out.append(contentsOf: splitFigureFromLabel(f, bytes: bytes))
         }
         return out
@@ -211,10 +229,21 @@ struct LayoutTable {
     static func splitFigureFromLabel(_ f: LaidField, bytes: [UInt8]) -> [LaidField] {
         // The leading token up to the first space: an amount as tables print them.
         var i = f.bytes.lowerBound
-        var commas = 0, dot = -1, digits = 0, n = 0
+        var commas = 0
+        var dot = -1
+        var digits = 0
+        var n = 0
         while i < f.bytes.upperBound && bytes[i] != 0x20 {
             let b = bytes[i]
-            if b >= 0x30 && b <= 0x39 { digits += 1 } else if b == 0x2C { commas += 1 } else if b == 0x2E && dot < 0 { dot = n } else { return [f] }
+            if b >= 0x30 && b <= 0x39 {
+                digits += 1
+            } else if b == 0x2C {
+                commas += 1
+            } else if b == 0x2E && dot < 0 {
+                dot = n
+            } else {
+                return [f]
+            }
             n += 1
             i += 1
         }
@@ -226,7 +255,8 @@ struct LayoutTable {
         guard Chars.isHan(next) else { return [f] }
         let leftEnd = f.start + n
         let figure = LaidField(bytes: f.bytes.lowerBound..<i, start: f.start, end: leftEnd, han: 0, digits: digits, isValue: true)
-        let label = LaidField(bytes: j..<f.bytes.upperBound, start: leftEnd + 1, end: f.end, han: f.han, digits: f.digits - digits, isValue: false)
+        let label = LaidField(
+            bytes: j..<f.bytes.upperBound, start: leftEnd + 1, end: f.end, han: f.han, digits: f.digits - digits, isValue: false)
         return [figure, label]
     }
 
@@ -251,7 +281,10 @@ struct LayoutTable {
                 widths[c] = f.end - f.start
                 if f.isValue { valueColumns.insert(c) }
                 if ends(f.bytes) { finished.insert(c) } else { finished.remove(c) }
-                if cells[c]!.count == 1, let n = ListMarker.ordinal(bytes, f.bytes) { numbered.insert(c); ordinals[c] = n }
+                if cells[c]!.count == 1, let n = ListMarker.ordinal(bytes, f.bytes) {
+                    numbered.insert(c)
+                    ordinals[c] = n
+                }
             }
         }
 
@@ -296,7 +329,10 @@ struct LayoutTable {
             for (c, parts) in line.cells {
                 cells[c, default: []].append(contentsOf: parts)
                 if line.finished.contains(c) { finished.insert(c) } else if line.cells[c] != nil { finished.remove(c) }
-                if cells[c]!.count == parts.count, line.numbered.contains(c) { numbered.insert(c); ordinals[c] = line.ordinals[c] }
+                if cells[c]!.count == parts.count, line.numbered.contains(c) {
+                    numbered.insert(c)
+                    ordinals[c] = line.ordinals[c]
+                }
             }
             valueColumns.formUnion(line.valueColumns)
             for (c, w) in line.widths { widths[c] = w }

@@ -95,7 +95,8 @@ enum PageFurniture {
 
     static func containsUnitDeclaration(_ key: [UInt32]) -> Bool {
         guard key.count >= 3 else { return false }
-        for i in 0..<(key.count - 2) where key[i] == unitWord[0] && key[i + 1] == unitWord[1] && (key[i + 2] == 0xFF1A || key[i + 2] == 0x3A) {
+        for i in 0..<(key.count - 2)
+        where key[i] == unitWord[0] && key[i + 1] == unitWord[1] && (key[i + 2] == 0xFF1A || key[i + 2] == 0x3A) {
             return true
         }
         return false
@@ -118,7 +119,10 @@ enum PageFurniture {
         if s[0] == 0x7B2C {
             var k = 1
             var digits = 0
-            while k < s.count && Chars.isDigit(s[k]) { k += 1; digits += 1 }
+            while k < s.count && Chars.isDigit(s[k]) {
+                k += 1
+                digits += 1
+            }
             guard digits > 0, k < s.count, s[k] == 0x9875 else { return false } // 页
             k += 1
             if k == s.count { return true }
@@ -126,12 +130,16 @@ enum PageFurniture {
             guard k < s.count, s[k] == 0x5171 else { return false } // 共
             k += 1
             var more = 0
-            while k < s.count && Chars.isDigit(s[k]) { k += 1; more += 1 }
+            while k < s.count && Chars.isDigit(s[k]) {
+                k += 1
+                more += 1
+            }
             return more > 0 && k < s.count && s[k] == 0x9875 && k + 1 == s.count
         }
         // N/M, N/M页
         if let slash = s.firstIndex(where: { $0 == 0x2F || $0 == 0xFF0F }) {
-            let a = s[..<slash], b = s[(slash + 1)...].prefix { Chars.isDigit($0) }
+            let a = s[..<slash]
+            let b = s[(slash + 1)...].prefix { Chars.isDigit($0) }
             let rest = s[(slash + 1 + b.count)...]
             return !a.isEmpty && a.count <= 4 && a.allSatisfy(Chars.isDigit) && !b.isEmpty && b.count <= 4
                 && (rest.isEmpty || (rest.count == 1 && rest.first == 0x9875))

@@ -30,7 +30,9 @@ public enum RebuiltText {
                 previousWasTable = true
             case .chart(let c):
                 if previousWasTable { out += "\n" }
-                for line in c.lines { out += line.fields.map(\.string).joined(separator: "\t") + (line.fields.count == 1 ? "\t" : "") + "\n" }
+                for line in c.lines {
+                    out += line.fields.map(\.string).joined(separator: "\t") + (line.fields.count == 1 ? "\t" : "") + "\n"
+                }
                 out += "\n"
                 previousWasTable = false
             }

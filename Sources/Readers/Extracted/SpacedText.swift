@@ -11,7 +11,8 @@ enum SpacedText {
         var out: [Range<Int>] = []
         var segment = r.lowerBound
         var i = r.lowerBound
-        var previous: UInt32 = 0, beforePrevious: UInt32 = 0
+        var previous: UInt32 = 0
+        var beforePrevious: UInt32 = 0
         while i < r.upperBound {
             let (raw, length) = UTF8Scan.decode(bytes, at: i, limit: r.upperBound)
             let s = Chars.fold(raw)
@@ -23,14 +24,18 @@ enum SpacedText {
             }
             // A run of spaces: what comes after it decides.
             let runStart = i
-            var j = i, run = 0
+            var j = i
+            var run = 0
             while j < r.upperBound {
                 let (t, l) = UTF8Scan.decode(bytes, at: j, limit: r.upperBound)
                 guard Chars.fold(t) == 0x20 || t == 0x0C else { break }
                 j += l
                 run += 1
             }
-            guard j < r.upperBound, previous != 0 else { i = j; continue }
+            guard j < r.upperBound, previous != 0 else {
+                i = j
+                continue
+            }
             let next = Chars.fold(UTF8Scan.decode(bytes, at: j, limit: r.upperBound).0)
             switch decide(previous, beforePrevious, next, run: run, after: bytes, at: j, limit: r.upperBound) {
             case .drop:
@@ -53,8 +58,10 @@ enum SpacedText {
     enum Decision { case drop, keepOne, keep }
 
     static func decide(_ p: UInt32, _ pp: UInt32, _ n: UInt32, run: Int, after bytes: [UInt8], at j: Int, limit: Int) -> Decision {
-        let pDigit = Chars.isDigit(p), nDigit = Chars.isDigit(n)
-        let pWide = isWide(p), nWide = isWide(n)
+        let pDigit = Chars.isDigit(p)
+        let nDigit = Chars.isDigit(n)
+        let pWide = isWide(p)
+        let nWide = isWide(n)
         // Digits against CJK: "2024 年度", "为 1560.05", "12 月 31 日", "43.92% 的".
         if (pDigit || p == 0x25) && nWide { return .drop }
         if pWide && nDigit { return .drop }
@@ -69,7 +76,8 @@ enum SpacedText {
 
     /// Exactly three digits, then no digit: the rest of a thousands group.
     static func thousandsGroup(_ bytes: [UInt8], at j: Int, limit: Int) -> Bool {
-        var k = j, n = 0
+        var k = j
+        var n = 0
         while k < limit && n < 4 {
             guard bytes[k] >= 0x30 && bytes[k] <= 0x39 else { break }
             n += 1

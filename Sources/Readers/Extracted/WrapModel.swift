@@ -25,7 +25,8 @@ struct WrapModel {
     }
 
     static func estimate(_ lines: [LaidLine]) -> WrapModel {
-        var columns: [Int] = [], characters: [Int] = []
+        var columns: [Int] = []
+        var characters: [Int] = []
         for l in lines where isProseCandidate(l) {
             columns.append(l.width)
             characters.append(l.rightEdgeInCharacters)
@@ -99,7 +100,7 @@ struct WrapModel {
     static func isClosing(_ s: UInt32) -> Bool {
         switch s {
         case 0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0x29, 0x201D, 0x2019, 0x300B, 0x300D, 0x300F, 0x3011,
-             0x25, 0x2C, 0x3B, 0x3A, 0x2E:
+            0x25, 0x2C, 0x3B, 0x3A, 0x2E:
             return true
         default:
             return false

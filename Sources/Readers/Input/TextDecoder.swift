@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Model
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Turns raw bytes into UTF-8 text: UTF-8 (BOM dropped), UTF-16 with a BOM,
 /// or — as Chinese offices still save text — GB18030. Anything else is an input error.
@@ -23,7 +24,9 @@ public enum TextDecoder {
         if raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF {
             let body = Array(raw[3...])
             guard UTF8Validation.isValid(body) else {
-                throw InputError(.encoding, LocalizedText(zh: "文件以 UTF-8 BOM 开头，但内容不是有效的 UTF-8", en: "the file starts with a UTF-8 BOM but is not valid UTF-8"))
+                throw InputError(
+                    .encoding,
+                    LocalizedText(zh: "文件以 UTF-8 BOM 开头，但内容不是有效的 UTF-8", en: "the file starts with a UTF-8 BOM but is not valid UTF-8"))
             }
             return try checkedText(Decoded(bytes: body, encoding: "UTF-8"))
         }
@@ -31,7 +34,9 @@ public enum TextDecoder {
         if raw.count >= 2 && ((raw[0] == 0xFF && raw[1] == 0xFE) || (raw[0] == 0xFE && raw[1] == 0xFF)) {
             let little = raw[0] == 0xFF
             guard let utf8 = Iconv.convert(Array(raw[2...]), from: little ? "UTF-16LE" : "UTF-16BE") else {
-                throw InputError(.encoding, LocalizedText(zh: "文件以 UTF-16 BOM 开头，但内容无法解码", en: "the file starts with a UTF-16 BOM but cannot be decoded"))
+                throw InputError(
+                    .encoding, LocalizedText(zh: "文件以 UTF-16 BOM 开头，但内容无法解码", en: "the file starts with a UTF-16 BOM but cannot be decoded")
+                )
             }
             return try checkedText(Decoded(bytes: utf8, encoding: little ? "UTF-16LE" : "UTF-16BE"))
         }
@@ -77,19 +82,31 @@ public enum BinarySniffer {
     /// encrypted .docx in one, with an "EncryptedPackage" stream) or a legacy binary format.
     public static func describeOLE2(_ raw: [UInt8]) -> InputError {
         if containsUTF16(raw, "EncryptedPackage") {
-            return InputError(.encrypted, LocalizedText(zh: "这是设有密码的 Office 文档，无法读取；请去除密码后再审核",
-                                                        en: "this is a password-protected Office document and cannot be read; remove the password and audit it again"))
+            return InputError(
+                .encrypted,
+                LocalizedText(
+                    zh: "这是设有密码的 Office 文档，无法读取；请去除密码后再审核",
+                    en: "this is a password-protected Office document and cannot be read; remove the password and audit it again"))
         }
         if containsUTF16(raw, "Workbook") || containsUTF16(raw, "Book") {
-            return InputError(.unsupportedFormat, LocalizedText(zh: "这是旧版 Excel（.xls）文件，不受支持；请在 Excel 或 WPS 中另存为 .xlsx",
-                                                                en: "this is a legacy Excel (.xls) file, which is not supported; save it as .xlsx in Excel or WPS"))
+            return InputError(
+                .unsupportedFormat,
+                LocalizedText(
+                    zh: "这是旧版 Excel（.xls）文件，不受支持；请在 Excel 或 WPS 中另存为 .xlsx",
+                    en: "this is a legacy Excel (.xls) file, which is not supported; save it as .xlsx in Excel or WPS"))
         }
         if containsUTF16(raw, "WordDocument") {
-            return InputError(.unsupportedFormat, LocalizedText(zh: "这是旧版 Word（.doc）文件，不受支持；请另存为 .docx 或导出为文本",
-                                                                en: "this is a legacy Word (.doc) file, which is not supported; save it as .docx or export it as text"))
+            return InputError(
+                .unsupportedFormat,
+                LocalizedText(
+                    zh: "这是旧版 Word（.doc）文件，不受支持；请另存为 .docx 或导出为文本",
+                    en: "this is a legacy Word (.doc) file, which is not supported; save it as .docx or export it as text"))
         }
-        return InputError(.unsupportedFormat, LocalizedText(zh: "这是旧版 Office 二进制文件（OLE2），不受支持；请提供 .docx 或导出的文本",
-                                                            en: "this is a legacy Office binary (OLE2) file, which is not supported; provide the .docx or exported text"))
+        return InputError(
+            .unsupportedFormat,
+            LocalizedText(
+                zh: "这是旧版 Office 二进制文件（OLE2），不受支持；请提供 .docx 或导出的文本",
+                en: "this is a legacy Office binary (OLE2) file, which is not supported; provide the .docx or exported text"))
     }
 
     /// Whether a stream name occurs in the compound file's directory (names are UTF-16LE).
@@ -99,8 +116,9 @@ public enum BinarySniffer {
 
     static func knownBinaryFormat(_ raw: [UInt8]) -> LocalizedText? {
         if isOLE2(raw) {
-            return LocalizedText(zh: "这是旧版 Word（.doc）或加密的 Office 文件，不受支持；请另存为 .docx 或导出为文本",
-                                 en: "this is a legacy Word (.doc) or encrypted Office file, which is not supported; save it as .docx or export it as text")
+            return LocalizedText(
+                zh: "这是旧版 Word（.doc）或加密的 Office 文件，不受支持；请另存为 .docx 或导出为文本",
+                en: "this is a legacy Word (.doc) or encrypted Office file, which is not supported; save it as .docx or export it as text")
         }
         return nil
     }
@@ -114,14 +132,18 @@ public enum UTF8Validation {
             var i = 0
             while i < n {
                 // Fast path for runs of ASCII.
-                if buf[i] < 0x80 { i += 1; continue }
+                if buf[i] < 0x80 {
+                    i += 1
+                    continue
+                }
                 let b0 = buf[i]
                 if b0 >= 0xC2 && b0 <= 0xDF {
                     guard i + 1 < n, buf[i + 1] & 0xC0 == 0x80 else { return false }
                     i += 2
                 } else if b0 >= 0xE0 && b0 <= 0xEF {
                     guard i + 2 < n else { return false }
-                    let b1 = buf[i + 1], b2 = buf[i + 2]
+                    let b1 = buf[i + 1]
+                    let b2 = buf[i + 2]
                     guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return false }
                     if b0 == 0xE0 && b1 < 0xA0 { return false }
                     if b0 == 0xED && b1 > 0x9F { return false }
@@ -157,7 +179,8 @@ public enum Iconv {
             while inLeft > 0 {
                 if output.count - produced < 64 { output.append(contentsOf: [UInt8](repeating: 0, count: output.count)) }
                 let done: Int = output.withUnsafeMutableBufferPointer { outBuf -> Int in
-                    var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress! + produced).assumingMemoryBound(to: CChar.self)
+                    var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress! + produced).assumingMemoryBound(
+                        to: CChar.self)
                     var outLeft = outBuf.count - produced
                     let before = outLeft
                     let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)

@@ -39,7 +39,8 @@ struct StructuredTextWriter {
     mutating func paragraph(_ lines: [[UInt8]], headingLevel: Int?, locations: [(Int, LogicalLocation)]) {
         guard !lines.isEmpty, !locations.isEmpty else { return }
         closeTable()
-        let start = out.count, first = line
+        let start = out.count
+        let first = line
         for l in lines { emit(l) }
         parts.append(.paragraph(lines: first..<line, headingLevel: headingLevel))
         for (k, (offset, location)) in locations.enumerated() {
@@ -91,7 +92,8 @@ struct StructuredTextWriter {
     /// Chart data: a name line (TAB-terminated) and data lines of TAB-separated fields.
     mutating func chart(_ lines: [[UInt8]], location: LogicalLocation) {
         closeTable()
-        let start = out.count, first = line
+        let start = out.count
+        let first = line
         for l in lines { emit(l) }
         parts.append(.chart(lines: first..<line))
         map.add(start, out.count, location)

@@ -54,7 +54,7 @@ enum HeadingParser {
 
     static let titleSuffixes: [(String, Int)] = [
         ("绩效评价报告", 1), ("评价报告", 1), ("报告", 1), ("自评表", 1), ("评价表", 1), ("决算表", 1),
-        ("情况说明", 2), ("名词解释", 2), ("说明", 2), ("情况", 2), ("概况", 2),
+        ("情况说明", 2), ("名词解释", 2), ("说明", 2), ("情况", 2), ("概况", 2)
     ]
     static let titleSuffixScalars = titleSuffixes.map { (Chars.of($0.0), $0.1) }
 
@@ -75,7 +75,10 @@ enum HeadingParser {
         guard t.count <= 12 else { return false }
         var digits = 0
         for s in t.scalars {
-            if Chars.isDigit(s) { digits += 1; continue }
+            if Chars.isDigit(s) {
+                digits += 1
+                continue
+            }
             if s == 0x2D || s == 0x2014 || s == 0x2013 || s == 0x20 || s == 0x7B2C || s == 0x9875 { continue } // - — – 第 页
             return false
         }
@@ -94,8 +97,10 @@ enum SectionBuilder {
             case .heading(var h):
                 while let top = stack.last, top.level >= h.level { stack.removeLast() }
                 let index = sections.count
-                sections.append(Section(title: h.title.string, level: h.level, numbering: h.numbering,
-                                        parent: stack.last?.index, headingSpan: h.span, block: i))
+                sections.append(
+                    Section(
+                        title: h.title.string, level: h.level, numbering: h.numbering,
+                        parent: stack.last?.index, headingSpan: h.span, block: i))
                 stack.append((h.level, index))
                 h.section = index
                 blocks[i] = .heading(h)

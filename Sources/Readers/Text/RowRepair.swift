@@ -15,7 +15,8 @@ enum RowRepair {
                 let next = rows[i + 1]
                 let width = previous.cells.count
                 if row.cells.allSatisfy(\.isEmpty), row.cells.count < width, next.cells.count < width,
-                   row.cells.count + next.cells.count == width {
+                    row.cells.count + next.cells.count == width
+                {
                     out.append(Row(cells: row.cells + next.cells, span: row.span.union(next.span)))
                     i += 2
                     continue

@@ -80,12 +80,12 @@ public struct TextReader {
     // MARK: line classification
 
     enum LineKind: Equatable {
-        case blank          // empty
-        case spacesOnly     // only spaces (U+3000 included)
-        case cell           // first non-space byte is a TAB
-        case sheetRow       // a cell line holding TAB-separated spreadsheet fields ("\t\t")
-        case chartData      // no leading TAB, ≥ 2 TAB-separated fields, one of them numeric
-        case chartLabel     // no leading TAB, one field followed by a TAB
+        case blank // empty
+        case spacesOnly // only spaces (U+3000 included)
+        case cell // first non-space byte is a TAB
+        case sheetRow // a cell line holding TAB-separated spreadsheet fields ("\t\t")
+        case chartData // no leading TAB, ≥ 2 TAB-separated fields, one of them numeric
+        case chartLabel // no leading TAB, one field followed by a TAB
         case text
     }
 
@@ -98,8 +98,14 @@ public struct TextReader {
         var sawNonSpace = false
         while j < r.upperBound {
             let b = bytes[j]
-            if b == 0x20 { j += 1; continue }
-            if b == 0xE3 && j + 2 < r.upperBound && bytes[j + 1] == 0x80 && bytes[j + 2] == 0x80 { j += 3; continue } // U+3000
+            if b == 0x20 {
+                j += 1
+                continue
+            }
+            if b == 0xE3 && j + 2 < r.upperBound && bytes[j + 1] == 0x80 && bytes[j + 2] == 0x80 {
+                j += 3
+                continue
+            } // U+3000
             sawNonSpace = true
             break
         }
@@ -136,7 +142,10 @@ public struct TextReader {
         var digits = 0
         for k in r {
             let b = bytes[k]
-            if b >= 0x30 && b <= 0x39 { digits += 1; continue }
+            if b >= 0x30 && b <= 0x39 {
+                digits += 1
+                continue
+            }
             if b == 0x2E || b == 0x25 || b == 0x2D || b == 0x20 || b == 0x2C { continue }
             return false
         }
@@ -203,7 +212,7 @@ public struct TextReader {
         /// The cell's first line; most cells have only this one, so it costs no array.
         var first: Range<Int>
         var more: [Range<Int>] = []
-        var start: Int   // offset of the cell's TAB
+        var start: Int // offset of the cell's TAB
         var end: Int
         /// Grid columns covered, when a structured reader knows (the text form cannot say).
         var columnSpan = 1
@@ -252,7 +261,8 @@ public struct TextReader {
                 if let budget {
                     // The draft and the cell it becomes.
                     guard budget.charge(.cells, 1),
-                          budget.charge(.memory, MemoryLayout<CellDraft>.stride + MemoryLayout<Cell>.stride) else { break }
+                        budget.charge(.memory, MemoryLayout<CellDraft>.stride + MemoryLayout<Cell>.stride)
+                    else { break }
                 }
                 row.cells.append(startCell(i))
                 i += 1
@@ -306,7 +316,9 @@ public struct TextReader {
         var rows: [Row] = []
         for draft in drafts where !draft.cells.isEmpty {
             if let budget {
-                guard budget.charge(.cells, draft.cells.count), budget.charge(.memory, draft.cells.count * MemoryLayout<Cell>.stride) else { break }
+                guard budget.charge(.cells, draft.cells.count), budget.charge(.memory, draft.cells.count * MemoryLayout<Cell>.stride) else {
+                    break
+                }
             }
             rows.append(makeRow(draft))
         }
@@ -353,7 +365,10 @@ public struct TextReader {
         var i = first
         while i < n {
             let k = kind(i)
-            if k == .blank || k == .spacesOnly { i += 1; continue }
+            if k == .blank || k == .spacesOnly {
+                i += 1
+                continue
+            }
             if k == .chartData || k == .chartLabel || k == .sheetRow || (k == .text && isChartCaption(i)) {
                 let fields = splitFields(i)
                 if !fields.isEmpty {
@@ -415,7 +430,8 @@ public struct TextReader {
         if text.isEmpty || HeadingParser.isPageFooter(text) { return }
         let parsed = HeadingParser.blocks(for: text)
         if let level = headingLevel, parsed.count == 1, case .paragraph(let p) = parsed[0], p.listMarker == nil,
-           HeadingParser.isTitle(text, limit: 40) {
+            HeadingParser.isTitle(text, limit: 40)
+        {
             // Unnumbered, but styled as a heading in the .docx: a heading one below the numbered parts.
             blocks.append(.heading(Heading(level: min(level + 1, 6), numbering: nil, title: text, span: text.fullSpan, section: nil)))
             return

@@ -10,8 +10,10 @@ struct CellReference: Hashable, Comparable {
 
     /// "C7" → (7, 3); "$C$7" is accepted; nil for anything else or out of bounds.
     init?(_ text: String) {
-        var column = 0, row = 0
-        var sawLetter = false, sawDigit = false
+        var column = 0
+        var row = 0
+        var sawLetter = false
+        var sawDigit = false
         for b in text.utf8 {
             switch b {
             case UInt8(ascii: "$"): continue

@@ -60,7 +60,13 @@ struct NumberFormat: Sendable, Equatable {
         var v = value
         var sign = ""
         if value.isNegative {
-            if sections.count >= 2 { section = sections[1]; v = -value } else { sign = "-"; v = -value }
+            if sections.count >= 2 {
+                section = sections[1]
+                v = -value
+            } else {
+                sign = "-"
+                v = -value
+            }
         } else if value.isZero, sections.count >= 3 {
             section = sections[2]
         }
@@ -82,14 +88,28 @@ struct NumberFormat: Sendable, Equatable {
     static func split(_ code: String) -> [String] {
         var out: [String] = []
         var current = ""
-        var quoted = false, bracket = false, escaped = false
+        var quoted = false
+        var bracket = false
+        var escaped = false
         for ch in code {
-            if escaped { current.append(ch); escaped = false; continue }
+            if escaped {
+                current.append(ch)
+                escaped = false
+                continue
+            }
             switch ch {
-            case "\\": escaped = true; current.append(ch)
-            case "\"": quoted.toggle(); current.append(ch)
-            case "[" where !quoted: bracket = true; current.append(ch)
-            case "]" where !quoted: bracket = false; current.append(ch)
+            case "\\":
+                escaped = true
+                current.append(ch)
+            case "\"":
+                quoted.toggle()
+                current.append(ch)
+            case "[" where !quoted:
+                bracket = true
+                current.append(ch)
+            case "]" where !quoted:
+                bracket = false
+                current.append(ch)
             case ";" where !quoted && !bracket:
                 out.append(current)
                 current = ""
@@ -102,14 +122,20 @@ struct NumberFormat: Sendable, Equatable {
 
     static func parse(_ code: String) -> Section {
         var s = Section()
-        var literalBefore = "", literalAfter = ""
-        var inNumber = false, afterPoint = false, numberEnded = false
+        var literalBefore = ""
+        var literalAfter = ""
+        var inNumber = false
+        var afterPoint = false
+        var numberEnded = false
         var chars = Array(code)
         var i = 0
         func literal(_ text: String) {
             if text.contains("年") { s.dateUsesChinese = true }
             if numberEnded || inNumber { literalAfter += text } else { literalBefore += text }
-            if inNumber { numberEnded = true; inNumber = false }
+            if inNumber {
+                numberEnded = true
+                inNumber = false
+            }
         }
         while i < chars.count {
             let ch = chars[i]
@@ -117,7 +143,10 @@ struct NumberFormat: Sendable, Equatable {
             case "\"":
                 var j = i + 1
                 var text = ""
-                while j < chars.count && chars[j] != "\"" { text.append(chars[j]); j += 1 }
+                while j < chars.count && chars[j] != "\"" {
+                    text.append(chars[j])
+                    j += 1
+                }
                 literal(text)
                 i = j + 1
                 continue
@@ -129,7 +158,10 @@ struct NumberFormat: Sendable, Equatable {
                 // Colours and conditions ([Red], [>=100]); [$¥-804] carries a currency symbol.
                 var j = i + 1
                 var text = ""
-                while j < chars.count && chars[j] != "]" { text.append(chars[j]); j += 1 }
+                while j < chars.count && chars[j] != "]" {
+                    text.append(chars[j])
+                    j += 1
+                }
                 if text.hasPrefix("$") {
                     let symbol = text.dropFirst().prefix { $0 != "-" }
                     literal(String(symbol))
@@ -234,7 +266,10 @@ struct NumberFormat: Sendable, Equatable {
             fraction = digits[dot...]
         }
         var negative = false
-        if integer.hasPrefix("-") { negative = true; integer = integer.dropFirst() }
+        if integer.hasPrefix("-") {
+            negative = true
+            integer = integer.dropFirst()
+        }
         var out: [Character] = []
         for (k, ch) in integer.reversed().enumerated() {
             if k > 0 && k % 3 == 0 { out.append(",") }

@@ -26,8 +26,9 @@ struct WorkbookRenderer {
     private mutating func render(_ sheet: Worksheet) throws(InputError) {
         guard !sheet.cells.isEmpty else { return }
         if !WorkbookRenderer.isDefaultName(sheet.name) {
-            writer.paragraph(WordExportRenderer.lines(sheet.name, asField: true), headingLevel: 1,
-                             location: LogicalLocation(.sheet(sheet.name)))
+            writer.paragraph(
+                WordExportRenderer.lines(sheet.name, asField: true), headingLevel: 1,
+                location: LogicalLocation(.sheet(sheet.name)))
         }
         let merges = MergeMap(sheet.merges)
         // Rows of non-empty cells, in order.
@@ -44,7 +45,8 @@ struct WorkbookRenderer {
         var block: [[Worksheet.Cell]] = []
         for row in rows {
             if let previous = block.last?.first?.reference.row, row[0].reference.row > previous + 1,
-               !merges.bridges(previous, row[0].reference.row) {
+                !merges.bridges(previous, row[0].reference.row)
+            {
                 try write(block, sheet: sheet.name, merges: merges)
                 block = []
             }
@@ -87,13 +89,15 @@ struct WorkbookRenderer {
 
     private mutating func caption(_ row: [Worksheet.Cell], sheet: String) {
         let text = row.map(\.text).joined(separator: "  ")
-        writer.paragraph(WordExportRenderer.lines(text, asField: false), headingLevel: nil,
-                         location: LogicalLocation(.sheetCell(sheet: sheet, row: row[0].reference.row, column: row[0].reference.column)))
+        writer.paragraph(
+            WordExportRenderer.lines(text, asField: false), headingLevel: nil,
+            location: LogicalLocation(.sheetCell(sheet: sheet, row: row[0].reference.row, column: row[0].reference.column)))
     }
 
     private mutating func writeTable(_ rows: [[Worksheet.Cell]], sheet: String, merges: MergeMap) throws(InputError) {
         guard !rows.isEmpty else { return }
-        var first = Int.max, last = 0
+        var first = Int.max
+        var last = 0
         for row in rows {
             for c in row {
                 first = min(first, c.reference.column)
@@ -105,9 +109,11 @@ struct WorkbookRenderer {
         budget.charge(.cells, width * rows.count, place: LocalizedText(zh: "工作表“\(sheet)”", en: "sheet “\(sheet)”"))
         try budget.check()
         guard gridCells <= WorkbookRenderer.maxGridCells else {
-            throw InputError(.unsafe, LocalizedText(
-                zh: "工作表“\(sheet)”的表格过大（超过 \(WorkbookRenderer.maxGridCells) 个单元格），拒绝读取",
-                en: "the tables of sheet “\(sheet)” are too large (over \(WorkbookRenderer.maxGridCells) cells); refused"))
+            throw InputError(
+                .unsafe,
+                LocalizedText(
+                    zh: "工作表“\(sheet)”的表格过大（超过 \(WorkbookRenderer.maxGridCells) 个单元格），拒绝读取",
+                    en: "the tables of sheet “\(sheet)” are too large (over \(WorkbookRenderer.maxGridCells) cells); refused"))
         }
         writer.beginTable(touching: false)
         for row in rows {
@@ -128,8 +134,9 @@ struct WorkbookRenderer {
                 let span = merge.map { min(last, $0.last.column) - column + 1 } ?? 1
                 // Covered from above: an empty cell as wide as the merge, as Word writes it.
                 let text = above != nil ? "" : (byColumn[column] ?? "")
-                writer.cell(WordExportRenderer.lines(text, asField: true),
-                            location: LogicalLocation(.sheetCell(sheet: sheet, row: r, column: column)), columnSpan: span)
+                writer.cell(
+                    WordExportRenderer.lines(text, asField: true),
+                    location: LogicalLocation(.sheetCell(sheet: sheet, row: r, column: column)), columnSpan: span)
                 column += span
             }
         }
@@ -177,7 +184,8 @@ struct WorkbookRenderer {
     }
 
     static func hasAmount(_ text: String) -> Bool {
-        text.unicodeScalars.contains { ("0"..."9").contains($0) } && !text.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF }
+        text.unicodeScalars.contains { ("0"..."9").contains($0) }
+            && !text.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF }
     }
 }
 

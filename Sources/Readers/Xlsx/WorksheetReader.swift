@@ -86,7 +86,10 @@ final class WorksheetReader: XMLPartHandler {
             inCell = false
             let text = display()
             guard !text.isEmpty, row >= 1, column >= 1 else { return }
-            guard budget > 0 else { overflow = true; return }
+            guard budget > 0 else {
+                overflow = true
+                return
+            }
             budget -= 1
             sheet.cells.append(Worksheet.Cell(reference: CellReference(row: row, column: column), text: text))
         default: break

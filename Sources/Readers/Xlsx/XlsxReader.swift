@@ -11,8 +11,10 @@ public enum XlsxReader {
     static let maxCells = 1_000_000
 
     /// Without a `budget`, one is made for the file's size: a workbook is never read unbounded.
-    public static func read(_ bytes: [UInt8], path: String, limits: ArchiveLimits = .standard, budget: WorkBudget? = nil,
-                            lap: ((String) -> Void)? = nil) throws(InputError) -> Document {
+    public static func read(
+        _ bytes: [UInt8], path: String, limits: ArchiveLimits = .standard, budget: WorkBudget? = nil,
+        lap: ((String) -> Void)? = nil
+    ) throws(InputError) -> Document {
         let budget = budget ?? WorkBudget(inputBytes: bytes.count)
         let zip = try ZipArchive(bytes, limits: limits)
         let sheets = try worksheets(zip, budget: budget)
@@ -77,15 +79,19 @@ public enum XlsxReader {
         var cellsLeft = maxCells
         for sheet in book.sheets where !sheet.hidden {
             guard let target = rels.targets[sheet.relationship],
-                  let e = zip.entry(RelationshipsReader.resolve(target, from: folder)) else { continue }
+                let e = zip.entry(RelationshipsReader.resolve(target, from: folder))
+            else { continue }
             let reader = WorksheetReader(name: sheet.name, strings: strings, formats: formats, budget: cellsLeft)
             let xml = try zip.contents(of: e)
             budget.charge(.memory, xml.count, place: LocalizedText(e.name))
             try budget.check()
             try XMLPart.parse(xml, part: e.name, into: reader)
             if reader.overflow {
-                throw InputError(.unsafe, LocalizedText(zh: "工作簿的单元格超过 \(maxCells) 个，拒绝读取",
-                                                        en: "the workbook has more than \(maxCells) cells; refused"))
+                throw InputError(
+                    .unsafe,
+                    LocalizedText(
+                        zh: "工作簿的单元格超过 \(maxCells) 个，拒绝读取",
+                        en: "the workbook has more than \(maxCells) cells; refused"))
             }
             cellsLeft = reader.remainingBudget
             out.append(reader.sheet)
@@ -94,7 +100,9 @@ public enum XlsxReader {
     }
 
     /// A workbook part found through the workbook's relationships, else at its usual name.
-    static func part(_ zip: ZipArchive, _ rels: RelationshipsReader, _ folder: String, suffix: String, fallback: String) -> ZipArchive.Entry? {
+    static func part(_ zip: ZipArchive, _ rels: RelationshipsReader, _ folder: String, suffix: String, fallback: String) -> ZipArchive
+        .Entry?
+    {
         for (_, target) in rels.targets.sorted(by: { $0.key < $1.key }) where target.hasSuffix(suffix) {
             if let e = zip.entry(RelationshipsReader.resolve(target, from: folder)) { return e }
         }

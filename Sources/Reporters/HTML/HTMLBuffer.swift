@@ -54,15 +54,19 @@ struct HTMLBuffer {
             case 0x09, 0x0A: break
             case 0x0D: replacement = (i + 1 < n && b[i + 1] == 0x0A) ? [] : Self.controlPicture(0x0D)
             case 0x00..<0x20: replacement = Self.controlPicture(c)
-            case 0x7F: replacement = [0xE2, 0x90, 0xA1]                      // ␡
-            case 0xC2 where i + 1 < n && (0x80...0x9F).contains(b[i + 1]):  // C1 controls
-                replacement = Self.replacementCharacter; width = 2
-            case 0xD8 where i + 1 < n && b[i + 1] == 0x9C:                   // U+061C arabic letter mark
-                replacement = Self.replacementCharacter; width = 2
+            case 0x7F: replacement = [0xE2, 0x90, 0xA1] // ␡
+            case 0xC2 where i + 1 < n && (0x80...0x9F).contains(b[i + 1]): // C1 controls
+                replacement = Self.replacementCharacter
+                width = 2
+            case 0xD8 where i + 1 < n && b[i + 1] == 0x9C: // U+061C arabic letter mark
+                replacement = Self.replacementCharacter
+                width = 2
             case 0xE2 where i + 2 < n && Self.isBidiControl(b[i + 1], b[i + 2]):
-                replacement = Self.replacementCharacter; width = 3
+                replacement = Self.replacementCharacter
+                width = 3
             case 0xEF where i + 2 < n && b[i + 1] == 0xBF && (b[i + 2] == 0xBE || b[i + 2] == 0xBF):
-                replacement = Self.replacementCharacter; width = 3             // U+FFFE, U+FFFF
+                replacement = Self.replacementCharacter
+                width = 3 // U+FFFE, U+FFFF
             default: break
             }
             if let r = replacement {

@@ -40,8 +40,10 @@ public final class HTMLReporter: Reporter {
             let name = names.name(for: result.path)
             let page = ReportPage(result: result, words: words, checks: checks, indexLink: PageNames.href("index.html")).html()
             write(page, to: directory + "/" + name)
-            rows.append(IndexRow(path: result.path, page: name, counts: FindingCounts(result.findings), verified: result.verified.count,
-                                 error: result.error?.message.text(words.language)))
+            rows.append(
+                IndexRow(
+                    path: result.path, page: name, counts: FindingCounts(result.findings), verified: result.verified.count,
+                    error: result.error?.message.text(words.language)))
             for f in result.findings {
                 var t = byCheck[f.checkID] ?? IndexPage.CheckTotals()
                 if f.suppression != nil {

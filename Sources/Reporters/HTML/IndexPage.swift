@@ -59,7 +59,9 @@ struct IndexPage {
             out.raw("<tr data-i=\"\(i + 1)\"")
             out.attribute("data-path", row.path)
             out.raw(" data-errors=\"\(row.counts.errors)\" data-warnings=\"\(row.counts.warnings)\" data-notes=\"\(row.counts.notes)\"")
-            out.raw(" data-accepted=\"\(row.counts.accepted)\" data-verified=\"\(row.verified)\" data-input-error=\"\(row.error == nil ? 0 : 1)\">")
+            out.raw(
+                " data-accepted=\"\(row.counts.accepted)\" data-verified=\"\(row.verified)\" data-input-error=\"\(row.error == nil ? 0 : 1)\">"
+            )
             out.raw("<td")
             out.attribute("data-v", row.path)
             out.raw("><a")
@@ -111,7 +113,9 @@ struct IndexPage {
             let t = byCheck[id] ?? CheckTotals()
             out.raw("<tr")
             out.attribute("data-check", id)
-            out.raw(" data-errors=\"\(t.errors)\" data-warnings=\"\(t.warnings)\" data-notes=\"\(t.notes)\" data-accepted=\"\(t.accepted)\" data-verified=\"\(t.verified)\"><td>")
+            out.raw(
+                " data-errors=\"\(t.errors)\" data-warnings=\"\(t.warnings)\" data-notes=\"\(t.notes)\" data-accepted=\"\(t.accepted)\" data-verified=\"\(t.verified)\"><td>"
+            )
             out.text(id + " · " + checks.title(id, language))
             out.raw("</td>")
             number(t.errors, &out)

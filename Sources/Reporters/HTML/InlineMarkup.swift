@@ -37,7 +37,8 @@ enum InlineMarkup {
         }
         // Stable order: role, then outer before inner, then as given.
         let order = marks.indices.sorted { a, b in
-            let x = marks[a], y = marks[b]
+            let x = marks[a]
+            let y = marks[b]
             if x.role != y.role { return x.role < y.role }
             if x.range.lowerBound != y.range.lowerBound { return x.range.lowerBound < y.range.lowerBound }
             if x.range.upperBound != y.range.upperBound { return x.range.upperBound > y.range.upperBound }
@@ -58,7 +59,7 @@ enum InlineMarkup {
         for m in marks { boundaries += [m.range.lowerBound, m.range.upperBound] }
         boundaries = Array(Set(boundaries)).sorted()
 
-        var open: [Int] = []                 // indices into marks, outermost first
+        var open: [Int] = [] // indices into marks, outermost first
         var opened = [Bool](repeating: false, count: marks.count)
         var points = marks.indices.filter { marks[$0].range.isEmpty }
         var nextPoint = 0
@@ -76,11 +77,14 @@ enum InlineMarkup {
 
         // The marks covering each stretch, kept as it goes (sorted by their order in `marks`):
         // a sweep, so a long line with thousands of marks costs no more than their number.
-        let byStart = marks.indices.filter { !marks[$0].range.isEmpty }.sorted { (marks[$0].range.lowerBound, $0) < (marks[$1].range.lowerBound, $1) }
+        let byStart = marks.indices.filter { !marks[$0].range.isEmpty }.sorted {
+            (marks[$0].range.lowerBound, $0) < (marks[$1].range.lowerBound, $1)
+        }
         var nextStart = 0
         var active: [Int] = []
         for k in 0..<(boundaries.count - 1) {
-            let lo = boundaries[k], hi = boundaries[k + 1]
+            let lo = boundaries[k]
+            let hi = boundaries[k + 1]
             active.removeAll { marks[$0].range.upperBound <= lo }
             while nextStart < byStart.count && marks[byStart[nextStart]].range.lowerBound <= lo {
                 let i = byStart[nextStart]

@@ -22,16 +22,19 @@ struct Layout {
             let n = i + 1
             let group = Self.group(f)
             let (leaf, range) = outline.place(f.span)
-            let open = "<mark id=\"f\(n)\" class=\"\(group)\" data-finding=\"\(n)\" data-sev=\"\(group)\" data-check=\""
+            let open =
+                "<mark id=\"f\(n)\" class=\"\(group)\" data-finding=\"\(n)\" data-sev=\"\(group)\" data-check=\""
                 + HTMLEscape.text(f.checkID) + "\" title=\"" + HTMLEscape.text(f.message.text(language)) + "\">"
             marksByLeaf[leaf].append(InlineMark(range: range, role: .finding, open: open, reopen: open, close: "</mark>"))
             findingsByBlock[outline.leaves[leaf].block].append(i)
             for (k, r) in f.related.enumerated() {
                 let (relatedLeaf, relatedRange) = outline.place(r.span)
                 let attributes = "class=\"rel\" data-back=\"f\(n)\" title=\"" + HTMLEscape.text(r.message.text(language)) + "\">"
-                marksByLeaf[relatedLeaf].append(InlineMark(range: relatedRange, role: .related,
-                                                           open: "<span id=\"f\(n)-r\(k + 1)\" " + attributes,
-                                                           reopen: "<span " + attributes, close: "</span>"))
+                marksByLeaf[relatedLeaf].append(
+                    InlineMark(
+                        range: relatedRange, role: .related,
+                        open: "<span id=\"f\(n)-r\(k + 1)\" " + attributes,
+                        reopen: "<span " + attributes, close: "</span>"))
             }
         }
         // Verified numbers: one element for each distinct span, naming every relation that reads it.
@@ -52,8 +55,10 @@ struct Layout {
             verifiedIDs[uses[k].span] = id
             let (leaf, range) = outline.place(uses[k].span)
             let attributes = "class=\"v\" data-rel=\"\(relations.joined(separator: " "))\">"
-            marksByLeaf[leaf].append(InlineMark(range: range, role: .verified, open: "<span id=\"v\(id)\" " + attributes,
-                                                reopen: "<span " + attributes, close: "</span>"))
+            marksByLeaf[leaf].append(
+                InlineMark(
+                    range: range, role: .verified, open: "<span id=\"v\(id)\" " + attributes,
+                    reopen: "<span " + attributes, close: "</span>"))
             k = j
         }
     }
@@ -62,7 +67,8 @@ struct Layout {
     func marks(in leaf: Int) -> [InlineMark] {
         var marks = marksByLeaf[leaf]
         forEachNoise(in: outline.leaves[leaf].shown) { r in
-            marks.append(InlineMark(range: r, role: .noise, open: "<span class=\"noise\">", reopen: "<span class=\"noise\">", close: "</span>"))
+            marks.append(
+                InlineMark(range: r, role: .noise, open: "<span class=\"noise\">", reopen: "<span class=\"noise\">", close: "</span>"))
         }
         return marks
     }
@@ -71,7 +77,10 @@ struct Layout {
     func isOnlyNoise(_ range: Range<Int>) -> Bool {
         var covered = 0
         var sawNoise = false
-        forEachNoise(in: range) { r in covered += r.count; sawNoise = true }
+        forEachNoise(in: range) { r in
+            covered += r.count
+            sawNoise = true
+        }
         let blank = range.filter { PageOutline.isBlank(source.bytes[$0]) }.count
         return sawNoise && covered + blank >= range.count
     }

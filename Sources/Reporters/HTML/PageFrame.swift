@@ -4,7 +4,9 @@ enum PageFrame {
     static func open(_ out: inout HTMLBuffer, title: String, words: PageWords, script: InlineCode) {
         out.raw("<!DOCTYPE html>\n<html lang=\"\(words.htmlLanguage)\">\n<head>\n<meta charset=\"utf-8\">\n")
         out.raw(ContentSecurityPolicy.meta(script: script, style: PageAssets.style))
-        out.raw("\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"referrer\" content=\"no-referrer\">\n<meta name=\"generator\" content=\"reportlint \(ToolInfo.version)\">\n<title>")
+        out.raw(
+            "\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"referrer\" content=\"no-referrer\">\n<meta name=\"generator\" content=\"reportlint \(ToolInfo.version)\">\n<title>"
+        )
         out.text(title)
         out.raw(" — reportlint</title>\n<style>")
         out.raw(PageAssets.style.content)

@@ -16,7 +16,8 @@ struct PageNames {
         for s in parts.joined(separator: "/").unicodeScalars {
             if stem.count >= 60 { break }
             let v = s.value
-            let keep = (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+            let keep =
+                (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
                 || v == 0x2D || v == 0x5F || (v == 0x2E && !stem.isEmpty)
                 || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0xF900 && v <= 0xFAFF)
             stem.append(keep ? s : "_")
@@ -37,7 +38,8 @@ struct PageNames {
     static func href(_ name: String) -> String {
         var out = "./"
         for b in name.utf8 {
-            let unreserved = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+            let unreserved =
+                (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
                 || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
             if unreserved {
                 out.unicodeScalars.append(Unicode.Scalar(b))

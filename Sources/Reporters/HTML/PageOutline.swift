@@ -44,7 +44,7 @@ struct PageOutline {
     init(source: SourceText) {
         document = TextReader.read(source)
         let bytes = source.bytes
-        var end = 0   // end of the last leaf laid out
+        var end = 0 // end of the last leaf laid out
         var pending: [(kind: Kind, span: Span, section: Int?, ranges: [(Range<Int>, Int)])] = []
 
         func lineStart(_ offset: Int) -> Int { source.lineStarts[source.lineIndex(of: offset)] }
@@ -53,7 +53,7 @@ struct PageOutline {
         let documentBlocks = document.blocks
         for (index, block) in documentBlocks.enumerated() {
             let span = block.span
-            guard span.start >= end else { continue }   // never twice the same bytes
+            guard span.start >= end else { continue } // never twice the same bytes
             let nextStart = index + 1 < documentBlocks.count ? documentBlocks[index + 1].span.start : bytes.count
             switch block {
             case .heading(let h):
@@ -109,7 +109,10 @@ struct PageOutline {
             }
             var kind = kind
             if case .table(let number, let title, _) = kind {
-                let rows = tables[number].map { Self.rows(of: $0, leaves: first..<leaves.count, leafStore: leaves) } ?? [Array(first..<leaves.count)]
+                let rows =
+                    tables[number].map { Self.rows(of: $0, leaves: first..<leaves.count, leafStore: leaves) } ?? [
+                        Array(first..<leaves.count)
+                    ]
                 kind = .table(number: number, title: title, rows: rows)
             }
             blocks.append(Block(kind: kind, span: span, section: section, leaves: first..<leaves.count))
@@ -150,7 +153,8 @@ struct PageOutline {
     /// leaf's shown text (a span reaching past its cell is cut at the cell's end; a span in the
     /// white space between leaves becomes a point at the end of the leaf before it).
     func place(_ span: Span) -> (leaf: Int, range: Range<Int>) {
-        var lo = 0, hi = leaves.count
+        var lo = 0
+        var hi = leaves.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if leaves[mid].claim.lowerBound <= span.start { lo = mid + 1 } else { hi = mid }

@@ -35,13 +35,15 @@ struct PlaceName {
 
     /// Text compared without spaces and with full-width brackets as ASCII ones.
     static func fold(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.compactMap { c -> Unicode.Scalar? in
-            switch c {
-            case " ", "\u{3000}", "\t": return nil
-            case "（": return "("
-            case "）": return ")"
-            default: return c
-            }
-        }))
+        String(
+            String.UnicodeScalarView(
+                s.unicodeScalars.compactMap { c -> Unicode.Scalar? in
+                    switch c {
+                    case " ", "\u{3000}", "\t": return nil
+                    case "（": return "("
+                    case "）": return ")"
+                    default: return c
+                    }
+                }))
     }
 }

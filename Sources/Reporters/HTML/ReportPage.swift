@@ -37,8 +37,10 @@ struct ReportPage {
         let layout = Layout(result: result, source: source, language: language)
         let counts = FindingCounts(result.findings)
         out.raw("<p class=\"summary\">")
-        out.text(words.counts(errors: counts.errors, warnings: counts.warnings, notes: counts.notes,
-                              accepted: counts.accepted, verified: result.verified.count))
+        out.text(
+            words.counts(
+                errors: counts.errors, warnings: counts.warnings, notes: counts.notes,
+                accepted: counts.accepted, verified: result.verified.count))
         out.raw("</p><p class=\"legend\">")
         out.text(words.legend)
         out.raw("</p></header><div class=\"layout\"><main id=\"doc\"><h2 class=\"doc\">")
@@ -172,7 +174,9 @@ struct ReportPage {
         out.raw("<div class=\"filters\"><fieldset><legend>")
         out.text(words.filters)
         out.raw("</legend>")
-        for (group, count) in [("error", counts.errors), ("warning", counts.warnings), ("note", counts.notes), ("accepted", counts.accepted)]
+        for (group, count) in [
+            ("error", counts.errors), ("warning", counts.warnings), ("note", counts.notes), ("accepted", counts.accepted)
+        ]
         where count > 0 || group != "accepted" {
             out.raw("<label><input type=\"checkbox\" checked data-filter=\"sev:\(group)\"> ")
             out.text(Layout.groupName(group, words) + " \(count)")
@@ -282,7 +286,10 @@ struct FindingCounts {
 
     init(_ findings: [Finding]) {
         for f in findings {
-            if f.suppression != nil { accepted += 1; continue }
+            if f.suppression != nil {
+                accepted += 1
+                continue
+            }
             switch f.severity {
             case .error: errors += 1
             case .warning: warnings += 1

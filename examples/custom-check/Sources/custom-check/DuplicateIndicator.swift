@@ -11,7 +11,9 @@ struct DuplicateIndicator: Check {
         title: LocalizedText(zh: "绩效指标重复", en: "An indicator is listed twice"),
         rationale: LocalizedText(
             zh: "同一张项目支出绩效自评表中，同一个二级指标下不应出现两个同名的三级指标：复制后未修改的行会重复计分。",
-            en: "A project self-evaluation table should not list two indicators of the same name under one second-level group: a copied row scores the same work twice."),
+            en:
+                "A project self-evaluation table should not list two indicators of the same name under one second-level group: a copied row scores the same work twice."
+        ),
         severity: .warning,
         tags: ["performance-table", "qinghe"],
         triggering: [Example(table(rows: [("农技培训人次", "1200人次"), ("农技培训人次", "↓1200人次")]))],
@@ -27,10 +29,15 @@ struct DuplicateIndicator: Check {
                     continue
                 }
                 let at = indicator.actual?.span ?? indicator.nameCell?.span ?? indicator.span
-                let related = [RelatedLocation(role: "first", span: first.nameCell?.span ?? first.span,
-                                               message: LocalizedText(zh: "第一次列出", en: "listed first here"))]
-                report.add(LocalizedText(zh: "指标“\(indicator.name)”在本表中重复列出。", en: "The indicator “\(indicator.name)” is listed twice in this table."),
-                           at: at, related: related, key: (table.projectName ?? "table") + "|" + name)
+                let related = [
+                    RelatedLocation(
+                        role: "first", span: first.nameCell?.span ?? first.span,
+                        message: LocalizedText(zh: "第一次列出", en: "listed first here"))
+                ]
+                report.add(
+                    LocalizedText(
+                        zh: "指标“\(indicator.name)”在本表中重复列出。", en: "The indicator “\(indicator.name)” is listed twice in this table."),
+                    at: at, related: related, key: (table.projectName ?? "table") + "|" + name)
             }
         }
     }

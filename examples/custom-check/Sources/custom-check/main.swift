@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Checks
 import Lint
 import Reporters
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 // Runs the bureau's check with every built-in one, through the same Linter and Pipeline the
 // command line uses, on the sample report (or the files given), prints the findings as
