@@ -66,6 +66,11 @@ import Testing
         #expect(rate.problem.includes("10%"))
         let money = try #require(Self.configError(#"{"id": "local/a", "expect": "机关运行经费 <= 10%"}"#))
         #expect(money.problem.includes("unit mismatch: an amount (万元) against a rate (%)"))
+        #expect(money.suggestion == "10万元", "the number rewritten in the unit of the side it is compared with")
+        let ratePerMoney = try #require(Self.configError(#"{"id": "local/a", "expect": "结转结余率 <= 12.5万元"}"#))
+        #expect(ratePerMoney.problem.includes("unit mismatch"))
+        #expect(ratePerMoney.suggestion == "12.5%")
+        #expect(rate.suggestion == "10%")
         let product = try #require(Self.configError(#"{"id": "local/a", "expect": "公用经费 * 人员经费 >= 0万元"}"#))
         #expect(product.problem.includes("cannot multiply"))
         #expect(throws: Never.self) { try Self.rule(#"{"id": "local/a", "expect": "机关运行经费 <= 80% * 公用经费"}"#) }

@@ -54,7 +54,20 @@ enum RuleTypes {
             hint = "write an amount with its unit (50万元, 5000元)"
         }
         let message = "unit mismatch: \(a.en) against \(b.en)" + (hint.map { "; \($0)" } ?? "")
-        return RuleSyntaxError(message, at: range)
+        return RuleSyntaxError(message, at: range, suggestion: rewritten(l, as: b) ?? rewritten(r, as: a))
+    }
+
+    /// A number written in the wrong unit, rewritten in the unit of the side it is compared
+    /// with (`结转结余率 <= 10万元` → `10%`): the digits as the user wrote them, the unit meant.
+    static func rewritten(_ n: RuleNode, as dimension: RuleDimension) -> String? {
+        guard case .number(let held, let unit) = n.kind else { return nil }
+        // A percentage is held as a fraction (10% is 0.1): give back the digits written.
+        let value = unit == .percent ? held * .hundred : held
+        switch dimension {
+        case .ratio: return "\(value.formatted())%"
+        case .money: return "\(value.formatted())万元"
+        default: return nil
+        }
     }
 
     static func dimension(_ n: RuleNode) throws(RuleSyntaxError) -> RuleDimension {
