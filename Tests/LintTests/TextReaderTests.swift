@@ -65,6 +65,54 @@ import Testing
         #expect(String(decoding: bytes[cell.text.fullSpan.start..<cell.text.fullSpan.end], as: UTF8.self) == "100%")
     }
 
+    /// Issue 17: typed text where a writer spaced a figure from its words ("2025 年度", "318.40 万元",
+    /// "92.5 %") reads as if it were not spaced, in headings, prose, cells and chart fields; every
+    /// other space stays, and the figures still point at their bytes in the file.
+    @Test func aFigureSpacedFromItsWordsReadsAsUnspaced() {
+        let spaced = """
+        一、2025 年度收支预算情况
+        本馆 2025 年度收入预算 318.40 万元，占全部收入的 92.5 %，较 2024 年增加 6.10 万元。
+        \t项目
+        \t金额（万元）
+
+        \t图书购置
+        \t 45.00 万元
+
+
+        外借 A 区与 B 区合计      12 处，另有 3  个流动点。
+
+        """
+        let joined = """
+        一、2025年度收支预算情况
+        本馆2025年度收入预算318.40万元，占全部收入的92.5%，较2024年增加6.10万元。
+        \t项目
+        \t金额（万元）
+
+        \t图书购置
+        \t45.00万元
+
+
+        外借 A 区与 B 区合计      12处，另有3个流动点。
+
+        """
+        let d = read(spaced), e = read(joined)
+        func titles(_ doc: Document) -> [String] { doc.blocks.compactMap { if case .heading(let h) = $0 { h.title.string } else { nil } } }
+        #expect(titles(d) == titles(e))
+        #expect(titles(d).count == 1 && titles(d).allSatisfy { $0.contains("2025年度收支") })
+        #expect(d.paragraphs.map(\.text.string) == e.paragraphs.map(\.text.string))
+        #expect(d.tables.first?.rows.map { $0.cells.map(\.text.string) } == [["项目", "金额(万元)"], ["图书购置", "45.00万元"]])
+        // A wide gap lays out something else; spaces between other characters are not the figure's.
+        #expect(d.paragraphs.last?.text.string == "外借 A 区与 B 区合计      12处，另有3个流动点。")
+        // The amount still points at its own bytes.
+        let bytes = Array(spaced.utf8)
+        let amounts = NumberScanner.scan(d.paragraphs[0].text).quantities
+        let budget = amounts.first { $0.value == Dec("318.40")! }
+        #expect(budget != nil)
+        if let span = budget?.span {
+            #expect(String(decoding: bytes[span.start..<span.end], as: UTF8.self).hasPrefix("318.40"))
+        }
+    }
+
     @Test func chartDataAtTheEndIsNotProse() {
         let d = read(
             "\t最后\n\t单元格\n 2023年\t\n收入\t支出\t100.00\t100.00\t2024年\t\n收入\t支出\t120.00\t120.00\t\n\n占比（%）\t\n基本支出\t项目支出\t40.00\t60.00\t\n")

@@ -344,10 +344,10 @@ public struct TextReader {
         cells.reserveCapacity(draft.cells.count)
         var builder = CleanTextBuilder(bytes: bytes, arena: arena)
         for c in draft.cells {
-            builder.append(c.first.lowerBound, c.first.upperBound)
+            SpacedText.append(&builder, bytes, c.first, .typed)
             for line in c.more {
                 builder.appendNewline(at: line.lowerBound > 0 ? line.lowerBound - 1 : 0)
-                builder.append(line.lowerBound, line.upperBound)
+                SpacedText.append(&builder, bytes, line, .typed)
             }
             let text = builder.finish().trimmed()
             cells.append(Cell(text: text, span: Span(c.start, c.end), columnSpan: c.columnSpan))
@@ -419,9 +419,10 @@ public struct TextReader {
 
     // MARK: text lines
 
+    /// A line or field of typed text; a figure spaced from its CJK ("2024 年度") reads joined.
     func clean(_ r: Range<Int>) -> CleanText {
         var builder = CleanTextBuilder(bytes: bytes, arena: arena)
-        builder.append(r.lowerBound, r.upperBound)
+        SpacedText.append(&builder, bytes, r, .typed)
         return builder.finish().trimmed()
     }
 
