@@ -70,32 +70,33 @@ import Testing
     /// other space stays, and the figures still point at their bytes in the file.
     @Test func aFigureSpacedFromItsWordsReadsAsUnspaced() {
         let spaced = """
-        一、2025 年度收支预算情况
-        本馆 2025 年度收入预算 318.40 万元，占全部收入的 92.5 %，较 2024 年增加 6.10 万元。
-        \t项目
-        \t金额（万元）
+            一、2025 年度收支预算情况
+            本馆 2025 年度收入预算 318.40 万元，占全部收入的 92.5 %，较 2024 年增加 6.10 万元。
+            \t项目
+            \t金额（万元）
 
-        \t图书购置
-        \t 45.00 万元
+            \t图书购置
+            \t 45.00 万元
 
 
-        外借 A 区与 B 区合计      12 处，另有 3  个流动点。
+            外借 A 区与 B 区合计      12 处，另有 3  个流动点。
 
-        """
+            """
         let joined = """
-        一、2025年度收支预算情况
-        本馆2025年度收入预算318.40万元，占全部收入的92.5%，较2024年增加6.10万元。
-        \t项目
-        \t金额（万元）
+            一、2025年度收支预算情况
+            本馆2025年度收入预算318.40万元，占全部收入的92.5%，较2024年增加6.10万元。
+            \t项目
+            \t金额（万元）
 
-        \t图书购置
-        \t45.00万元
+            \t图书购置
+            \t45.00万元
 
 
-        外借 A 区与 B 区合计      12处，另有3个流动点。
+            外借 A 区与 B 区合计      12处，另有3个流动点。
 
-        """
-        let d = read(spaced), e = read(joined)
+            """
+        let d = read(spaced)
+        let e = read(joined)
         func titles(_ doc: Document) -> [String] { doc.blocks.compactMap { if case .heading(let h) = $0 { h.title.string } else { nil } } }
         #expect(titles(d) == titles(e))
         #expect(titles(d).count == 1 && titles(d).allSatisfy { $0.contains("2025年度收支") })
@@ -111,6 +112,29 @@ import Testing
         if let span = budget?.span {
             #expect(String(decoding: bytes[span.start..<span.end], as: UTF8.self).hasPrefix("318.40"))
         }
+    }
+
+    /// A classification code keeps the space before its name (it is no figure spaced from its
+    /// unit), in a cell or at the start of a line; a year or an amount after it is still joined.
+    @Test func aCodeKeepsTheSpaceBeforeItsName() {
+        let d = read(
+            """
+            \t科目
+            \t金额
+
+            \t201 一般公共服务支出
+            \t12.00
+
+            \t30201 办公费
+            \t3.50 万元
+
+
+            2101101 行政单位医疗 2025 年度 15.00 万元。
+
+            """)
+        #expect(
+            d.tables.first?.rows.map { $0.cells.map(\.text.string) } == [["科目", "金额"], ["201 一般公共服务支出", "12.00"], ["30201 办公费", "3.50万元"]])
+        #expect(d.paragraphs.last?.text.string == "2101101 行政单位医疗2025年度15.00万元。")
     }
 
     @Test func chartDataAtTheEndIsNotProse() {

@@ -55,8 +55,9 @@ enum SpacedText {
                 continue
             }
             let next = Chars.fold(UTF8Scan.decode(bytes, at: j, limit: r.upperBound).0)
-            let decision = spacing == .typed
-                ? decideTyped(previous, next, run: run)
+            let decision =
+                spacing == .typed
+                ? (isLeadingCode(bytes, from: r.lowerBound, to: runStart) ? .keep : decideTyped(previous, next, run: run))
                 : decide(previous, beforePrevious, next, run: run, after: bytes, at: j, limit: r.upperBound)
             switch decision {
             case .drop:
@@ -99,11 +100,23 @@ enum SpacedText {
     /// or from its percent sign ("43.92 %").
     static func decideTyped(_ p: UInt32, _ n: UInt32, run: Int) -> Decision {
         guard run <= typedRunLimit else { return .keep }
-        let pDigit = Chars.isDigit(p), nDigit = Chars.isDigit(n)
+        let pDigit = Chars.isDigit(p)
+        let nDigit = Chars.isDigit(n)
         if (pDigit || p == 0x25) && isWide(n) { return .drop }
         if isWide(p) && nDigit { return .drop }
         if pDigit && n == 0x25 { return .drop }
         return .keep
+    }
+
+    /// A classification code heading its field ("201 一般公共服务支出", "30201 办公费",
+    /// "2101101 行政单位医疗"): 3, 5 or 7 digits (类, 款, 项) and nothing else before the space,
+    /// which separates the code from its name rather than a figure from its unit.
+    static func isLeadingCode(_ bytes: [UInt8], from start: Int, to end: Int) -> Bool {
+        var k = start
+        while k < end, bytes[k] == 0x20 || bytes[k] == 0x09 { k += 1 }
+        let digits = end - k
+        guard digits == 3 || digits == 5 || digits == 7 else { return false }
+        return bytes[k..<end].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// Exactly three digits, then no digit: the rest of a thousands group.
