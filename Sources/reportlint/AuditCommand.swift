@@ -19,15 +19,8 @@ struct AuditCommand {
     func run() -> Int32 {
         do {
             return try audit()
-        } catch let e as UsageError {
-            Commands.printError(e.message(o.language ?? .zh))
-            return ExitCode.usage
-        } catch let e as ConfigError {
-            Commands.printError(e.description)
-            return ExitCode.usage
         } catch {
-            Commands.printError("\(error)")
-            return ExitCode.usage
+            return Commands.usageFailure(error, language: o.language ?? .zh)
         }
     }
 

@@ -86,6 +86,17 @@ enum Commands {
         }
     }
 
+    /// A command that could not run: a usage or configuration error (or any other) printed
+    /// once, in `language` where it has one, and exit 64.
+    static func usageFailure(_ error: any Error, language: Language) -> Int32 {
+        switch error {
+        case let e as UsageError: printError(e.message(language))
+        case let e as ConfigError: printError(e.description)
+        default: printError("\(error)")
+        }
+        return ExitCode.usage
+    }
+
     /// One message on standard error; what it quotes (a name, a part of a package) is made
     /// safe for the terminal line by line (`TerminalText`).
     static func printError(_ s: String) {

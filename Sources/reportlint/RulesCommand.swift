@@ -18,15 +18,8 @@ enum RulesCommand {
         let loaded: Configuration
         do {
             loaded = try configuration(r.config)
-        } catch let e as UsageError {
-            Commands.printError(e.message(r.language ?? .zh))
-            return ExitCode.usage
-        } catch let e as ConfigError {
-            Commands.printError(e.description)
-            return ExitCode.usage
         } catch {
-            Commands.printError("\(error)")
-            return ExitCode.usage
+            return Commands.usageFailure(error, language: r.language ?? .zh)
         }
         let language = r.language ?? loaded.language ?? .zh
         guard r.test else {
@@ -57,14 +50,9 @@ enum RulesCommand {
             }
             print(RuleCatalog.explain(rule, language), terminator: "")
             return ExitCode.clean
-        } catch let e as UsageError {
-            Commands.printError(e.message(language))
-        } catch let e as ConfigError {
-            Commands.printError(e.description)
         } catch {
-            Commands.printError("\(error)")
+            return Commands.usageFailure(error, language: language)
         }
-        return ExitCode.usage
     }
 
     static func configuration(_ path: String?) throws -> Configuration {
